@@ -1,0 +1,202 @@
+"""The command line: answers without Qt, in well under a second.
+
+Non-GUI commands never create a QApplication (nor import PySide6). Bad
+arguments and unknown ids exit with code 2 and one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import NoReturn, TextIO
+
+from . import __version__
+from .core.catalog import Catalog, load_catalog
+from .core.datafile import DataError
+from .core.plan import Phase, PhaseKind, Plan, build_plan
+from .core.routine import Routine, builtin_routines, closest_id
+from .core.settings import SessionSettings
+
+EXIT_USAGE = 2
+
+PHASE_WORDS = {
+    PhaseKind.PREPARE: "Get ready",
+    PhaseKind.HOLD: "Hold",
+    PhaseKind.CONTRACT: "Push gently",
+    PhaseKind.RELAX: "Relax, go deeper",
+    PhaseKind.SWITCH: "Switch legs",
+    PhaseKind.REST: "Rest",
+    PhaseKind.MOVE: "Move",
+}
+
+
+class UsageError(Exception):
+    """A user mistake on the command line: one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line grammar (GUI commands included, for --help)."""
+    parser = _Parser(
+        prog="hamstring-gui",
+        description="Hamstring Coach: guided hamstring stretches for work breaks.",
+    )
+    parser.add_argument("--version", action="version", version=f"hamstring-gui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    stretches = commands.add_parser("stretches", help="list the stretch library")
+    stretches.add_argument("--json", action="store_true", help="print JSON")
+    routines = commands.add_parser("routines", help="list routines and their length")
+    routines.add_argument("--json", action="store_true", help="print JSON")
+    plan = commands.add_parser("plan", help="print the timeline of a routine")
+    plan.add_argument("routine", metavar="ROUTINE")
+    plan.add_argument("--json", action="store_true", help="print JSON")
+    start = commands.add_parser("start", help="open the window with ROUTINE running")
+    start.add_argument("routine", metavar="ROUTINE")
+    return parser
+
+
+def current_settings() -> SessionSettings:
+    """The user's session settings (defaults until a settings file exists)."""
+    return SessionSettings()
+
+
+def all_routines() -> dict[str, Routine]:
+    """Built-in routines by id."""
+    return dict(builtin_routines())
+
+
+def find_routine(routine_id: str) -> Routine:
+    """A routine by id, or a :class:`UsageError` that suggests the closest id."""
+    routines = all_routines()
+    if routine_id in routines:
+        return routines[routine_id]
+    hint = closest_id(routine_id, list(routines))
+    suggestion = f"; did you mean {hint!r}?" if hint else ""
+    raise UsageError(
+        f"unknown routine {routine_id!r}{suggestion} (see 'hamstring-gui routines')"
+    )
+
+
+def format_duration(seconds: float) -> str:
+    """``m:ss`` for a number of seconds."""
+    whole = int(round(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def _stretches(catalog: Catalog, as_json: bool, out: TextIO) -> None:
+    if as_json:
+        rows = [
+            {
+                "id": s.id, "name": s.name, "kind": str(s.kind), "position": str(s.position),
+                "equipment": [str(e) for e in s.equipment], "sides": str(s.sides),
+                "hold_seconds": s.hold_seconds, "reps": s.reps, "summary": s.summary,
+                "steps": list(s.steps), "cues": dict(s.cues), "cautions": list(s.cautions),
+                "back_pain_caution": s.back_pain_caution, "disagreement": s.disagreement,
+                "sources": [{"file": src.file, "title": src.title} for src in s.sources],
+            }  # fmt: skip
+            for s in catalog.values()
+        ]
+        json.dump(rows, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return
+    width = max(len(s.id) for s in catalog.values())
+    for s in catalog.values():
+        gear = ", ".join(str(e) for e in s.equipment)
+        out.write(f"{s.id:<{width}}  {s.kind:<9} {s.position:<12} {s.sides:<4}  {s.name} [{gear}]\n")  # noqa: E501
+
+
+def _routines(settings: SessionSettings, as_json: bool, out: TextIO) -> None:
+    catalog = load_catalog()
+    rows = []
+    for routine in all_routines().values():
+        plan = build_plan(routine, catalog, settings)
+        rows.append(
+            {
+                "id": routine.id,
+                "name": routine.name,
+                "description": routine.description,
+                "total_seconds": plan.total_seconds,
+                "stretches": plan.item_count,
+                "positions": [str(p) for p in routine.positions(catalog)],
+                "equipment": [str(e) for e in routine.equipment(catalog)],
+                "builtin": routine.builtin,
+            }
+        )
+    if as_json:
+        json.dump(rows, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return
+    width = max(len(row["id"]) for row in rows)  # type: ignore[arg-type]
+    for row in rows:
+        length = format_duration(row["total_seconds"])  # type: ignore[arg-type]
+        out.write(f"{row['id']:<{width}}  {length:>6}  {row['name']}\n")
+
+
+def _describe(phase: Phase, catalog: Catalog) -> str:
+    name = catalog[phase.stretch].name if phase.stretch else "—"
+    side = str(phase.side) if phase.side else ("both" if phase.kind is not PhaseKind.REST else "")
+    rep = f"rep {phase.rep}" if phase.rep and phase.kind is not PhaseKind.REST else ""
+    return f"{PHASE_WORDS[phase.kind]:<17} {name:<36} {side:<6} {rep}".rstrip()
+
+
+def _plan(plan: Plan, routine: Routine, as_json: bool, out: TextIO) -> None:
+    if as_json:
+        json.dump(plan.to_json(), out, indent=2)
+        out.write("\n")
+        return
+    catalog = load_catalog()
+    out.write(f"{routine.name} ({routine.id}): {format_duration(plan.total_seconds)} "
+              f"({plan.total_seconds} s), {len(plan.phases)} phases\n")
+    at = 0
+    for phase in plan.phases:
+        out.write(f"{format_duration(at):>6}  {phase.seconds:>3} s  {_describe(phase, catalog)}\n")
+        at += phase.seconds
+    out.write(f"{format_duration(at):>6}  done\n")
+
+
+def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    """Run a non-GUI command; returns the exit code."""
+    settings = current_settings()
+    if args.command == "stretches":
+        _stretches(load_catalog(), args.json, out)
+    elif args.command == "routines":
+        _routines(settings, args.json, out)
+    elif args.command == "plan":
+        routine = find_routine(args.routine)
+        _plan(build_plan(routine, load_catalog(), settings), routine, args.json, out)
+    else:  # pragma: no cover - the parser only routes known commands here
+        raise UsageError(f"unknown command {args.command!r}")
+    return 0
+
+
+GUI_COMMANDS = {None, "start"}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for ``hamstring-gui`` and ``python -m hamstring_gui``."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command in GUI_COMMANDS:
+            if args.command == "start":
+                find_routine(args.routine)
+            from .app import run_gui  # Qt is imported only on the GUI path
+
+            return run_gui(args)
+        return run(args)
+    except UsageError as error:
+        print(f"hamstring-gui: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataError as error:
+        print(f"hamstring-gui: broken data file: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. `hamstring-gui stretches | head`
+        return 0
