@@ -64,8 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def current_settings() -> SessionSettings:
-    """The user's session settings (defaults until a settings file exists)."""
-    return SessionSettings()
+    """The user's session settings from ``settings.json`` (defaults when there is none).
+
+    Reads without changing anything on disk (the app repairs a bad file at
+    start-up); each problem found is printed once on stderr.
+    """
+    from .core.settings_store import load_settings
+    from .paths import settings_file
+
+    settings, messages = load_settings(settings_file())
+    for message in messages:
+        print(f"hamstring-gui: {message}", file=sys.stderr)
+    return settings.session
 
 
 def all_routines() -> dict[str, Routine]:

@@ -2,21 +2,58 @@
 
 The plan, the settings store and the preferences dialog all read these
 dataclasses; a field's bounds live next to its default in the field metadata
-(see :func:`bounded`), so validation and spin boxes can never disagree.
-Defaults follow the research summary: 30 s holds, 3 reps per leg, ~10 s rests.
+(see :func:`bounded`, :func:`flag`, :func:`choice`, :func:`clock_time`,
+:func:`weekdays`, :func:`routine_ref`), so validation and widgets can never
+disagree. Defaults follow the research summary: 30 s holds (60 s from 65 on),
+3 reps per leg, ~10 s rests.
+
+The file layout is ``{"version": N, "safety_acknowledged": bool, "session":
+{...}, "sound": {...}, "reminders": {...}, "appearance": {...}, "profile":
+{...}}``. :func:`settings_from_dict` migrates older versions, then validates
+field by field: a bad value is clamped or replaced by its default and a
+message names the field, the bad value and the value used. Nothing here
+touches files; :mod:`hamstring_gui.core.settings_store` does.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+import json
+import math
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+SCHEMA_VERSION = 1
+"""The ``version`` this code writes; older files are migrated up to it."""
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CLOCK_PATTERN = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+AGE_UNDER_65 = "under-65"
+AGE_65_PLUS = "65+"
+HOLD_FOR_AGE = {AGE_UNDER_65: 30, AGE_65_PLUS: 60}
+"""Default static hold by age band: Feland 2001 (age 65-97) found 60 s holds gained faster."""
+
+
+def _show(value: object) -> str:
+    """A bad value as the user wrote it in the file, cut short."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+# ---------------------------------------------------------------------------
+# Field specs: what a value may be, and how the dialog shows it.
 
 
 @dataclass(frozen=True)
 class Bound:
-    """The range and wording of one numeric setting."""
+    """The range and wording of one whole-number setting."""
 
     minimum: int
     maximum: int
@@ -28,22 +65,189 @@ class Bound:
         """Bring ``value`` inside the range."""
         return max(self.minimum, min(self.maximum, value))
 
+    def show(self, value: int) -> str:
+        """``value`` with its unit, as in messages."""
+        return f"{value} {self.unit}".rstrip()
+
+    def coerce(self, value: object, default: Any) -> tuple[Any, str | None]:
+        """The usable value for ``value`` and, if it had to change, why."""
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return (
+                default,
+                f"{_show(value)} is not a number; using the default {self.show(default)}",
+            )
+        if isinstance(value, float) and not math.isfinite(value):
+            return (
+                default,
+                f"{_show(value)} is not a number; using the default {self.show(default)}",
+            )
+        number = int(round(value))
+        clamped = self.clamp(number)
+        if clamped < number:
+            return clamped, f"{_show(value)} is above the maximum; using {self.show(clamped)}"
+        if clamped > number:
+            return clamped, f"{_show(value)} is below the minimum; using {self.show(clamped)}"
+        if number != value:
+            return number, f"{_show(value)} is not a whole number; using {self.show(number)}"
+        return number, None
+
+
+@dataclass(frozen=True)
+class Flag:
+    """An on/off setting."""
+
+    label: str
+    hint: str = ""
+
+    def coerce(self, value: object, default: Any) -> tuple[Any, str | None]:
+        """The usable value for ``value`` and, if it had to change, why."""
+        if isinstance(value, bool):
+            return value, None
+        return default, f"{_show(value)} is not true or false; using the default {_show(default)}"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of a fixed set of words; ``options`` pairs each stored word with its label."""
+
+    options: tuple[tuple[str, str], ...]
+    label: str
+    hint: str = ""
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The stored words, in display order."""
+        return tuple(value for value, _ in self.options)
+
+    def coerce(self, value: object, default: Any) -> tuple[Any, str | None]:
+        """The usable value for ``value`` and, if it had to change, why."""
+        if value in self.values:
+            return value, None
+        allowed = ", ".join(self.values)
+        return default, f"{_show(value)} is not one of {allowed}; using the default {default!r}"
+
+
+@dataclass(frozen=True)
+class ClockTime:
+    """A time of day written ``HH:MM`` (24 h)."""
+
+    label: str
+    hint: str = ""
+
+    def coerce(self, value: object, default: Any) -> tuple[Any, str | None]:
+        """The usable value for ``value`` and, if it had to change, why."""
+        if isinstance(value, str) and CLOCK_PATTERN.match(value):
+            return value, None
+        return default, f'{_show(value)} is not a time like "08:30"; using {default!r}'
+
+
+@dataclass(frozen=True)
+class Weekdays:
+    """A set of days of the week, stored as short English names in week order."""
+
+    label: str
+    hint: str = ""
+
+    def coerce(self, value: object, default: Any) -> tuple[Any, str | None]:
+        """The usable value for ``value`` and, if it had to change, why."""
+        if not isinstance(value, list | tuple):
+            return default, f"{_show(value)} is not a list of days; using {_show(list(default))}"
+        days = tuple(day for day in WEEKDAYS if day in value)
+        bad = [item for item in value if item not in WEEKDAYS]
+        if bad:
+            return (
+                days,
+                f"{_show(bad)} are not days ({', '.join(WEEKDAYS)}); using {_show(list(days))}",
+            )  # noqa: E501
+        return days, None
+
+
+@dataclass(frozen=True)
+class RoutineRef:
+    """The id of a routine (whether it exists is checked where routines are known)."""
+
+    label: str
+    hint: str = ""
+
+    def coerce(self, value: object, default: Any) -> tuple[Any, str | None]:
+        """The usable value for ``value`` and, if it had to change, why."""
+        if isinstance(value, str) and ID_PATTERN.match(value):
+            return value, None
+        return default, f"{_show(value)} is not a routine id; using {default!r}"
+
+
+Spec = Bound | Flag | Choice | ClockTime | Weekdays | RoutineRef
+
+
+def _spec_field(default: Any, spec: Spec) -> Any:
+    return field(default=default, metadata={"spec": spec})
+
 
 def bounded(
     default: int, minimum: int, maximum: int, label: str, hint: str = "", unit: str = "s"
-) -> Any:
-    """Declare an integer setting with its bounds beside its default."""
-    return field(default=default, metadata={"bound": Bound(minimum, maximum, label, hint, unit)})
+) -> Any:  # noqa: E501
+    """Declare a whole-number setting with its bounds beside its default."""
+    return _spec_field(default, Bound(minimum, maximum, label, hint, unit))
+
+
+def flag(default: bool, label: str, hint: str = "") -> Any:
+    """Declare an on/off setting."""
+    return _spec_field(default, Flag(label, hint))
+
+
+def choice(default: str, options: tuple[tuple[str, str], ...], label: str, hint: str = "") -> Any:
+    """Declare a setting that takes one of ``options`` (stored word, label)."""
+    assert default in (value for value, _ in options)
+    return _spec_field(default, Choice(options, label, hint))
+
+
+def clock_time(default: str, label: str, hint: str = "") -> Any:
+    """Declare a time-of-day setting (``HH:MM``)."""
+    return _spec_field(default, ClockTime(label, hint))
+
+
+def weekdays(default: tuple[str, ...], label: str, hint: str = "") -> Any:
+    """Declare a set-of-weekdays setting."""
+    return _spec_field(default, Weekdays(label, hint))
+
+
+def routine_ref(default: str, label: str, hint: str = "") -> Any:
+    """Declare a setting naming a routine by id."""
+    return _spec_field(default, RoutineRef(label, hint))
+
+
+def spec_fields(settings_type: type) -> list[tuple[str, Spec]]:
+    """All declared settings of a section dataclass, in declaration order."""
+    return [
+        (item.name, item.metadata["spec"])
+        for item in dataclasses.fields(settings_type)
+        if "spec" in item.metadata
+    ]
+
+
+def spec_of(settings_type: type, name: str) -> Spec:
+    """The spec declared for field ``name`` of a section dataclass."""
+    for item_name, spec in spec_fields(settings_type):
+        if item_name == name:
+            return spec
+    raise KeyError(name)
 
 
 def bound_of(settings_type: type, name: str) -> Bound:
     """The :class:`Bound` declared for field ``name`` of a settings dataclass."""
-    for item in dataclasses.fields(settings_type):
-        if item.name == name:
-            bound = item.metadata.get("bound")
-            if isinstance(bound, Bound):
-                return bound
-    raise KeyError(name)
+    spec = spec_of(settings_type, name)
+    if not isinstance(spec, Bound):
+        raise KeyError(name)
+    return spec
+
+
+def bounded_fields(settings_type: type) -> list[tuple[str, Bound]]:
+    """All bounded fields of a settings dataclass, in declaration order."""
+    return [(name, spec) for name, spec in spec_fields(settings_type) if isinstance(spec, Bound)]
+
+
+# ---------------------------------------------------------------------------
+# Sections.
 
 
 @dataclass(frozen=True)
@@ -59,7 +263,7 @@ class SessionSettings:
     """How long and how often: what turns a routine into a timed plan."""
 
     hold_seconds: int = bounded(
-        30, 10, 120, "Hold", "30 s works as well as 60 s for most adults; 45–60 s if 65 or older"
+        30, 10, 120, "Hold", "30 s is as effective as 60 s for most adults; 45–60 s if 65 or older"
     )
     rest_seconds: int = bounded(
         10, 0, 120, "Rest between stretches", "Studies used about 10 s between stretches"
@@ -74,7 +278,9 @@ class SessionSettings:
     deeper_hold_seconds: int = bounded(
         20, 10, 60, "PNF deeper hold", "Hold the new, deeper position 20–30 s"
     )
-    warm_up: bool = True
+    warm_up: bool = flag(
+        True, "Include the warm-up", "Optional: a few minutes of easy walking; not required"
+    )
     overrides: Mapping[str, StretchOverride] = field(default_factory=dict)
 
     def hold_for(self, stretch_id: str) -> int | None:
@@ -86,3 +292,361 @@ class SessionSettings:
         """The user's own reps for a stretch, if they set one."""
         override = self.overrides.get(stretch_id)
         return override.reps if override else None
+
+    def with_hold_for(self, stretch_id: str, seconds: int | None) -> SessionSettings:
+        """A copy with the user's own hold for one stretch set (``None`` forgets it).
+
+        Raises:
+            ValueError: ``stretch_id`` is not an id.
+        """
+        if not ID_PATTERN.match(stretch_id):
+            raise ValueError(f"not a stretch id: {stretch_id!r}")
+        overrides = dict(self.overrides)
+        old = overrides.get(stretch_id, StretchOverride())
+        if seconds is not None:
+            seconds = bound_of(SessionSettings, "hold_seconds").clamp(seconds)
+        new = dataclasses.replace(old, hold_seconds=seconds)
+        if new == StretchOverride():
+            overrides.pop(stretch_id, None)
+        else:
+            overrides[stretch_id] = new
+        return dataclasses.replace(self, overrides=overrides)
+
+
+@dataclass(frozen=True)
+class SoundSettings:
+    """Cues: ticks before a phase ends, chimes, a spoken voice."""
+
+    enabled: bool = flag(True, "Play sounds", "A soft chime when a phase changes")
+    volume: int = bounded(70, 0, 100, "Volume", unit="%")
+    tick_count: int = bounded(
+        3, 0, 10, "Ticks before the end", "Soft ticks in the last seconds of a phase", unit=""
+    )
+    voice: bool = flag(False, "Speak the steps", "Uses the system's text-to-speech voice")
+    eyes_closed: bool = flag(
+        False, "Eyes-closed mode", "Every change is announced by sound, so you need not look"
+    )
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    """When the app offers a stretch break."""
+
+    enabled: bool = flag(True, "Remind me to stretch")
+    work_minutes: int = bounded(
+        50, 10, 240, "Remind after working", "A break about once an hour suits most desk days",
+        unit="min",
+    )  # fmt: skip
+    active_days: tuple[str, ...] = weekdays(WEEKDAYS[:5], "On these days")
+    start: str = clock_time("08:00", "From")
+    end: str = clock_time("18:00", "Until")
+    routine: str = routine_ref("desk-break", "Routine")
+    snooze_limit: int = bounded(
+        3, 0, 10, "Snoozes per day", "After this many, the reminder waits for tomorrow", unit=""
+    )
+    autostart: bool = flag(False, "Start when I log in")
+
+
+@dataclass(frozen=True)
+class AppearanceSettings:
+    """How the window looks."""
+
+    theme: str = choice(
+        "system", (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")), "Theme"
+    )
+    text_scale: int = bounded(100, 75, 200, "Text size", unit="%")
+    reduced_motion: bool = flag(False, "Reduce motion", "Still pictures instead of animations")
+    compact_on_top: bool = flag(
+        False, "Small window on top", "During a session, keep a small timer above other windows"
+    )
+
+
+@dataclass(frozen=True)
+class ProfileSettings:
+    """About the user, only as far as it changes the defaults."""
+
+    age_band: str = choice(
+        AGE_UNDER_65,
+        ((AGE_UNDER_65, "Under 65"), (AGE_65_PLUS, "65 or older")),
+        "Age",
+        "From 65 on, 60 s holds gave faster gains (Feland 2001), so the default hold is 60 s",
+    )
+
+
+Section = SessionSettings | SoundSettings | ReminderSettings | AppearanceSettings | ProfileSettings
+S = TypeVar(
+    "S", SessionSettings, SoundSettings, ReminderSettings, AppearanceSettings, ProfileSettings
+)  # noqa: E501
+
+SECTIONS: dict[str, type[Section]] = {
+    "session": SessionSettings,
+    "sound": SoundSettings,
+    "reminders": ReminderSettings,
+    "appearance": AppearanceSettings,
+    "profile": ProfileSettings,
+}
+
+
+def default_session(age_band: str = AGE_UNDER_65) -> SessionSettings:
+    """Session defaults for an age band: 65 or older holds 60 s by default."""
+    return SessionSettings(hold_seconds=HOLD_FOR_AGE.get(age_band, 30))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the user can set, one frozen value (replace it to change it)."""
+
+    session: SessionSettings = field(default_factory=SessionSettings)
+    sound: SoundSettings = field(default_factory=SoundSettings)
+    reminders: ReminderSettings = field(default_factory=ReminderSettings)
+    appearance: AppearanceSettings = field(default_factory=AppearanceSettings)
+    profile: ProfileSettings = field(default_factory=ProfileSettings)
+    safety_acknowledged: bool = False
+
+    def section(self, name: str) -> Section:
+        """A section by its name in the file (``"session"``, ``"sound"`` ...)."""
+        if name not in SECTIONS:
+            raise KeyError(name)
+        section: Section = getattr(self, name)
+        return section
+
+    def with_section(self, name: str, section: Section) -> Settings:
+        """A copy with one section replaced."""
+        if not isinstance(section, SECTIONS[name]):
+            raise TypeError(f"{name} takes {SECTIONS[name].__name__}")
+        changes: dict[str, Any] = {name: section}
+        return dataclasses.replace(self, **changes)
+
+    def default_section(self, name: str) -> Section:
+        """The defaults of one section for this user (the session follows the age band)."""
+        if name == "session":
+            return default_session(self.profile.age_band)
+        return SECTIONS[name]()
+
+    def with_age_band(self, age_band: str) -> Settings:
+        """A copy with a new age band; a hold still at the old band's default follows it.
+
+        Raises:
+            ValueError: ``age_band`` is not one of the bands.
+        """
+        if age_band not in HOLD_FOR_AGE:
+            raise ValueError(f"not an age band: {age_band!r}")
+        old_default = HOLD_FOR_AGE.get(self.profile.age_band, 30)
+        session = self.session
+        if session.hold_seconds == old_default:
+            session = dataclasses.replace(session, hold_seconds=HOLD_FOR_AGE.get(age_band, 30))
+        return dataclasses.replace(
+            self, profile=ProfileSettings(age_band=age_band), session=session
+        )
+
+
+# ---------------------------------------------------------------------------
+# Migrations: each takes a file of version N and returns it as version N + 1.
+
+
+def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 0 is a file without "version", typically written by hand from
+    # an early README: session keys at the top level. Move them into
+    # "session" unless "session" already sets them.
+    session = data.get("session")
+    session = dict(session) if isinstance(session, Mapping) else {}
+    for name in [item.name for item in dataclasses.fields(SessionSettings)]:
+        if name in data:
+            session.setdefault(name, data.pop(name))
+    if session:
+        data["session"] = session
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+"""``MIGRATIONS[n]`` turns a version-``n`` file into a version-``n + 1`` file."""
+
+
+def file_version(data: Mapping[str, Any]) -> int | None:
+    """The ``version`` a file claims (0 when absent, ``None`` when not a whole number)."""
+    version = data.get("version", 0)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        return None
+    return version
+
+
+def migrate(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Bring a file's data up to :data:`SCHEMA_VERSION`.
+
+    A newer file is returned as it is (its unknown keys are kept on save).
+
+    Returns:
+        The migrated copy, and messages for the user.
+    """
+    result = dict(data)
+    messages: list[str] = []
+    version = file_version(result)
+    if version is None:
+        messages.append(
+            f"version: {_show(result.get('version'))} is not a version number; "
+            f"reading the file as version {SCHEMA_VERSION}"
+        )
+        version = SCHEMA_VERSION
+    while version < SCHEMA_VERSION:
+        result = MIGRATIONS[version](result)
+        version += 1
+    result["version"] = max(version, SCHEMA_VERSION)
+    return result, messages
+
+
+# ---------------------------------------------------------------------------
+# Reading and writing the file's data.
+
+
+def _read_section(
+    cls: type[S], raw: object, path: str, defaults: S, report_unknown: bool, messages: list[str]
+) -> S:
+    if raw is None:
+        return defaults
+    if not isinstance(raw, Mapping):
+        messages.append(f"{path}: {_show(raw)} is not a group of settings; using the defaults")
+        return defaults
+    values: dict[str, Any] = {}
+    for name, spec in spec_fields(cls):
+        if name in raw:
+            value, problem = spec.coerce(raw[name], getattr(defaults, name))
+            if problem:
+                messages.append(f"{path}.{name}: {problem}")
+            values[name] = value
+    if report_unknown:
+        known = {item.name for item in dataclasses.fields(cls)}
+        for key in raw:
+            if key not in known:
+                messages.append(f"{path}.{key}: not a setting this version knows; kept as it is")
+    return dataclasses.replace(defaults, **values)
+
+
+def _read_overrides(raw: object, messages: list[str]) -> dict[str, StretchOverride]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        messages.append(f"session.overrides: {_show(raw)} is not a group of stretches; ignored")
+        return {}
+    hold = bound_of(SessionSettings, "hold_seconds")
+    reps = bound_of(SessionSettings, "reps")
+    overrides: dict[str, StretchOverride] = {}
+    for stretch_id, entry in raw.items():
+        path = f"session.overrides.{stretch_id}"
+        if not ID_PATTERN.match(stretch_id) or not isinstance(entry, Mapping):
+            messages.append(f"{path}: {_show(entry)} is not a stretch's own hold; ignored")
+            continue
+        values: dict[str, int | None] = {}
+        for name, bound in (("hold_seconds", hold), ("reps", reps)):
+            if entry.get(name) is None:
+                continue
+            value, problem = bound.coerce(entry[name], None)
+            if value is None:
+                problem = f"{_show(entry[name])} is not a number; using the general value"
+            if problem:
+                messages.append(f"{path}.{name}: {problem}")
+            values[name] = value
+        override = StretchOverride(**values)
+        if override != StretchOverride():
+            overrides[stretch_id] = override
+    return overrides
+
+
+def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
+    """Validated settings from a file's parsed JSON, migrating older versions first.
+
+    Never raises for bad content: every problem is fixed per field and reported.
+
+    Returns:
+        The settings, and one message per value that was changed or ignored,
+        naming the field, the bad value and the value used.
+    """
+    if not isinstance(data, Mapping):
+        return Settings(), [f"the file holds {_show(data)}, not settings; using the defaults"]
+    migrated, messages = migrate(data)
+    newer = migrated["version"] > SCHEMA_VERSION
+    report = not newer  # a newer version's extra keys are expected, not typos
+    profile = _read_section(
+        ProfileSettings, migrated.get("profile"), "profile", ProfileSettings(), report, messages
+    )
+    session = _read_section(
+        SessionSettings,
+        migrated.get("session"),
+        "session",
+        default_session(profile.age_band),
+        report,
+        messages,
+    )
+    raw_session = migrated.get("session")
+    if isinstance(raw_session, Mapping):
+        session = dataclasses.replace(
+            session, overrides=_read_overrides(raw_session.get("overrides"), messages)
+        )
+    sections: dict[str, Any] = {"profile": profile, "session": session}
+    for name in ("sound", "reminders", "appearance"):
+        cls = SECTIONS[name]
+        sections[name] = _read_section(cls, migrated.get(name), name, cls(), report, messages)  # type: ignore[type-var]
+    acknowledged, problem = Flag("").coerce(migrated.get("safety_acknowledged", False), False)
+    if problem:
+        messages.append(f"safety_acknowledged: {problem}")
+    if report:
+        known = {"version", "safety_acknowledged", *SECTIONS}
+        for key in migrated:
+            if key not in known:
+                messages.append(f"{key}: not a setting this version knows; kept as it is")
+    return Settings(**sections, safety_acknowledged=acknowledged), messages
+
+
+def _section_to_dict(section: Section) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for name, _spec in spec_fields(type(section)):
+        value = getattr(section, name)
+        result[name] = list(value) if isinstance(value, tuple) else value
+    return result
+
+
+def _overrides_to_dict(
+    overrides: Mapping[str, StretchOverride], old: object
+) -> dict[str, dict[str, Any]]:
+    old_entries = old if isinstance(old, Mapping) else {}
+    result: dict[str, dict[str, Any]] = {}
+    for stretch_id, override in sorted(overrides.items()):
+        previous = old_entries.get(stretch_id)
+        entry = dict(previous) if isinstance(previous, Mapping) else {}
+        for name in ("hold_seconds", "reps"):
+            value = getattr(override, name)
+            if value is None:
+                entry.pop(name, None)
+            else:
+                entry[name] = value
+        result[stretch_id] = entry
+    return result
+
+
+def settings_to_dict(
+    settings: Settings, keep_unknown: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The JSON-ready data of ``settings``.
+
+    Args:
+        settings: What to write.
+        keep_unknown: The (migrated) data the settings were read from. Keys
+            this version does not know, at the top level, in sections and in
+            per-stretch entries, are carried over so a newer version's
+            settings survive a save by this one. Its ``version`` is kept if
+            newer, so the newer app does not migrate its own data again.
+    """
+    old: Mapping[str, Any] = keep_unknown or {}
+    result: dict[str, Any] = dict(old)
+    version = file_version(old)
+    result["version"] = max(SCHEMA_VERSION, version or 0)
+    result["safety_acknowledged"] = settings.safety_acknowledged
+    for name in SECTIONS:
+        previous = old.get(name)
+        section = dict(previous) if isinstance(previous, Mapping) else {}
+        section.update(_section_to_dict(settings.section(name)))
+        if name == "session":
+            section["overrides"] = _overrides_to_dict(
+                settings.session.overrides, section.get("overrides")
+            )
+        result[name] = section
+    return result
