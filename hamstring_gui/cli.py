@@ -60,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--json", action="store_true", help="print JSON")
     start = commands.add_parser("start", help="open the window with ROUTINE running")
     start.add_argument("routine", metavar="ROUTINE")
+    for name, text in CONTROL_HELP.items():
+        control = commands.add_parser(name, help=text)
+        if name == "snooze":
+            control.add_argument("minutes", metavar="MINUTES", type=int, nargs="?", default=10)
+        if name == "status":
+            control.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -188,6 +194,72 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
 
 
 GUI_COMMANDS = {None, "start"}
+EXIT_NOT_RUNNING = 3
+CONTROL_HELP = {
+    "pause": "pause the running session",
+    "resume": "resume the paused session",
+    "skip": "skip to the next phase",
+    "stop": "stop the running session",
+    "snooze": "snooze the break reminder for MINUTES (default 10)",
+    "status": "what the running app is doing",
+}
+
+
+def _format_status(status: dict[str, object]) -> str:
+    """One line for people; scripts use ``status --json``."""
+    phase = status.get("phase")
+    text = str(status.get("state"))
+    if isinstance(phase, dict):
+        where = phase.get("stretch") or "rest"
+        side = f", {phase['side']} leg" if phase.get("side") else ""
+        text += f": {phase.get('kind')} {where}{side}, {phase.get('remaining_seconds')} s left"
+    if status.get("routine"):
+        text += f" ({status['routine']})"
+    text += f"; reminders {status.get('reminders')}"
+    if status.get("next_reminder"):
+        text += f", next at {status['next_reminder']}"
+    return text
+
+
+def control(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    """Send a control command to the running app."""
+    from . import ipc
+
+    command_args = [str(args.minutes)] if args.command == "snooze" else []
+    if args.command == "snooze" and not 1 <= args.minutes <= 240:
+        raise UsageError("snooze MINUTES must be between 1 and 240")
+    try:
+        reply = ipc.send(args.command, command_args)
+    except (ipc.NotRunningError, TimeoutError, OSError):
+        print("hamstring-gui: the app is not running", file=sys.stderr)
+        return EXIT_NOT_RUNNING
+    if not reply.get("ok"):
+        print(f"hamstring-gui: {reply.get('message', 'refused')}", file=sys.stderr)
+        return 1
+    if args.command == "status":
+        status = reply.get("status", {})
+        if args.json:
+            json.dump(status, out)
+            out.write("\n")
+        else:
+            out.write(_format_status(status) + "\n")
+    elif reply.get("message"):
+        out.write(f"{reply['message']}\n")
+    return 0
+
+
+def forward_to_running_app(args: argparse.Namespace) -> bool:
+    """Hand ``hamstring-gui [start ROUTINE]`` to a running app; False when none runs."""
+    from . import ipc
+
+    command, command_args = ("start", [args.routine]) if args.command == "start" else ("show", [])
+    try:
+        reply = ipc.send(command, command_args)
+    except (ipc.NotRunningError, TimeoutError, OSError):
+        return False
+    if not reply.get("ok"):
+        raise UsageError(str(reply.get("message", "the running app refused")))
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -198,9 +270,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in GUI_COMMANDS:
             if args.command == "start":
                 find_routine(args.routine)
+            if forward_to_running_app(args):
+                return 0
             from .app import run_gui  # Qt is imported only on the GUI path
 
             return run_gui(args)
+        if args.command in CONTROL_HELP:
+            return control(args)
         return run(args)
     except UsageError as error:
         print(f"hamstring-gui: {error}", file=sys.stderr)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -22,3 +24,21 @@ def data_dir() -> Path:
 def settings_file() -> Path:
     """The settings file."""
     return config_dir() / "settings.json"
+
+
+
+def runtime_dir() -> Path:
+    """Per-session folder for the control socket and the instance lock (private, 0700).
+
+    Without ``XDG_RUNTIME_DIR`` (cron, a bare X server) platformdirs warns and
+    guesses; we use a private per-user folder in the temp dir instead, and
+    refuse one that another user created.
+    """
+    if os.environ.get("XDG_RUNTIME_DIR"):
+        folder = platformdirs.user_runtime_path(APP_ID)
+    else:
+        folder = Path(tempfile.gettempdir()) / f"{APP_ID}-{os.getuid()}"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if folder.stat().st_uid != os.getuid():
+        raise PermissionError(f"{folder} belongs to another user")
+    return folder

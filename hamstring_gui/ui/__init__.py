@@ -1,0 +1,1 @@
+"""The Qt layer: thin adapters that show the core and turn user input into core commands."""
