@@ -14,6 +14,12 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("DISPLAY", None)
 os.environ.pop("WAYLAND_DISPLAY", None)
 
+# WORKAROUND (see hamstring_gui/ui/compat.py): pytest-qt emits signals before
+# any app module is imported, so protect None/True/False first.
+from hamstring_gui.ui.compat import keep_singletons_alive  # noqa: E402
+
+keep_singletons_alive()
+
 
 @pytest.fixture(autouse=True)
 def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

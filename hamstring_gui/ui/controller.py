@@ -1,0 +1,221 @@
+"""The one bridge between the session engine and Qt.
+
+Lifecycle::
+
+    SessionController(clock)      idle: no engine, timer stopped
+      .start(plan)                builds a SessionEngine, starts it, arms the timer
+      ... timer fires -> tick()   engine.tick(); re-arm for engine.next_wakeup()
+      commands (pause, skip ...)  forwarded to the engine; timer re-armed
+      engine ends                 ``ended`` emitted, timer stopped; start() again to repeat
+
+There is exactly one single-shot ``QTimer`` (``Qt.PreciseTimer``), armed for
+the moment the engine says something next changes (the next whole second or
+phase end). Nothing polls at a fixed rate, and the countdown is always
+computed by the engine from a deadline on the injected clock, so a late
+timer never makes the session drift. Tests inject a fake clock, advance it
+and call :meth:`SessionController.tick` themselves.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from ..core.clock import Clock
+from ..core.plan import Phase, Plan
+from ..core.session import (
+    DEFAULT_JUMP_THRESHOLD,
+    Ended,
+    Event,
+    Paused,
+    PhaseStarted,
+    Resumed,
+    SecondChanged,
+    SessionEngine,
+    State,
+    Summary,
+)
+
+# Fire a hair after the engine's wakeup so a timer that is a millisecond early
+# does not land just before the second changes.
+_LATE_MS = 2
+
+
+class SessionController(QObject):
+    """Runs one session at a time and re-emits the engine's events as Qt signals.
+
+    Signals:
+        sessionStarted(object): the :class:`~hamstring_gui.core.plan.Plan` that started.
+        phaseStarted(int, object): index and :class:`~hamstring_gui.core.plan.Phase`
+            of a phase that began (also after skip, back and restart).
+        secondChanged(int): whole seconds left in the current phase; never
+            skips or repeats a number within a phase.
+        paused(str): the session paused; the value of a
+            :class:`~hamstring_gui.core.session.PauseReason` (``user``,
+            ``clock-jump``, ``hurt``).
+        resumed(): the session runs again.
+        holdChanged(float): seconds actually added to (or taken from) the
+            current hold by :meth:`change_hold`.
+        ended(object): the :class:`~hamstring_gui.core.session.Summary` of a
+            session that finished or was stopped.
+    """
+
+    sessionStarted = Signal(object)  # noqa: N815 - Qt signal naming
+    phaseStarted = Signal(int, object)  # noqa: N815
+    secondChanged = Signal(int)  # noqa: N815
+    paused = Signal(str)
+    resumed = Signal()
+    holdChanged = Signal(float)  # noqa: N815
+    ended = Signal(object)
+
+    def __init__(
+        self,
+        clock: Clock,
+        parent: QObject | None = None,
+        *,
+        jump_threshold: float = DEFAULT_JUMP_THRESHOLD,
+    ) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.jump_threshold = jump_threshold
+        self.engine: SessionEngine | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.tick)
+
+    # -- queries --------------------------------------------------------------
+
+    @property
+    def timer(self) -> QTimer:
+        """The heartbeat (exposed for tests: it is single-shot and precise)."""
+        return self._timer
+
+    @property
+    def running(self) -> bool:
+        """Whether a session is running (not paused, not over)."""
+        return self.engine is not None and self.engine.state is State.RUNNING
+
+    @property
+    def active(self) -> bool:
+        """Whether a session is running or paused."""
+        return self.engine is not None and self.engine.state in (State.RUNNING, State.PAUSED)
+
+    @property
+    def plan(self) -> Plan | None:
+        """The plan of the current (or last) session."""
+        return self.engine.plan if self.engine else None
+
+    @property
+    def phase(self) -> Phase | None:
+        """The current phase, if a session is active."""
+        return self.engine.phase if self.active and self.engine else None
+
+    def session_remaining(self) -> float:
+        """Seconds left in the whole session (0 when none is active)."""
+        return self.engine.session_remaining() if self.engine else 0.0
+
+    def phase_duration(self) -> float:
+        """Length of the current phase including hold changes."""
+        return self.engine.duration(self.engine.index) if self.engine else 0.0
+
+    # -- commands ---------------------------------------------------------------
+
+    def start(self, plan: Plan) -> None:
+        """Start ``plan`` now, replacing any session that is still active."""
+        if self.active and self.engine is not None:
+            self.engine.stop()
+        engine = SessionEngine(plan, self.clock, jump_threshold=self.jump_threshold)
+        engine.subscribe(self._on_event)
+        self.engine = engine
+        self.sessionStarted.emit(plan)
+        engine.start()
+        self._arm()
+
+    def tick(self) -> None:
+        """Bring the engine up to the clock and re-arm the heartbeat."""
+        if self.engine is not None:
+            self.engine.tick()
+        self._arm()
+
+    def pause(self) -> None:
+        """Pause the running session."""
+        self._command(lambda e: e.pause())
+
+    def resume(self) -> None:
+        """Resume a paused session."""
+        self._command(lambda e: e.resume())
+
+    def toggle_pause(self) -> None:
+        """Pause when running, resume when paused."""
+        self._command(lambda e: e.toggle_pause())
+
+    def skip(self) -> None:
+        """Go to the next phase now."""
+        self._command(lambda e: e.skip())
+
+    def back(self) -> None:
+        """Restart this phase, or go to the previous one when it just began."""
+        self._command(lambda e: e.back())
+
+    def skip_stretch(self) -> None:
+        """Leave the current stretch for the next one."""
+        self._command(lambda e: e.skip_stretch())
+
+    def report_hurt(self) -> None:
+        """The user pressed "That hurts": stop stretching at once."""
+        self._command(lambda e: e.report_hurt())
+
+    def stop(self) -> None:
+        """End the session early."""
+        self._command(lambda e: e.stop())
+
+    def change_hold(self, delta: float) -> float:
+        """Lengthen or shorten the current hold (and its twin on the other leg).
+
+        Returns:
+            The change actually applied, in seconds (0 outside holds).
+        """
+        if self.engine is None:
+            return 0.0
+        applied = self.engine.change_hold(delta)
+        self._arm()
+        if applied:
+            self.holdChanged.emit(applied)
+        return applied
+
+    # -- internals ----------------------------------------------------------------
+
+    def _command(self, action: Callable[[SessionEngine], None]) -> None:
+        if self.engine is None:
+            return
+        action(self.engine)
+        self._arm()
+
+    def _arm(self) -> None:
+        """Schedule the single-shot heartbeat for the engine's next wakeup."""
+        wakeup = self.engine.next_wakeup() if self.engine else None
+        if wakeup is None:
+            self._timer.stop()
+            return
+        delay = max(0.0, wakeup - self.clock.now())
+        self._timer.start(math.ceil(delay * 1000) + _LATE_MS)
+
+    def _on_event(self, event: Event) -> None:
+        match event:
+            case PhaseStarted(index=index, phase=phase):
+                self.phaseStarted.emit(index, phase)
+            case SecondChanged(remaining=remaining):
+                self.secondChanged.emit(remaining)
+            case Paused(reason=reason):
+                self.paused.emit(str(reason))
+            case Resumed():
+                self.resumed.emit()
+            case Ended(summary=summary):
+                self._timer.stop()
+                self.ended.emit(summary)
+
+
+__all__ = ["SessionController", "Summary"]

@@ -1,0 +1,93 @@
+"""The session controller: one precise single-shot heartbeat, engine events as Qt signals."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from hamstring_gui.core.catalog import load_catalog
+from hamstring_gui.core.plan import PhaseKind, build_plan
+from hamstring_gui.core.routine import builtin_routines
+from hamstring_gui.core.settings import SessionSettings
+from hamstring_gui.ui.compat import keep_singletons_alive
+from hamstring_gui.ui.controller import SessionController
+from tests.helpers.stubs import FakeClock
+
+keep_singletons_alive()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def controller(qtbot, clock: FakeClock) -> SessionController:
+    return SessionController(clock)
+
+
+def desk_plan():
+    return build_plan(builtin_routines()["desk-break"], load_catalog(), SessionSettings())
+
+
+def test_heartbeat_is_one_precise_single_shot_timer_armed_for_the_next_second(controller, clock):
+    controller.start(desk_plan())
+    timer = controller.timer
+    assert timer.isSingleShot()
+    assert timer.timerType() is Qt.TimerType.PreciseTimer
+    assert timer.isActive()
+    assert 1000 <= timer.interval() <= 1010  # next whole second, not a fixed poll rate
+    clock.advance(0.25)
+    controller.tick()
+    assert 750 <= timer.interval() <= 760  # re-armed from the engine's deadline
+
+
+def test_timer_is_idle_while_paused_and_after_the_end(controller, clock):
+    controller.start(desk_plan())
+    controller.pause()
+    assert not controller.timer.isActive()
+    controller.resume()
+    assert controller.timer.isActive()
+    controller.stop()
+    assert not controller.timer.isActive()
+    assert not controller.active
+
+
+def test_signals_follow_the_engine_without_skipping_or_repeating_seconds(qtbot, controller, clock):
+    phases: list[tuple[int, PhaseKind]] = []
+    seconds: dict[int, list[int]] = {}
+    ended = []
+    controller.phaseStarted.connect(lambda index, phase: phases.append((index, phase.kind)))
+    controller.secondChanged.connect(
+        lambda remaining: seconds.setdefault(len(phases) - 1, []).append(remaining)
+    )
+    controller.ended.connect(ended.append)
+    plan = desk_plan()
+    controller.start(plan)
+    while controller.active:
+        clock.advance(0.5)  # ticks at twice the needed rate must not repeat numbers
+        controller.tick()
+    assert [index for index, _ in phases] == list(range(len(plan.phases)))
+    for index, shown in seconds.items():
+        length = plan.phases[index].seconds
+        assert shown == list(range(length, 0, -1)), index
+    assert len(ended) == 1
+    assert ended[0].completed
+
+
+def test_clock_jump_pauses_with_its_reason(qtbot, controller, clock):
+    controller.start(desk_plan())
+    with qtbot.waitSignal(controller.paused, check_params_cb=lambda r: r == "clock-jump"):
+        clock.advance(120)
+        controller.tick()
+    assert not controller.running
+
+
+def test_change_hold_reports_the_change_and_rearms(qtbot, controller, clock):
+    controller.start(desk_plan())
+    assert controller.change_hold(5) == 0  # "Get ready" is not a hold
+    controller.skip()
+    assert controller.phase.kind is PhaseKind.HOLD
+    with qtbot.waitSignal(controller.holdChanged, check_params_cb=lambda d: d == 5):
+        controller.change_hold(5)
+    assert controller.phase_duration() == 35
