@@ -9,12 +9,14 @@ STAMP := $(VENV)/.installed
 
 # Debian packages: Qt's xcb platform under Xvfb, QtMultimedia/TextToSpeech
 # (libpulse0), a font (without one every glyph is a box, silently), and the
-# X tools the end-to-end tests use.
+# X tools the end-to-end tests use, and the .desktop and AppStream validators
+# of tests/packaging.
 DEB_PACKAGES := xvfb xauth libpulse0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 \
 	libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core \
-	x11-utils
+	x11-utils libx11-6 libxss1 dbus-daemon dunst trayer desktop-file-utils appstream
 
 .PHONY: run test lint deps venv clean contact-sheet
+.PHONY: install-desktop uninstall-desktop bundle test-packaging
 
 run: venv
 	$(BIN)/hamstring-gui
@@ -47,3 +49,29 @@ $(STAMP): pyproject.toml
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+# All illustrations in a grid (left leg; light and dark; stretched and start
+# poses) into artifacts/illustrations/, to look at them at once.
+contact-sheet: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m hamstring_gui.ui.contact_sheet artifacts/illustrations
+
+# Packaging (packaging/README.md). The menu entry runs this checkout's
+# .venv/bin/hamstring-gui; `make install-desktop DESKTOP_EXEC=hamstring-gui`
+# for an install on PATH (pipx, a wheel in ~/.local).
+DESKTOP_EXEC ?= $(abspath $(BIN))/hamstring-gui
+
+install-desktop: venv
+	packaging/linux/install-desktop.sh install '$(DESKTOP_EXEC)'
+
+uninstall-desktop:
+	packaging/linux/install-desktop.sh uninstall
+
+bundle: venv
+	$(BIN)/python -m PyInstaller --version >/dev/null 2>&1 || $(BIN)/python -m pip install -q pyinstaller
+	$(BIN)/python -m PyInstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/pyinstaller/hamstring-gui.spec
+	packaging/pyinstaller/smoke-test.sh dist/hamstring-gui
+
+test-packaging: venv
+	$(BIN)/python -m pytest tests/packaging
+	$(MAKE) bundle

@@ -18,16 +18,19 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, __version__, paths
+from .autostart import DESKTOP_ID
 from .core.catalog import load_catalog
 from .core.clock import Clock, SystemClock
 from .core.routine import builtin_routines
 from .core.settings import AppearanceSettings
 from .core.settings_store import SettingsStore
+from .ui.break_reminders import BreakReminders
 from .ui.commands import RemoteCommands
 from .ui.controller import SessionController
 from .ui.main_window import MainWindow
 from .ui.remote import ControlServer, claim_instance
 from .ui.settings_qt import SettingsModel
+from .ui.tray import app_icon
 
 APP_NAME = "Hamstring Coach"
 WINDOW_STATE_FILE = "window.json"
@@ -67,6 +70,42 @@ def build_window(
     return window
 
 
+def _connect_history(window: MainWindow) -> None:
+    """Record sessions; without a usable history file the app still runs, and says so."""
+    from .core.history import HistoryError, HistoryStore
+    from .ui.history_link import HistoryLink
+
+    try:
+        store = HistoryStore(paths.history_file())
+    except HistoryError as error:
+        print(f"hamstring-gui: {error}", file=sys.stderr)
+        window.statusBar().showMessage(f"History is not recorded: {error}", 15000)
+        return
+    QApplication.instance().aboutToQuit.connect(store.close)  # type: ignore[union-attr]
+    HistoryLink(store, window)
+
+
+def _connect_sound(window: MainWindow) -> None:
+    """Sound and voice cues for every session; Qt Multimedia loads only on the first cue."""
+    from .core.cues import attach_cues
+    from .ui.sound import QtCuePlayer
+
+    player = QtCuePlayer(parent=window)
+    controller = window.controller
+
+    def on_session_started(_plan: object) -> None:
+        sound = window.model.settings.sound
+        if sound.voice or sound.eyes_closed:
+            player.warm_up()  # WORKAROUND in sound.py: the speech engine blocks ~2 s once
+        if controller.engine is not None:
+            attach_cues(
+                controller.engine, lambda: window.model.settings.sound, player,
+                catalog=window.catalog,
+            )  # fmt: skip
+
+    controller.sessionStarted.connect(on_session_started)
+
+
 def _hand_over(args: argparse.Namespace) -> int:
     """Another launch is becoming the app right now: give it our command once it listens."""
     from .cli import forward_to_running_app
@@ -94,7 +133,9 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
+    # Wayland matches the window to its menu entry and icon by this id.
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(app_icon())
 
     store = SettingsStore(paths.settings_file())
     for message in store.load():
@@ -104,12 +145,21 @@ def run_gui(args: argparse.Namespace) -> int:
     window = build_window(
         SystemClock(), store, state_file=paths.config_dir() / WINDOW_STATE_FILE
     )
+    _connect_history(window)
+    _connect_sound(window)
+    reminders = BreakReminders(window)
+    app.aboutToQuit.connect(reminders.close)
+    if reminders.tray is not None:
+        app.setQuitOnLastWindowClosed(False)  # closing the window keeps the tray
     server = ControlServer(
-        RemoteCommands(window, window.controller, window.routines), window
+        RemoteCommands(window, window.controller, window.routines, reminders), window
     )
     app.aboutToQuit.connect(server.close)
-    window.show()
+    # --tray (the login autostart entry): stay in the tray when there is one.
+    if not (getattr(args, "tray", False) and reminders.tray is not None):
+        window.show()
     if getattr(args, "command", None) == "start":
+        window.bring_to_front()
         window.start_routine(args.routine)
     try:
         return app.exec()

@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Hamstring Coach: guided hamstring stretches for work breaks.",
     )
     parser.add_argument("--version", action="version", version=f"hamstring-gui {__version__}")
+    parser.add_argument(
+        "--tray", action="store_true",
+        help="start in the tray without showing the window (used at login)",
+    )  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     stretches = commands.add_parser("stretches", help="list the stretch library")
     stretches.add_argument("--json", action="store_true", help="print JSON")
@@ -66,6 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
             control.add_argument("minutes", metavar="MINUTES", type=int, nargs="?", default=10)
         if name == "status":
             control.add_argument("--json", action="store_true", help="print JSON")
+    history = commands.add_parser("history", help="your stretching record: print or export it")
+    history.add_argument("--json", action="store_true", help="print everything as JSON")
+    history.add_argument("--csv", metavar="FILE", help="write everything as CSV to FILE ('-': stdout)")  # noqa: E501
+    pictures = commands.add_parser(
+        "illustrations", help="write every illustration as SVG and 512 px PNG into DIR"
+    )
+    pictures.add_argument("folder", metavar="DIR")
     return parser
 
 
@@ -178,8 +189,63 @@ def _plan(plan: Plan, routine: Routine, as_json: bool, out: TextIO) -> None:
     out.write(f"{format_duration(at):>6}  done\n")
 
 
+def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
+    """Print the record (or export it); a missing history file is an empty record."""
+    from datetime import date
+
+    from .core.history import HistoryError, HistoryStore
+    from .paths import history_file
+
+    path = history_file()
+    today = date.today()
+    if not path.exists():
+        data: dict[str, object] = {"sessions": [], "streak_days": 0, "self_tests": []}
+        best, week_minutes, csv_text = 0, 0.0, _empty_csv()
+    else:
+        try:
+            with HistoryStore(path) as store:
+                data = store.export_json(today)
+                best = store.streak(today).best
+                week_minutes = sum(day.minutes for day in store.week(today))
+                csv_text = store.export_csv_text() if csv_file else ""
+        except HistoryError as error:
+            raise UsageError(str(error)) from error
+    if csv_file == "-":
+        out.write(csv_text)
+    elif csv_file:
+        try:
+            with open(csv_file, "w", encoding="utf-8", newline="") as target:
+                target.write(csv_text)
+        except OSError as error:
+            raise UsageError(f"cannot write {csv_file}: {error.strerror or error}") from error
+    if as_json:
+        json.dump(data, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    elif not csv_file:
+        sessions = data["sessions"]
+        tests = data["self_tests"]
+        assert isinstance(sessions, list) and isinstance(tests, list)
+        done = sum(1 for session in sessions if session["completed"])
+        out.write(f"Sessions: {len(sessions)} ({done} completed)\n")
+        out.write(f"Streak: {data['streak_days']} days (best {best})\n")
+        out.write(f"This week: {week_minutes:.0f} min\n")
+        if tests:
+            last = tests[-1]
+            out.write(f"Last self-test ({last['date']}): left {last['left_degrees']}°, "
+                      f"right {last['right_degrees']}° short of straight\n")
+
+
+def _empty_csv() -> str:
+    from .core.history import CSV_COLUMNS
+
+    return ",".join(CSV_COLUMNS) + "\n"
+
+
 def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """Run a non-GUI command; returns the exit code."""
+    if args.command == "history":
+        _history(args.json, args.csv, out)
+        return 0
     settings = current_settings()
     if args.command == "stretches":
         _stretches(load_catalog(), args.json, out)
@@ -275,6 +341,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .app import run_gui  # Qt is imported only on the GUI path
 
             return run_gui(args)
+        if args.command == "illustrations":
+            from .ui.export import run_export  # Qt only on this path, never for other commands
+
+            return run_export(args.folder)
         if args.command in CONTROL_HELP:
             return control(args)
         return run(args)

@@ -26,6 +26,10 @@ def settings_file() -> Path:
     return config_dir() / "settings.json"
 
 
+def history_file() -> Path:
+    """The history database (SQLite)."""
+    return data_dir() / "history.sqlite3"
+
 
 def runtime_dir() -> Path:
     """Per-session folder for the control socket and the instance lock (private, 0700).
@@ -42,3 +46,8 @@ def runtime_dir() -> Path:
     if folder.stat().st_uid != os.getuid():
         raise PermissionError(f"{folder} belongs to another user")
     return folder
+
+
+def routines_dir() -> Path:
+    """Folder of the user's custom routines (``<id>.toml`` files)."""
+    return data_dir() / "routines"

@@ -305,6 +305,11 @@ class ReminderScheduler:
 
     # -- internals ----------------------------------------------------------
 
+    @property
+    def idle(self) -> bool:
+        """The user is away (idle since :meth:`user_idle`, not yet back)."""
+        return self._idle
+
     def active_now(self) -> bool:
         """Tell whether work is being counted right now."""
         return self._counting

@@ -27,6 +27,12 @@ from .datafile import DataError, Record, parse_toml
 
 BUILTIN_FOLDER = "routines"
 MAX_ITEMS = 100
+# What a routine file may set, inclusive (the editor offers the same ranges).
+HOLD_RANGE = (5, 300)
+REPS_RANGE = (1, 10)
+REST_RANGE = (0, 300)
+NAME_MAX_LEN = 60
+DESCRIPTION_MAX_LEN = 300
 
 
 class ItemSides(StrEnum):
@@ -107,17 +113,17 @@ def parse_routine(text: str, file: str, catalog: Catalog, *, builtin: bool = Fal
         items.append(
             RoutineItem(
                 stretch=stretch_id,
-                hold_seconds=record.integer("hold_seconds", 5, 300) if record.has("hold_seconds") else None,  # noqa: E501
-                reps=record.integer("reps", 1, 10) if record.has("reps") else None,
+                hold_seconds=record.integer("hold_seconds", *HOLD_RANGE) if record.has("hold_seconds") else None,  # noqa: E501
+                reps=record.integer("reps", *REPS_RANGE) if record.has("reps") else None,
                 sides=sides,
-                rest_seconds=record.integer("rest_seconds", 0, 300) if record.has("rest_seconds") else None,  # noqa: E501
+                rest_seconds=record.integer("rest_seconds", *REST_RANGE) if record.has("rest_seconds") else None,  # noqa: E501
                 warm_up=record.boolean("warm_up", default=False),
             )
         )
     return Routine(
         id=routine_id,
-        name=top.text("name", max_len=60),
-        description=top.text("description", max_len=300, default=" ").strip(),
+        name=top.text("name", max_len=NAME_MAX_LEN),
+        description=top.text("description", max_len=DESCRIPTION_MAX_LEN, default=" ").strip(),
         items=tuple(items),
         builtin=builtin,
     )

@@ -22,12 +22,12 @@ import base64
 import contextlib
 import dataclasses
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from ..core.catalog import Catalog
 from ..core.plan import PhaseKind, Plan, build_plan
@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
         self._pending_routine: str | None = None
         self._compact = False
         self._normal_geometry: QByteArray | None = None
+        self._quitting = False
+        # Set by the reminders when a tray is there: True keeps the app running on close.
+        self.close_to_tray: Callable[[], bool] | None = None
 
         self.stack = _Pages()
         self.safety_panel = SafetyPanel(first_run=True)
@@ -174,6 +177,8 @@ class MainWindow(QMainWindow):
         self.compact_action.setCheckable(True)
         self.preferences_action = self._action("&Preferences…", ["Ctrl+,"], "Preferences")
         self.preferences_action.setEnabled(PreferencesDialog is not None)
+        self.history_action = self._action("&History…", ["Ctrl+H"], "Your stretching record")
+        self.history_action.setEnabled(False)  # enabled when a history store is connected
         self.safety_action = self._action("Stretching &safely", [], "Show the safety advice")
         self.quit_action = self._action("&Quit", ["Ctrl+Q"], "Quit Hamstring Coach")
         self.session_actions = (
@@ -188,6 +193,7 @@ class MainWindow(QMainWindow):
             session.addAction(action)
         session.addSeparator()
         session.addAction(self.preferences_action)
+        session.addAction(self.history_action)
         session.addSeparator()
         session.addAction(self.quit_action)
         view = menu.addMenu("&View")
@@ -218,7 +224,7 @@ class MainWindow(QMainWindow):
         self.compact_action.toggled.connect(self.set_compact)
         self.preferences_action.triggered.connect(self.open_preferences)
         self.safety_action.triggered.connect(lambda: SafetyDialog.ask(self))
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self.quit_app)
         screen.remember_button.clicked.connect(self.remember_hold)
 
         self.safety_panel.acknowledged.connect(self.acknowledge_safety)
@@ -420,9 +426,21 @@ class MainWindow(QMainWindow):
         geometry = self._normal_geometry if self._compact and self._normal_geometry else self.saveGeometry()  # noqa: E501
         return {"version": 1, "geometry": base64.b64encode(bytes(geometry.data())).decode("ascii")}
 
+    def quit_app(self) -> None:
+        """Quit (the menu's Quit, the tray's Quit): never just hide to the tray."""
+        self._quitting = True
+        self.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: D102, N802 - Qt override
+        save_window_state(self.state_file, self.window_state())
+        if not self._quitting and self.close_to_tray is not None and self.close_to_tray():
+            event.ignore()
+            self.hide()
+            return
         if self.controller.active:
             self.controller.stop()
-        save_window_state(self.state_file, self.window_state())
         super().closeEvent(event)
 

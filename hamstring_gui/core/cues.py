@@ -1,0 +1,333 @@
+"""Sound and voice cues: which chime, tick or spoken line plays at which second.
+
+Lifecycle::
+
+    director = attach_cues(engine, settings, player)   # before engine.start()
+    PhaseStarted   -> stop anything left over, then the phase's chime and line
+    SecondChanged  -> a tick in the last seconds of a hold, or "15 seconds left"
+    Paused         -> stop at once; nothing plays until Resumed
+    Ended          -> "Session complete" when finished, silence when stopped
+
+Timing comes from the engine, never from a timer of our own: every cue plays
+inside the listener of the event the engine emits at a deadline-based
+instant (a phase start or a change of the whole-second countdown). Cues are
+keyed to the second they belong to, so a late or skipped second never
+replays a stale cue, and skipping to another phase drops the old schedule.
+
+Voice and ticks never talk over each other: a spoken line's length is
+estimated from its words; ticks that would fall inside the opening line are
+left out, and the "seconds left" line of a long hold is placed where it ends
+before the first tick (or left out when there is no room).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from .catalog import Catalog, Position, Stretch
+from .plan import Phase, PhaseKind, Plan
+from .session import (
+    Ended,
+    Event,
+    Paused,
+    PhaseStarted,
+    Resumed,
+    SecondChanged,
+    SessionEngine,
+    State,
+)
+from .settings import SoundSettings
+
+LONG_HOLD_SECONDS = 20
+"""Holds at least this long get a "seconds left" line at about half-way."""
+
+SPEECH_LEAD_SECONDS = 0.6
+"""Time before a voice line is heard: the chime it follows plus the engine's start-up."""
+
+SECONDS_PER_WORD = 0.4
+"""A calm speaking rate (150 words a minute), with room for the pause after commas."""
+
+TICKED_KINDS = frozenset({PhaseKind.HOLD, PhaseKind.MOVE})
+"""Phases whose last seconds are counted down with ticks."""
+
+
+class Tone(StrEnum):
+    """The bundled sounds, by file name in ``resources/sounds/`` (``<tone>.wav``)."""
+
+    TICK = "tick"
+    HOLD = "hold"
+    SWITCH = "switch"
+    REST = "rest"
+    PUSH = "push"
+    RELAX = "relax"
+    COMPLETE = "complete"
+
+    @property
+    def resource(self) -> str:
+        """The resource name of the sound file (for :mod:`hamstring_gui.core.assets`)."""
+        return f"sounds/{self}.wav"
+
+
+class CuePlayer(Protocol):
+    """What plays the cues: the Qt back end in the app, a recording fake in tests.
+
+    Every method returns at once and never raises for a missing audio device
+    or speech engine: the player goes silent instead.
+    """
+
+    def play_tone(self, name: str) -> None:
+        """Start the sound ``name`` (a :class:`Tone` value)."""
+        ...
+
+    def speak(self, text: str) -> None:
+        """Start speaking ``text`` (after a chime that is playing, if any)."""
+        ...
+
+    def stop(self) -> None:
+        """Silence any sound or speech now, and drop speech that is waiting."""
+        ...
+
+    def set_volume(self, percent: int) -> None:
+        """Set the loudness of sounds and voice, 0-100."""
+        ...
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What plays at one second of a phase: a tone, a spoken line, or both."""
+
+    tone: Tone | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Mode:
+    """What the user wants heard, resolved from :class:`SoundSettings`."""
+
+    sound: bool
+    voice: bool
+    tick_count: int
+    volume: int
+
+    @classmethod
+    def from_settings(cls, settings: SoundSettings, *, lying: bool = False) -> Mode:
+        """Resolve settings; eyes-closed mode turns sound and voice on for lying routines."""
+        eyes_closed = settings.eyes_closed and lying
+        sound = settings.enabled or eyes_closed
+        return cls(
+            sound=sound,
+            voice=settings.voice or eyes_closed,
+            tick_count=settings.tick_count if sound else 0,
+            volume=settings.volume,
+        )
+
+
+def speech_seconds(text: str) -> float:
+    """A generous estimate of how long a spoken line takes, chime included."""
+    return SPEECH_LEAD_SECONDS + SECONDS_PER_WORD * len(text.split())
+
+
+def _on_side(words: str, phase: Phase) -> str:
+    return f"{words}, {phase.side} leg" if phase.side else words
+
+
+def opening(phase: Phase, stretch_name: str | None) -> Cue:
+    """The chime and line that mark the start of ``phase``."""
+    match phase.kind:
+        case PhaseKind.PREPARE:
+            return Cue(None, stretch_name)
+        case PhaseKind.HOLD:
+            return Cue(Tone.HOLD, _on_side("Hold", phase))
+        case PhaseKind.MOVE:
+            return Cue(Tone.HOLD, _on_side("Begin", phase))
+        case PhaseKind.SWITCH:
+            text = f"Switch to your {phase.side} leg" if phase.side else "Switch legs"
+            return Cue(Tone.SWITCH, text)
+        case PhaseKind.REST:
+            return Cue(Tone.REST, "Rest")
+        case PhaseKind.CONTRACT:
+            return Cue(Tone.PUSH, "Push gently")
+        case PhaseKind.RELAX:
+            return Cue(Tone.RELAX, "Relax and go deeper")
+    raise AssertionError(phase.kind)  # pragma: no cover - every kind is matched
+
+
+def countdown(
+    phase: Phase, duration: float, mode: Mode, opening_text: str | None
+) -> dict[int, Cue]:
+    """The cues of a phase after its start, keyed by the whole seconds left when they play.
+
+    The countdown shows ``ceil(duration)`` at the start and reaches ``k`` at
+    ``duration - k`` seconds in. Ticks mark the last ``tick_count`` seconds of
+    holds and moves, except where the opening line is still being spoken.
+    A hold of :data:`LONG_HOLD_SECONDS` or more gets "N seconds left" at
+    half-way, or later when that is where the line fits before the ticks.
+    """
+    shown_at_start = math.ceil(duration - 1e-9)
+    speaking = speech_seconds(opening_text) if mode.voice and opening_text else 0.0
+    cues: dict[int, Cue] = {}
+    if phase.kind in TICKED_KINDS and mode.sound:
+        for second in range(1, min(mode.tick_count, shown_at_start - 1) + 1):
+            if duration - second >= speaking:
+                cues[second] = Cue(Tone.TICK)
+    if mode.voice and phase.kind is PhaseKind.HOLD and duration >= LONG_HOLD_SECONDS:
+        first_tick = max(cues, default=0)
+        half = round(duration / 2)
+        line = speech_seconds(f"{half} seconds left")
+        second = max(half, math.ceil(first_tick + line))
+        if duration - second >= speaking and second < shown_at_start:
+            cues[second] = Cue(None, f"{second} seconds left")
+    return cues
+
+
+def plan_is_lying(plan: Plan, catalog: Mapping[str, Stretch]) -> bool:
+    """Whether any stretch of ``plan`` is done lying down (eyes-closed mode applies)."""
+    return any(
+        phase.stretch in catalog and catalog[phase.stretch].position is Position.LYING
+        for phase in plan.phases
+        if phase.stretch
+    )
+
+
+class CueDirector:
+    """Listens to a :class:`SessionEngine` and tells a :class:`CuePlayer` what to play.
+
+    Settings are read at every event, so changes in the preferences apply at
+    once. Attach it with :func:`attach_cues` (or ``engine.subscribe``).
+    """
+
+    def __init__(
+        self,
+        engine: SessionEngine,
+        settings: Callable[[], SoundSettings],
+        player: CuePlayer,
+        *,
+        names: Mapping[str, str] | None = None,
+        lying: bool = False,
+    ) -> None:
+        self.engine = engine
+        self.player = player
+        self._settings = settings
+        self._names = names or {}
+        self._lying = lying
+        self._index = -1
+        self._duration = 0.0
+        self._schedule: dict[int, Cue] = {}
+        self._opening: Cue | None = None
+        self._last_second: int | None = None
+        self._opening_pending = False
+        self._volume: int | None = None
+        self._over = False
+        if engine.state in (State.RUNNING, State.PAUSED):
+            # Attached mid-session: take up the current phase without its opening.
+            self._enter(engine.index, engine.phase)
+            self._last_second = engine.remaining_whole()
+
+    def mode(self) -> Mode:
+        """What is to be heard right now, from the current settings."""
+        return Mode.from_settings(self._settings(), lying=self._lying)
+
+    def __call__(self, event: Event) -> None:
+        """Handle one engine event (the engine calls this synchronously)."""
+        if self._over:
+            return
+        match event:
+            case PhaseStarted(index=index, phase=phase):
+                self.player.stop()  # whatever still sounds belongs to the phase left behind
+                self._enter(index, phase)
+                if self.engine.state is State.PAUSED:
+                    self._opening_pending = True
+                else:
+                    self._play(self._opening)
+            case SecondChanged(index=index, remaining=remaining):
+                self._on_second(index, remaining)
+            case Paused():
+                self.player.stop()
+            case Resumed():
+                if self._opening_pending:
+                    self._opening_pending = False
+                    self._play(self._opening)
+            case Ended(summary=summary):
+                self._over = True
+                self.player.stop()
+                if summary.completed:
+                    self._play(Cue(Tone.COMPLETE, "Session complete"))
+
+    # -- internals ----------------------------------------------------------
+
+    def _enter(self, index: int, phase: Phase) -> None:
+        self._index = index
+        self._last_second = None
+        self._opening_pending = False
+        name = self._names.get(phase.stretch, phase.stretch) if phase.stretch else None
+        self._opening = opening(phase, name)
+        self._plan_countdown()
+
+    def _plan_countdown(self) -> None:
+        self._duration = self.engine.duration(self._index)
+        text = self._opening.text if self._opening else None
+        self._schedule = countdown(self.engine.phase, self._duration, self.mode(), text)
+
+    def _on_second(self, index: int, remaining: int) -> None:
+        if index != self._index or self.engine.state is not State.RUNNING:
+            return
+        if self.engine.duration(index) != self._duration:  # the hold was changed
+            self._plan_countdown()
+        if remaining == self._last_second:
+            return
+        self._last_second = remaining
+        cue = self._schedule.get(remaining)
+        if cue is not None:
+            self._play(cue)
+
+    def _play(self, cue: Cue | None) -> None:
+        if cue is None:
+            return
+        mode = self.mode()
+        if mode.volume != self._volume:
+            self._volume = mode.volume
+            self.player.set_volume(mode.volume)
+        if cue.tone is not None and mode.sound:
+            self.player.play_tone(str(cue.tone))
+        if cue.text and mode.voice:
+            self.player.speak(cue.text)
+
+
+def attach_cues(
+    engine: SessionEngine,
+    settings: Callable[[], SoundSettings],
+    player: CuePlayer,
+    *,
+    catalog: Catalog | None = None,
+) -> CueDirector:
+    """Give ``engine`` sound and voice cues played by ``player``.
+
+    Call it before ``engine.start()`` (with the session controller: from a
+    slot on ``sessionStarted``, which is emitted just before the engine
+    starts) so the first phase is announced; attached later it picks up the
+    current phase silently.
+
+    Args:
+        engine: The session to follow.
+        settings: Returns the current sound settings; read at every event.
+        player: Plays tones and speech (``hamstring_gui.ui.sound.QtCuePlayer``).
+        catalog: Stretch names for the "prepare" line and the lying check for
+            eyes-closed mode; the bundled library when omitted.
+
+    Returns:
+        The director, already subscribed to ``engine``.
+    """
+    if catalog is None:
+        from .catalog import load_catalog
+
+        catalog = load_catalog()
+    names = {stretch_id: stretch.name for stretch_id, stretch in catalog.items()}
+    director = CueDirector(
+        engine, settings, player, names=names, lying=plan_is_lying(engine.plan, catalog)
+    )
+    engine.subscribe(director)
+    return director
