@@ -105,6 +105,12 @@ def _connect_sound(window: MainWindow) -> None:
 
     controller.sessionStarted.connect(on_session_started)
 
+    def notes() -> dict[str, list[str]]:
+        reasons = (player.sound_unavailable_reason(), player.voice_unavailable_reason())
+        return {"sounds": [reason for reason in reasons if reason]}
+
+    window.preference_notes = notes
+
 
 def _hand_over(args: argparse.Namespace) -> int:
     """Another launch is becoming the app right now: give it our command once it listens."""

@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         self._quitting = False
         # Set by the reminders when a tray is there: True keeps the app running on close.
         self.close_to_tray: Callable[[], bool] | None = None
+        # Set by the sound player: lines per preferences page (why sound is unavailable).
+        self.preference_notes: Callable[[], dict[str, list[str]]] | None = None
 
         self.stack = _Pages()
         self.safety_panel = SafetyPanel(first_run=True)
@@ -269,7 +271,8 @@ class MainWindow(QMainWindow):
         was_running = self.controller.running
         if was_running:
             self.controller.pause()
-        PreferencesDialog.ask(self.model, self)
+        notes = self.preference_notes() if self.preference_notes else None
+        PreferencesDialog.ask(self.model, self, notes=notes)
         if was_running:
             self.controller.resume()
 

@@ -9,7 +9,7 @@ page has "Restore defaults", which can be undone until the page is edited.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTime, Signal
@@ -364,12 +364,16 @@ class PreferencesDialog(QDialog):
         *,
         page: str | None = None,
         on_change: Callable[[Settings], None] | None = None,
+        notes: Mapping[str, list[str]] | None = None,
     ) -> Settings:
         """Show the dialog modally; returns the settings when it closes.
 
+        ``notes`` are lines to show on a page, e.g. why sound is unavailable.
         Tests replace this classmethod; the window calls it from Ctrl+,.
         """
         dialog = cls(store, parent)
+        for key, lines in (notes or {}).items():
+            dialog.set_notes(key, lines)
         if page:
             dialog.show_page(page)
         if on_change:
@@ -383,6 +387,14 @@ class PreferencesDialog(QDialog):
     def settings(self) -> Settings:
         """The settings as saved."""
         return self.model.settings
+
+    def set_notes(self, key: str, lines: list[str]) -> None:
+        """Show ``lines`` on page ``key`` (e.g. "Voice is unavailable: ...")."""
+        page = self.pages[key]
+        for line in lines:
+            note = _hint_label(line)
+            note.setObjectName(f"note-{key}")
+            page.extra.addWidget(note)
 
     def show_page(self, key: str) -> None:
         """Turn to a page: ``session``, ``sounds``, ``reminders``, ``appearance``, ``safety``."""

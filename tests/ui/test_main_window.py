@@ -386,3 +386,18 @@ def test_pnf_phases_show_push_relax_and_the_right_steps(window, clock):
     assert seen[PhaseKind.CONTRACT] == ("Push gently", "Push gently, about a quarter effort", 2)
     assert seen[PhaseKind.RELAX][0] == "Relax and go deeper"
     assert seen[PhaseKind.RELAX][2] == 3
+
+
+def test_preferences_get_the_sound_notes(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from hamstring_gui.ui import main_window as main_window_module
+
+    seen = {}
+
+    def fake_ask(cls, model, parent=None, **kwargs):  # type: ignore[no-untyped-def]
+        seen.update(kwargs)
+        return model.settings
+
+    monkeypatch.setattr(main_window_module.PreferencesDialog, "ask", classmethod(fake_ask))
+    window.preference_notes = lambda: {"sounds": ["No audio device was found."]}
+    window.preferences_action.trigger()
+    assert seen["notes"] == {"sounds": ["No audio device was found."]}

@@ -222,3 +222,18 @@ def test_model_remember_hold_announces(qtbot: QtBot, store: SettingsStore) -> No
         assert model.remember_hold("x", 40)
     with qtbot.assertNotEmitted(model.changed):
         assert model.update(model.settings)  # no change, no save, no signal
+
+
+def test_notes_say_why_an_option_is_unavailable(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from hamstring_gui.core.settings_store import SettingsStore
+    from hamstring_gui.ui.preferences import PreferencesDialog
+
+    store = SettingsStore(tmp_path / "settings.json")
+    store.load()
+    dialog = PreferencesDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.set_notes("sounds", ["Voice is unavailable: no speech engine is installed."])
+    notes = dialog.pages["sounds"].findChildren(type(dialog.banner), "note-sounds")
+    assert [note.text() for note in notes] == [
+        "Voice is unavailable: no speech engine is installed."
+    ]
