@@ -277,11 +277,8 @@ class SessionEngine:
             return
         now = self.clock.now()
         self._credit(now)
-        item = self.phase.item
-        target = self._index
-        while target > 0 and self.plan.phases[target - 1].item == item and self.plan.phases[target - 1].stretch is not None:  # noqa: E501
-            target -= 1
-        self._begin_phase(target, now)
+        first, _ = self._stretch_span(self._index)
+        self._begin_phase(first, now)
 
     def change_hold(self, delta: float) -> float:
         """Lengthen (or shorten) the current hold and its twin on the other leg.
@@ -331,12 +328,11 @@ class SessionEngine:
             return
         now = self.clock.now()
         self._credit(now)
-        item = self.phase.item
-        target = self._index
-        while target < len(self.plan.phases) and self.plan.phases[target].item == item:
-            if self.plan.phases[target].kind is not PhaseKind.REST:
-                self.summary.skipped.append(target)
-            target += 1
+        _, end = self._stretch_span(self._index)
+        self.summary.skipped.extend(
+            i for i in range(self._index, end) if self.plan.phases[i].kind is not PhaseKind.REST
+        )
+        target = end
         while target < len(self.plan.phases) and self.plan.phases[target].kind is PhaseKind.REST:
             target += 1
         if target >= len(self.plan.phases):
@@ -423,6 +419,21 @@ class SessionEngine:
             self._last_seen = max(self._last_seen, start)
         self._emit(PhaseStarted(index, self.plan.phases[index]))
         self._emit_second(self.clock.now() if self._state is State.RUNNING else start)
+
+    def _stretch_span(self, index: int) -> tuple[int, int]:
+        """First and past-the-last index of the stretch's phases around ``index``.
+
+        A rest between stretches belongs to no stretch: its span is itself.
+        """
+        phases = self.plan.phases
+        if phases[index].stretch is None:
+            return index, index + 1
+        first = end = index
+        while first > 0 and phases[first - 1].item == phases[index].item and phases[first - 1].stretch:  # noqa: E501
+            first -= 1
+        while end < len(phases) and phases[end].item == phases[index].item and phases[end].stretch:
+            end += 1
+        return first, end
 
     def _twin_index(self, index: int) -> int | None:
         phase = self.plan.phases[index]

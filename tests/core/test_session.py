@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from hamstring_gui.core.catalog import load_catalog
@@ -316,3 +318,26 @@ def test_skipping_the_last_phase_while_paused_finishes() -> None:
     engine.skip()
     assert engine.state is State.FINISHED
     assert len(rec.of(Ended)) == 1
+
+
+def test_skip_stretch_records_its_work_phases_not_its_rests() -> None:
+    plan = _phases(
+        (PhaseKind.HOLD, None, 5), (PhaseKind.REST, None, 5), (PhaseKind.HOLD, None, 5),
+    )  # fmt: skip
+    plan = Plan("test", tuple(dataclasses.replace(p, stretch="s") for p in plan.phases), 1)
+    engine, _, _ = _engine(plan)
+    engine.start()
+    engine.skip_stretch()
+    assert engine.summary.skipped == [0, 2]
+    assert engine.state is State.FINISHED
+
+
+def test_restart_stretch_from_a_rest_between_stretches_stays_on_it() -> None:
+    plan = build_plan(builtin_routines()["desk-break"], load_catalog(), SessionSettings())
+    engine, clock, _ = _engine(plan)
+    engine.start()
+    rest = next(i for i, p in enumerate(plan.phases) if p.stretch is None)
+    while engine.index < rest:
+        engine.skip()
+    engine.restart_stretch()
+    assert engine.index == rest
