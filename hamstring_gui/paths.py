@@ -34,19 +34,28 @@ def history_file() -> Path:
 def runtime_dir() -> Path:
     """Per-session folder for the control socket and the instance lock (private, 0700).
 
-    Without ``XDG_RUNTIME_DIR`` (cron, a bare X server) platformdirs warns and
-    guesses; we use a private per-user folder in the temp dir instead, and
-    refuse one that another user created.
+    ``$XDG_RUNTIME_DIR/hamstring-gui`` when that folder is ours and private
+    (what platformdirs would pick, without its warnings); otherwise (cron, a
+    bare X server, a badly made folder) a private per-user folder in the temp
+    dir. A folder another user made is refused.
     """
-    if os.environ.get("XDG_RUNTIME_DIR"):
-        folder = platformdirs.user_runtime_path(APP_ID)
+    base = os.environ.get("XDG_RUNTIME_DIR", "")
+    if base and _is_private(Path(base)):
+        folder = Path(base) / APP_ID
     else:
         folder = Path(tempfile.gettempdir()) / f"{APP_ID}-{os.getuid()}"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if folder.stat().st_uid != os.getuid():
-        raise PermissionError(f"{folder} belongs to another user")
+    if not _is_private(folder):
+        raise PermissionError(f"{folder} is not a private folder of this user")
     return folder
 
+
+def _is_private(folder: Path) -> bool:
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    return folder.is_dir() and info.st_uid == os.getuid() and info.st_mode & 0o077 == 0
 
 def routines_dir() -> Path:
     """Folder of the user's custom routines (``<id>.toml`` files)."""
