@@ -21,7 +21,8 @@ from . import APP_ID, __version__, paths
 from .autostart import DESKTOP_ID
 from .core.catalog import load_catalog
 from .core.clock import Clock, SystemClock
-from .core.routine import builtin_routines
+from .core.routine import Routine
+from .core.routine_store import load_all
 from .core.settings import AppearanceSettings
 from .core.settings_store import SettingsStore
 from .ui.break_reminders import BreakReminders
@@ -56,15 +57,21 @@ def apply_appearance(app: QGuiApplication, appearance: AppearanceSettings) -> No
         app.setFont(font)
 
 
+def load_routines() -> dict[str, Routine]:
+    """Built-in and custom routines; a broken custom file is named on stderr and skipped."""
+    routines, problems = load_all(paths.routines_dir(), load_catalog())
+    for problem in problems:
+        print(f"hamstring-gui: {problem}", file=sys.stderr)
+    return routines
+
+
 def build_window(
     clock: Clock, store: SettingsStore, *, state_file: Path | None = None
 ) -> MainWindow:
     """Wire core, storage and UI into a main window (the app must exist already)."""
     model = SettingsModel(store)
     controller = SessionController(clock)
-    window = MainWindow(
-        controller, load_catalog(), builtin_routines(), model, state_file=state_file
-    )
+    window = MainWindow(controller, load_catalog(), load_routines(), model, state_file=state_file)
     model.setParent(window)
     controller.setParent(window)
     return window
@@ -112,6 +119,31 @@ def _connect_sound(window: MainWindow) -> None:
     window.preference_notes = notes
 
 
+def _connect_routine_editor(window: MainWindow, reminders: BreakReminders) -> None:
+    """Edit routines… opens the editor; what it saves shows up everywhere at once."""
+    from .ui.routine_editor import RoutineEditor
+
+    editors: list[RoutineEditor] = []
+
+    def refresh() -> None:
+        window.set_routines(load_routines())
+        if reminders.tray is not None:
+            reminders.tray.set_routines({rid: r.name for rid, r in window.routines.items()})
+
+    def open_editor() -> None:
+        if not editors:
+            editor = RoutineEditor(window.catalog, paths.routines_dir(), window.settings.session)
+            editor.routinesChanged.connect(refresh)
+            window.model.changed.connect(lambda settings: editor.set_settings(settings.session))
+            editors.append(editor)
+        editors[0].show()
+        editors[0].raise_()
+        editors[0].activateWindow()
+
+    window.edit_routines_action.triggered.connect(open_editor)
+    window.edit_routines_action.setEnabled(True)
+
+
 def _hand_over(args: argparse.Namespace) -> int:
     """Another launch is becoming the app right now: give it our command once it listens."""
     from .cli import forward_to_running_app
@@ -154,11 +186,12 @@ def run_gui(args: argparse.Namespace) -> int:
     _connect_history(window)
     _connect_sound(window)
     reminders = BreakReminders(window)
+    _connect_routine_editor(window, reminders)
     app.aboutToQuit.connect(reminders.close)
     if reminders.tray is not None:
         app.setQuitOnLastWindowClosed(False)  # closing the window keeps the tray
     server = ControlServer(
-        RemoteCommands(window, window.controller, window.routines, reminders), window
+        RemoteCommands(window, window.controller, reminders), window
     )
     app.aboutToQuit.connect(server.close)
     # --tray (the login autostart entry): stay in the tray when there is one.

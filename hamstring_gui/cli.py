@@ -16,7 +16,7 @@ from . import __version__
 from .core.catalog import Catalog, load_catalog
 from .core.datafile import DataError
 from .core.plan import Phase, PhaseKind, Plan, build_plan
-from .core.routine import Routine, builtin_routines, closest_id
+from .core.routine import Routine, closest_id
 from .core.settings import SessionSettings
 
 EXIT_USAGE = 2
@@ -64,6 +64,17 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--json", action="store_true", help="print JSON")
     start = commands.add_parser("start", help="open the window with ROUTINE running")
     start.add_argument("routine", metavar="ROUTINE")
+    import_routine = commands.add_parser(
+        "import-routine", help="check a routine file and add it to your routines"
+    )
+    import_routine.add_argument("file", metavar="FILE")
+    import_routine.add_argument(
+        "--replace", action="store_true",
+        help="replace your routine with the same id (the old file is kept as <id>.toml.bak)",
+    )  # fmt: skip
+    export_routine = commands.add_parser("export-routine", help="write a routine to a file")
+    export_routine.add_argument("routine", metavar="ID")
+    export_routine.add_argument("file", metavar="FILE")
     for name, text in CONTROL_HELP.items():
         control = commands.add_parser(name, help=text)
         if name == "snooze":
@@ -96,8 +107,46 @@ def current_settings() -> SessionSettings:
 
 
 def all_routines() -> dict[str, Routine]:
-    """Built-in routines by id."""
-    return dict(builtin_routines())
+    """Built-in routines, then the user's custom ones, by id.
+
+    A broken custom routine file is skipped; each is named once on stderr.
+    """
+    from .core.routine_store import load_all
+    from .paths import routines_dir
+
+    routines, problems = load_all(routines_dir(), load_catalog())
+    for problem in problems:
+        print(f"hamstring-gui: {problem}", file=sys.stderr)
+    return routines
+
+
+def _import_routine(file: str, replace: bool, out: TextIO) -> None:
+    from pathlib import Path
+
+    from .core.routine_store import RoutineExistsError, import_routine
+    from .paths import routines_dir
+
+    folder = routines_dir()
+    try:
+        routine = import_routine(Path(file), folder, load_catalog(), replace=replace)
+    except RoutineExistsError as error:
+        raise UsageError(f"{error} (use --replace; the old file is kept as a .bak)") from None
+    except DataError as error:
+        raise UsageError(str(error)) from None
+    out.write(f"imported {routine.id!r} ({routine.name}) into {folder}\n")
+
+
+def _export_routine(routine_id: str, file: str, out: TextIO) -> None:
+    from pathlib import Path
+
+    from .core.routine_store import write_routine_file
+
+    routine = find_routine(routine_id)
+    try:
+        write_routine_file(routine, Path(file), load_catalog())
+    except DataError as error:
+        raise UsageError(str(error)) from None
+    out.write(f"exported {routine.id!r} to {file}\n")
 
 
 def find_routine(routine_id: str) -> Routine:
@@ -254,6 +303,10 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     elif args.command == "plan":
         routine = find_routine(args.routine)
         _plan(build_plan(routine, load_catalog(), settings), routine, args.json, out)
+    elif args.command == "import-routine":
+        _import_routine(args.file, args.replace, out)
+    elif args.command == "export-routine":
+        _export_routine(args.routine, args.file, out)
     else:  # pragma: no cover - the parser only routes known commands here
         raise UsageError(f"unknown command {args.command!r}")
     return 0

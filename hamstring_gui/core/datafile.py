@@ -41,6 +41,9 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DataError(file, f"not valid TOML: {error}") from None
+    except RecursionError:
+        # tomllib recurses once per nesting level: a few hundred brackets exhaust the stack.
+        raise DataError(file, "not valid TOML: nested too deeply") from None
 
 
 class Record:

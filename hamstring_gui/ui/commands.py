@@ -18,6 +18,8 @@ from .controller import SessionController
 class Window(Protocol):
     """What the handler needs of the main window."""
 
+    routines: dict[str, Any]
+
     def start_routine(self, routine_id: str) -> None: ...  # noqa: D102
     def bring_to_front(self) -> None: ...  # noqa: D102
 
@@ -39,12 +41,10 @@ class RemoteCommands:
         self,
         window: Window,
         controller: SessionController,
-        routines: dict[str, Any],
         reminders: Reminders | None = None,
     ) -> None:
         self.window = window
         self.controller = controller
-        self.routines = routines
         self.reminders = reminders
 
     def __call__(self, command: str, args: list[str]) -> dict[str, Any]:
@@ -61,7 +61,7 @@ class RemoteCommands:
             self.window.bring_to_front()
             return {"ok": True, "message": ""}
         if command == "start":
-            if len(args) != 1 or args[0] not in self.routines:
+            if len(args) != 1 or args[0] not in self.window.routines:
                 return {"ok": False, "message": f"unknown routine {' '.join(args)!r}"}
             self.window.start_routine(args[0])
             self.window.bring_to_front()

@@ -179,6 +179,10 @@ class MainWindow(QMainWindow):
         self.compact_action.setCheckable(True)
         self.preferences_action = self._action("&Preferences…", ["Ctrl+,"], "Preferences")
         self.preferences_action.setEnabled(PreferencesDialog is not None)
+        self.edit_routines_action = self._action(
+            "&Edit routines…", ["Ctrl+E"], "Build your own routine or import one"
+        )
+        self.edit_routines_action.setEnabled(False)  # enabled when the editor is connected
         self.history_action = self._action("&History…", ["Ctrl+H"], "Your stretching record")
         self.history_action.setEnabled(False)  # enabled when a history store is connected
         self.safety_action = self._action("Stretching &safely", [], "Show the safety advice")
@@ -195,6 +199,7 @@ class MainWindow(QMainWindow):
             session.addAction(action)
         session.addSeparator()
         session.addAction(self.preferences_action)
+        session.addAction(self.edit_routines_action)
         session.addAction(self.history_action)
         session.addSeparator()
         session.addAction(self.quit_action)
@@ -253,6 +258,11 @@ class MainWindow(QMainWindow):
         self.start_screen.set_routines(self.routines, self.catalog, settings.session)
         self.session_screen.illustration.set_reduced_motion(settings.appearance.reduced_motion)
         self.session_screen.set_remember_available(not self.model.store.read_only)
+
+    def set_routines(self, routines: Mapping[str, Routine]) -> None:
+        """New routine list (a custom routine was saved or imported)."""
+        self.routines = dict(routines)
+        self.start_screen.set_routines(self.routines, self.catalog, self.settings.session)
 
     def acknowledge_safety(self) -> None:
         """The user read the safety screen: remember it, then carry on."""

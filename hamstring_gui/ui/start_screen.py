@@ -33,22 +33,8 @@ from ..core.plan import build_plan
 from ..core.routine import Routine
 from ..core.settings import SessionSettings
 from . import theme
+from .words import EQUIPMENT_WORDS, POSITION_WORDS
 
-POSITION_WORDS = {
-    Position.LYING: "Lying",
-    Position.FLOOR_SEATED: "Seated on the floor",
-    Position.CHAIR: "Chair",
-    Position.STANDING: "Standing",
-}
-EQUIPMENT_WORDS = {
-    Equipment.TOWEL_OR_STRAP: "Towel or strap",
-    Equipment.WALL: "Wall",
-    Equipment.CHAIR: "Chair",
-    Equipment.TABLE: "Table",
-    Equipment.PARTNER: "Partner",
-    Equipment.FOAM_ROLLER: "Foam roller",
-    Equipment.STOOL: "Stool",
-}
 DESK_POSITIONS = frozenset({Position.CHAIR, Position.STANDING})
 FLOOR_POSITIONS = frozenset({Position.LYING, Position.FLOOR_SEATED})
 # Props a user may not have to hand; anything else (a chair, a table) is assumed.

@@ -102,9 +102,7 @@ class Tray(QObject):
         self.start_action = self.menu.addAction("Start")
         self.start_action.triggered.connect(lambda: self.startRoutine.emit(self._suggested))
         self.routines_menu = self.menu.addMenu("Routines")
-        for routine_id, title in self._routines.items():
-            action = self.routines_menu.addAction(title)
-            action.triggered.connect(lambda _=False, r=routine_id: self.startRoutine.emit(r))
+        self.set_routines(self._routines)
         self.snooze_menu = self.menu.addMenu("Snooze")
         self.snooze_actions: dict[int, QAction] = {}
         for minutes in SNOOZE_CHOICES:
@@ -141,6 +139,14 @@ class Tray(QObject):
     def show(self) -> None:
         """Put the icon in the tray."""
         self.icon.show()
+
+    def set_routines(self, routines: Mapping[str, str]) -> None:
+        """The Routines ▸ submenu: built-in and custom routines, id -> title."""
+        self._routines = dict(routines)
+        self.routines_menu.clear()
+        for routine_id, title in self._routines.items():
+            action = self.routines_menu.addAction(title)
+            action.triggered.connect(lambda _=False, r=routine_id: self.startRoutine.emit(r))
 
     def set_suggested(self, routine: str) -> None:
         """The routine behind "Start …" (follows the reminder settings)."""

@@ -159,3 +159,8 @@ def test_missing_field_is_named() -> None:
 def test_wrong_schema_version_is_refused() -> None:
     with pytest.raises(DataError, match="schema"):
         parse_catalog(MINIMAL.replace("schema = 1", "schema = 2"), "x.toml")
+
+
+def test_deeply_nested_toml_is_a_clear_error_not_a_crash() -> None:
+    with pytest.raises(DataError, match="nested too deeply"):
+        parse_catalog("x = " + "[" * 2000 + "]" * 2000, "deep.toml")

@@ -59,8 +59,8 @@ def test_break_length_comes_from_the_plan(reminders: BreakReminders) -> None:
 
 def test_status_json_includes_the_reminders(reminders: BreakReminders) -> None:
     window = reminders.window
-    status = RemoteCommands(window, window.controller, window.routines, reminders).status()
+    status = RemoteCommands(window, window.controller, reminders).status()
     assert status["reminders"] in ("on", "off")
     assert set(status) == {"state", "routine", "phase", "reminders", "next_reminder"}
-    reply = RemoteCommands(window, window.controller, window.routines, reminders)("snooze", ["5"])
+    reply = RemoteCommands(window, window.controller, reminders)("snooze", ["5"])
     assert reply["ok"] is True

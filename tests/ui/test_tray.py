@@ -92,3 +92,10 @@ def test_without_server_or_tray_the_reminder_window_asks(qtbot: QtBot) -> None:
     notifier.show_reminder("desk-break", "Desk break", 4, can_snooze=True)
     with qtbot.waitSignal(notifier.dismissed):
         window.close()
+
+
+def test_routines_submenu_follows_new_routines(qtbot: QtBot, tray: Tray) -> None:
+    tray.set_routines({"desk-break": "Desk break", "my-break": "My break"})
+    assert titles(tray.routines_menu) == ["Desk break", "My break"]
+    with qtbot.waitSignal(tray.startRoutine, check_params_cb=lambda rid: rid == "my-break"):
+        tray.routines_menu.actions()[1].trigger()

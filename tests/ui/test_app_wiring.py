@@ -1,0 +1,79 @@
+"""The composition root's wiring: custom routines reach the window, the tray and remote start."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hamstring_gui import app as app_module
+from hamstring_gui import paths
+from hamstring_gui.core.catalog import load_catalog
+from hamstring_gui.core.routine import Routine, RoutineItem
+from hamstring_gui.core.routine_store import save_routine
+from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.ui.break_reminders import BreakReminders
+from hamstring_gui.ui.commands import RemoteCommands
+from hamstring_gui.ui.routine_editor import RoutineEditor
+from tests.helpers.stubs import FakeClock
+
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+)
+
+MINE = Routine("my-break", "My break", "", (RoutineItem("chair-stretch", hold_seconds=40),))
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    settings = SettingsStore(tmp_path / "settings.json")
+    settings.load()
+    settings.save(dataclasses.replace(settings.settings, safety_acknowledged=True))
+    window = app_module.build_window(FakeClock(), settings, state_file=tmp_path / "w.json")
+    qtbot.addWidget(window)
+    return window
+
+
+def test_custom_routines_on_disk_are_listed_at_start(qtbot: QtBot, tmp_path: Path) -> None:
+    save_routine(MINE, paths.routines_dir(), load_catalog())
+    assert "my-break" in app_module.load_routines()
+    assert "desk-break" in app_module.load_routines()
+
+
+def test_a_broken_custom_file_is_skipped_and_named(capsys: pytest.CaptureFixture[str]) -> None:
+    paths.routines_dir().mkdir(parents=True, exist_ok=True)
+    (paths.routines_dir() / "broken.toml").write_text("id = [", encoding="utf-8")
+    routines = app_module.load_routines()
+    assert "broken" not in routines and "desk-break" in routines
+    assert "broken.toml" in capsys.readouterr().err
+
+
+def test_edit_routines_opens_one_editor_and_saves_show_up_everywhere(
+    window, qtbot: QtBot  # type: ignore[no-untyped-def]
+) -> None:
+    reminders = BreakReminders(window, tray_available=False)
+    app_module._connect_routine_editor(window, reminders)  # noqa: SLF001
+    assert window.edit_routines_action.isEnabled()
+    window.edit_routines_action.trigger()
+    editors = [w for w in qtbot_top_levels() if isinstance(w, RoutineEditor)]
+    assert len(editors) == 1
+    editor = editors[0]
+    qtbot.addWidget(editor)
+    window.edit_routines_action.trigger()
+    assert [w for w in qtbot_top_levels() if isinstance(w, RoutineEditor)] == [editor]
+
+    save_routine(MINE, paths.routines_dir(), load_catalog())
+    editor.routinesChanged.emit()
+    assert "my-break" in window.routines
+    reply = RemoteCommands(window, window.controller, reminders)("start", ["my-break"])
+    assert reply["ok"] is True
+    assert window.controller.plan is not None and window.controller.plan.routine == "my-break"
+    reminders.close()
+
+
+def qtbot_top_levels() -> list[object]:
+    from PySide6.QtWidgets import QApplication
+
+    return list(QApplication.topLevelWidgets())
