@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, __version__, paths
@@ -31,6 +31,7 @@ from .ui.controller import SessionController
 from .ui.main_window import MainWindow
 from .ui.remote import ControlServer, claim_instance
 from .ui.settings_qt import SettingsModel
+from .ui.theme import fallback_palette, palette_is_dark
 from .ui.tray import app_icon
 
 APP_NAME = "Hamstring Coach"
@@ -44,13 +45,29 @@ _SCHEMES = {
 }
 
 
+def apply_colour_scheme(app: QGuiApplication, theme_name: str) -> None:
+    """Light, dark or the system's scheme; live, from preferences too.
+
+    Qt switches the palette itself where the platform supports colour
+    schemes; where it cannot (plain X11, offscreen), an explicit choice gets
+    the app's own light or dark palette, and "system" goes back to the default.
+    """
+    app.styleHints().setColorScheme(_SCHEMES.get(theme_name, Qt.ColorScheme.Unknown))
+    if theme_name not in ("light", "dark"):
+        app.setPalette(QPalette())
+        return
+    wants_dark = theme_name == "dark"
+    if palette_is_dark(app.palette()) != wants_dark:
+        app.setPalette(fallback_palette(wants_dark))
+
+
 def apply_appearance(app: QGuiApplication, appearance: AppearanceSettings) -> None:
     """Colour scheme and text size from the user's appearance settings.
 
     The text scale multiplies the system font, so it still follows the
     desktop's font setting; views built afterwards pick it up.
     """
-    app.styleHints().setColorScheme(_SCHEMES.get(appearance.theme, Qt.ColorScheme.Unknown))
+    apply_colour_scheme(app, appearance.theme)
     if appearance.text_scale != 100:
         font = QFont(app.font())
         font.setPointSizeF(font.pointSizeF() * appearance.text_scale / 100)
@@ -183,6 +200,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window = build_window(
         SystemClock(), store, state_file=paths.config_dir() / WINDOW_STATE_FILE
     )
+    window.model.changed.connect(lambda settings: apply_colour_scheme(app, settings.appearance.theme))  # noqa: E501
     _connect_history(window)
     _connect_sound(window)
     reminders = BreakReminders(window)

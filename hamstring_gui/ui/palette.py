@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from ..core.figure import Role
 
@@ -66,11 +66,17 @@ DARK = FigurePalette(
 
 
 def system_is_dark() -> bool:
-    """Whether the system colour scheme is dark (light when unknown or no app)."""
+    """Whether the app looks dark: the colour scheme, or the palette in use (light if no app).
+
+    The palette counts too: where the platform cannot switch schemes, the app
+    sets a dark palette itself (see ``theme.fallback_palette``).
+    """
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         return False
-    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    if app.styleHints().colorScheme() == Qt.ColorScheme.Dark:
+        return True
+    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def palette_for(dark: bool) -> FigurePalette:

@@ -66,6 +66,53 @@ def phase_words(kind: PhaseKind) -> str:
 def is_dark(widget: QWidget | None = None) -> bool:
     """Whether the current palette has a dark window background."""
     palette = widget.palette() if widget is not None else QApplication.palette()
+    return palette_is_dark(palette)
+
+
+_DARK_ROLES = {
+    QPalette.ColorRole.Window: "#24262a",
+    QPalette.ColorRole.WindowText: "#e6e6e6",
+    QPalette.ColorRole.Base: "#1b1c1f",
+    QPalette.ColorRole.AlternateBase: "#2b2d31",
+    QPalette.ColorRole.Text: "#e6e6e6",
+    QPalette.ColorRole.Button: "#33363b",
+    QPalette.ColorRole.ButtonText: "#e6e6e6",
+    QPalette.ColorRole.BrightText: "#ffffff",
+    QPalette.ColorRole.Highlight: "#3f7fd6",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.ToolTipBase: "#2b2d31",
+    QPalette.ColorRole.ToolTipText: "#e6e6e6",
+    QPalette.ColorRole.PlaceholderText: "#8f9399",
+    QPalette.ColorRole.Link: "#79aef2",
+    QPalette.ColorRole.Light: "#45484e",
+    QPalette.ColorRole.Midlight: "#3a3d42",
+    QPalette.ColorRole.Mid: "#2f3236",
+    QPalette.ColorRole.Dark: "#151618",
+    QPalette.ColorRole.Shadow: "#000000",
+}
+
+
+def fallback_palette(dark: bool) -> QPalette:
+    """A calm light or dark palette for when the platform cannot switch schemes itself.
+
+    Light is Fusion's own; dark keeps contrast above 10:1 for text.
+    """
+    from PySide6.QtWidgets import QStyleFactory
+
+    if not dark:
+        fusion = QStyleFactory.create("Fusion")
+        return fusion.standardPalette() if fusion is not None else QPalette()
+    palette = QPalette()
+    for role, colour in _DARK_ROLES.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):  # fmt: skip
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7d8086"))
+    return palette
+
+
+def palette_is_dark(palette: QPalette) -> bool:
+    """Whether a palette draws light text on a dark window."""
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 

@@ -1,0 +1,45 @@
+"""Light and dark, as chosen in preferences, even where the platform cannot switch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from hamstring_gui.app import apply_colour_scheme
+from hamstring_gui.ui.palette import system_is_dark
+from hamstring_gui.ui.theme import fallback_palette, palette_is_dark
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> Iterator[QApplication]:
+    yield qapp
+    qapp.styleHints().setColorScheme(Qt.ColorScheme.Unknown)
+    qapp.setPalette(QPalette())  # other tests expect the default palette
+
+
+def test_dark_choice_gives_a_dark_palette_and_dark_pictures(app: QApplication) -> None:
+    assert not palette_is_dark(app.palette())
+    apply_colour_scheme(app, "dark")
+    assert palette_is_dark(app.palette())
+    assert system_is_dark()
+
+
+def test_light_and_system_choices_go_back(app: QApplication) -> None:
+    apply_colour_scheme(app, "dark")
+    apply_colour_scheme(app, "light")
+    assert not palette_is_dark(app.palette())
+    apply_colour_scheme(app, "dark")
+    apply_colour_scheme(app, "system")
+    assert not palette_is_dark(app.palette())
+    assert not system_is_dark()
+
+
+def test_dark_palette_text_has_strong_contrast() -> None:
+    palette = fallback_palette(dark=True)
+    text = palette.color(QPalette.ColorRole.WindowText).lightness()
+    window = palette.color(QPalette.ColorRole.Window).lightness()
+    assert text - window > 150
