@@ -15,7 +15,7 @@ DEB_PACKAGES := xvfb xauth libpulse0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor
 	libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core \
 	x11-utils libx11-6 libxss1 dbus-daemon dunst trayer desktop-file-utils appstream
 
-.PHONY: run test lint deps venv clean contact-sheet
+.PHONY: run test lint deps venv clean contact-sheet bench
 .PHONY: install-desktop uninstall-desktop bundle test-packaging
 
 run: venv
@@ -27,6 +27,10 @@ test: venv
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+# Benchmarks of issue 11 (private Xvfb, ~6 min): a table and benchmarks/results.json.
+bench: venv
+	$(BIN)/python benchmarks/run.py
 
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do \

@@ -25,6 +25,7 @@ from .core.routine import Routine
 from .core.routine_store import load_all
 from .core.settings import AppearanceSettings
 from .core.settings_store import SettingsStore
+from .ui import trace
 from .ui.break_reminders import BreakReminders
 from .ui.commands import RemoteCommands
 from .ui.controller import SessionController
@@ -201,6 +202,7 @@ def run_gui(args: argparse.Namespace) -> int:
         SystemClock(), store, state_file=paths.config_dir() / WINDOW_STATE_FILE
     )
     window.model.changed.connect(lambda settings: apply_colour_scheme(app, settings.appearance.theme))  # noqa: E501
+    trace.install(window)  # HAMSTRING_GUI_TRACE only (make bench); otherwise nothing
     _connect_history(window)
     _connect_sound(window)
     reminders = BreakReminders(window)

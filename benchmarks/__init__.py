@@ -1,0 +1,1 @@
+"""``make bench``: the benchmarks of issue 11 (see ``benchmarks/run.py``)."""

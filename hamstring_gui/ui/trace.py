@@ -1,0 +1,81 @@
+"""An opt-in timing trace for the benchmarks (``make bench``).
+
+With ``HAMSTRING_GUI_TRACE=<path>`` in the environment, :func:`install`
+hooks a built main window so the app appends one JSON line per event to
+that file, each stamped with ``t`` = ``time.monotonic()`` (the same clock in
+every process on Linux, so the benchmark compares it with the moment it
+started the process):
+
+* ``first-paint``: the main window finished its first paint;
+* ``first-frame``: the session screen's illustration finished its first
+  paint (what ``hamstring-gui start ROUTINE`` shows first);
+* ``phase-start``: ``index``, ``planned`` (monotonic time the engine's
+  deadline said the phase begins) and ``actual`` (monotonic time the
+  controller emitted it).
+
+Unset (always, outside benchmarks) :func:`install` returns at once: no
+filter, no connection, nothing runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from .main_window import MainWindow
+
+ENV = "HAMSTRING_GUI_TRACE"
+
+
+def record(path: str, event: str, **fields: object) -> None:
+    """Append one event line, stamped with ``time.monotonic()``."""
+    line = json.dumps({"event": event, "t": time.monotonic(), **fields})
+    with open(path, "a", encoding="utf-8") as file:
+        file.write(line + "\n")
+
+
+class _FirstPaint(QObject):
+    """Lets a widget paint once, records the moment it finished, then steps aside."""
+
+    def __init__(self, widget: QWidget, path: str, event: str) -> None:
+        super().__init__(widget)
+        self._path, self._event = path, event
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Paint the widget inside its paint event, then stamp it."""
+        if event.type() != QEvent.Type.Paint:
+            return False
+        watched.removeEventFilter(self)
+        watched.event(event)  # the widget's own painting, inside the same paint cycle
+        record(self._path, self._event)
+        self.deleteLater()
+        return True
+
+
+def install(window: MainWindow) -> None:
+    """Trace ``window`` when ``HAMSTRING_GUI_TRACE`` is set; otherwise do nothing."""
+    path = os.environ.get(ENV)
+    if not path:
+        return
+    _FirstPaint(window, path, "first-paint")
+    _FirstPaint(window.session_screen.illustration, path, "first-frame")
+    controller = window.controller
+
+    def on_phase_started(index: int, _phase: object) -> None:
+        engine = controller.engine
+        if engine is None:
+            return
+        mono, now = time.monotonic(), controller.clock.now()
+        # The phase was due at its deadline minus its length: this long ago.
+        late = engine.duration(index) - engine.remaining(now)
+        record(path, "phase-start", index=index, planned=mono - late, actual=mono)
+
+    controller.phaseStarted.connect(on_phase_started)
