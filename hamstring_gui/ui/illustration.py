@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPolygonF,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -50,7 +51,10 @@ from ..core.figure import (
 from ..core.plan import PhaseKind, Side
 from .palette import FigurePalette, palette_for, system_is_dark
 
-FRAME_MS = 33  # <= 30 fps
+FRAME_MS = 33  # <= 30 fps while easing into a stretch (a few seconds)
+# Loops of dynamic moves last whole phases (30-60 s): 20 fps keeps their slow,
+# calm motion smooth (15 fps, >= 18 frames a cycle) at half the drawing cost.
+LOOP_FRAME_MS = 66
 Bounds = tuple[float, float, float, float]
 
 
@@ -113,17 +117,53 @@ def render_rest(painter: QPainter, rect: QRectF, *, dark: bool = False) -> None:
     paint_scene(painter, rect, scene, bounds, palette_for(dark))
 
 
-def paint_scene(painter: QPainter, rect: QRectF, scene: Scene, bounds: Bounds,
-                palette: FigurePalette) -> None:  # fmt: skip
-    """Fit ``bounds`` (world units, ``y`` up) into ``rect`` and paint ``scene``."""
+def _fit(rect: QRectF, bounds: Bounds) -> tuple[float, float, float, float] | None:
+    """How world ``bounds`` sit in ``rect``: margin, scale and offsets (None if no room)."""
     left, bottom, right, top = bounds
     margin = min(rect.width(), rect.height()) * 0.06
     area = rect.adjusted(margin, margin, -margin, -margin)
     if area.width() <= 0 or area.height() <= 0:
-        return
+        return None
     scale = min(area.width() / (right - left), area.height() / (top - bottom))
     off_x = area.center().x() - (left + right) / 2 * scale
     off_y = area.center().y() + (bottom + top) / 2 * scale
+    return margin, scale, off_x, off_y
+
+
+def scene_extent(rect: QRectF, scene: Scene, bounds: Bounds) -> QRectF:
+    """The part of ``rect`` the scene's shapes (not the floor) cover, strokes included.
+
+    The view repaints only this (and the last frame's) while a move loops.
+    """
+    fit = _fit(rect, bounds)
+    if fit is None:
+        return QRectF()
+    _, scale, off_x, off_y = fit
+    xs: list[float] = []
+    ys: list[float] = []
+    reach = 0.0
+    for shape in scene.shapes:
+        if shape.role is Role.FLOOR:
+            continue
+        reach = max(reach, shape.width)
+        for x, y in shape.points:
+            xs.append(off_x + x * scale)
+            ys.append(off_y - y * scale)
+    if not xs:
+        return QRectF()
+    # Round caps, dots' radius, the L/R badge (sized by the picture) and antialiasing.
+    pad = max(reach * scale, min(rect.width(), rect.height()) * 0.05) + 4
+    return QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad,
+                  max(ys) - min(ys) + 2 * pad).intersected(rect)  # fmt: skip
+
+
+def paint_scene(painter: QPainter, rect: QRectF, scene: Scene, bounds: Bounds,
+                palette: FigurePalette) -> None:  # fmt: skip
+    """Fit ``bounds`` (world units, ``y`` up) into ``rect`` and paint ``scene``."""
+    fit = _fit(rect, bounds)
+    if fit is None:
+        return
+    margin, scale, off_x, off_y = fit
 
     def at(point: tuple[float, float]) -> QPointF:
         return QPointF(off_x + point[0] * scale, off_y - point[1] * scale)
@@ -223,6 +263,8 @@ class IllustrationView(QWidget):
         self._paused = False
         self._reduced = False
         self._deep = False
+        self._last_extent = QRectF()  # where the previous animation frame drew
+        self._frame_scene: Scene | None = None  # computed by step(), painted once
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self.step)
@@ -250,6 +292,7 @@ class IllustrationView(QWidget):
         self._seconds = max(0.0, float(seconds))
         self._started = self.clock()
         self._frozen_at = self._started if self._paused else None
+        self._forget_frame()
         self._sync_timer()
         self.update()
 
@@ -264,12 +307,14 @@ class IllustrationView(QWidget):
         elif self._frozen_at is not None:
             self._started += now - self._frozen_at
             self._frozen_at = None
+        self._forget_frame()
         self._sync_timer()
         self.update()
 
     def set_reduced_motion(self, reduced: bool) -> None:
         """With reduced motion nothing moves: the stretched pose shows still."""
         self._reduced = reduced
+        self._forget_frame()
         self._sync_timer()
         self.update()
 
@@ -278,8 +323,19 @@ class IllustrationView(QWidget):
         return self._timer.isActive()
 
     def step(self) -> None:
-        """Advance one frame: repaint, and stop the timer once the motion is done."""
-        self.update()
+        """Advance one frame: repaint what moved, and stop the timer once the motion is done."""
+        if self._stretch is not None and not self._last_extent.isNull():
+            # Only the figure moves (a loop can run a whole phase): repaint where it
+            # was and where it is, not the whole picture.
+            self._frame_scene = self.current_scene()
+            extent = scene_extent(QRectF(self.rect()), self._frame_scene,
+                                  _bounds(self._stretch, _side_name(self._side)))  # fmt: skip
+            self.update(extent.united(self._last_extent).toAlignedRect())
+            self._last_extent = extent
+        else:
+            self._frame_scene = None
+            self._last_extent = QRectF(self.rect())  # first frame of a motion: all of it
+            self.update()
         self._sync_timer()
 
     def progress(self) -> float:
@@ -329,11 +385,18 @@ class IllustrationView(QWidget):
         if self._stretch is None:
             scene, bounds = _rest()
         else:
-            scene, bounds = self.current_scene(), _bounds(self._stretch, _side_name(self._side))
+            scene = self._frame_scene or self.current_scene()
+            bounds = _bounds(self._stretch, _side_name(self._side))
+        self._frame_scene = None
         paint_scene(painter, rect, scene, bounds, palette)
         painter.end()
 
     # --- internals ----------------------------------------------------------
+
+    def _forget_frame(self) -> None:
+        """A new phase or motion: the next frame is painted whole and computed afresh."""
+        self._frame_scene = None
+        self._last_extent = QRectF()
 
     def _elapsed(self) -> float:
         now = self._frozen_at if self._frozen_at is not None else self.clock()
@@ -360,10 +423,16 @@ class IllustrationView(QWidget):
 
     def _sync_timer(self) -> None:
         moving = self._moving()
+        self._timer.setInterval(LOOP_FRAME_MS if self._kind is PhaseKind.MOVE else FRAME_MS)
         if moving and not self._timer.isActive():
             self._timer.start()
         elif not moving and self._timer.isActive():
             self._timer.stop()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """A new size: the next frame is painted whole."""
+        self._forget_frame()
+        super().resizeEvent(event)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API
         """Start moving again once visible."""
