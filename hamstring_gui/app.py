@@ -12,6 +12,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
@@ -25,15 +26,16 @@ from .core.routine import Routine
 from .core.routine_store import load_all
 from .core.settings import AppearanceSettings
 from .core.settings_store import SettingsStore
+from .ipc import claim_instance
 from .ui import trace
-from .ui.break_reminders import BreakReminders
-from .ui.commands import RemoteCommands
 from .ui.controller import SessionController
 from .ui.main_window import MainWindow
-from .ui.remote import ControlServer, claim_instance
 from .ui.settings_qt import SettingsModel
+from .ui.startup import after_first_paint
 from .ui.theme import fallback_palette, palette_is_dark
-from .ui.tray import app_icon
+
+if TYPE_CHECKING:
+    from .ui.break_reminders import BreakReminders
 
 APP_NAME = "Hamstring Coach"
 WINDOW_STATE_FILE = "window.json"
@@ -162,6 +164,35 @@ def _connect_routine_editor(window: MainWindow, reminders: BreakReminders) -> No
     window.edit_routines_action.setEnabled(True)
 
 
+class Services:
+    """What the first frame does not need, wired to the window once it is on screen.
+
+    History, sound, reminders and tray, the control socket, the routine
+    editor and the window icon: imported and built here, off the start-up path.
+    """
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        from .ui.break_reminders import BreakReminders
+        from .ui.commands import RemoteCommands
+        from .ui.icon import app_icon
+        from .ui.remote import ControlServer
+
+        app.setWindowIcon(app_icon())
+        _connect_history(window)
+        _connect_sound(window)
+        self.reminders = BreakReminders(window)
+        if window.controller.active:  # `start ROUTINE` began before reminders existed
+            self.reminders.service.session_started()
+        _connect_routine_editor(window, self.reminders)
+        app.aboutToQuit.connect(self.reminders.close)
+        if self.reminders.tray is not None:
+            app.setQuitOnLastWindowClosed(False)  # closing the window keeps the tray
+        self.server = ControlServer(
+            RemoteCommands(window, window.controller, self.reminders), window
+        )
+        app.aboutToQuit.connect(self.server.close)
+
+
 def _hand_over(args: argparse.Namespace) -> int:
     """Another launch is becoming the app right now: give it our command once it listens."""
     from .cli import forward_to_running_app
@@ -191,7 +222,6 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     # Wayland matches the window to its menu entry and icon by this id.
     app.setDesktopFileName(DESKTOP_ID)
-    app.setWindowIcon(app_icon())
 
     store = SettingsStore(paths.settings_file())
     for message in store.load():
@@ -203,19 +233,21 @@ def run_gui(args: argparse.Namespace) -> int:
     )
     window.model.changed.connect(lambda settings: apply_colour_scheme(app, settings.appearance.theme))  # noqa: E501
     trace.install(window)  # HAMSTRING_GUI_TRACE only (make bench); otherwise nothing
-    _connect_history(window)
-    _connect_sound(window)
-    reminders = BreakReminders(window)
-    _connect_routine_editor(window, reminders)
-    app.aboutToQuit.connect(reminders.close)
-    if reminders.tray is not None:
-        app.setQuitOnLastWindowClosed(False)  # closing the window keeps the tray
-    server = ControlServer(
-        RemoteCommands(window, window.controller, reminders), window
-    )
-    app.aboutToQuit.connect(server.close)
-    # --tray (the login autostart entry): stay in the tray when there is one.
-    if not (getattr(args, "tray", False) and reminders.tray is not None):
+    services: list[Services] = []
+
+    def connect_services() -> None:
+        if not services:
+            services.append(Services(app, window))
+
+    if getattr(args, "tray", False):
+        # --tray (the login autostart entry): no window to paint first; stay in
+        # the tray when there is one.
+        connect_services()
+        if services[0].reminders.tray is None:
+            window.show()
+    else:
+        # What the first frame does not need waits until it is on screen.
+        after_first_paint(window, connect_services)
         window.show()
     if getattr(args, "command", None) == "start":
         window.bring_to_front()

@@ -13,10 +13,11 @@ Protocol (one request per connection)::
 
 from __future__ import annotations
 
+import fcntl
 import json
 import socket
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from . import paths
 
@@ -77,3 +78,17 @@ def parse_request(line: bytes) -> tuple[str, list[str]]:
     if not isinstance(args, list) or not all(isinstance(a, str) for a in args):
         raise ValueError("'args' must be a list of text")
     return data["command"], args
+
+
+def claim_instance() -> IO[bytes] | None:
+    """Take the single-instance lock; None when another app holds it.
+
+    The open file must stay referenced: closing it releases the lock.
+    """
+    handle = open(lock_path(), "ab")  # noqa: SIM115 - held for the app's lifetime
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return None
+    return handle

@@ -126,11 +126,11 @@ class MainWindow(QMainWindow):
         self.preference_notes: Callable[[], dict[str, list[str]]] | None = None
 
         self.stack = _Pages()
-        self.safety_panel = SafetyPanel(first_run=True)
+        self._safety_panel: SafetyPanel | None = None  # built when first needed
         self.start_screen = StartScreen()
         self.session_screen = SessionScreen(controller, catalog)
         self.summary_screen = SummaryScreen(catalog)
-        for page in (self.safety_panel, self.start_screen, self.session_screen, self.summary_screen):  # noqa: E501
+        for page in (self.start_screen, self.session_screen, self.summary_screen):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
 
@@ -234,7 +234,6 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.quit_app)
         screen.remember_button.clicked.connect(self.remember_hold)
 
-        self.safety_panel.acknowledged.connect(self.acknowledge_safety)
         self.start_screen.startRequested.connect(self.start_routine)
         self.summary_screen.repeatRequested.connect(self.repeat)
         self.summary_screen.chooseRequested.connect(self.show_start)
@@ -246,6 +245,15 @@ class MainWindow(QMainWindow):
         self.controller.ended.connect(self._on_ended)
         self.model.changed.connect(self.apply_settings)
         self.model.saveFailed.connect(lambda message: self.statusBar().showMessage(message, 10000))  # noqa: E501
+
+    @property
+    def safety_panel(self) -> SafetyPanel:
+        """The first-run safety page, built on first use (most starts never show it)."""
+        if self._safety_panel is None:
+            self._safety_panel = SafetyPanel(first_run=True)
+            self._safety_panel.acknowledged.connect(self.acknowledge_safety)
+            self.stack.addWidget(self._safety_panel)
+        return self._safety_panel
 
     # -- settings ------------------------------------------------------------------
 

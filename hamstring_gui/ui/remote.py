@@ -1,18 +1,17 @@
 """The running app's end of the control socket (see :mod:`hamstring_gui.ipc`).
 
-Lifecycle: :func:`claim_instance` takes the instance lock (only one launch
-wins); the winner builds a :class:`ControlServer` with a handler and keeps
-both alive for the app's lifetime.
+Lifecycle: :func:`hamstring_gui.ipc.claim_instance` takes the instance lock
+(only one launch wins); the winner builds a :class:`ControlServer` with a
+handler and keeps both alive for the app's lifetime.
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
 import logging
 import os
 from collections.abc import Callable
-from typing import IO, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -22,20 +21,6 @@ from .. import ipc
 log = logging.getLogger(__name__)
 
 Handler = Callable[[str, list[str]], dict[str, Any]]
-
-
-def claim_instance() -> IO[bytes] | None:
-    """Take the single-instance lock; None when another app holds it.
-
-    The open file must stay referenced: closing it releases the lock.
-    """
-    handle = open(ipc.lock_path(), "ab")  # noqa: SIM115 - held for the app's lifetime
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.close()
-        return None
-    return handle
 
 
 class ControlServer(QObject):

@@ -12,41 +12,15 @@ import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from ..core import assets
 from ..core.reminders import SNOOZE_CHOICES
+from .icon import app_icon
 
-ICON_RESOURCE = "icons/hamstring-coach.svg"
 KEEP_IN_TRAY_FLAG = "tray-notice-shown"
 HOUR = 3600
-
-
-def app_icon() -> QIcon:
-    """The app icon from resources, or a drawn one when it cannot be loaded."""
-    if assets.exists(ICON_RESOURCE):
-        icon = QIcon(str(assets.resource(ICON_RESOURCE)))
-        if not icon.isNull() and not icon.pixmap(32, 32).isNull():
-            return icon
-    pixmap = QPixmap(64, 64)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor("#2f7d5b"))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawRoundedRect(2, 2, 60, 60, 14, 14)
-    pen = QPen(QColor("#f4a259"), 7)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    painter.drawLine(QPointF(14, 46), QPointF(50, 46))  # the straight leg
-    pen.setColor(QColor("white"))
-    painter.setPen(pen)
-    painter.drawLine(QPointF(18, 44), QPointF(36, 22))  # the folded back
-    painter.drawEllipse(QPointF(40, 18), 5, 5)
-    painter.end()
-    return QIcon(pixmap)
 
 
 def tooltip_for(status: Mapping[str, str | None]) -> str:

@@ -12,7 +12,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from hamstring_gui import ipc
-from hamstring_gui.ui.remote import ControlServer, claim_instance
+from hamstring_gui.ipc import claim_instance
+from hamstring_gui.ui.remote import ControlServer
 
 
 def _ask(qtbot: QtBot, command: str, args: list[str] | None = None) -> dict[str, Any]:
@@ -60,7 +61,7 @@ def test_only_one_instance_claims_the_lock() -> None:
     first = claim_instance()
     assert first is not None
     try:
-        code = "from hamstring_gui.ui.remote import claim_instance; print(claim_instance())"
+        code = "from hamstring_gui.ipc import claim_instance; print(claim_instance())"
         out = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, env=os.environ.copy()
         )

@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
+from hamstring_gui.ui.icon import app_icon
 from hamstring_gui.ui.notify import ReminderNotifier
-from hamstring_gui.ui.tray import Tray, app_icon, tooltip_for
+from hamstring_gui.ui.tray import Tray, tooltip_for
 
 ROUTINES = {"desk-break": "Desk break", "evening": "Evening unwind"}
 
