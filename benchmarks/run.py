@@ -47,7 +47,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -65,6 +65,7 @@ from benchmarks.measure import (  # noqa: E402
     status_kib,
     summary,
 )
+from tests.helpers.processes import free_display, stop, wait_for  # noqa: E402
 
 PYTHON = Path(sys.executable)
 PROGRAM = PYTHON.with_name("hamstring-gui")
@@ -112,36 +113,6 @@ class BenchError(RuntimeError):
 # -- processes ---------------------------------------------------------------------
 
 
-def wait_for(condition: Callable[[], object], timeout: float, what: str, poll: float = 0.02) -> Any:
-    """Poll another process's progress (a file, a socket) until ``condition`` is truthy."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(poll)
-    raise BenchError(f"timed out waiting for {what}")
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    """Terminate a child we started, killing it if it lingers."""
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
-
-
-def free_display() -> int:
-    """An X display number nobody uses."""
-    for number in range(90, 400):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():  # noqa: E501
-            return number
-    raise BenchError("no free X display number")
-
-
 def proc_text(pid: int, name: str) -> str:
     """``/proc/PID/<name>``."""
     return Path(f"/proc/{pid}/{name}").read_text(encoding="utf-8")
@@ -167,7 +138,7 @@ class Desktop:
             os.environ.copy(),
         )
         wait_for(lambda: Path(f"/tmp/.X11-unix/X{number}").exists() or xvfb.poll() is not None,
-                 10, "Xvfb")  # fmt: skip
+                 10, "Xvfb", poll=0.02)  # fmt: skip
         if xvfb.poll() is not None:
             raise BenchError("Xvfb exited")
         bus = self.work / "bus"
@@ -175,7 +146,7 @@ class Desktop:
         env.update(DISPLAY=f":{number}", QT_QPA_PLATFORM="xcb",
                    DBUS_SESSION_BUS_ADDRESS=f"unix:path={bus}")  # fmt: skip
         self._spawn(["dbus-daemon", "--session", "--nofork", f"--address=unix:path={bus}"], env)
-        wait_for(bus.exists, 10, "the session bus")
+        wait_for(bus.exists, 10, "the session bus", poll=0.02)
         self._spawn(["trayer", "--edge", "top", "--align", "right", "--width", "10",
                      "--height", "32"], env)  # fmt: skip
         time.sleep(1.0)  # trayer claims the tray selection; nothing to poll from here
@@ -227,7 +198,7 @@ def wait_event(trace: Path, name: str, process: subprocess.Popen[bytes],
             raise BenchError(f"{process.args} exited with {process.returncode} (children.log)")
         return first(read_trace(trace), name)
 
-    return wait_for(seen, timeout, f"{name} of {process.args}")  # type: ignore[no-any-return]
+    return wait_for(seen, timeout, f"{name} of {process.args}", poll=0.02)
 
 
 @contextmanager

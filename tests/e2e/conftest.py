@@ -7,47 +7,18 @@ import os
 import shutil
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from hamstring_gui import paths
 from hamstring_gui.core.settings_store import SettingsStore
+from tests.helpers.processes import free_display, stop, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
 PROGRAM = Path(sys.executable).with_name("hamstring-gui")
-
-
-def free_display() -> int:
-    """An X display number nobody uses."""
-    for number in range(90, 400):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():  # noqa: E501
-            return number
-    raise RuntimeError("no free X display number")
-
-
-def wait_for(condition: Callable[[], object], timeout: float, what: str) -> None:
-    """Wait for another process to get somewhere (never used for Qt logic)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    """Terminate a child process, killing it if it lingers."""
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
 
 
 def acknowledge_safety() -> None:
