@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalog import Catalog, Stretch
+from ..core.catalog import Catalog, Kind, Stretch
 from ..core.plan import Phase, PhaseKind
 from ..core.session import PauseReason
 from . import theme
@@ -39,19 +39,25 @@ def current_step(stretch: Stretch, phase: Phase, deeper: bool, fraction_done: fl
     """Which of a stretch's steps the user is on during ``phase``.
 
     Steps are prose, so this matches their words: the set-up steps are walked
-    through during "Get ready", the step that says "hold" during a hold (the
-    last such step for a PNF deeper hold), "press"/"relax" during PNF pushes,
-    and the last step (which says how to switch) during "Switch legs".
+    through during "Get ready", the last step that says "hold" during a hold
+    (the first one for PNF's first stretch), "press"/"relax" during PNF
+    pushes, and the last step (which says how to switch) during "Switch legs".
     """
     steps = [step.lower() for step in stretch.steps]
 
     def find(words: tuple[str, ...], *, last: bool = False) -> int | None:
-        found = [i for i, step in enumerate(steps) if any(word in step for word in words)]
+        found = [
+            i for i, step in enumerate(steps)
+            if any(word in step for word in words) and "repeat" not in step
+        ]  # fmt: skip
         if not found:
             return None
         return found[-1] if last else found[0]
 
-    hold = find(("hold",), last=deeper)
+    # Set-up steps can say "hold" too ("hold it behind the thigh"): the hold itself is
+    # the last step that says so, but for PNF the first stretch comes before the pushes.
+    first_pnf_stretch = stretch.kind is Kind.PNF and not deeper
+    hold = find(("hold",), last=not first_pnf_stretch)
     if hold is None:
         hold = max(0, len(steps) - 2)
     match phase.kind:
