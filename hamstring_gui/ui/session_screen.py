@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QResizeEvent
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -76,6 +81,47 @@ def current_step(stretch: Stretch, phase: Phase, deeper: bool, fraction_done: fl
             return len(steps) - 1
         case _:
             return None
+
+
+class ProgressLine(QWidget):
+    """A thin line showing how much of the session is done.
+
+    Not a QProgressBar: its ``setValue`` repaints at once, which flushes every
+    pending paint of the window inside the session's one-second heartbeat.
+    This one asks for a repaint like any widget, and only when a pixel changes.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fraction = 0.0
+        self.setFixedHeight(6)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def fraction(self) -> float:
+        """How much is done, 0..1."""
+        return self._fraction
+
+    def set_fraction(self, fraction: float) -> None:
+        """Show ``fraction`` done (clamped to 0..1)."""
+        fraction = min(1.0, max(0.0, fraction))
+        if round(fraction * self.width()) != round(self._fraction * self.width()):
+            self.update()
+        self._fraction = fraction
+        self.setAccessibleDescription(f"{round(fraction * 100)} % done")
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        """A rounded track with the done part in the highlight colour."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        radius = self.height() / 2
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Mid))
+        painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
+        done = QRectF(0, 0, self.width() * self._fraction, self.height())
+        if done.width() >= 1:
+            painter.setBrush(self.palette().color(QPalette.ColorRole.Highlight))
+            painter.drawRoundedRect(done, radius, radius)
+        painter.end()
 
 
 class StopConfirmDialog:
@@ -142,11 +188,9 @@ class SessionScreen(QWidget):
         self.session_progress = _label("sessionProgress", "Session progress")
         self.session_progress.setFont(theme.scaled_font(1.1))
         self.session_progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # noqa: E501
-        self.progress_bar = QProgressBar()
+        self.progress_bar = ProgressLine()
         self.progress_bar.setObjectName("sessionBar")
         self.progress_bar.setAccessibleName("Session progress bar")
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setMaximumHeight(6)
 
         self.phase_banner = _label("phaseBanner", "Phase")
         self.phase_banner.setFont(theme.scaled_font(2.2, bold=True, minimum_px=theme.BANNER_MIN_PX))
@@ -338,9 +382,7 @@ class SessionScreen(QWidget):
         self.session_progress.setText(
             f"Stretch {item} of {plan.item_count}  ·  {theme.format_seconds(left)} left"
         )
-        total = max(1, plan.total_seconds)
-        self.progress_bar.setMaximum(1000)
-        self.progress_bar.setValue(round(1000 * max(0.0, 1 - left / total)))
+        self.progress_bar.set_fraction(1 - left / max(1, plan.total_seconds))
         if self._phase.kind is PhaseKind.PREPARE and self._phase.stretch:
             duration = max(1.0, self.controller.phase_duration())
             self._show_steps(self.catalog[self._phase.stretch], self._phase, 1 - remaining / duration)  # noqa: E501
@@ -452,6 +494,10 @@ class SessionScreen(QWidget):
         # A word-wrapped label claims no height of its own in a layout; give the
         # steps what they need at the column's width so the picture never clips them.
         width = max(100, self.left.width())
+        # heightForWidth never answers less than the current minimum: measure without
+        # it, or each refit would add the spare half line again (the window grew 7 px
+        # every few seconds of a hold).
+        self.steps.setMinimumHeight(0)
         needed = self.steps.heightForWidth(width)
         # Half a line spare: rich-text tables measure a little short.
         self.steps.setMinimumHeight(max(0, needed + self.steps.fontMetrics().height() // 2))

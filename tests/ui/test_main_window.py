@@ -422,3 +422,29 @@ def test_during_a_hold_the_hold_step_is_emphasised_not_a_set_up_step() -> None:
     supine = load_catalog()["supine-hand-towel"]
     step = current_step(supine, Phase(PhaseKind.HOLD, supine.id, Side.LEFT, 1, 30, 0), False, 0.5)
     assert step is not None and "then hold and breathe" in supine.steps[step]
+
+
+def test_session_progress_line_follows_the_session(window, clock) -> None:  # type: ignore[no-untyped-def]
+    window.start_routine("desk-break")
+    line = window.session_screen.progress_bar
+    assert line.fraction() == pytest.approx(0.0, abs=0.01)
+    for _ in range(29):
+        second(window, clock)
+    assert line.fraction() == pytest.approx(29 / 290, abs=0.01)
+    assert line.accessibleDescription() == "10 % done"
+
+
+def test_the_window_does_not_grow_during_a_long_session(window, clock) -> None:  # type: ignore[no-untyped-def]
+    """Regression: refitting the steps added half a line each time (7 px every few s)."""
+    window.start_routine("full-session")
+    heights: dict[int, set[int]] = {}
+    for _ in range(400):
+        second(window, clock)
+        window.session_screen.resize(window.session_screen.size())  # refits as a resize would
+        screen = window.session_screen
+        if window.controller.phase.kind is PhaseKind.HOLD:  # the steps do not change in a hold
+            index = window.controller.engine.index
+            heights.setdefault(index, set()).add(screen.steps.minimumHeight())
+    assert len(heights) > 5
+    assert all(len(seen) == 1 for seen in heights.values()), heights
+    assert window.height() == 700
