@@ -20,10 +20,9 @@ from PySide6.QtWidgets import QApplication
 
 from . import APP_ID, __version__, paths
 from .autostart import DESKTOP_ID
+from .cli import all_routines
 from .core.catalog import load_catalog
 from .core.clock import Clock, SystemClock
-from .core.routine import Routine
-from .core.routine_store import load_all
 from .core.settings import AppearanceSettings
 from .core.settings_store import SettingsStore
 from .ipc import claim_instance
@@ -77,21 +76,13 @@ def apply_appearance(app: QGuiApplication, appearance: AppearanceSettings) -> No
         app.setFont(font)
 
 
-def load_routines() -> dict[str, Routine]:
-    """Built-in and custom routines; a broken custom file is named on stderr and skipped."""
-    routines, problems = load_all(paths.routines_dir(), load_catalog())
-    for problem in problems:
-        print(f"hamstring-gui: {problem}", file=sys.stderr)
-    return routines
-
-
 def build_window(
     clock: Clock, store: SettingsStore, *, state_file: Path | None = None
 ) -> MainWindow:
     """Wire core, storage and UI into a main window (the app must exist already)."""
     model = SettingsModel(store)
     controller = SessionController(clock)
-    window = MainWindow(controller, load_catalog(), load_routines(), model, state_file=state_file)
+    window = MainWindow(controller, load_catalog(), all_routines(), model, state_file=state_file)
     model.setParent(window)
     controller.setParent(window)
     return window
@@ -146,7 +137,7 @@ def _connect_routine_editor(window: MainWindow, reminders: BreakReminders) -> No
     editors: list[RoutineEditor] = []
 
     def refresh() -> None:
-        window.set_routines(load_routines())
+        window.set_routines(all_routines())
         if reminders.tray is not None:
             reminders.tray.set_routines({rid: r.name for rid, r in window.routines.items()})
 

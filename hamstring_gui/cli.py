@@ -106,17 +106,23 @@ def current_settings() -> SessionSettings:
     return settings.session
 
 
-def all_routines() -> dict[str, Routine]:
-    """Built-in routines, then the user's custom ones, by id.
+_REPORTED_PROBLEMS: set[str] = set()
 
-    A broken custom routine file is skipped; each is named once on stderr.
+
+def all_routines() -> dict[str, Routine]:
+    """Built-in routines, then the user's custom ones, by id (the CLI's and the app's list).
+
+    A broken custom routine file is skipped and named on stderr once per process,
+    however often the list is read again (``start`` checks it before the app loads it).
     """
     from .core.routine_store import load_all
     from .paths import routines_dir
 
     routines, problems = load_all(routines_dir(), load_catalog())
     for problem in problems:
-        print(f"hamstring-gui: {problem}", file=sys.stderr)
+        if problem not in _REPORTED_PROBLEMS:
+            _REPORTED_PROBLEMS.add(problem)
+            print(f"hamstring-gui: {problem}", file=sys.stderr)
     return routines
 
 
