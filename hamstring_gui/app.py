@@ -77,12 +77,18 @@ def apply_appearance(app: QGuiApplication, appearance: AppearanceSettings) -> No
 
 
 def build_window(
-    clock: Clock, store: SettingsStore, *, state_file: Path | None = None
+    clock: Clock, store: SettingsStore, *, state_file: Path | None = None,
+    routine: str | None = None,
 ) -> MainWindow:
-    """Wire core, storage and UI into a main window (the app must exist already)."""
+    """Wire core, storage and UI into a main window (the app must exist already).
+
+    With ``routine`` the window opens with it running (``start ROUTINE``).
+    """
     model = SettingsModel(store)
     controller = SessionController(clock)
-    window = MainWindow(controller, load_catalog(), all_routines(), model, state_file=state_file)
+    window = MainWindow(
+        controller, load_catalog(), all_routines(), model, state_file=state_file, routine=routine
+    )
     model.setParent(window)
     controller.setParent(window)
     return window
@@ -219,8 +225,10 @@ def run_gui(args: argparse.Namespace) -> int:
         print(f"hamstring-gui: {message}", file=sys.stderr)
     apply_appearance(app, store.settings.appearance)
 
+    # `start ROUTINE` builds the session page first: the routine list can wait.
+    routine = args.routine if getattr(args, "command", None) == "start" else None
     window = build_window(
-        SystemClock(), store, state_file=paths.config_dir() / WINDOW_STATE_FILE
+        SystemClock(), store, state_file=paths.config_dir() / WINDOW_STATE_FILE, routine=routine
     )
     window.model.changed.connect(lambda settings: apply_colour_scheme(app, settings.appearance.theme))  # noqa: E501
     trace.install(window)  # HAMSTRING_GUI_TRACE only (make bench); otherwise nothing
@@ -240,9 +248,8 @@ def run_gui(args: argparse.Namespace) -> int:
         # What the first frame does not need waits until it is on screen.
         after_first_paint(window, connect_services)
         window.show()
-    if getattr(args, "command", None) == "start":
+    if routine is not None:
         window.bring_to_front()
-        window.start_routine(args.routine)
     try:
         return app.exec()
     finally:

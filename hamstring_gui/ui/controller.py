@@ -38,6 +38,8 @@ from ..core.session import (
     Summary,
 )
 
+HOLD_STEP_SECONDS = 5  # what one press of + or − adds to or takes from a hold
+
 # Fire a hair after the engine's wakeup so a timer that is a millisecond early
 # does not land just before the second changes.
 _LATE_MS = 2

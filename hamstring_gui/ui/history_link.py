@@ -37,7 +37,7 @@ class HistoryLink(QObject):
         self._told = False
         self.controller.sessionStarted.connect(self._on_session_started)
         self.controller.ended.connect(self._on_ended)
-        window.summary_screen.feelingRated.connect(self._on_feeling)
+        window.feelingRated.connect(self._on_feeling)
         window.history_action.triggered.connect(self.open_history)
         window.history_action.setEnabled(True)
 

@@ -24,8 +24,9 @@ import dataclasses
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -35,17 +36,14 @@ from ..core.routine import Routine
 from ..core.session import Summary
 from ..core.settings import Settings
 from ..core.settings_store import write_atomic
-from .controller import SessionController
-from .safety import HurtChoice, HurtDialog, SafetyDialog, SafetyPanel
-from .session_screen import HOLD_STEP_SECONDS, SessionScreen, StopConfirmDialog
+from .controller import HOLD_STEP_SECONDS, SessionController
 from .settings_qt import SettingsModel
-from .start_screen import StartScreen
-from .summary_screen import SummaryScreen
 
-try:
-    from .preferences import PreferencesDialog
-except ImportError:  # pragma: no cover - preferences ship separately
-    PreferencesDialog = None  # type: ignore[assignment,misc]
+if TYPE_CHECKING:
+    from .safety import SafetyPanel
+    from .session_screen import SessionScreen
+    from .start_screen import StartScreen
+    from .summary_screen import SummaryScreen
 
 DEFAULT_SIZE = (1000, 700)
 COMPACT_SIZE = (380, 500)
@@ -92,8 +90,17 @@ class MainWindow(QMainWindow):
 
     Attributes:
         controller: Runs the session (owns the one heartbeat timer).
-        start_screen, session_screen, summary_screen, safety_panel: the pages.
+        start_screen, session_screen, summary_screen, safety_panel: the pages,
+            each built (module imported too) the first time it is needed, so a
+            start shows its first page without paying for the others.
+
+    Signals:
+        pageBuilt(QWidget): a page was just built and added to the stack.
+        feelingRated(int): the summary's "how does your back feel" answer, 0–10.
     """
+
+    pageBuilt = Signal(QWidget)  # noqa: N815
+    feelingRated = Signal(int)  # noqa: N815
 
     def __init__(
         self,
@@ -103,8 +110,10 @@ class MainWindow(QMainWindow):
         model: SettingsModel,
         *,
         state_file: Path | None = None,
+        routine: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """Build the window on its first page: ``routine`` running, or the routine list."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Hamstring Coach")
@@ -126,12 +135,11 @@ class MainWindow(QMainWindow):
         self.preference_notes: Callable[[], dict[str, list[str]]] | None = None
 
         self.stack = _Pages()
-        self._safety_panel: SafetyPanel | None = None  # built when first needed
-        self.start_screen = StartScreen()
-        self.session_screen = SessionScreen(controller, catalog)
-        self.summary_screen = SummaryScreen(catalog)
-        for page in (self.start_screen, self.session_screen, self.summary_screen):
-            self.stack.addWidget(page)
+        # The pages, built when first needed (see the properties below).
+        self._safety_panel: SafetyPanel | None = None
+        self._start_screen: StartScreen | None = None
+        self._session_screen: SessionScreen | None = None
+        self._summary_screen: SummaryScreen | None = None
         self.setCentralWidget(self.stack)
 
         self._make_actions()
@@ -139,12 +147,14 @@ class MainWindow(QMainWindow):
         self._connect()
         self.apply_settings(self.settings)
         self.stack.currentChanged.connect(self._update_actions)
-        if self.settings.safety_acknowledged:
+        self._restore_geometry()
+        if routine is not None:
+            self.start_routine(routine)
+        elif self.settings.safety_acknowledged:
             self.show_start()
         else:
             self.stack.setCurrentWidget(self.safety_panel)
         self._update_actions()
-        self._restore_geometry()
 
     # -- construction ------------------------------------------------------------
 
@@ -178,7 +188,6 @@ class MainWindow(QMainWindow):
         self.compact_action = self._action("&Compact window on top", ["Ctrl+M"], "A small window that stays on top")  # noqa: E501
         self.compact_action.setCheckable(True)
         self.preferences_action = self._action("&Preferences…", ["Ctrl+,"], "Preferences")
-        self.preferences_action.setEnabled(PreferencesDialog is not None)
         self.edit_routines_action = self._action(
             "&Edit routines…", ["Ctrl+E"], "Build your own routine or import one"
         )
@@ -210,16 +219,6 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.safety_action)
 
     def _connect(self) -> None:
-        screen = self.session_screen
-        pairs = (
-            (screen.pause_button, self.pause_action), (screen.skip_button, self.skip_action),
-            (screen.back_button, self.back_action), (screen.stop_button, self.stop_action),
-            (screen.more_button, self.longer_action), (screen.less_button, self.shorter_action),
-            (screen.hurt_button, self.hurt_action),
-        )  # fmt: skip
-        for button, action in pairs:
-            button.clicked.connect(action.trigger)
-            button.setToolTip(action.toolTip())
         self.pause_action.triggered.connect(self.controller.toggle_pause)
         self.skip_action.triggered.connect(self.controller.skip)
         self.back_action.triggered.connect(self.controller.back)
@@ -230,14 +229,8 @@ class MainWindow(QMainWindow):
         self.focus_action.toggled.connect(self.set_focus_mode)
         self.compact_action.toggled.connect(self.set_compact)
         self.preferences_action.triggered.connect(self.open_preferences)
-        self.safety_action.triggered.connect(lambda: SafetyDialog.ask(self))
+        self.safety_action.triggered.connect(self.show_safety_advice)
         self.quit_action.triggered.connect(self.quit_app)
-        screen.remember_button.clicked.connect(self.remember_hold)
-
-        self.start_screen.startRequested.connect(self.start_routine)
-        self.summary_screen.repeatRequested.connect(self.repeat)
-        self.summary_screen.chooseRequested.connect(self.show_start)
-        self.summary_screen.closeRequested.connect(self.close)
 
         self.controller.phaseStarted.connect(self._update_actions)
         self.controller.paused.connect(self._update_actions)
@@ -246,14 +239,70 @@ class MainWindow(QMainWindow):
         self.model.changed.connect(self.apply_settings)
         self.model.saveFailed.connect(lambda message: self.statusBar().showMessage(message, 10000))  # noqa: E501
 
+    # -- pages, built on first use -------------------------------------------------------
+
+    def _add_page(self, page: QWidget) -> None:
+        self.stack.addWidget(page)
+        self.pageBuilt.emit(page)
+
     @property
     def safety_panel(self) -> SafetyPanel:
-        """The first-run safety page, built on first use (most starts never show it)."""
+        """The first-run safety page (most starts never show it)."""
         if self._safety_panel is None:
+            from .safety import SafetyPanel
+
             self._safety_panel = SafetyPanel(first_run=True)
             self._safety_panel.acknowledged.connect(self.acknowledge_safety)
-            self.stack.addWidget(self._safety_panel)
+            self._add_page(self._safety_panel)
         return self._safety_panel
+
+    @property
+    def start_screen(self) -> StartScreen:
+        """The routine list (``start ROUTINE`` never needs it)."""
+        if self._start_screen is None:
+            from .start_screen import StartScreen
+
+            page = self._start_screen = StartScreen()
+            page.set_routines(self.routines, self.catalog, self.settings.session)
+            page.startRequested.connect(self.start_routine)
+            self._add_page(page)
+        return self._start_screen
+
+    @property
+    def session_screen(self) -> SessionScreen:
+        """The running session: picture, countdown, steps and the session buttons."""
+        if self._session_screen is None:
+            from .session_screen import SessionScreen
+
+            page = self._session_screen = SessionScreen(self.controller, self.catalog)
+            pairs = (
+                (page.pause_button, self.pause_action), (page.skip_button, self.skip_action),
+                (page.back_button, self.back_action), (page.stop_button, self.stop_action),
+                (page.more_button, self.longer_action), (page.less_button, self.shorter_action),
+                (page.hurt_button, self.hurt_action),
+            )  # fmt: skip
+            for button, action in pairs:
+                button.clicked.connect(action.trigger)
+                button.setToolTip(action.toolTip())
+            page.remember_button.clicked.connect(self.remember_hold)
+            self._apply_session_settings(page, self.settings)
+            page.set_compact(self._compact)
+            self._add_page(page)
+        return self._session_screen
+
+    @property
+    def summary_screen(self) -> SummaryScreen:
+        """What was done, the feeling question, and Repeat / Choose another / Close."""
+        if self._summary_screen is None:
+            from .summary_screen import SummaryScreen
+
+            page = self._summary_screen = SummaryScreen(self.catalog)
+            page.repeatRequested.connect(self.repeat)
+            page.chooseRequested.connect(self.show_start)
+            page.closeRequested.connect(self.close)
+            page.feelingRated.connect(self.feelingRated)
+            self._add_page(page)
+        return self._summary_screen
 
     # -- settings ------------------------------------------------------------------
 
@@ -263,14 +312,20 @@ class MainWindow(QMainWindow):
         A running session keeps its plan; new lengths apply to the next session.
         """
         self.settings = settings
-        self.start_screen.set_routines(self.routines, self.catalog, settings.session)
-        self.session_screen.illustration.set_reduced_motion(settings.appearance.reduced_motion)
-        self.session_screen.set_remember_available(not self.model.store.read_only)
+        if self._start_screen is not None:
+            self._start_screen.set_routines(self.routines, self.catalog, settings.session)
+        if self._session_screen is not None:
+            self._apply_session_settings(self._session_screen, settings)
+
+    def _apply_session_settings(self, page: SessionScreen, settings: Settings) -> None:
+        page.illustration.set_reduced_motion(settings.appearance.reduced_motion)
+        page.set_remember_available(not self.model.store.read_only)
 
     def set_routines(self, routines: Mapping[str, Routine]) -> None:
         """New routine list (a custom routine was saved or imported)."""
         self.routines = dict(routines)
-        self.start_screen.set_routines(self.routines, self.catalog, self.settings.session)
+        if self._start_screen is not None:
+            self._start_screen.set_routines(self.routines, self.catalog, self.settings.session)
 
     def acknowledge_safety(self) -> None:
         """The user read the safety screen: remember it, then carry on."""
@@ -284,8 +339,8 @@ class MainWindow(QMainWindow):
 
     def open_preferences(self) -> None:
         """Ctrl+,: the preferences dialog; changes arrive through the settings model."""
-        if PreferencesDialog is None:
-            return
+        from .preferences import PreferencesDialog
+
         was_running = self.controller.running
         if was_running:
             self.controller.pause()
@@ -293,6 +348,12 @@ class MainWindow(QMainWindow):
         PreferencesDialog.ask(self.model, self, notes=notes)
         if was_running:
             self.controller.resume()
+
+    def show_safety_advice(self) -> None:
+        """Help ▸ Stretching safely: the safety advice in a dialog."""
+        from .safety import SafetyDialog
+
+        SafetyDialog.ask(self)
 
     def remember_hold(self) -> None:
         """Save the current hold length for this stretch ("Remember 40 s for this stretch")."""
@@ -352,6 +413,8 @@ class MainWindow(QMainWindow):
         was_running = self.controller.running
         if was_running:
             self.controller.pause()
+        from .session_screen import StopConfirmDialog
+
         if StopConfirmDialog.ask(self):
             self.controller.stop()
         elif was_running:
@@ -364,6 +427,8 @@ class MainWindow(QMainWindow):
         self.controller.report_hurt()
         phase = self.controller.phase
         name = self.catalog[phase.stretch].name if phase and phase.stretch else None
+        from .safety import HurtChoice, HurtDialog
+
         choice = HurtDialog.ask(self, name)
         if choice is HurtChoice.END_SESSION:
             self.controller.stop()
@@ -387,7 +452,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self, *_: object) -> None:
-        in_session = self.stack.currentWidget() is self.session_screen and self.controller.active
+        on_screen = self._session_screen is not None and self.stack.currentWidget() is self._session_screen  # noqa: E501
+        in_session = on_screen and self.controller.active
         for action in self.session_actions:
             action.setEnabled(in_session)
         phase = self.controller.phase
@@ -416,7 +482,8 @@ class MainWindow(QMainWindow):
                 self.focus_action.setChecked(False)
             self._normal_geometry = self.saveGeometry()
         self._compact = on
-        self.session_screen.set_compact(on)
+        if self._session_screen is not None:
+            self._session_screen.set_compact(on)
         self.menuBar().setVisible(not on)
         self.statusBar().setVisible(not on)
         was_visible = self.isVisible()

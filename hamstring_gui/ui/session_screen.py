@@ -33,11 +33,9 @@ from ..core.catalog import Catalog, Kind, Stretch
 from ..core.plan import Phase, PhaseKind
 from ..core.session import PauseReason
 from . import theme
-from .controller import SessionController
+from .controller import HOLD_STEP_SECONDS, SessionController
 from .countdown import CountdownView
 from .illustration import IllustrationView
-
-HOLD_STEP_SECONDS = 5
 
 
 def current_step(stretch: Stretch, phase: Phase, deeper: bool, fraction_done: float) -> int | None:

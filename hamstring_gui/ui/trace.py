@@ -66,7 +66,15 @@ def install(window: MainWindow) -> None:
     if not path:
         return
     _FirstPaint(window, path, "first-paint")
-    _FirstPaint(window.session_screen.illustration, path, "first-frame")
+
+    def watch(page: QWidget) -> None:
+        illustration = getattr(page, "illustration", None)  # only the session screen has one
+        if illustration is not None:
+            _FirstPaint(illustration, path, "first-frame")
+
+    for index in range(window.stack.count()):  # `start ROUTINE` built it already
+        watch(window.stack.widget(index))
+    window.pageBuilt.connect(watch)  # otherwise built when a session first starts
     controller = window.controller
 
     def on_phase_started(index: int, _phase: object) -> None:

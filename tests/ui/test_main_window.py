@@ -88,12 +88,34 @@ def expected_banner(kind: PhaseKind, side: Side | None) -> str:
 
 
 def test_every_main_part_has_its_object_name_and_an_accessible_name(window):
+    window.session_screen, window.summary_screen  # noqa: B018 - pages are built on first use
     for name in OBJECT_NAMES:
         widget = window.findChild(QWidget, name)
         assert widget is not None, name
         assert widget.accessibleName(), name
     for button in window.findChildren(QPushButton):
         assert button.accessibleName() or button.text(), button.objectName()
+
+
+def test_a_page_is_built_only_when_first_needed(qtbot, clock, store, tmp_path):
+    """The routine list opens without building (or importing) the session pages."""
+    window = make_window(qtbot, clock, store, tmp_path)
+    assert [window.stack.widget(i) for i in range(window.stack.count())] == [window.start_screen]
+    built = []
+    window.pageBuilt.connect(built.append)
+    window.start_routine("desk-break")
+    assert built == [window.session_screen]
+    assert window.stack.currentWidget() is window.session_screen
+    assert window.pause_action.isEnabled()
+
+
+def test_a_window_opened_on_a_routine_never_builds_the_routine_list(qtbot, clock, store, tmp_path):
+    window = app_module.build_window(clock, store, routine="desk-break")
+    qtbot.addWidget(window)
+    built = [window.stack.widget(i) for i in range(window.stack.count())]
+    assert built == [window.session_screen]
+    assert window.controller.active
+    assert window.windowTitle().startswith("Desk break")
 
 
 def test_whole_desk_break_every_phase_and_second_then_equal_legs(window, clock, store):
@@ -389,7 +411,7 @@ def test_pnf_phases_show_push_relax_and_the_right_steps(window, clock):
 
 
 def test_preferences_get_the_sound_notes(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from hamstring_gui.ui import main_window as main_window_module
+    from hamstring_gui.ui.preferences import PreferencesDialog
 
     seen = {}
 
@@ -397,7 +419,7 @@ def test_preferences_get_the_sound_notes(window, monkeypatch) -> None:  # type: 
         seen.update(kwargs)
         return model.settings
 
-    monkeypatch.setattr(main_window_module.PreferencesDialog, "ask", classmethod(fake_ask))
+    monkeypatch.setattr(PreferencesDialog, "ask", classmethod(fake_ask))
     window.preference_notes = lambda: {"sounds": ["No audio device was found."]}
     window.preferences_action.trigger()
     assert seen["notes"] == {"sounds": ["No audio device was found."]}
