@@ -127,7 +127,7 @@ def _connect_sound(window: MainWindow) -> None:
                 catalog=window.catalog,
             )  # fmt: skip
 
-    controller.sessionStarted.connect(on_session_started)
+    controller.follow_sessions(on_session_started)
 
     def notes() -> dict[str, list[str]]:
         reasons = (player.sound_unavailable_reason(), player.voice_unavailable_reason())
@@ -178,8 +178,6 @@ class Services:
         _connect_history(window)
         _connect_sound(window)
         self.reminders = BreakReminders(window)
-        if window.controller.active:  # `start ROUTINE` began before reminders existed
-            self.reminders.service.session_started()
         _connect_routine_editor(window, self.reminders)
         app.aboutToQuit.connect(self.reminders.close)
         if self.reminders.tray is not None:

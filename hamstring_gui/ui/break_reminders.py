@@ -45,7 +45,7 @@ class BreakReminders(QObject):
         self.notifier.snoozeRequested.connect(self.service.snooze)
         self.notifier.skipRequested.connect(self.service.skip)
         self.notifier.dismissed.connect(self.service.dismiss)
-        controller.sessionStarted.connect(self._on_session_started)
+        controller.follow_sessions(self._on_session_started)
         controller.ended.connect(lambda _summary: self.service.session_ended())
         model.changed.connect(self._on_settings)
         if self.tray is not None:

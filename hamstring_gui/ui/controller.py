@@ -125,6 +125,16 @@ class SessionController(QObject):
 
     # -- commands ---------------------------------------------------------------
 
+    def follow_sessions(self, on_started: Callable[[Plan], None]) -> None:
+        """Call ``on_started`` for every session from now on, and now for one already running.
+
+        For what is wired after the first paint: ``start ROUTINE`` has begun
+        its session by then, and it must be heard and recorded too.
+        """
+        self.sessionStarted.connect(on_started)
+        if self.active and self.engine is not None:
+            on_started(self.engine.plan)
+
     def start(self, plan: Plan) -> None:
         """Start ``plan`` now, replacing any session that is still active."""
         if self.active and self.engine is not None:

@@ -35,7 +35,7 @@ class HistoryLink(QObject):
         self.recorder: SessionRecorder | None = None
         self.history_window: HistoryWindow | None = None
         self._told = False
-        self.controller.sessionStarted.connect(self._on_session_started)
+        self.controller.follow_sessions(self._on_session_started)
         self.controller.ended.connect(self._on_ended)
         window.feelingRated.connect(self._on_feeling)
         window.history_action.triggered.connect(self.open_history)

@@ -80,3 +80,35 @@ def qtbot_top_levels() -> list[object]:
     from PySide6.QtWidgets import QApplication
 
     return list(QApplication.topLevelWidgets())
+
+
+def test_services_wired_after_the_first_paint_follow_a_session_already_running(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`start ROUTINE` runs before the services exist: it must still be heard and recorded."""
+    from PySide6.QtWidgets import QApplication
+
+    from hamstring_gui.ui.history_link import HistoryLink
+
+    attached = []
+    monkeypatch.setattr(
+        "hamstring_gui.core.cues.attach_cues", lambda engine, *_a, **_k: attached.append(engine)
+    )
+    settings = SettingsStore(tmp_path / "settings.json")
+    settings.load()
+    settings.save(dataclasses.replace(settings.settings, safety_acknowledged=True))
+    window = app_module.build_window(FakeClock(), settings, routine="desk-break")
+    qtbot.addWidget(window)
+    engine = window.controller.engine
+    assert engine is not None and window.controller.active
+
+    services = app_module.Services(QApplication.instance(), window)  # type: ignore[arg-type]
+    try:
+        assert attached == [engine]  # the cues follow this session
+        link = window.findChild(HistoryLink)
+        assert link is not None and link.recorder is not None
+        assert link.recorder.session_id is not None  # its row is written already
+        assert services.reminders.service.scheduler._in_session  # noqa: SLF001 - not counted as work
+    finally:
+        services.reminders.close()
+        services.server.close()
