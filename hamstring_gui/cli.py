@@ -14,7 +14,7 @@ from typing import NoReturn, TextIO
 
 from . import __version__
 from .core.catalog import Catalog, load_catalog
-from .core.datafile import DataError
+from .core.datafile import DataError, cache_parsed_toml
 from .core.plan import Phase, PhaseKind, Plan, build_plan
 from .core.routine import Routine, closest_id
 from .core.settings import SessionSettings
@@ -387,11 +387,20 @@ def forward_to_running_app(args: argparse.Namespace) -> bool:
     return True
 
 
+_PLAIN_LAUNCH = argparse.Namespace(command=None, tray=False)
+"""What ``build_parser().parse_args([])`` gives (a test holds them equal)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for ``hamstring-gui`` and ``python -m hamstring_gui``."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    from .paths import cache_dir
+
+    cache_parsed_toml(cache_dir() / "parsed")
     try:
-        args = build_parser().parse_args(argv)
+        # Launched from the menu (no arguments), the window needs no grammar:
+        # building the parser would cost ~4 ms of the start.
+        args = build_parser().parse_args(argv) if argv else _PLAIN_LAUNCH
         if args.command in GUI_COMMANDS:
             if args.command == "start":
                 find_routine(args.routine)

@@ -21,6 +21,11 @@ def data_dir() -> Path:
     return platformdirs.user_data_path(APP_ID)
 
 
+def cache_dir() -> Path:
+    """Folder of what can be rebuilt at any time (parsed data files)."""
+    return platformdirs.user_cache_path(APP_ID)
+
+
 def settings_file() -> Path:
     """The settings file."""
     return config_dir() / "settings.json"

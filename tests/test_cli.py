@@ -110,3 +110,17 @@ def test_installed_script_matches_module() -> None:
         pytest.skip("package not installed as a script in this environment")
     result = subprocess.run([str(script), "routines", "--json"], capture_output=True, text=True)
     assert json.loads(result.stdout) == json.loads(cli("routines", "--json").stdout)
+
+
+def test_a_launch_without_arguments_skips_the_parser_but_means_the_same() -> None:
+    from hamstring_gui.cli import _PLAIN_LAUNCH, build_parser
+
+    assert vars(build_parser().parse_args([])) == vars(_PLAIN_LAUNCH)
+
+
+def test_the_cli_caches_parsed_data_files_in_the_cache_folder(private_dirs: Path) -> None:
+    assert cli("plan", "desk-break", "--json").returncode == 0
+    parsed = private_dirs / ".cache" / "hamstring-gui" / "parsed"
+    assert len(list(parsed.glob("*.json"))) >= 2  # the stretch library and the routines
+    again = cli("plan", "desk-break", "--json")  # from the cache: the same answer
+    assert again.returncode == 0 and json.loads(again.stdout)["routine"] == "desk-break"
