@@ -243,3 +243,17 @@ def test_other_commands_never_import_qt() -> None:
 
 def test_rest_scene_is_grounded() -> None:
     assert figure.lowest(figure.forward(figure.REST_POSE)) >= -1e-6
+
+
+def test_loops_draw_at_12_fps_and_the_view_paints_its_own_background(view, qtbot) -> None:
+    """What the session CPU budget (issue 11) rests on: fewer frames, nothing painted beneath."""
+    from PySide6.QtGui import QPalette
+
+    view.show_phase("jogging-in-place", None, PhaseKind.MOVE, 30)
+    assert view._timer.interval() == 83  # noqa: SLF001
+    assert view.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+    palette = QPalette(view.palette())
+    palette.setColor(QPalette.ColorRole.Window, QColor("#123456"))
+    view.setPalette(palette)
+    corner = view.grab().toImage().pixelColor(2, 2)
+    assert corner.name() == "#123456"  # filled by the view itself, not left to its parent
