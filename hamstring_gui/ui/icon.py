@@ -1,21 +1,34 @@
-"""The app's icon, for the window and the tray."""
+"""The app's icon, for the window and the tray.
+
+The icon is built from PNG renderings of ``icons/hamstring-coach.svg`` (see
+``packaging/linux/render_icons.py``), not from the SVG itself: loading the SVG
+would map libQt6Svg and the SVG icon-engine plugin for the app's lifetime.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from ..core import assets
 
-ICON_RESOURCE = "icons/hamstring-coach.svg"
+ICON_SIZES = (32, 48, 64, 128, 256)
+
+
+def icon_resource(size: int) -> str:
+    """The bundled PNG of the icon at ``size`` x ``size`` pixels."""
+    return f"icons/hamstring-coach-{size}.png"
 
 
 def app_icon() -> QIcon:
     """The app icon from resources, or a drawn one when it cannot be loaded."""
-    if assets.exists(ICON_RESOURCE):
-        icon = QIcon(str(assets.resource(ICON_RESOURCE)))
-        if not icon.isNull() and not icon.pixmap(32, 32).isNull():
-            return icon
+    icon = QIcon()
+    for size in ICON_SIZES:
+        name = icon_resource(size)
+        if assets.exists(name):
+            icon.addFile(str(assets.resource(name)), QSize(size, size))
+    if not icon.isNull() and not icon.pixmap(32, 32).isNull():
+        return icon
     pixmap = QPixmap(64, 64)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

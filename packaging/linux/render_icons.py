@@ -1,4 +1,8 @@
-"""Render the app icon's hicolor PNGs from its SVG (run after editing the SVG).
+"""Render the app icon's PNGs from its SVG (run after editing the SVG).
+
+Writes the hicolor PNGs of the desktop entry and the PNGs the app itself
+loads for its window and tray icon (``resources/icons/hamstring-coach-N.png``:
+PNG keeps QtSvg and the SVG icon engine out of the running app).
 
 Usage: ``.venv/bin/python packaging/linux/render_icons.py``. Uses Qt's own SVG
 renderer, so no extra tool is needed; the PNGs are committed, so building and
@@ -17,6 +21,9 @@ from PySide6.QtSvg import QSvgRenderer
 APP_ID = "io.github.hamstringcoach.HamstringCoach"
 SIZES = (48, 128, 256)
 HICOLOR = Path(__file__).resolve().parent / "icons" / "hicolor"
+# Keep in step with hamstring_gui.ui.icon.ICON_SIZES.
+BUNDLED_SIZES = (32, 48, 64, 128, 256)
+BUNDLED = Path(__file__).resolve().parents[2] / "resources" / "icons"
 
 
 def render(svg: Path, size: int, target: Path) -> None:
@@ -41,6 +48,10 @@ def main() -> int:
     svg = HICOLOR / "scalable" / "apps" / f"{APP_ID}.svg"
     for size in SIZES:
         target = HICOLOR / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        render(svg, size, target)
+        print(target)
+    for size in BUNDLED_SIZES:
+        target = BUNDLED / f"hamstring-coach-{size}.png"
         render(svg, size, target)
         print(target)
     return 0

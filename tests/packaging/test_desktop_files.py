@@ -137,6 +137,19 @@ def test_scalable_icon_is_a_square_svg_and_the_bundled_window_icon_is_the_same()
     )
 
 
+def test_bundled_window_icon_pngs_match_the_hicolor_ones() -> None:
+    from hamstring_gui.ui.icon import ICON_SIZES, icon_resource
+
+    for size in ICON_SIZES:
+        bundled = ROOT / "resources" / icon_resource(size)
+        assert png_size(bundled) == (size, size)
+        hicolor = HICOLOR / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        if size in PNG_SIZES:
+            assert bundled.read_bytes() == hicolor.read_bytes(), (
+                f"{bundled.name} drifted from the hicolor PNG: run packaging/linux/render_icons.py"
+            )
+
+
 # -- make install-desktop / uninstall-desktop ---------------------------------------------
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+from tests.helpers.processes import run_python
 
 STRESS = """
 import hamstring_gui.ui  # applies the workaround
@@ -24,10 +22,7 @@ print("alive")
 
 
 def test_many_qt_calls_and_emits_do_not_crash_the_interpreter() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", STRESS], capture_output=True, text=True, timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )  # fmt: skip
+    result = run_python(STRESS)
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "alive"
 
@@ -51,10 +46,7 @@ def test_modules_imported_after_qt_are_not_read_from_disk_but_still_classified(t
     """The __feature__ hook would read each new module's source: ~0.13 ms each at start-up."""
     (tmp_path / "qt_user.py").write_text("from PySide6.QtCore import QObject\n")
     (tmp_path / "plain.py").write_text("import json\n")
-    result = subprocess.run(
-        [sys.executable, "-c", SCAN, str(tmp_path)], capture_output=True, text=True,
-        timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )  # fmt: skip
+    result = run_python(SCAN, str(tmp_path))
     assert result.returncode == 0, result.stderr[-500:]
     # No source read; the PySide6 user gets shiboken's "uses PySide" flag, the other "ignore".
     assert result.stdout.split() == ["[]", "0", "-1"]
