@@ -7,13 +7,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-# Debian packages: Qt's xcb platform under Xvfb, QtMultimedia/TextToSpeech
-# (libpulse0), a font (without one every glyph is a box, silently), and the
+# Debian packages: Qt's xcb platform under Xvfb, the chimes and
+# QtMultimedia/TextToSpeech (libpulse0; pulseaudio for the tests of the sound
+# path and for make bench), a font (without one every glyph is a box, silently), and the
 # X tools the end-to-end tests use, and the .desktop and AppStream validators
 # of tests/packaging.
 DEB_PACKAGES := xvfb xauth libpulse0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 \
 	libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core \
-	x11-utils libx11-6 libxss1 dbus-daemon dunst trayer desktop-file-utils appstream
+	x11-utils libx11-6 libxss1 dbus-daemon dunst trayer desktop-file-utils appstream \
+	pulseaudio pulseaudio-utils
 
 .PHONY: run test lint deps venv clean contact-sheet bench
 .PHONY: install-desktop uninstall-desktop bundle test-packaging

@@ -65,7 +65,7 @@ from benchmarks.measure import (  # noqa: E402
     status_kib,
     summary,
 )
-from tests.helpers.processes import free_display, stop, wait_for  # noqa: E402
+from tests.helpers.processes import free_display, start_sound_server, stop, wait_for  # noqa: E402
 
 PYTHON = Path(sys.executable)
 PROGRAM = PYTHON.with_name("hamstring-gui")
@@ -128,8 +128,12 @@ class Desktop:
         self._log = open(work / "children.log", "ab")  # noqa: SIM115 - closed in close()
 
     def start(self) -> None:
-        """Xvfb on a free display, then dbus-daemon and trayer on it."""
-        for tool in ("Xvfb", "dbus-daemon", "trayer"):
+        """Xvfb on a free display, then dbus-daemon, trayer and a sound server on it.
+
+        The sound server (PulseAudio with a null sink) is there because a
+        desktop has one: the app's chimes go to it, as they would for a user.
+        """
+        for tool in ("Xvfb", "dbus-daemon", "trayer", "pulseaudio"):
             if shutil.which(tool) is None:
                 raise BenchError(f"{tool} is not installed (make deps)")
         number = free_display()
@@ -149,6 +153,8 @@ class Desktop:
         wait_for(bus.exists, 10, "the session bus", poll=0.02)
         self._spawn(["trayer", "--edge", "top", "--align", "right", "--width", "10",
                      "--height", "32"], env)  # fmt: skip
+        sound, env["PULSE_SERVER"] = start_sound_server(self.work, env)
+        self._peers.append(sound)
         time.sleep(1.0)  # trayer claims the tray selection; nothing to poll from here
         self.env = env
 

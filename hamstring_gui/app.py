@@ -115,6 +115,7 @@ def _connect_sound(window: MainWindow) -> None:
     from .ui.sound import QtCuePlayer
 
     player = QtCuePlayer(parent=window)
+    QApplication.instance().aboutToQuit.connect(player.close)  # type: ignore[union-attr]
     controller = window.controller
 
     def on_session_started(_plan: object) -> None:

@@ -6,11 +6,11 @@ The stretch library, built-in routines and user routine files all go through
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 import tomllib
+import zlib
 from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
@@ -49,7 +49,9 @@ def cache_parsed_toml(folder: Path | None) -> None:
     parse, on every start; JSON of the same data loads in ~0.3 ms. Entries
     are keyed by a hash of the text, so an edited file is simply parsed again.
     The cache is only ever a shortcut: a missing, unreadable or broken entry
-    means parsing as usual, and failures to write it are ignored.
+    means parsing as usual, and failures to write it are ignored. Each entry
+    holds its text too and is used only for exactly that text (so no hash
+    library is needed: hashlib would load OpenSSL, 3.4 MB of memory).
     """
     global _parse_cache  # noqa: PLW0603 - one process-wide setting, made once at start-up
     _parse_cache = folder
@@ -64,8 +66,10 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
         except (OSError, ValueError):
             pass
         else:
-            if isinstance(cached, dict):
-                return cached
+            if isinstance(cached, dict) and cached.get("text") == text:
+                data = cached.get("data")
+                if isinstance(data, dict):
+                    return data
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -74,20 +78,20 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
         # tomllib recurses once per nesting level: a few hundred brackets exhaust the stack.
         raise DataError(file, "not valid TOML: nested too deeply") from None
     if entry is not None:
-        _write_cache_entry(entry, data)
+        _write_cache_entry(entry, text, data)
     return data
 
 
 def _cache_entry(text: str) -> Path | None:
     if _parse_cache is None:
         return None
-    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-    return _parse_cache / f"{digest}.json"
+    return _parse_cache / f"{zlib.crc32(text.encode()):08x}-{len(text)}.json"
 
 
-def _write_cache_entry(entry: Path, data: dict[str, Any]) -> None:
+def _write_cache_entry(entry: Path, text: str, data: dict[str, Any]) -> None:
     try:
-        encoded = json.dumps(data, ensure_ascii=False)  # TypeError: dates and times stay uncached
+        # TypeError: dates and times stay uncached
+        encoded = json.dumps({"text": text, "data": data}, ensure_ascii=False)
         entry.parent.mkdir(parents=True, exist_ok=True)
         partial = entry.with_name(f".{entry.name}.{os.getpid()}")
         partial.write_text(encoded, encoding="utf-8")

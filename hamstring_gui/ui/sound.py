@@ -1,10 +1,16 @@
-"""The Qt back end of the cues: chimes through QSoundEffect, a voice through QTextToSpeech.
+"""The Qt side of the cues: chimes to the sound server, a voice through QTextToSpeech.
+
+Chimes go straight to PulseAudio (or PipeWire's pulse server) through
+:mod:`hamstring_gui.pulse`; only where no such server answers do they go
+through QtMultimedia's QSoundEffect, whose FFmpeg plugin costs ~17 MB of
+memory (issue 11).
 
 Lifecycle::
 
-    QtCuePlayer()            costs nothing: no QtMultimedia, no speech engine yet
-    .play_tone(name)         first call imports QtMultimedia, looks for an output
-                             device and loads the WAVs (about 20-30 ms, once)
+    QtCuePlayer()            costs nothing: no sound server, no QtMultimedia, no speech engine
+    .play_tone(name)         first call opens the sound server (or imports
+                             QtMultimedia and looks for an output device) and
+                             loads the WAVs (a few ms; 20-30 ms with QtMultimedia)
     .warm_up()               optional, e.g. from QTimer.singleShot when a session
                              with voice opens: starts building the speech engine
     .speak(text)             first call builds the speech engine if warm_up() did not
@@ -35,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
 
+from .. import pulse
 from ..core import assets
 from ..core.cues import Tone
 
@@ -47,6 +54,7 @@ log = logging.getLogger(__name__)
 ENGINE_PREFERENCE = ("speechd", "flite", "winrt", "sapi", "darwin", "macos", "android", "ios")
 """Speech engines by name, best first; ``mock`` (Qt's test engine) is never used."""
 
+APP_NAME = "Hamstring Coach"  # as the sound server's mixer lists it
 NO_DEVICE = "No audio output device was found."
 NO_ENGINE = "No text-to-speech engine is installed (on Linux: speech-dispatcher)."
 
@@ -60,6 +68,7 @@ class QtCuePlayer(QObject):
     """
 
     availabilityChanged = Signal()  # noqa: N815 - Qt signal naming
+    _serverFailed = Signal(str)  # noqa: N815 - from a playing thread to this one
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +76,9 @@ class QtCuePlayer(QObject):
         self._files = contextlib.ExitStack()  # WAVs extracted from a zipped install
         self._tone_seconds: dict[str, float] = {}
         self._effects: dict[str, QSoundEffect] | None = None
+        self._server: pulse.PulseOutput | None = None
+        self._clips: dict[str, pulse.Clip] = {}  # at full volume
+        self._scaled: dict[str, pulse.Clip] = {}  # at the current volume
         self._sound_reason: str | None = None
         self._voice_reason: str | None = None
         self._tts: QTextToSpeech | None = None
@@ -77,6 +89,7 @@ class QtCuePlayer(QObject):
         self._speech_delay = QTimer(self)
         self._speech_delay.setSingleShot(True)
         self._speech_delay.timeout.connect(self._speak_pending)
+        self._serverFailed.connect(self._fail_sound)
         files = self._files
         self.destroyed.connect(lambda: files.close())
 
@@ -103,11 +116,18 @@ class QtCuePlayer(QObject):
     def play_tone(self, name: str) -> None:
         """Start chime ``name`` (a :class:`Tone` value); silent when sound is unavailable."""
         effects = self._sound()
-        effect = effects.get(name) if effects else None
-        if effect is None:
-            return
-        effect.setVolume(self._level * self._level)  # roughly even steps to the ear
-        effect.play()
+        gain = self._level * self._level  # roughly even steps to the ear
+        if self._server is not None and name in self._clips:
+            clip = self._scaled.get(name)
+            if clip is None:
+                clip = self._scaled[name] = self._clips[name].scaled(gain)
+            self._server.play(clip)
+        else:
+            effect = effects.get(name) if effects else None
+            if effect is None:
+                return
+            effect.setVolume(gain)
+            effect.play()
         if name != Tone.TICK:  # ticks never come just before speech
             seconds = self._tone_seconds.get(name, 0.0)
             self._tone_ends = max(self._tone_ends, time.monotonic() + seconds)
@@ -127,15 +147,24 @@ class QtCuePlayer(QObject):
         self._pending_text = None
         self._speech_delay.stop()
         self._tone_ends = 0.0
+        if self._server is not None:
+            self._server.stop()
         for effect in (self._effects or {}).values():
             if effect.isPlaying():
                 effect.stop()
         if self._tts is not None:
             self._tts.stop()
 
+    def close(self) -> None:
+        """Silence everything and let the chimes' threads end (call when the app quits)."""
+        self.stop()
+        if self._server is not None:
+            self._server.wait(1.0)
+
     def set_volume(self, percent: int) -> None:
         """Loudness of chimes and voice, 0-100 (perceived, not linear)."""
         self._level = max(0, min(100, percent)) / 100
+        self._scaled.clear()
         if self._tts is not None:
             self._tts.setVolume(self._level)
 
@@ -152,10 +181,28 @@ class QtCuePlayer(QObject):
     # -- internals ------------------------------------------------------------
 
     def _sound(self) -> dict[str, Any] | None:
-        """The loaded chimes, importing QtMultimedia on first use; ``None`` if unavailable."""
-        if self._effects is not None or self._sound_reason is not None:
+        """Load the chimes on first use: for the sound server, else for QtMultimedia.
+
+        Returns the QSoundEffects of the QtMultimedia path, ``None`` otherwise.
+        """
+        if self._server is not None or self._effects is not None or self._sound_reason:
             return self._effects
         started = time.perf_counter()
+        try:
+            self._server = pulse.PulseOutput(APP_NAME, on_error=self._serverFailed.emit)
+        except pulse.PulseError as why:
+            log.info("chimes through Qt Multimedia: %s", why)
+        else:
+            try:
+                for tone in Tone:
+                    clip = pulse.parse_wav(assets.read_bytes(tone.resource), tone.resource)
+                    self._clips[str(tone)] = clip
+                    self._tone_seconds[str(tone)] = clip.seconds
+            except (OSError, ValueError) as error:
+                self._fail_sound(f"A sound file could not be read: {error}")
+            else:
+                log.debug("sound server ready in %.0f ms", (time.perf_counter() - started) * 1000)
+            return None
         from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
         if not QMediaDevices.audioOutputs():
@@ -182,11 +229,13 @@ class QtCuePlayer(QObject):
             name = effect.source().fileName()
             self._fail_sound(f"The sound {name} could not be played on this audio device.")
 
+    @Slot(str)
     def _fail_sound(self, reason: str) -> None:
         if self._sound_reason is not None:
             return
         self._sound_reason = reason
         self._effects = None
+        self._server = None
         log.warning("sounds off: %s", reason)
         self.availabilityChanged.emit()
 

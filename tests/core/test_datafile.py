@@ -50,6 +50,18 @@ def test_the_whole_stretch_library_survives_the_cache_unchanged(
     assert parse_toml(text, CATALOG_RESOURCE) == expected
 
 
+def test_an_entry_is_used_only_for_exactly_its_own_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Names are a short checksum: a clash must never hand over another file's data."""
+    cache_parsed_toml(tmp_path)
+    parse_toml(TEXT, "a.toml")
+    (entry,) = tmp_path.glob("*.json")
+    other = TEXT.replace("30", "45")
+    monkeypatch.setattr(datafile, "_cache_entry", lambda _text: entry)  # force the clash
+    assert parse_toml(other, "b.toml")["hold"] == 45
+
+
 def test_changed_text_is_parsed_afresh(tmp_path: Path) -> None:
     cache_parsed_toml(tmp_path)
     parse_toml(TEXT, "a.toml")
@@ -62,7 +74,7 @@ def test_a_broken_cache_entry_is_parsed_again_and_replaced(tmp_path: Path) -> No
     (entry,) = tmp_path.glob("*.json")
     entry.write_text('{"name": "truncat', encoding="utf-8")
     assert parse_toml(TEXT, "a.toml")["name"] == "Chair stretch"
-    assert entry.read_text(encoding="utf-8").startswith('{"name": "Chair stretch"')
+    assert '"data": {"name": "Chair stretch"' in entry.read_text(encoding="utf-8")
 
 
 def test_invalid_toml_still_fails_with_its_line_and_is_never_cached(tmp_path: Path) -> None:
