@@ -19,7 +19,7 @@ Measured (targets from issue 11):
 * startup_start_routine_ratio: first frame of ``hamstring-gui start
   desk-break`` (the session screen's picture) / bare first paint;
 * rss_ratio: peak RSS (VmHWM) of ``start desk-break``, read 3 s after its
-  first frame (its first sound cue has loaded Qt Multimedia by then), / the
+  first frame (its first tick, 2 s in, has opened the sound path), / the
   bare window's, read 1 s after its first paint;
 * idle_cpu_percent: ``hamstring-gui --tray`` in the tray, reminders on
   every day all day (work is being counted), utime+stime over 60 s;

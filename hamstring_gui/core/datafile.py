@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 import zlib
 from collections.abc import Mapping
 from enum import Enum
@@ -70,6 +69,8 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
                 data = cached.get("data")
                 if isinstance(data, dict):
                     return data
+    import tomllib  # here: with the cache warm, a start never needs the parser (~5 ms)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -43,3 +43,20 @@ def test_dark_palette_text_has_strong_contrast() -> None:
     text = palette.color(QPalette.ColorRole.WindowText).lightness()
     window = palette.color(QPalette.ColorRole.Window).lightness()
     assert text - window > 150
+
+
+def test_the_remembered_font_size_follows_a_new_app_font(app: QApplication) -> None:
+    from PySide6.QtGui import QFont, QFontInfo
+
+    from hamstring_gui.ui.theme import base_pixel_size
+
+    original = QFont(app.font())
+    try:
+        assert base_pixel_size() == QFontInfo(app.font()).pixelSize()
+        bigger = QFont(original)
+        bigger.setPixelSize(QFontInfo(original).pixelSize() * 2)
+        app.setFont(bigger)  # a larger text scale in Preferences
+        assert base_pixel_size() == QFontInfo(bigger).pixelSize()
+    finally:
+        app.setFont(original)
+    assert base_pixel_size() == QFontInfo(original).pixelSize()
