@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -53,9 +53,12 @@ from .palette import FigurePalette, palette_for, system_is_dark
 
 FRAME_MS = 33  # <= 30 fps while easing into a stretch (a few seconds)
 # Loops of dynamic moves last whole phases (30-60 s), so they are drawn at
-# 12 fps: still >= 14 frames a cycle for the quickest (jogging, 1.2 s), at
-# 40 % of the easing's drawing cost (measured: the session's CPU, issue 11).
-LOOP_FRAME_MS = 83
+# 10 fps: still 12 frames a cycle for the quickest (jogging, 1.2 s), at a
+# third of the easing's drawing cost (the session's CPU budget, issue 11).
+LOOP_FRAME_MS = 100
+# A loop's position is rounded to 1/LOOP_STEPS of a cycle (10 ms of the
+# quickest loop: invisible), so each of its poses is solved once, not per frame.
+LOOP_STEPS = 60
 Bounds = tuple[float, float, float, float]
 
 
@@ -97,6 +100,11 @@ def scene_for(stretch_id: str, side: Side | None, kind: PhaseKind, progress: flo
     illustration = load_illustration(stretch_id)
     frame = frame_for(illustration, kind, progress, deep)
     return build_scene(illustration, frame, _side_name(side), arrow=kind is PhaseKind.CONTRACT)
+
+
+@lru_cache(maxsize=4 * LOOP_STEPS)
+def _loop_scene(stretch_id: str, side: Side | None, step: int, deep: bool) -> Scene:
+    return scene_for(stretch_id, side, PhaseKind.MOVE, step / LOOP_STEPS, deep)
 
 
 def render_illustration(painter: QPainter, rect: QRectF, stretch_id: str, side: Side | None, *,
@@ -360,6 +368,9 @@ class IllustrationView(QWidget):
         kind = self._kind
         if self._reduced and kind is not PhaseKind.REST:
             kind = PhaseKind.CONTRACT if kind is PhaseKind.CONTRACT else PhaseKind.HOLD
+        if kind is PhaseKind.MOVE:
+            step = round(self.progress() * LOOP_STEPS) % LOOP_STEPS
+            return _loop_scene(self._stretch, self._side, step, self._deep)
         return scene_for(self._stretch, self._side, kind, self.progress(), self._deep)
 
     # --- Qt ---------------------------------------------------------------
