@@ -8,8 +8,6 @@ so button, shortcut and menu entry are one command.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -128,6 +125,8 @@ class StopConfirmDialog:
     @classmethod
     def ask(cls, parent: QWidget | None) -> bool:
         """True when the user really wants to stop."""
+        from PySide6.QtWidgets import QMessageBox  # its enums cost ~3 ms: not on every start
+
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Stop the session?")
@@ -471,7 +470,7 @@ class SessionScreen(QWidget):
         accent = theme.phase_colour(phase.kind, self).name()
         rows = []
         for number, step in enumerate(stretch.steps):
-            text = html.escape(step)
+            text = step.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             if number == current:
                 rows.append(
                     f"<tr><td style='color:{accent}; padding-right:6px'><b>{number + 1}.</b></td>"
