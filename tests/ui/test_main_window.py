@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontInfo
+from PySide6.QtGui import QFontInfo, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
@@ -280,6 +280,25 @@ def test_phase_changes_are_announced_once_not_every_second(window, clock, qtbot)
     for _ in range(5 + 30):
         second(window, clock)
     assert announced == ["Get ready. Chair hamstring stretch", "Hold — left leg", "Switch legs"]
+
+
+def test_the_banner_takes_each_phase_colour_with_readable_words(window, clock):
+    from hamstring_gui.ui import theme
+
+    window.start_routine("desk-break")
+    banner = window.session_screen.phase_banner
+    seen = set()
+    for _ in range(5 + 30 + 1):  # get ready, hold, switch
+        kind = window.controller.phase.kind
+        fill = banner.fill_colour()
+        assert fill == theme.phase_colour(kind, window.session_screen)
+        words = banner.palette().color(QPalette.ColorRole.WindowText)
+        assert words == theme.text_on(fill)
+        seen.add(fill.name())
+        second(window, clock)
+    assert len(seen) == 3 and not banner.styleSheet()  # painted, no style sheet to polish
+    pixel = banner.grab().toImage().pixelColor(banner.width() // 2, 3)
+    assert pixel.name() == banner.fill_colour().name()
 
 
 def test_text_is_large_enough_to_read_from_a_metre(window):
