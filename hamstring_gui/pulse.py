@@ -85,10 +85,22 @@ class _BufferAttr(ctypes.Structure):
                 for name in ("maxlength", "tlength", "prebuf", "minreq", "fragsize")]  # fmt: skip
 
 
+def _library(name: str, soname: str) -> ctypes.CDLL:
+    # The soname first: find_library runs ldconfig in a child process, which
+    # the first chime of a session should not wait for.
+    try:
+        return ctypes.CDLL(soname)
+    except OSError:
+        found = ctypes.util.find_library(name)
+        if found is None:
+            raise
+        return ctypes.CDLL(found)
+
+
 def _load() -> tuple[ctypes.CDLL, ctypes.CDLL]:
     try:
-        simple = ctypes.CDLL(ctypes.util.find_library("pulse-simple") or "libpulse-simple.so.0")
-        pulse = ctypes.CDLL(ctypes.util.find_library("pulse") or "libpulse.so.0")
+        simple = _library("pulse-simple", "libpulse-simple.so.0")
+        pulse = _library("pulse", "libpulse.so.0")
     except OSError as error:
         raise PulseError(f"libpulse-simple is not installed ({error})") from None
     error_p = ctypes.POINTER(ctypes.c_int)

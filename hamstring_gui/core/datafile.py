@@ -46,7 +46,7 @@ def cache_parsed_toml(folder: Path | None) -> None:
 
     Why: tomllib is pure Python and the stretch library alone takes ~6 ms to
     parse, on every start; JSON of the same data loads in ~0.3 ms. Entries
-    are keyed by a hash of the text, so an edited file is simply parsed again.
+    are named by a checksum of the text, so an edited file is simply parsed again.
     The cache is only ever a shortcut: a missing, unreadable or broken entry
     means parsing as usual, and failures to write it are ignored. Each entry
     holds its text too and is used only for exactly that text (so no hash

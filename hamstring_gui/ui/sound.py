@@ -163,8 +163,10 @@ class QtCuePlayer(QObject):
 
     def set_volume(self, percent: int) -> None:
         """Loudness of chimes and voice, 0-100 (perceived, not linear)."""
-        self._level = max(0, min(100, percent)) / 100
-        self._scaled.clear()
+        level = max(0, min(100, percent)) / 100
+        if level != self._level:  # each session's cues set it again: rescale only on a change
+            self._scaled.clear()
+        self._level = level
         if self._tts is not None:
             self._tts.setVolume(self._level)
 
