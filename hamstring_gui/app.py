@@ -9,10 +9,10 @@ already running (after the one-time safety screen on first run).
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
@@ -25,7 +25,6 @@ from .core.catalog import load_catalog
 from .core.clock import Clock, SystemClock
 from .core.settings import AppearanceSettings
 from .core.settings_store import SettingsStore
-from .ipc import claim_instance
 from .ui import trace
 from .ui.controller import SessionController
 from .ui.main_window import MainWindow
@@ -38,7 +37,6 @@ if TYPE_CHECKING:
 
 APP_NAME = "Hamstring Coach"
 WINDOW_STATE_FILE = "window.json"
-HAND_OVER_SECONDS = 5.0
 
 _SCHEMES = {
     "light": Qt.ColorScheme.Light,
@@ -189,28 +187,13 @@ class Services:
         app.aboutToQuit.connect(self.server.close)
 
 
-def _hand_over(args: argparse.Namespace) -> int:
-    """Another launch is becoming the app right now: give it our command once it listens."""
-    from .cli import forward_to_running_app
-
-    deadline = time.monotonic() + HAND_OVER_SECONDS
-    while time.monotonic() < deadline:
-        if forward_to_running_app(args):
-            return 0
-        time.sleep(0.05)
-    print("hamstring-gui: another instance is starting but does not answer", file=sys.stderr)
-    return 1
-
-
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(args: argparse.Namespace, instance: IO[bytes]) -> int:
     """Open the window (running ``args.routine`` for ``start``) and run until it closes.
 
-    Only one launch becomes the app: it holds the instance lock and answers
-    later launches and control commands on the control socket.
+    Only one launch becomes the app: the one holding the instance lock
+    (``instance``, taken by ``cli.main``). It answers later launches and
+    control commands on the control socket.
     """
-    instance = claim_instance()
-    if instance is None:
-        return _hand_over(args)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_ID)
@@ -235,6 +218,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     def connect_services() -> None:
         if not services:
+            gc.enable()  # paused by __main__ until the first frame
             services.append(Services(app, window))
 
     if getattr(args, "tray", False):

@@ -7,8 +7,10 @@ arguments and unknown ids exit with code 2 and one line on stderr.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
+import time
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
@@ -320,6 +322,7 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
 
 GUI_COMMANDS = {None, "start"}
 EXIT_NOT_RUNNING = 3
+HAND_OVER_SECONDS = 5.0
 CONTROL_HELP = {
     "pause": "pause the running session",
     "resume": "resume the paused session",
@@ -387,6 +390,22 @@ def forward_to_running_app(args: argparse.Namespace) -> bool:
     return True
 
 
+def hand_over(args: argparse.Namespace) -> int:
+    """Give ``hamstring-gui [start ROUTINE]`` to the app that holds the instance lock.
+
+    That app may be starting right now and not listen yet: keep trying a few seconds.
+    """
+    deadline = time.monotonic() + HAND_OVER_SECONDS
+    while True:
+        if forward_to_running_app(args):
+            return 0
+        if time.monotonic() >= deadline:
+            print("hamstring-gui: another instance is starting but does not answer",
+                  file=sys.stderr)  # fmt: skip
+            return 1
+        time.sleep(0.05)
+
+
 _PLAIN_LAUNCH = argparse.Namespace(command=None, tray=False)
 """What ``build_parser().parse_args([])`` gives (a test holds them equal)."""
 
@@ -404,11 +423,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in GUI_COMMANDS:
             if args.command == "start":
                 find_routine(args.routine)
-            if forward_to_running_app(args):
-                return 0
+            from .ipc import claim_instance
+
+            instance = claim_instance()
+            if instance is None:  # the app runs already (or is starting)
+                return hand_over(args)
             from .app import run_gui  # Qt is imported only on the GUI path
 
-            return run_gui(args)
+            return run_gui(args, instance)
+        gc.enable()  # paused by __main__ for the GUI's start-up only
         if args.command == "illustrations":
             from .ui.export import run_export  # Qt only on this path, never for other commands
 

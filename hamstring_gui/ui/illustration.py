@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
-    QBrush,
+    QColor,
     QFont,
     QGuiApplication,
     QPainter,
@@ -197,7 +197,7 @@ def paint_scene(painter: QPainter, rect: QRectF, scene: Scene, bounds: Bounds,
             painter.drawPolyline(QPolygonF([at(p) for p in shape.points]))
         elif shape.kind is ShapeKind.DOT:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(colour))
+            painter.setBrush(colour)
             painter.drawEllipse(at(shape.points[0]), shape.width * scale, shape.width * scale)
         elif shape.kind is ShapeKind.RING:
             painter.setPen(QPen(colour, max(2.0 * scale, 0.8)))
@@ -208,7 +208,7 @@ def paint_scene(painter: QPainter, rect: QRectF, scene: Scene, bounds: Bounds,
             outline = palette.colour(Role.PROP if shape.role is Role.PROP_FILL else Role.FLOOR)
             painter.setPen(QPen(outline, max(shape.width * scale, 0.8), Qt.PenStyle.SolidLine,
                                 Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))  # fmt: skip
-            painter.setBrush(QBrush(fill))
+            painter.setBrush(fill)
             path = QPainterPath()
             path.addRoundedRect(QRectF(at(shape.points[3]), at(shape.points[1])).normalized(),
                                 2 * scale, 2 * scale)  # fmt: skip
@@ -222,8 +222,8 @@ def paint_scene(painter: QPainter, rect: QRectF, scene: Scene, bounds: Bounds,
     painter.restore()
 
 
-def _arrow(painter: QPainter, start: QPointF, end: QPointF, colour: object, width: float) -> None:
-    pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)  # type: ignore[call-overload]  # noqa: E501
+def _arrow(painter: QPainter, start: QPointF, end: QPointF, colour: QColor, width: float) -> None:
+    pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)  # noqa: E501
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     direction = end - start
@@ -232,17 +232,17 @@ def _arrow(painter: QPainter, start: QPointF, end: QPointF, colour: object, widt
     normal = QPointF(-d.y(), d.x())
     head = width * 2.6
     painter.drawLine(start, end - d * head * 0.5)
-    painter.setPen(QPen(colour, width * 0.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))  # type: ignore[call-overload]  # noqa: E501
-    painter.setBrush(QBrush(colour))  # type: ignore[call-overload]
+    painter.setPen(QPen(colour, width * 0.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))  # noqa: E501
+    painter.setBrush(colour)
     painter.drawPolygon(QPolygonF([end, end - d * head + normal * head * 0.7,
                                    end - d * head - normal * head * 0.7]))  # fmt: skip
 
 
-def _badge(painter: QPainter, centre: QPointF, size: float, text: str, fill: object,
+def _badge(painter: QPainter, centre: QPointF, size: float, text: str, fill: QColor,
            ink: str) -> None:  # fmt: skip
     radius = max(size, 6.0)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QBrush(fill))  # type: ignore[call-overload]
+    painter.setBrush(fill)
     painter.drawEllipse(centre, radius, radius)
     font = QFont(painter.font())
     font.setBold(True)
@@ -394,7 +394,11 @@ class IllustrationView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         """Paint the current moment."""
         painter = QPainter(self)
-        painter.fillRect(event.rect(), self.palette().window())
+        # Not fillRect: its overloads make PySide6 build QGradient's 180 presets (~3 ms
+        # of a session's first frame).
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.palette().window())
+        painter.drawRect(event.rect())
         rect = QRectF(self.rect())
         palette = palette_for(system_is_dark())
         if self._stretch is None:

@@ -145,7 +145,17 @@ class PhaseBanner(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self._fill = QColor()
+        self._announcement: str | None = None
         self.setContentsMargins(12, 4, 12, 4)
+
+    def announce(self, text: str) -> None:
+        """Tell screen readers ``text`` once the banner shows it.
+
+        A hidden window tells only its latest phase, when it shows. And the
+        first frame of a session need not wait for QAccessible (~3.5 ms to load).
+        """
+        self._announcement = text
+        self.update()
 
     def set_colours(self, fill: QColor, text: QColor) -> None:
         """The band's colour and the words' colour on it."""
@@ -170,6 +180,9 @@ class PhaseBanner(QLabel):
             painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
             painter.end()
         super().paintEvent(event)  # type: ignore[arg-type]
+        if self._announcement is not None:
+            text, self._announcement = self._announcement, None
+            QTimer.singleShot(0, self, lambda: _tell_screen_readers(self, text))
 
 
 def _label(name: str, accessible: str, *, wrap: bool = False) -> QLabel:
@@ -549,13 +562,8 @@ class SessionScreen(QWidget):
         self.phase_banner.set_colours(colour, theme.text_on(colour))
 
     def _announce(self, text: str) -> None:
-        """Tell screen readers about a phase change (never about every second).
-
-        Told from the event loop, just after the new phase is painted: loading
-        QAccessible costs ~3.5 ms, which the first frame of a session need not wait for.
-        """
-        banner = self.phase_banner
-        QTimer.singleShot(0, banner, lambda: _tell_screen_readers(banner, text))
+        """Tell screen readers about a phase change (never about every second)."""
+        self.phase_banner.announce(text)
         self.announced.emit(text)
 
     def set_remember_available(self, available: bool) -> None:

@@ -18,6 +18,7 @@ from hamstring_gui.core.settings_store import SettingsStore
 from hamstring_gui.ui.break_reminders import BreakReminders
 from hamstring_gui.ui.commands import RemoteCommands
 from hamstring_gui.ui.routine_editor import RoutineEditor
+from tests.helpers.processes import run_python
 from tests.helpers.stubs import FakeClock
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -112,3 +113,34 @@ def test_services_wired_after_the_first_paint_follow_a_session_already_running(
     finally:
         services.reminders.close()
         services.server.close()
+
+
+def test_the_collector_waits_while_the_app_starts_and_runs_once_it_is_on_screen() -> None:
+    code = (
+        "import gc, sys\n"
+        "from hamstring_gui.__main__ import main\n"
+        "print('paused', not gc.isenabled())\n"
+        "import hamstring_gui.app as app\n"
+        "class Services(app.Services):\n"
+        "    def __init__(self, qt_app, window):\n"
+        "        super().__init__(qt_app, window)\n"
+        "        print('after the first frame', gc.isenabled())\n"
+        "        qt_app.quit()\n"
+        "app.Services = Services\n"
+        "sys.exit(main([]))\n"
+    )
+    out = run_python(code)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == ["paused True", "after the first frame True"]
+
+
+def test_commands_without_a_window_collect_garbage_as_usual() -> None:
+    code = (
+        "import gc\n"
+        "from hamstring_gui.__main__ import main\n"
+        "main(['routines'])\n"
+        "print('collector on:', gc.isenabled())\n"
+    )
+    out = run_python(code)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[-1] == "collector on: True"
