@@ -406,8 +406,20 @@ def hand_over(args: argparse.Namespace) -> int:
         time.sleep(0.05)
 
 
-_PLAIN_LAUNCH = argparse.Namespace(command=None, tray=False)
-"""What ``build_parser().parse_args([])`` gives (a test holds them equal)."""
+def desktop_launch(argv: Sequence[str]) -> argparse.Namespace | None:
+    """What the desktop's own launches mean, without building the grammar (~6 ms).
+
+    The menu entry (no arguments), the login entry (``--tray``) and the
+    routine actions (``start ROUTINE``) start the window; anything else goes
+    to the parser. A test holds each answer equal to the parser's.
+    """
+    if not argv:
+        return argparse.Namespace(command=None, tray=False)
+    if list(argv) == ["--tray"]:
+        return argparse.Namespace(command=None, tray=True)
+    if len(argv) == 2 and argv[0] == "start" and not argv[1].startswith("-"):
+        return argparse.Namespace(tray=False, command="start", routine=argv[1])
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -417,9 +429,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     cache_parsed_toml(cache_dir() / "parsed")
     try:
-        # Launched from the menu (no arguments), the window needs no grammar:
-        # building the parser would cost ~4 ms of the start.
-        args = build_parser().parse_args(argv) if argv else _PLAIN_LAUNCH
+        args = desktop_launch(argv) or build_parser().parse_args(argv)
         if args.command in GUI_COMMANDS:
             if args.command == "start":
                 find_routine(args.routine)

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import NamedTuple
 
 from . import assets
 from .datafile import DataError, Record, parse_toml
@@ -76,8 +77,7 @@ CUE_KEYS: Mapping[Kind, frozenset[str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A seed article an entry was written from."""
 
     file: str

@@ -28,10 +28,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from . import assets
 from .datafile import DataError, parse_toml
@@ -66,6 +67,14 @@ ELBOW_RANGE = (0.0, 165.0)
 
 POSES_FOLDER = "poses"
 
+# The records here are immutable NamedTuples rather than frozen dataclasses
+# (except Body, which is looked up by point name):
+# Python 3.11 compiles six methods for each frozen dataclass (~0.8 ms a class,
+# ~7 ms of every start for these nine), and a NamedTuple is also quicker to
+# build, which the renderer does for every shape of every frame.
+_NOTHING: Mapping[str, Any] = MappingProxyType({})
+"""The empty, read-only default of a pose's grips and footholds."""
+
 
 class Role(StrEnum):
     """What a shape is, which decides its colour."""
@@ -96,8 +105,7 @@ class ShapeKind(StrEnum):
     TEXT = "text"  # ``text`` centred at ``points[0]``, size ``width``
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(NamedTuple):
     """One thing to paint: geometry, role (colour) and the body part it shows."""
 
     kind: ShapeKind
@@ -109,7 +117,7 @@ class Shape:
 
     def mirrored(self) -> Shape:
         """The exact reflection across ``x = 0`` (text stays readable)."""
-        return replace(self, points=tuple((-x, y) for x, y in self.points))
+        return self._replace(points=tuple((-x, y) for x, y in self.points))
 
 
 # --- small vector helpers -------------------------------------------------
@@ -171,8 +179,7 @@ def wrap(degrees: float) -> float:
 # --- poses ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Limb:
+class Limb(NamedTuple):
     """A leg or an arm as angles: absolute ``base``, relative ``bend`` and ``end``.
 
     For a leg: thigh direction, knee flexion, ankle angle (foot direction is
@@ -187,8 +194,7 @@ class Limb:
     flip: bool = False
 
 
-@dataclass(frozen=True)
-class Grip:
+class Grip(NamedTuple):
     """An arm that holds something: the hand goes to a named point each frame.
 
     ``target`` names a point of the figure (or, for a partner, of the person
@@ -201,8 +207,7 @@ class Grip:
     reach: float = 1.0
 
 
-@dataclass(frozen=True)
-class Foothold:
+class Foothold(NamedTuple):
     """A leg placed by where its ankle is (world point) and which way the foot points.
 
     Solved with inverse kinematics every frame, so a foot moving between two
@@ -213,8 +218,7 @@ class Foothold:
     foot: float
 
 
-@dataclass(frozen=True)
-class Pose:
+class Pose(NamedTuple):
     """One body position: root (pelvis) position and joint angles.
 
     ``grips`` override arm angles with a hand target solved every frame, so
@@ -229,9 +233,9 @@ class Pose:
     far_leg: Limb
     near_arm: Limb
     far_arm: Limb
-    grips: Mapping[str, Grip] = field(default_factory=dict)
+    grips: Mapping[str, Grip] = _NOTHING
     facing: int = 1
-    footholds: Mapping[str, Foothold] = field(default_factory=dict)
+    footholds: Mapping[str, Foothold] = _NOTHING
 
     def leg(self, name: str) -> Limb:
         """The angles of leg ``name`` (``near``/``far``), footholds solved."""
@@ -448,11 +452,10 @@ def raised(pose: Pose, dy: float) -> Pose:
     if dy == 0:
         return pose
     up = (0.0, dy)
-    return replace(
-        pose,
+    return pose._replace(
         root=add(pose.root, up),
         footholds={k: Foothold(add(h.ankle, up), h.foot) for k, h in pose.footholds.items()},
-        grips={k: replace(g, offset=add(g.offset, up)) if g.target == "world" else g
+        grips={k: g._replace(offset=add(g.offset, up)) if g.target == "world" else g
                for k, g in pose.grips.items()},  # fmt: skip
     )
 
@@ -489,8 +492,7 @@ def joint_flexions(pose: Pose, body: Body) -> dict[str, float]:
 # --- pose files ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Prop:
+class Prop(NamedTuple):
     """A prop placed in the canonical view: ``kind`` plus numbers from the file."""
 
     kind: str
@@ -503,16 +505,14 @@ PROP_KINDS = frozenset({
 })  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(NamedTuple):
     """One moment of an illustration: the figure and, if any, the partner."""
 
     pose: Pose
     partner: Pose | None = None
 
 
-@dataclass(frozen=True)
-class Illustration:
+class Illustration(NamedTuple):
     """Pose data of one stretch, solved to angles."""
 
     stretch_id: str
@@ -769,8 +769,7 @@ REST_POSE = raised(_REST, -lowest(forward(_REST)))  # feet exactly on the floor
 # --- scenes ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Scene:
+class Scene(NamedTuple):
     """Everything to paint for one moment, in draw order, in world coordinates."""
 
     shapes: tuple[Shape, ...]
@@ -961,7 +960,7 @@ def _scene(frame: Frame, props: Sequence[Prop], side: str | None, both_legs: boo
     scene = Scene(tuple(shapes))
     if side == "left":
         scene = scene.mirrored()
-        scene = Scene(tuple(replace(s, text="L") if s.kind is ShapeKind.TEXT else s
+        scene = Scene(tuple(s._replace(text="L") if s.kind is ShapeKind.TEXT else s
                             for s in scene.shapes))  # fmt: skip
     return scene
 

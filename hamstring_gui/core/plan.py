@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from .catalog import Catalog, Kind, Sides, Stretch
 from .routine import ItemSides, Routine, RoutineItem
@@ -100,8 +101,7 @@ class Plan:
         }
 
 
-@dataclass(frozen=True)
-class _Dose:
+class _Dose(NamedTuple):
     """How much of a stretch a plan gives: resolved from catalog, routine and settings."""
 
     hold: int
