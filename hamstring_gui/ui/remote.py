@@ -37,7 +37,13 @@ _SEND_FLAGS = getattr(socket, "MSG_NOSIGNAL", 0)
 
 
 class _Connection:
-    """One client: its socket, read/write watchers, buffers and idle timer."""
+    """One client: its socket, read/write watchers, buffers and idle timer.
+
+    The server's handlers on the watchers and the timer refer back to it;
+    :meth:`close` disconnects them, so no reference cycle through Qt outlives
+    the client. (A server left to Python's cycle collector was deleted, with
+    its Qt children, in the middle of a collection: a crash, now and then.)
+    """
 
     def __init__(self, sock: socket.socket, owner: QObject, timeout_ms: int) -> None:
         self.sock = sock
@@ -58,9 +64,11 @@ class _Connection:
         for notifier in (self.reader, self.writer):
             if notifier is not None:
                 notifier.setEnabled(False)
+                notifier.activated.disconnect()
                 notifier.deleteLater()  # may be inside its own activated()
         self.writer = None
         self.timer.stop()
+        self.timer.timeout.disconnect()
         self.timer.deleteLater()
         self.sock.close()
 

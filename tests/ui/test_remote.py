@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -10,6 +11,7 @@ import stat
 import subprocess
 import sys
 import time
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -323,3 +325,22 @@ def test_the_app_and_its_control_server_do_not_load_qt_network() -> None:
     out = run_python(code)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_a_closed_server_is_freed_at_once_not_left_to_the_cycle_collector(qtbot: QtBot) -> None:
+    """Regression: handlers kept a closed server in a cycle; the collector then
+    deleted it with its Qt children in mid-collection, and now and then crashed."""
+    server = ControlServer(_echo)
+    with _connect() as idle:
+        assert _ask(qtbot, "status")["ok"]
+        idle.sendall(b'{"command": "pau')
+        clients = server._clients
+        qtbot.waitUntil(lambda: bool(clients), timeout=1000)
+    server.close()
+    gone = weakref.ref(server)
+    gc.disable()
+    try:
+        del server
+        assert gone() is None
+    finally:
+        gc.enable()
