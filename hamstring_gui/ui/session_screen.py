@@ -27,6 +27,7 @@ from . import theme
 from .controller import HOLD_STEP_SECONDS, SessionController
 from .countdown import CountdownView
 from .illustration import IllustrationView
+from .step_list import StepList
 
 
 def current_step(stretch: Stretch, phase: Phase, deeper: bool, fraction_done: float) -> int | None:
@@ -256,13 +257,9 @@ class SessionScreen(QWidget):
         self.side_label.setFont(theme.scaled_font(1.5, bold=True))
         self.side_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.steps = QLabel()
+        self.steps = StepList(theme.scaled_font(1.05))
         self.steps.setObjectName("steps")
         self.steps.setAccessibleName("Steps")
-        self.steps.setWordWrap(True)
-        self.steps.setTextFormat(Qt.TextFormat.RichText)
-        self.steps.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.steps.setFont(theme.scaled_font(1.05))
 
         self.next_up = _label("nextUp", "Next up", wrap=True)
         self.next_up.setFont(theme.scaled_font(1.35))
@@ -509,27 +506,15 @@ class SessionScreen(QWidget):
 
     def _show_steps(self, stretch: Stretch | None, phase: Phase, fraction: float) -> None:
         if stretch is None:
-            self.steps.setText("")
+            self.steps.show_steps((), None, accent=QColor(), ink=QColor(), muted=QColor())
             self.steps_frame.setVisible(False)
             return
         self.steps_frame.setVisible(not self._compact)
         current = current_step(stretch, phase, self._deeper, fraction)
-        colour = theme.muted(self).name(QColor.NameFormat.HexArgb)
-        accent = theme.phase_colour(phase.kind, self).name()
-        rows = []
-        for number, step in enumerate(stretch.steps):
-            text = step.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            if number == current:
-                rows.append(
-                    f"<tr><td style='color:{accent}; padding-right:6px'><b>{number + 1}.</b></td>"
-                    f"<td><b>{text}</b></td></tr>"
-                )
-            else:
-                rows.append(
-                    f"<tr><td style='color:{colour}; padding-right:6px'>{number + 1}.</td>"
-                    f"<td style='color:{colour}'>{text}</td></tr>"
-                )
-        self.steps.setText(f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>")
+        self.steps.show_steps(
+            stretch.steps, current, accent=theme.phase_colour(phase.kind, self),
+            ink=self.palette().color(QPalette.ColorRole.WindowText), muted=theme.muted(self),
+        )  # fmt: skip
         self._fit_steps()
         self.steps.setAccessibleDescription(
             f"Step {current + 1}: {stretch.steps[current]}" if current is not None else ""
@@ -543,9 +528,7 @@ class SessionScreen(QWidget):
         # it, or each refit would add the spare half line again (the window grew 7 px
         # every few seconds of a hold).
         self.steps.setMinimumHeight(0)
-        needed = self.steps.heightForWidth(width)
-        # Half a line spare: rich-text tables measure a little short.
-        self.steps.setMinimumHeight(max(0, needed + self.steps.fontMetrics().height() // 2))
+        self.steps.setMinimumHeight(max(0, self.steps.heightForWidth(width)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: D102, N802 - Qt override
         super().resizeEvent(event)
