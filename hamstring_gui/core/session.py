@@ -170,6 +170,16 @@ class SessionEngine:
         return self._state
 
     @property
+    def running(self) -> bool:
+        """Whether the session is running (not paused, not over)."""
+        return self._state is State.RUNNING
+
+    @property
+    def active(self) -> bool:
+        """Whether the session is running or paused (begun and not over)."""
+        return self._state in (State.RUNNING, State.PAUSED)
+
+    @property
     def index(self) -> int:
         """Index of the current phase in the plan."""
         return self._index

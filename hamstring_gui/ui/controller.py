@@ -20,23 +20,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..core.clock import Clock
 from ..core.plan import Phase, Plan
-from ..core.session import (
-    DEFAULT_JUMP_THRESHOLD,
-    Ended,
-    Event,
-    Paused,
-    PhaseStarted,
-    Resumed,
-    SecondChanged,
-    SessionEngine,
-    State,
-    Summary,
-)
+
+if TYPE_CHECKING:
+    # The engine is imported with the first session (see start()): a plain start,
+    # on the routine list, paints its first frame without it (~4 ms).
+    from ..core.session import Event, SessionEngine
 
 HOLD_STEP_SECONDS = 5  # what one press of + or − adds to or takes from a hold
 
@@ -77,8 +71,9 @@ class SessionController(QObject):
         clock: Clock,
         parent: QObject | None = None,
         *,
-        jump_threshold: float = DEFAULT_JUMP_THRESHOLD,
+        jump_threshold: float | None = None,
     ) -> None:
+        """``jump_threshold``: the clock jump (s) that pauses a session; None: the engine's."""
         super().__init__(parent)
         self.clock = clock
         self.jump_threshold = jump_threshold
@@ -98,12 +93,12 @@ class SessionController(QObject):
     @property
     def running(self) -> bool:
         """Whether a session is running (not paused, not over)."""
-        return self.engine is not None and self.engine.state is State.RUNNING
+        return self.engine is not None and self.engine.running
 
     @property
     def active(self) -> bool:
         """Whether a session is running or paused."""
-        return self.engine is not None and self.engine.state in (State.RUNNING, State.PAUSED)
+        return self.engine is not None and self.engine.active
 
     @property
     def plan(self) -> Plan | None:
@@ -139,7 +134,10 @@ class SessionController(QObject):
         """Start ``plan`` now, replacing any session that is still active."""
         if self.active and self.engine is not None:
             self.engine.stop()
-        engine = SessionEngine(plan, self.clock, jump_threshold=self.jump_threshold)
+        from ..core.session import SessionEngine
+
+        threshold = {} if self.jump_threshold is None else {"jump_threshold": self.jump_threshold}
+        engine = SessionEngine(plan, self.clock, **threshold)
         engine.subscribe(self._on_event)
         self.engine = engine
         self.sessionStarted.emit(plan)
@@ -216,6 +214,8 @@ class SessionController(QObject):
         self._timer.start(math.ceil(delay * 1000) + _LATE_MS)
 
     def _on_event(self, event: Event) -> None:
+        from ..core.session import Ended, Paused, PhaseStarted, Resumed, SecondChanged
+
         match event:
             case PhaseStarted(index=index, phase=phase):
                 self.phaseStarted.emit(index, phase)
@@ -230,4 +230,4 @@ class SessionController(QObject):
                 self.ended.emit(summary)
 
 
-__all__ = ["SessionController", "Summary"]
+__all__ = ["SessionController"]

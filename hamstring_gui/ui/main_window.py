@@ -33,13 +33,13 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 from ..core.catalog import Catalog
 from ..core.plan import PhaseKind, Plan, build_plan
 from ..core.routine import Routine
-from ..core.session import Summary
 from ..core.settings import Settings
 from ..core.settings_store import write_atomic
 from .controller import HOLD_STEP_SECONDS, SessionController
 from .settings_qt import SettingsModel
 
 if TYPE_CHECKING:
+    from ..core.session import Summary
     from .safety import SafetyPanel
     from .session_screen import SessionScreen
     from .start_screen import StartScreen

@@ -144,3 +144,37 @@ def test_commands_without_a_window_collect_garbage_as_usual() -> None:
     out = run_python(code)
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[-1] == "collector on: True"
+
+
+@pytest.mark.parametrize(
+    ("argv", "loaded", "not_loaded"),
+    [
+        ([], "hamstring_gui.ui.start_screen",
+         ("hamstring_gui.core.session", "hamstring_gui.ui.session_screen")),
+        (["start", "desk-break"], "hamstring_gui.ui.session_screen",
+         ("hamstring_gui.ui.start_screen",)),
+    ],
+)  # fmt: skip
+def test_the_first_frame_loads_only_what_it_shows(
+    argv: list[str], loaded: str, not_loaded: tuple[str, ...]
+) -> None:
+    store = SettingsStore(paths.settings_file())  # past the first run's safety page
+    store.load()
+    store.save(dataclasses.replace(store.settings, safety_acknowledged=True))
+    code = (
+        "import sys\n"
+        "from hamstring_gui.__main__ import main\n"
+        "import hamstring_gui.app as app\n"
+        "class Services(app.Services):\n"
+        "    def __init__(self, qt_app, window):\n"
+        "        print(' '.join(sorted(sys.modules)))\n"
+        "        super().__init__(qt_app, window)\n"
+        "        qt_app.quit()\n"
+        "app.Services = Services\n"
+        f"sys.exit(main({argv!r}))\n"
+    )
+    out = run_python(code)
+    assert out.returncode == 0, out.stderr
+    modules = set(out.stdout.split())
+    assert loaded in modules
+    assert not modules & set(not_loaded)
