@@ -134,10 +134,10 @@ class SessionController(QObject):
         """Start ``plan`` now, replacing any session that is still active."""
         if self.active and self.engine is not None:
             self.engine.stop()
-        from ..core.session import SessionEngine
+        from ..core.session import DEFAULT_JUMP_THRESHOLD, SessionEngine
 
-        threshold = {} if self.jump_threshold is None else {"jump_threshold": self.jump_threshold}
-        engine = SessionEngine(plan, self.clock, **threshold)
+        threshold = DEFAULT_JUMP_THRESHOLD if self.jump_threshold is None else self.jump_threshold
+        engine = SessionEngine(plan, self.clock, jump_threshold=threshold)
         engine.subscribe(self._on_event)
         self.engine = engine
         self.sessionStarted.emit(plan)
