@@ -506,7 +506,7 @@ class SessionScreen(QWidget):
 
     def _show_steps(self, stretch: Stretch | None, phase: Phase, fraction: float) -> None:
         if stretch is None:
-            self.steps.show_steps((), None, accent=QColor(), ink=QColor(), muted=QColor())
+            self.steps.clear()
             self.steps_frame.setVisible(False)
             return
         self.steps_frame.setVisible(not self._compact)

@@ -53,6 +53,10 @@ class StepList(QWidget):
             _paint(number, font, QColor(style[1]))
             _paint(text, font, QColor(style[2]))
 
+    def clear(self) -> None:
+        """Show no steps (a phase without a stretch)."""
+        self._rebuild(())
+
     def steps(self) -> tuple[str, ...]:
         """The steps shown (for tests and screen readers)."""
         return self._steps

@@ -52,6 +52,8 @@ def test_moving_on_and_changing_stretch_reuse_the_rows(qtbot: QtBot) -> None:
     shown = [(n, t, bold) for n, t, bold, _ in rows(view)]
     assert shown == [("1.", "x", False), ("2.", "y", False)]
     assert {label for label in view.findChildren(QLabel) if label.isVisibleTo(view)} <= first_labels
+    view.clear()
+    assert rows(view) == [] and view.steps() == ()
 
 
 def test_its_height_for_a_width_fits_every_wrapped_line(qtbot: QtBot) -> None:
