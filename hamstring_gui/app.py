@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -38,11 +37,8 @@ if TYPE_CHECKING:
 APP_NAME = "Hamstring Coach"
 WINDOW_STATE_FILE = "window.json"
 
-_SCHEMES = {
-    "light": Qt.ColorScheme.Light,
-    "dark": Qt.ColorScheme.Dark,
-    "system": Qt.ColorScheme.Unknown,  # follow the desktop
-}
+# Set on the QApplication once a scheme was asked of Qt (see apply_colour_scheme).
+_ASKED_SCHEME = "hamstringAskedColourScheme"
 
 
 def apply_colour_scheme(app: QGuiApplication, theme_name: str) -> None:
@@ -52,8 +48,16 @@ def apply_colour_scheme(app: QGuiApplication, theme_name: str) -> None:
     schemes; where it cannot (plain X11, offscreen), an explicit choice gets
     the app's own light or dark palette, and "system" goes back to the default.
     """
-    app.styleHints().setColorScheme(_SCHEMES.get(theme_name, Qt.ColorScheme.Unknown))
-    if theme_name not in ("light", "dark"):
+    explicit = theme_name in ("light", "dark")
+    if explicit or app.property(_ASKED_SCHEME):
+        # Imported here: naming ``Qt`` builds its 94 enum classes (~17 ms), and
+        # a start that follows the desktop has nothing to ask before its first paint.
+        from PySide6.QtCore import Qt
+
+        schemes = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+        app.styleHints().setColorScheme(schemes.get(theme_name, Qt.ColorScheme.Unknown))
+        app.setProperty(_ASKED_SCHEME, explicit)
+    if not explicit:
         app.setPalette(QPalette())
         return
     wants_dark = theme_name == "dark"

@@ -26,7 +26,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -165,7 +166,6 @@ class MainWindow(QMainWindow):
         action.setText(text)
         sequences = [QKeySequence(key) for key in keys]
         action.setShortcuts(sequences)
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         shown = ", ".join(seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in sequences[:2])  # noqa: E501
         action.setToolTip(f"{tip} ({shown})" if shown else tip)
         action.setStatusTip(tip)
@@ -490,7 +490,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setVisible(not on)
         self.statusBar().setVisible(not on)
         was_visible = self.isVisible()
-        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
+        self.setWindowFlag(QtCore.Qt.WindowType.WindowStaysOnTopHint, on)
         if was_visible:
             self.show()  # changing window flags hides the window
         # Apply the new minimum size now, or resize() clamps to the old one.

@@ -10,19 +10,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QShortcut
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +43,11 @@ PLACE_ANYWHERE = "anywhere"
 PLACE_DESK = "desk"
 PLACE_FLOOR = "floor"
 
-CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+# Item data roles as plain ints (Qt.ItemDataRole.UserRole, .AccessibleTextRole):
+# naming ``Qt`` before the first paint builds all 94 of its enum classes
+# (~17 ms of every start); tests/ui/test_start_screen.py holds them equal.
+ID_ROLE = 0x0100
+ACCESSIBLE_TEXT_ROLE = 11
 
 
 @dataclass(frozen=True)
@@ -81,104 +85,183 @@ class RoutineCard:
         )
 
 
-class CardDelegate(QStyledItemDelegate):
-    """Paints a routine as a card: name and length, badges, one-line description."""
+class CardWidget(QFrame):
+    """One routine as a card: name and length, badges, the description.
 
-    def __init__(self, view: QListWidget) -> None:
-        super().__init__(view)
-        self.view = view
+    Plain labels in layouts, styled by style sheets (see :class:`CardLook`):
+    Qt paints them in C++. A painting delegate
+    would call ``QPainter.setPen``/``setBrush`` from Python, whose overloads
+    make PySide6 build the whole ``Qt`` namespace's enums before the first
+    paint (~17 ms of every start).
+    """
 
-    def _fonts(self) -> tuple[QFont, QFont, QFont]:
-        return theme.scaled_font(1.35, bold=True), theme.scaled_font(0.95), theme.scaled_font(1.05)
+    def __init__(self, card: RoutineCard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("routineCard")
+        self.state = ""
+        pad = theme.base_pixel_size()
+        title_font = theme.scaled_font(1.35, bold=True)
+        self.name_label = QLabel(card.name)
+        self.name_label.setFont(title_font)
+        self.length_label = QLabel(theme.format_minutes(card.seconds))
+        self.length_label.setFont(title_font)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.name_label)
+        title_row.addStretch(1)
+        title_row.addWidget(self.length_label)
 
-    def _pad(self) -> int:
-        return round(theme.base_pixel_size() * 1.0)
+        badge_font = theme.scaled_font(0.95)
+        badge_row = QHBoxLayout()
+        badge_row.setSpacing(pad // 2)
+        self.badge_labels: list[QLabel] = []
+        for word in card.badges:
+            badge = QLabel(word)
+            badge.setObjectName("badge")
+            badge.setFont(badge_font)
+            badge_row.addWidget(badge)
+            self.badge_labels.append(badge)
+        badge_row.addStretch(1)
 
-    def _viewport_width(self) -> int:
+        self.description_label = QLabel(card.description)
+        self.description_label.setObjectName("cardText")
+        self.description_label.setWordWrap(True)
+        self.description_label.setFont(theme.scaled_font(1.05))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(pad, pad, pad, pad)
+        layout.setSpacing(pad // 2)
+        layout.addLayout(title_row)
+        layout.addLayout(badge_row)
+        layout.addWidget(self.description_label)
+
+    def set_state(self, state: str, look: CardLook) -> None:
+        """``""``, ``"selected"`` or ``"focused"`` (selected in the focused list)."""
+        if state != self.state:
+            self.state = state
+            # A sheet of its own, not a dynamic property in the list's sheet:
+            # re-polishing for a property goes through QStyle.polish, whose
+            # overloads build the ``Qt`` enums before the first paint.
+            self.setStyleSheet(look.state_sheets[state])
+
+
+def _rgba(colour: QColor, alpha: float) -> str:
+    return f"rgba({colour.red()}, {colour.green()}, {colour.blue()}, {alpha})"
+
+
+class CardLook:
+    """The cards' style sheets, from a palette: the list's, and one per card state.
+
+    The border grows with the selection while the padding shrinks by as
+    much, so a card's text never moves when it is selected.
+    """
+
+    def __init__(self, palette: QPalette, pad: int) -> None:
+        text = palette.color(QPalette.ColorRole.Text)
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        self.list_sheet = (
+            "QListView::item, QListView::item:selected, QListView::item:hover"
+            " { background: transparent; border: none; }\n"
+            f"QFrame#routineCard {{ background: {palette.color(QPalette.ColorRole.Base).name()};"
+            f" border: 1px solid {palette.color(QPalette.ColorRole.Mid).name()};"
+            f" border-radius: {round(pad * 0.8)}px; padding: 2px; }}\n"
+            f"QFrame#routineCard QLabel {{ background: transparent; border: none;"
+            f" color: {text.name()}; }}\n"
+            f"QFrame#routineCard QLabel#badge {{ background: {_rgba(text, 0.08)};"
+            f" border-radius: {round(pad * 0.7)}px; padding: 2px {pad // 2}px; }}\n"
+            f"QFrame#routineCard QLabel#cardText {{ color: {_rgba(text, 0.72)}; }}\n"
+        )
+        selected = (
+            f"QFrame#routineCard {{ background: {_rgba(accent, 0.14)};"
+            f" border-color: {accent.name()};"
+        )
+        self.state_sheets = {
+            "": "",
+            "selected": f"{selected} border-width: 2px; padding: 1px; }}",
+            "focused": f"{selected} border-width: 3px; padding: 0px; }}",
+        }
+
+
+class CardList(QListWidget):
+    """The routine list: a :class:`CardWidget` per item, as wide as the view.
+
+    Keyboard, selection and screen-reader text stay the list's own; the cards
+    only show them.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._card_width = 0
+        self._look = CardLook(self.palette(), theme.base_pixel_size())
+        self.setStyleSheet(self._look.list_sheet)
+        self.currentItemChanged.connect(self.show_selection)
+
+    def set_look(self, look: CardLook) -> None:
+        """Recolour the cards (the palette changed)."""
+        self._look = look
+        self.setStyleSheet(look.list_sheet)
+        for row in range(self.count()):
+            card = self.card_widget(row)
+            card.setStyleSheet(look.state_sheets[card.state])
+
+    def add_card(self, card: RoutineCard) -> QListWidgetItem:
+        """Append ``card``; its item carries the routine id and the spoken text."""
+        item = QListWidgetItem()
+        item.setData(ID_ROLE, card.id)
+        item.setData(ACCESSIBLE_TEXT_ROLE, card.spoken())
+        item.setToolTip(card.description)
+        self.addItem(item)
+        self.setItemWidget(item, CardWidget(card))
+        self._fit(item, self._width())
+        return item
+
+    def card_widget(self, row: int) -> CardWidget:
+        """The card shown for ``row``."""
+        widget = self.itemWidget(self.item(row))
+        assert isinstance(widget, CardWidget)
+        return widget
+
+    def fit_cards(self) -> None:
+        """Give every card the view's width and the height its wrapped text needs."""
+        width = self._width()
+        if width == self._card_width:
+            return
+        self._card_width = width
+        for row in range(self.count()):
+            self._fit(self.item(row), width)
+
+    def show_selection(self, *_: object) -> None:
+        """Mark the current card selected, and focused while the list has the focus."""
+        current = self.currentRow()
+        for row in range(self.count()):
+            state = ""
+            if row == current:
+                state = "focused" if self.hasFocus() else "selected"
+            self.card_widget(row).set_state(state, self._look)
+
+    def _width(self) -> int:
         # Not viewport().width(): wrapping the C++-made viewport the first time
         # makes PySide6 look through every QWidget subclass and build their
         # Python enums (65 of them, ~11 ms of the first paint).
-        scroll_bar = self.view.verticalScrollBar()
+        scroll_bar = self.verticalScrollBar()
         taken = scroll_bar.width() if scroll_bar.isVisible() else 0
-        return self.view.maximumViewportSize().width() - taken
+        return max(200, self.maximumViewportSize().width() - taken - 2 * self.spacing())
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: D102, N802, E501
-        card: RoutineCard = index.data(CARD_ROLE)
-        title, badge, body = self._fonts()
-        pad = self._pad()
-        width = max(200, self._viewport_width() - 2 * pad - 8)
-        text_height = QFontMetrics(body).boundingRect(
-            QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, card.description
-        ).height()
-        height = pad + QFontMetrics(title).height() + pad // 2 + QFontMetrics(badge).height() + 8
-        height += pad // 2 + text_height + pad
-        return QSize(width, height + 8)
+    def _fit(self, item: QListWidgetItem, width: int) -> None:
+        card = self.itemWidget(item)
+        card.ensurePolished()  # the style sheet's border and padding count
+        item.setSizeHint(QSize(width, card.heightForWidth(width)))
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: D102, E501
-        card: RoutineCard = index.data(CARD_ROLE)
-        title_font, badge_font, body_font = self._fonts()
-        pad = self._pad()
-        palette = option.palette  # type: ignore[attr-defined]
-        rect = option.rect.adjusted(4, 4, -4, -4)  # type: ignore[attr-defined]
-        # Asked of the view, not of option.state: reading that builds all of
-        # QStyle's Python enums (~7 ms, on the first paint of every start).
-        selected = self.view.selectionModel().isSelected(index)
-        focused = selected and self.view.hasFocus() and self.view.currentIndex() == index
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        accent = QColor(palette.color(QPalette.ColorRole.Highlight))
-        fill = QColor(palette.color(QPalette.ColorRole.Base))
-        if selected:
-            fill = QColor(accent)
-            fill.setAlphaF(0.14)
-        border = QColor(accent) if selected else QColor(palette.color(QPalette.ColorRole.Mid))
-        painter.setPen(border)
-        painter.setBrush(fill)
-        radius = pad * 0.8
-        painter.drawRoundedRect(rect, radius, radius)
-        if selected:
-            pen = painter.pen()
-            pen.setWidth(3 if focused else 2)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect, radius, radius)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: D102, N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_cards()
 
-        text = QColor(palette.color(QPalette.ColorRole.Text))
-        quiet = QColor(text)
-        quiet.setAlphaF(0.72)
-        inner = rect.adjusted(pad, pad, -pad, -pad)
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: D102, N802 - Qt override
+        super().focusInEvent(event)
+        self.show_selection()
 
-        painter.setFont(title_font)
-        title_h = QFontMetrics(title_font).height()
-        length = theme.format_minutes(card.seconds)
-        painter.setPen(text)
-        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), title_h),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, card.name)
-        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), title_h),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, length)
-
-        y = inner.top() + title_h + pad // 2
-        painter.setFont(badge_font)
-        metrics = QFontMetrics(badge_font)
-        x = inner.left()
-        chip = QColor(palette.color(QPalette.ColorRole.WindowText))
-        chip.setAlphaF(0.08)
-        for word in card.badges:
-            w = metrics.horizontalAdvance(word) + pad
-            chip_rect = QRect(x, y, w, metrics.height() + 6)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(chip)
-            painter.drawRoundedRect(chip_rect, chip_rect.height() / 2, chip_rect.height() / 2)
-            painter.setPen(text)
-            painter.drawText(chip_rect, Qt.AlignmentFlag.AlignCenter, word)
-            x += w + pad // 2
-
-        y += metrics.height() + 6 + pad // 2
-        painter.setFont(body_font)
-        painter.setPen(quiet)
-        painter.drawText(QRect(inner.left(), y, inner.width(), inner.bottom() - y + pad),
-                         int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft), card.description)  # noqa: E501
-        painter.restore()
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: D102, N802 - Qt override
+        super().focusOutEvent(event)
+        self.show_selection()
 
 
 class StartScreen(QWidget):
@@ -232,13 +315,12 @@ class StartScreen(QWidget):
         place_row.addStretch(1)
         self.place_group.buttonToggled.connect(self._apply_filter)
 
-        self.routine_list = QListWidget()
+        self.routine_list = CardList()
         self.routine_list.setObjectName("routineList")
         self.routine_list.setAccessibleName("Routines")
-        self.routine_list.setItemDelegate(CardDelegate(self.routine_list))
         self.routine_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.routine_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.routine_list.setSpacing(2)
+        self.routine_list.setSpacing(6)
         self.routine_list.setFrameShape(QListWidget.Shape.NoFrame)
         self.routine_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.routine_list.setUniformItemSizes(False)
@@ -262,12 +344,6 @@ class StartScreen(QWidget):
         start_row = QHBoxLayout()
         start_row.addStretch(1)
         start_row.addWidget(self.start_button)
-
-        # Enter starts the selected routine wherever the focus is on this screen.
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.start_selected)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(base * 2, base * 2, base * 2, base * 2)
@@ -299,12 +375,7 @@ class StartScreen(QWidget):
                 equipment=tuple(routine.equipment(catalog)),
             )
             self._cards.append(card)
-            item = QListWidgetItem()
-            item.setData(CARD_ROLE, card)
-            item.setData(Qt.ItemDataRole.UserRole, routine.id)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, card.spoken())
-            item.setToolTip(card.description)
-            self.routine_list.addItem(item)
+            self.routine_list.add_card(card)
         self._apply_filter()
         if selected:
             self.select(selected)
@@ -316,7 +387,7 @@ class StartScreen(QWidget):
     def visible_routines(self) -> list[str]:
         """Ids of the routines the filter lets through, in order."""
         return [
-            self.routine_list.item(row).data(Qt.ItemDataRole.UserRole)
+            self.routine_list.item(row).data(ID_ROLE)
             for row in range(self.routine_list.count())
             if not self.routine_list.item(row).isHidden()
         ]
@@ -326,14 +397,14 @@ class StartScreen(QWidget):
         item = self.routine_list.currentItem()
         if item is None or item.isHidden():
             return None
-        routine_id: str = item.data(Qt.ItemDataRole.UserRole)
+        routine_id: str = item.data(ID_ROLE)
         return routine_id
 
     def select(self, routine_id: str) -> None:
         """Select a routine by id (if shown)."""
         for row in range(self.routine_list.count()):
             item = self.routine_list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == routine_id and not item.isHidden():
+            if item.data(ID_ROLE) == routine_id and not item.isHidden():
                 self.routine_list.setCurrentItem(item)
                 return
 
@@ -363,9 +434,7 @@ class StartScreen(QWidget):
     def _apply_filter(self, *_: object) -> None:
         place, props = self.place(), self.props()
         for row in range(self.routine_list.count()):
-            item = self.routine_list.item(row)
-            card: RoutineCard = item.data(CARD_ROLE)
-            item.setHidden(not card.fits(place, props))
+            self.routine_list.item(row).setHidden(not self._cards[row].fits(place, props))
         visible = self.visible_routines()
         self.empty_label.setVisible(not visible)
         current = self.routine_list.currentItem()
@@ -380,6 +449,19 @@ class StartScreen(QWidget):
         self.start_button.setText(f"Start  {card.name}  ▶" if card else "Start")
         self.start_button.setAccessibleName(f"Start {card.name}" if card else "Start")
 
-    def showEvent(self, event: object) -> None:  # noqa: D102, N802 - Qt override
-        super().showEvent(event)  # type: ignore[arg-type]
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: D102, N802 - Qt override
+        # Enter starts the selected routine wherever the focus is on this screen:
+        # the list and the place buttons leave Enter to us, Start takes it itself.
+        if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
+            self.start_selected()
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: D102, N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light or dark: recolour the cards
+            self.routine_list.set_look(CardLook(self.palette(), theme.base_pixel_size()))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: D102, N802 - Qt override
+        super().showEvent(event)
         self.routine_list.setFocus()

@@ -140,7 +140,7 @@ def base_pixel_size() -> int:
     """The system font's height in pixels.
 
     Remembered per font and screen resolution: every card of the routine list
-    asks on every layout and paint, and each QFontInfo costs ~0.2 ms.
+    asks for its fonts, and each QFontInfo costs ~0.2 ms.
     """
     font = QApplication.font()
     screen = QGuiApplication.primaryScreen()

@@ -189,6 +189,12 @@ def test_keyboard_space_right_left_plus_minus(window, clock, qtbot):
     assert text(window, "countdown") == "5"
 
 
+def test_every_shortcut_works_anywhere_in_the_window(window):
+    actions = [action for action in window.actions() if action.shortcuts()]
+    assert len(actions) >= 8
+    assert {action.shortcutContext() for action in actions} == {Qt.ShortcutContext.WindowShortcut}
+
+
 def test_buttons_do_what_the_shortcuts_do(window, clock):
     window.start_routine("desk-break")
     screen = window.session_screen
@@ -363,8 +369,7 @@ def test_start_screen_filters_and_enter_starts(window, clock):
     assert "pnf-towel" not in start.visible_routines()
     start.set_place("anywhere")
     start.select("self-test")
-    start.routine_list.setFocus()
-    QTest.keyClick(window, Qt.Key.Key_Return)
+    QTest.keyClick(start.routine_list, Qt.Key.Key_Return)  # where the focus is
     assert window.stack.currentWidget() is window.session_screen
     assert text(window, "stretchTitle") == window.catalog["ake-self-test"].name
 
