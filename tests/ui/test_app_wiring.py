@@ -172,7 +172,7 @@ def at_the_first_frame(argv: list[str], probe: str) -> str:
     ("argv", "loaded", "not_loaded"),
     [
         ([], "hamstring_gui.ui.start_screen",
-         ("hamstring_gui.core.session", "hamstring_gui.ui.session_screen")),
+         ("hamstring_gui.core.session", "hamstring_gui.ui.session_screen", "difflib")),
         (["start", "desk-break"], "hamstring_gui.ui.session_screen",
          ("hamstring_gui.ui.start_screen",)),
     ],
