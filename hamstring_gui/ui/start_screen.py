@@ -89,10 +89,10 @@ class CardWidget(QFrame):
     """One routine as a card: name and length, badges, the description.
 
     Plain labels in layouts, styled by style sheets (see :class:`CardLook`):
-    Qt paints them in C++. A painting delegate
-    would call ``QPainter.setPen``/``setBrush`` from Python, whose overloads
-    make PySide6 build the whole ``Qt`` namespace's enums before the first
-    paint (~17 ms of every start).
+    Qt paints them in C++. A painting delegate would call
+    ``QPainter.setPen``/``setBrush`` from Python, whose overloads make PySide6
+    build all of the ``Qt`` namespace's enums before the first paint (~17 ms
+    of every start).
     """
 
     def __init__(self, card: RoutineCard, parent: QWidget | None = None) -> None:
@@ -195,8 +195,15 @@ class CardList(QListWidget):
         self.setStyleSheet(self._look.list_sheet)
         self.currentItemChanged.connect(self.show_selection)
 
-    def set_look(self, look: CardLook) -> None:
-        """Recolour the cards (the palette changed)."""
+    def restyle(self, palette: QPalette) -> None:
+        """Recolour the cards from ``palette`` (light or dark changed).
+
+        Given by the screen: the list's own palette stops following its
+        parent once its style sheet has styled it.
+        """
+        look = CardLook(palette, theme.base_pixel_size())
+        if look.list_sheet == self._look.list_sheet:
+            return
         self._look = look
         self.setStyleSheet(look.list_sheet)
         for row in range(self.count()):
@@ -459,8 +466,8 @@ class StartScreen(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: D102, N802 - Qt override
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:  # light or dark: recolour the cards
-            self.routine_list.set_look(CardLook(self.palette(), theme.base_pixel_size()))
+        if event.type() == QEvent.Type.PaletteChange:  # light or dark
+            self.routine_list.restyle(self.palette())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: D102, N802 - Qt override
         super().showEvent(event)

@@ -17,7 +17,7 @@ from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.ui import start_screen as start_module
 from hamstring_gui.ui.compat import keep_singletons_alive
 from hamstring_gui.ui.start_screen import CardLook, CardWidget, StartScreen
-from hamstring_gui.ui.theme import fallback_palette, format_minutes
+from hamstring_gui.ui.theme import base_pixel_size, fallback_palette, format_minutes
 
 keep_singletons_alive()
 
@@ -139,13 +139,15 @@ def test_filtered_out_cards_are_hidden(qtbot, screen: StartScreen) -> None:
         qtbot.waitUntil(lambda r=row, c=card: screen.routine_list.card_widget(r).isVisible() == (c.id in visible))  # noqa: E501
 
 
-def test_a_dark_palette_recolours_the_cards(screen: StartScreen) -> None:
+def test_a_dark_palette_recolours_the_cards(qtbot, screen: StartScreen) -> None:
     light_sheet = screen.routine_list.styleSheet()
-    screen.setPalette(fallback_palette(dark=True))
-    dark = CardLook(fallback_palette(dark=True), 16)
-    base = fallback_palette(dark=True).color(QPalette.ColorRole.Base).name()
-    assert screen.routine_list.styleSheet() != light_sheet
-    assert base in screen.routine_list.styleSheet() and base in dark.list_sheet
-    current = screen.routine_list.card_widget(screen.routine_list.currentRow())
-    accent = fallback_palette(dark=True).color(QPalette.ColorRole.Highlight).name()
-    assert accent in current.styleSheet()
+    dark = fallback_palette(dark=True)
+    QApplication.setPalette(dark)  # as Preferences' dark theme does
+    try:
+        dark_sheet = CardLook(dark, base_pixel_size()).list_sheet
+        qtbot.waitUntil(lambda: screen.routine_list.styleSheet() == dark_sheet)
+        current = screen.routine_list.card_widget(screen.routine_list.currentRow())
+        assert dark.color(QPalette.ColorRole.Highlight).name() in current.styleSheet()
+    finally:
+        QApplication.setPalette(QPalette())
+    qtbot.waitUntil(lambda: screen.routine_list.styleSheet() == light_sheet)
