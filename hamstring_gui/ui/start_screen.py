@@ -259,6 +259,8 @@ class CardList(QListWidget):
 
     def _fit(self, item: QListWidgetItem, width: int) -> None:
         card = self.itemWidget(item)
+        if card is None:  # just added: add_card fits it once its card is set
+            return
         card.ensurePolished()  # the style sheet's border and padding count
         item.setSizeHint(QSize(width, card.heightForWidth(width)))
 

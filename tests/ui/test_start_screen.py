@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -77,6 +77,17 @@ def test_cards_fill_the_width_and_fit_their_wrapped_text(qtbot, screen: StartScr
         qtbot.waitUntil(lambda c=card: c.height() == c.heightForWidth(c.width()))  # nothing cut off
         heights.append(card.height())
     assert heights[1] > heights[0]  # narrower: the text wrapped onto more lines
+
+
+def test_new_routines_replace_the_cards_of_a_shown_list(qtbot, screen: StartScreen) -> None:
+    routines = all_routines()
+    screen.resize(900, 380)  # short: the scroll bar comes and goes while cards are added
+    for _ in range(3):  # e.g. a custom routine saved, the settings changed
+        screen.set_routines(routines, load_catalog(), SessionSettings())
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    cards = screen.findChildren(CardWidget)
+    assert len(cards) == screen.routine_list.count() == len(routines)
+    assert [card.name_label.text() for card in cards] == [r.name for r in routines.values()]
 
 
 def test_the_current_card_shows_selection_and_focus(qtbot, screen: StartScreen) -> None:
