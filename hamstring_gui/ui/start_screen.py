@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QSize, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -114,7 +114,7 @@ class CardWidget(QFrame):
         title_row.addStretch(1)
         title_row.addWidget(self.length_label)
 
-        badge_font = theme.scaled_font(0.95)
+        badge_font = theme.scaled_font(CardLook.BADGE_FONT_SCALE)
         badge_row = QHBoxLayout()
         badge_row.setSpacing(pad // 2)
         self.badge_labels: list[QLabel] = []
@@ -159,9 +159,15 @@ class CardLook:
     much, so a card's text never moves when it is selected.
     """
 
+    BADGE_FONT_SCALE = 0.95
+    BADGE_PADDING = 2  # px above and below a badge's word
+
     def __init__(self, palette: QPalette, pad: int) -> None:
         text = palette.color(QPalette.ColorRole.Text)
         accent = palette.color(QPalette.ColorRole.Highlight)
+        # Half the badge's height: a radius beyond that and Qt draws square corners.
+        badge_font = theme.scaled_font(self.BADGE_FONT_SCALE)
+        self.badge_radius = (QFontMetrics(badge_font).height() + 2 * self.BADGE_PADDING) // 2
         self.list_sheet = (
             "QListView::item, QListView::item:selected, QListView::item:hover"
             " { background: transparent; border: none; }\n"
@@ -171,7 +177,8 @@ class CardLook:
             f"QFrame#routineCard QLabel {{ background: transparent; border: none;"
             f" color: {text.name()}; }}\n"
             f"QFrame#routineCard QLabel#badge {{ background: {_rgba(text, 0.08)};"
-            f" border-radius: {round(pad * 0.7)}px; padding: 2px {pad // 2}px; }}\n"
+            f" border-radius: {self.badge_radius}px;"
+            f" padding: {self.BADGE_PADDING}px {pad // 2}px; }}\n"
             f"QFrame#routineCard QLabel#cardText {{ color: {_rgba(text, 0.72)}; }}\n"
         )
         selected = (

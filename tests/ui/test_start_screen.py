@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QFontInfo, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -162,3 +162,26 @@ def test_a_dark_palette_recolours_the_cards(qtbot, screen: StartScreen) -> None:
     finally:
         QApplication.setPalette(QPalette())
     qtbot.waitUntil(lambda: screen.routine_list.styleSheet() == light_sheet)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+def test_badges_stay_round_at_every_text_size(qtbot, scale: float) -> None:
+    original = QFont(QApplication.font())
+    bigger = QFont(original)
+    bigger.setPixelSize(round(QFontInfo(original).pixelSize() * scale))
+    QApplication.setFont(bigger)  # a larger text scale in Preferences
+    try:
+        page = StartScreen()
+        qtbot.addWidget(page)
+        page.set_routines(all_routines(), load_catalog(), SessionSettings())
+        page.resize(1400, 900)
+        page.show()
+        qtbot.waitExposed(page)
+        look = CardLook(page.palette(), base_pixel_size())
+        radius = look.badge_radius
+        assert f"border-radius: {radius}px" in page.routine_list.styleSheet()
+        badges = page.routine_list.card_widget(0).badge_labels
+        # Qt draws square corners once the radius passes half the height.
+        assert all(2 * radius <= badge.height() for badge in badges)
+    finally:
+        QApplication.setFont(original)
