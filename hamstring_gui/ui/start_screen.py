@@ -153,7 +153,7 @@ def _rgba(colour: QColor, alpha: float) -> str:
 
 
 class CardLook:
-    """The cards' style sheets, from a palette: the list's, and one per card state.
+    """The cards' style sheets, from a palette and the app's font: the list's, and one per state.
 
     The border grows with the selection while the padding shrinks by as
     much, so a card's text never moves when it is selected.
@@ -162,7 +162,8 @@ class CardLook:
     BADGE_FONT_SCALE = 0.95
     BADGE_PADDING = 2  # px above and below a badge's word
 
-    def __init__(self, palette: QPalette, pad: int) -> None:
+    def __init__(self, palette: QPalette) -> None:
+        pad = theme.base_pixel_size()
         text = palette.color(QPalette.ColorRole.Text)
         accent = palette.color(QPalette.ColorRole.Highlight)
         # Half the badge's height: a radius beyond that and Qt draws square corners.
@@ -202,7 +203,7 @@ class CardList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._card_width = 0
-        self._look = CardLook(self.palette(), theme.base_pixel_size())
+        self._look = CardLook(self.palette())
         self.setStyleSheet(self._look.list_sheet)
         self.currentItemChanged.connect(self.show_selection)
 
@@ -212,7 +213,7 @@ class CardList(QListWidget):
         Given by the screen: the list's own palette stops following its
         parent once its style sheet has styled it.
         """
-        look = CardLook(palette, theme.base_pixel_size())
+        look = CardLook(palette)
         if look.list_sheet == self._look.list_sheet:
             return
         self._look = look
@@ -479,7 +480,8 @@ class StartScreen(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: D102, N802 - Qt override
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:  # light or dark
+        # Light or dark, or a new desktop font (badge corners follow its height).
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self.routine_list.restyle(self.palette())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: D102, N802 - Qt override

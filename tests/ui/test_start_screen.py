@@ -17,7 +17,7 @@ from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.ui import start_screen as start_module
 from hamstring_gui.ui.compat import keep_singletons_alive
 from hamstring_gui.ui.start_screen import CardLook, CardWidget, StartScreen
-from hamstring_gui.ui.theme import base_pixel_size, fallback_palette, format_minutes
+from hamstring_gui.ui.theme import fallback_palette, format_minutes
 
 keep_singletons_alive()
 
@@ -155,7 +155,7 @@ def test_a_dark_palette_recolours_the_cards(qtbot, screen: StartScreen) -> None:
     dark = fallback_palette(dark=True)
     QApplication.setPalette(dark)  # as Preferences' dark theme does
     try:
-        dark_sheet = CardLook(dark, base_pixel_size()).list_sheet
+        dark_sheet = CardLook(dark).list_sheet
         qtbot.waitUntil(lambda: screen.routine_list.styleSheet() == dark_sheet)
         current = screen.routine_list.card_widget(screen.routine_list.currentRow())
         assert dark.color(QPalette.ColorRole.Highlight).name() in current.styleSheet()
@@ -177,11 +177,22 @@ def test_badges_stay_round_at_every_text_size(qtbot, scale: float) -> None:
         page.resize(1400, 900)
         page.show()
         qtbot.waitExposed(page)
-        look = CardLook(page.palette(), base_pixel_size())
+        look = CardLook(page.palette())
         radius = look.badge_radius
         assert f"border-radius: {radius}px" in page.routine_list.styleSheet()
         badges = page.routine_list.card_widget(0).badge_labels
         # Qt draws square corners once the radius passes half the height.
         assert all(2 * radius <= badge.height() for badge in badges)
+    finally:
+        QApplication.setFont(original)
+
+
+def test_a_new_app_font_restyles_the_cards(qtbot, screen: StartScreen) -> None:
+    original = QFont(QApplication.font())
+    smaller = QFont(original)
+    smaller.setPixelSize(max(6, QFontInfo(original).pixelSize() // 2))
+    QApplication.setFont(smaller)  # the desktop's font changed while the app runs
+    try:
+        qtbot.waitUntil(lambda: screen.routine_list.styleSheet() == CardLook(screen.palette()).list_sheet)  # noqa: E501
     finally:
         QApplication.setFont(original)
