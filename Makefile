@@ -28,6 +28,7 @@ test: venv
 
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 # Benchmarks of issue 11 (private Xvfb, ~6 min): a table and benchmarks/results.json.

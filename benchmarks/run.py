@@ -100,10 +100,18 @@ SETTINGS: dict[str, dict[str, Any]] = {
     "default": {"version": 1, "safety_acknowledged": True, "reminders": _EVERY_DAY},
     # Short phases, so a 2-minute session has many phase changes.
     "short": {
-        "version": 1, "safety_acknowledged": True, "reminders": _EVERY_DAY,
-        "session": {"hold_seconds": 10, "rest_seconds": 2, "switch_seconds": 2,
-                    "prepare_seconds": 2, "reps": 2, "warm_up": False},
-    },  # fmt: skip
+        "version": 1,
+        "safety_acknowledged": True,
+        "reminders": _EVERY_DAY,
+        "session": {
+            "hold_seconds": 10,
+            "rest_seconds": 2,
+            "switch_seconds": 2,
+            "prepare_seconds": 2,
+            "reps": 2,
+            "warm_up": False,
+        },
+    },
 }
 
 
@@ -142,18 +150,24 @@ class Desktop:
             ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
             os.environ.copy(),
         )
-        wait_for(lambda: Path(f"/tmp/.X11-unix/X{number}").exists() or xvfb.poll() is not None,
-                 10, "Xvfb", poll=0.02)  # fmt: skip
+        wait_for(
+            lambda: Path(f"/tmp/.X11-unix/X{number}").exists() or xvfb.poll() is not None,
+            10,
+            "Xvfb",
+            poll=0.02,
+        )
         if xvfb.poll() is not None:
             raise BenchError("Xvfb exited")
         bus = self.work / "bus"
         env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", TRACE_ENV)}
-        env.update(DISPLAY=f":{number}", QT_QPA_PLATFORM="xcb",
-                   DBUS_SESSION_BUS_ADDRESS=f"unix:path={bus}")  # fmt: skip
+        env.update(
+            DISPLAY=f":{number}", QT_QPA_PLATFORM="xcb", DBUS_SESSION_BUS_ADDRESS=f"unix:path={bus}"
+        )
         self._spawn(["dbus-daemon", "--session", "--nofork", f"--address=unix:path={bus}"], env)
         wait_for(bus.exists, 10, "the session bus", poll=0.02)
-        self._spawn(["trayer", "--edge", "top", "--align", "right", "--width", "10",
-                     "--height", "32"], env)  # fmt: skip
+        self._spawn(
+            ["trayer", "--edge", "top", "--align", "right", "--width", "10", "--height", "32"], env
+        )
         sound, env["PULSE_SERVER"] = start_sound_server(self.work, env)
         self._peers.append(sound)
         time.sleep(1.0)  # trayer claims the tray selection; nothing to poll from here
@@ -163,8 +177,12 @@ class Desktop:
         """Environment with private XDG dirs under ``name`` and its settings written."""
         base = self.work / name
         env = dict(self.env)
-        folders = {"XDG_CONFIG_HOME": ".config", "XDG_DATA_HOME": ".local/share",
-                   "XDG_CACHE_HOME": ".cache", "XDG_STATE_HOME": ".local/state"}  # fmt: skip
+        folders = {
+            "XDG_CONFIG_HOME": ".config",
+            "XDG_DATA_HOME": ".local/share",
+            "XDG_CACHE_HOME": ".cache",
+            "XDG_STATE_HOME": ".local/state",
+        }
         for key, sub in folders.items():
             (base / sub).mkdir(parents=True, exist_ok=True)
             env[key] = str(base / sub)
@@ -176,8 +194,9 @@ class Desktop:
         settings.write_text(json.dumps(SETTINGS[name], indent=2) + "\n", encoding="utf-8")
         return env
 
-    def launch(self, command: list[str], env: dict[str, str], trace: Path
-               ) -> tuple[subprocess.Popen[bytes], float]:  # fmt: skip
+    def launch(
+        self, command: list[str], env: dict[str, str], trace: Path
+    ) -> tuple[subprocess.Popen[bytes], float]:
         """Start ``command`` tracing into ``trace``; returns it and its start time (monotonic)."""
         trace.unlink(missing_ok=True)
         env = {**env, TRACE_ENV: str(trace)}
@@ -197,9 +216,11 @@ class Desktop:
         self._log.close()
 
 
-def wait_event(trace: Path, name: str, process: subprocess.Popen[bytes],
-               timeout: float = STARTUP_TIMEOUT) -> dict[str, Any]:  # fmt: skip
+def wait_event(
+    trace: Path, name: str, process: subprocess.Popen[bytes], timeout: float = STARTUP_TIMEOUT
+) -> dict[str, Any]:
     """The first ``name`` event of a running child's trace."""
+
     def seen() -> dict[str, Any] | None:
         if process.poll() is not None:
             raise BenchError(f"{process.args} exited with {process.returncode} (children.log)")
@@ -209,8 +230,9 @@ def wait_event(trace: Path, name: str, process: subprocess.Popen[bytes],
 
 
 @contextmanager
-def running(desktop: Desktop, command: list[str], env: dict[str, str], trace: Path
-            ) -> Iterator[tuple[subprocess.Popen[bytes], float]]:  # fmt: skip
+def running(
+    desktop: Desktop, command: list[str], env: dict[str, str], trace: Path
+) -> Iterator[tuple[subprocess.Popen[bytes], float]]:
     """A child that is stopped when the block ends, however it ends.
 
     Each launch waits for the desktop to settle first: the X server, tray host,
@@ -231,7 +253,9 @@ def cpu_over(pid: int, seconds: float, slices: int) -> tuple[float, list[float]]
     for _ in range(slices):
         time.sleep(seconds / slices)
         stamps.append((time.monotonic(), cpu_ticks(proc_text(pid, "stat"))))
-    parts = [cpu_percent(b[1] - a[1], b[0] - a[0]) for a, b in zip(stamps, stamps[1:], strict=False)]  # noqa: E501
+    parts = [
+        cpu_percent(b[1] - a[1], b[0] - a[0]) for a, b in zip(stamps, stamps[1:], strict=False)
+    ]  # noqa: E501
     total = cpu_percent(stamps[-1][1] - stamps[0][1], stamps[-1][0] - stamps[0][0])
     return total, parts
 
@@ -243,8 +267,13 @@ def measure_startup(desktop: Desktop, runs: int) -> dict[str, list[float]]:
     """Interleaved rounds: bare window, app, app with ``start desk-break``."""
     env = desktop.home("default")
     trace = desktop.work / "startup.jsonl"
-    found: dict[str, list[float]] = {"bare_ms": [], "app_ms": [], "routine_ms": [],
-                                     "bare_kib": [], "routine_kib": []}  # fmt: skip
+    found: dict[str, list[float]] = {
+        "bare_ms": [],
+        "app_ms": [],
+        "routine_ms": [],
+        "bare_kib": [],
+        "routine_kib": [],
+    }
     for number in range(runs):
         with running(desktop, [str(PYTHON), str(BARE)], env, trace) as (process, started):
             event = wait_event(trace, "first-paint", process)
@@ -254,15 +283,20 @@ def measure_startup(desktop: Desktop, runs: int) -> dict[str, list[float]]:
         with running(desktop, [str(PROGRAM)], env, trace) as (process, started):
             event = wait_event(trace, "first-paint", process)
             found["app_ms"].append((event["t"] - started) * 1000)
-        with running(desktop, [str(PROGRAM), "start", "desk-break"], env, trace
-                     ) as (process, started):  # fmt: skip
+        with running(desktop, [str(PROGRAM), "start", "desk-break"], env, trace) as (
+            process,
+            started,
+        ):
             event = wait_event(trace, "first-frame", process)
             found["routine_ms"].append((event["t"] - started) * 1000)
             time.sleep(3.0)
             found["routine_kib"].append(status_kib(proc_text(process.pid, "status")))
-        print(f"  round {number + 1}/{runs}: bare {found['bare_ms'][-1]:.0f} ms, "
-              f"app {found['app_ms'][-1]:.0f} ms, start desk-break "
-              f"{found['routine_ms'][-1]:.0f} ms", flush=True)  # fmt: skip
+        print(
+            f"  round {number + 1}/{runs}: bare {found['bare_ms'][-1]:.0f} ms, "
+            f"app {found['app_ms'][-1]:.0f} ms, start desk-break "
+            f"{found['routine_ms'][-1]:.0f} ms",
+            flush=True,
+        )
     return found
 
 
@@ -306,8 +340,12 @@ def measure_history(desktop: Desktop, runs: int) -> list[float]:
     env = desktop.home("default")
     result = subprocess.run(
         [str(PYTHON), str(ROOT / "tools" / "bench_history.py"), "--runs", str(runs)],
-        env=env, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     match = re.search(r"paint: ([\d, ]+) ms", result.stdout)
     if result.returncode != 0 or match is None:
         raise BenchError(f"bench_history failed: {result.stdout}{result.stderr}")
@@ -320,8 +358,13 @@ def measure_plan(desktop: Desktop, runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         started = time.monotonic()
-        result = subprocess.run([str(PROGRAM), "plan", "full-session", "--json"], env=env,
-                                capture_output=True, timeout=60, check=False)  # fmt: skip
+        result = subprocess.run(
+            [str(PROGRAM), "plan", "full-session", "--json"],
+            env=env,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
         times.append((time.monotonic() - started) * 1000)
         if result.returncode != 0:
             raise BenchError(f"plan failed: {result.stderr.decode()}")
@@ -331,8 +374,14 @@ def measure_plan(desktop: Desktop, runs: int) -> list[float]:
 # -- results ------------------------------------------------------------------------------
 
 
-def figure(value: float, unit: str, what: str, raw: dict[str, Any], *,
-           baseline: dict[str, Any] | None = None) -> dict[str, Any]:  # fmt: skip
+def figure(
+    value: float,
+    unit: str,
+    what: str,
+    raw: dict[str, Any],
+    *,
+    baseline: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """One figure of results.json."""
     return {"value": value, "unit": unit, "what": what, "raw": raw, "baseline": baseline}
 
@@ -342,8 +391,9 @@ def collect(desktop: Desktop, runs: int) -> dict[str, dict[str, Any]]:
     results: dict[str, dict[str, Any]] = {}
     print(f"plan, {runs} runs ...", flush=True)
     plan = summary(measure_plan(desktop, runs))
-    results["plan_ms"] = figure(plan["median"], "ms", "median wall time of "
-                                "`hamstring-gui plan full-session --json`", plan)  # fmt: skip
+    results["plan_ms"] = figure(
+        plan["median"], "ms", "median wall time of `hamstring-gui plan full-session --json`", plan
+    )
 
     print(f"startup, {runs} interleaved rounds ...", flush=True)
     found = measure_startup(desktop, runs)
@@ -351,65 +401,84 @@ def collect(desktop: Desktop, runs: int) -> dict[str, dict[str, Any]]:
     bare_baseline = {**bare, "what": "bare PySide6 QMainWindow + QLabel: start to first paint"}
     app, routine = summary(found["app_ms"]), summary(found["routine_ms"])
     results["startup_ratio"] = figure(
-        ratio(app["median"], bare["median"]), "ratio",
-        "median start-to-first-paint of `hamstring-gui` / of the bare window", app,
+        ratio(app["median"], bare["median"]),
+        "ratio",
+        "median start-to-first-paint of `hamstring-gui` / of the bare window",
+        app,
         baseline=bare_baseline,
-    )  # fmt: skip
+    )
     results["startup_start_routine_ratio"] = figure(
-        ratio(routine["median"], bare["median"]), "ratio",
+        ratio(routine["median"], bare["median"]),
+        "ratio",
         "median start-to-first-frame (session picture) of `hamstring-gui start desk-break`"
-        " / bare window's first paint", routine, baseline=bare_baseline,
-    )  # fmt: skip
+        " / bare window's first paint",
+        routine,
+        baseline=bare_baseline,
+    )
     bare_kib, routine_kib = summary(found["bare_kib"], 0), summary(found["routine_kib"], 0)
     results["rss_ratio"] = figure(
-        ratio(routine_kib["median"], bare_kib["median"]), "ratio",
+        ratio(routine_kib["median"], bare_kib["median"]),
+        "ratio",
         "median peak RSS (VmHWM, KiB) of `start desk-break` 3 s after its first frame"
-        " / the bare window's 1 s after its first paint", routine_kib,
+        " / the bare window's 1 s after its first paint",
+        routine_kib,
         baseline={**bare_kib, "what": "bare window VmHWM, KiB"},
-    )  # fmt: skip
+    )
 
     print("session CPU, 60 s of full-session's animated warm-up ...", flush=True)
     total, parts = measure_session_cpu(desktop)
     results["session_cpu_percent"] = figure(
-        round(total, 3), "% of one core",
+        round(total, 3),
+        "% of one core",
         "utime+stime over 60 s of `start full-session` (get-ready easing, then the "
-        "jogging-in-place move looping); raw: the 6 x 10 s slices", summary(parts, 3),
-    )  # fmt: skip
+        "jogging-in-place move looping); raw: the 6 x 10 s slices",
+        summary(parts, 3),
+    )
 
     print("phase boundaries, a 2-minute session with short phases ...", flush=True)
     errors = measure_boundaries(desktop)
     errors_raw = summary(errors, 2)
     results["boundary_error_ms_max"] = figure(
-        round(max(errors, key=abs), 2), "ms",
+        round(max(errors, key=abs), 2),
+        "ms",
         "largest |actual - planned| phase start over 120 s of `start full-session` with short "
-        "phases (sign kept; + is late); raw: every phase change", errors_raw,
-    )  # fmt: skip
+        "phases (sign kept; + is late); raw: every phase change",
+        errors_raw,
+    )
     results["boundary_error_ms_mean"] = figure(
-        round(sum(abs(e) for e in errors) / len(errors), 2), "ms",
-        "mean |actual - planned| over the same phase changes", errors_raw,
-    )  # fmt: skip
+        round(sum(abs(e) for e in errors) / len(errors), 2),
+        "ms",
+        "mean |actual - planned| over the same phase changes",
+        errors_raw,
+    )
 
     print("idle CPU, 60 s in the tray with reminders on ...", flush=True)
     total, parts = measure_idle_cpu(desktop)
     results["idle_cpu_percent"] = figure(
-        round(total, 3), "% of one core",
+        round(total, 3),
+        "% of one core",
         "utime+stime over 60 s of `hamstring-gui --tray` (tray host: trayer; reminders on, "
         "work being counted); raw: the 6 x 10 s slices; one clock tick is "
-        f"{cpu_percent(1, CPU_SECONDS):.3f} % over 60 s", summary(parts, 3),
-    )  # fmt: skip
+        f"{cpu_percent(1, CPU_SECONDS):.3f} % over 60 s",
+        summary(parts, 3),
+    )
 
     print("history window, five years of daily sessions ...", flush=True)
     history = measure_history(desktop, runs)
     hist = summary(history)
     results["history_open_ms"] = figure(
-        hist["median"], "ms", "tools/bench_history.py: open store + build + show + paint, "
-        f"median (first open {history[0]:.0f} ms)", hist,
-    )  # fmt: skip
+        hist["median"],
+        "ms",
+        "tools/bench_history.py: open store + build + show + paint, "
+        f"median (first open {history[0]:.0f} ms)",
+        hist,
+    )
     return results
 
 
 def table(results: dict[str, dict[str, Any]]) -> str:
     """The results as a plain-text table."""
+
     def span(raw: dict[str, Any] | None) -> str:
         if raw is None:
             return "-"
@@ -419,11 +488,21 @@ def table(results: dict[str, dict[str, Any]]) -> str:
     for key in TARGETS:
         item = results[key]
         met = abs(item["value"]) <= TARGETS[key]
-        rows.append((key, f"{item['value']:g}", f"<= {TARGETS[key]:g}", "yes" if met else "NO",
-                     span(item["raw"]), span(item["baseline"])))  # fmt: skip
+        rows.append(
+            (
+                key,
+                f"{item['value']:g}",
+                f"<= {TARGETS[key]:g}",
+                "yes" if met else "NO",
+                span(item["raw"]),
+                span(item["baseline"]),
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-                     for row in rows)  # fmt: skip
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )
 
 
 def main() -> int:
@@ -431,8 +510,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json")
-    parser.add_argument("--quick", action="store_true",
-                        help="a smoke run: 6 s CPU windows, a 12 s session (not for the record)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a smoke run: 6 s CPU windows, a 12 s session (not for the record)",
+    )
     args = parser.parse_args()
     if args.quick:
         global CPU_SECONDS, BOUNDARY_SECONDS
@@ -440,8 +522,11 @@ def main() -> int:
     began = time.monotonic()
     # An installed app has its bytecode compiled (pip does it); a checkout run with
     # PYTHONDONTWRITEBYTECODE would recompile every module on every start (~80 ms here).
-    subprocess.run([str(PYTHON), "-m", "compileall", "-q", "-f", str(ROOT / "hamstring_gui")],
-                   stdout=subprocess.DEVNULL, check=False)  # fmt: skip
+    subprocess.run(
+        [str(PYTHON), "-m", "compileall", "-q", "-f", str(ROOT / "hamstring_gui")],
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
     with tempfile.TemporaryDirectory(prefix="hamstring-bench-") as folder:
         desktop = Desktop(Path(folder))
         try:

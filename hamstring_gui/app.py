@@ -79,7 +79,10 @@ def apply_appearance(app: QGuiApplication, appearance: AppearanceSettings) -> No
 
 
 def build_window(
-    clock: Clock, store: SettingsStore, *, state_file: Path | None = None,
+    clock: Clock,
+    store: SettingsStore,
+    *,
+    state_file: Path | None = None,
     routine: str | None = None,
 ) -> MainWindow:
     """Wire core, storage and UI into a main window (the app must exist already).
@@ -126,9 +129,11 @@ def _connect_sound(window: MainWindow) -> None:
             player.warm_up()  # WORKAROUND in sound.py: the speech engine blocks ~2 s once
         if controller.engine is not None:
             attach_cues(
-                controller.engine, lambda: window.model.settings.sound, player,
+                controller.engine,
+                lambda: window.model.settings.sound,
+                player,
                 catalog=window.catalog,
-            )  # fmt: skip
+            )
 
     controller.follow_sessions(on_session_started)
 
@@ -216,7 +221,9 @@ def run_gui(args: argparse.Namespace, instance: IO[bytes]) -> int:
     window = build_window(
         SystemClock(), store, state_file=paths.config_dir() / WINDOW_STATE_FILE, routine=routine
     )
-    window.model.changed.connect(lambda settings: apply_colour_scheme(app, settings.appearance.theme))  # noqa: E501
+    window.model.changed.connect(
+        lambda settings: apply_colour_scheme(app, settings.appearance.theme)
+    )  # noqa: E501
     trace.install(window)  # HAMSTRING_GUI_TRACE only (make bench); otherwise nothing
     services: list[Services] = []
 

@@ -53,9 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"hamstring-gui {__version__}")
     parser.add_argument(
-        "--tray", action="store_true",
+        "--tray",
+        action="store_true",
         help="start in the tray without showing the window (used at login)",
-    )  # fmt: skip
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     stretches = commands.add_parser("stretches", help="list the stretch library")
     stretches.add_argument("--json", action="store_true", help="print JSON")
@@ -71,9 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     import_routine.add_argument("file", metavar="FILE")
     import_routine.add_argument(
-        "--replace", action="store_true",
+        "--replace",
+        action="store_true",
         help="replace your routine with the same id (the old file is kept as <id>.toml.bak)",
-    )  # fmt: skip
+    )
     export_routine = commands.add_parser("export-routine", help="write a routine to a file")
     export_routine.add_argument("routine", metavar="ID")
     export_routine.add_argument("file", metavar="FILE")
@@ -85,7 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
             control.add_argument("--json", action="store_true", help="print JSON")
     history = commands.add_parser("history", help="your stretching record: print or export it")
     history.add_argument("--json", action="store_true", help="print everything as JSON")
-    history.add_argument("--csv", metavar="FILE", help="write everything as CSV to FILE ('-': stdout)")  # noqa: E501
+    history.add_argument(
+        "--csv", metavar="FILE", help="write everything as CSV to FILE ('-': stdout)"
+    )  # noqa: E501
     pictures = commands.add_parser(
         "illustrations", help="write every illustration as SVG and 512 px PNG into DIR"
     )
@@ -164,9 +168,7 @@ def find_routine(routine_id: str) -> Routine:
         return routines[routine_id]
     hint = closest_id(routine_id, list(routines))
     suggestion = f"; did you mean {hint!r}?" if hint else ""
-    raise UsageError(
-        f"unknown routine {routine_id!r}{suggestion} (see 'hamstring-gui routines')"
-    )
+    raise UsageError(f"unknown routine {routine_id!r}{suggestion} (see 'hamstring-gui routines')")
 
 
 def format_duration(seconds: float) -> str:
@@ -179,13 +181,22 @@ def _stretches(catalog: Catalog, as_json: bool, out: TextIO) -> None:
     if as_json:
         rows = [
             {
-                "id": s.id, "name": s.name, "kind": str(s.kind), "position": str(s.position),
-                "equipment": [str(e) for e in s.equipment], "sides": str(s.sides),
-                "hold_seconds": s.hold_seconds, "reps": s.reps, "summary": s.summary,
-                "steps": list(s.steps), "cues": dict(s.cues), "cautions": list(s.cautions),
-                "back_pain_caution": s.back_pain_caution, "disagreement": s.disagreement,
+                "id": s.id,
+                "name": s.name,
+                "kind": str(s.kind),
+                "position": str(s.position),
+                "equipment": [str(e) for e in s.equipment],
+                "sides": str(s.sides),
+                "hold_seconds": s.hold_seconds,
+                "reps": s.reps,
+                "summary": s.summary,
+                "steps": list(s.steps),
+                "cues": dict(s.cues),
+                "cautions": list(s.cautions),
+                "back_pain_caution": s.back_pain_caution,
+                "disagreement": s.disagreement,
                 "sources": [{"file": src.file, "title": src.title} for src in s.sources],
-            }  # fmt: skip
+            }
             for s in catalog.values()
         ]
         json.dump(rows, out, indent=2, ensure_ascii=False)
@@ -194,7 +205,9 @@ def _stretches(catalog: Catalog, as_json: bool, out: TextIO) -> None:
     width = max(len(s.id) for s in catalog.values())
     for s in catalog.values():
         gear = ", ".join(str(e) for e in s.equipment)
-        out.write(f"{s.id:<{width}}  {s.kind:<9} {s.position:<12} {s.sides:<4}  {s.name} [{gear}]\n")  # noqa: E501
+        out.write(
+            f"{s.id:<{width}}  {s.kind:<9} {s.position:<12} {s.sides:<4}  {s.name} [{gear}]\n"
+        )  # noqa: E501
 
 
 def _routines(settings: SessionSettings, as_json: bool, out: TextIO) -> None:
@@ -237,8 +250,10 @@ def _plan(plan: Plan, routine: Routine, as_json: bool, out: TextIO) -> None:
         out.write("\n")
         return
     catalog = load_catalog()
-    out.write(f"{routine.name} ({routine.id}): {format_duration(plan.total_seconds)} "
-              f"({plan.total_seconds} s), {len(plan.phases)} phases\n")
+    out.write(
+        f"{routine.name} ({routine.id}): {format_duration(plan.total_seconds)} "
+        f"({plan.total_seconds} s), {len(plan.phases)} phases\n"
+    )
     at = 0
     for phase in plan.phases:
         out.write(f"{format_duration(at):>6}  {phase.seconds:>3} s  {_describe(phase, catalog)}\n")
@@ -288,8 +303,10 @@ def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
         out.write(f"This week: {week_minutes:.0f} min\n")
         if tests:
             last = tests[-1]
-            out.write(f"Last self-test ({last['date']}): left {last['left_degrees']}°, "
-                      f"right {last['right_degrees']}° short of straight\n")
+            out.write(
+                f"Last self-test ({last['date']}): left {last['left_degrees']}°, "
+                f"right {last['right_degrees']}° short of straight\n"
+            )
 
 
 def _empty_csv() -> str:
@@ -400,8 +417,9 @@ def hand_over(args: argparse.Namespace) -> int:
         if forward_to_running_app(args):
             return 0
         if time.monotonic() >= deadline:
-            print("hamstring-gui: another instance is starting but does not answer",
-                  file=sys.stderr)  # fmt: skip
+            print(
+                "hamstring-gui: another instance is starting but does not answer", file=sys.stderr
+            )
             return 1
         time.sleep(0.05)
 

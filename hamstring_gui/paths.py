@@ -62,6 +62,7 @@ def _is_private(folder: Path) -> bool:
         return False
     return folder.is_dir() and info.st_uid == os.getuid() and info.st_mode & 0o077 == 0
 
+
 def routines_dir() -> Path:
     """Folder of the user's custom routines (``<id>.toml`` files)."""
     return data_dir() / "routines"

@@ -81,8 +81,9 @@ class _SampleSpec(ctypes.Structure):
 
 
 class _BufferAttr(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_uint32)
-                for name in ("maxlength", "tlength", "prebuf", "minreq", "fragsize")]  # fmt: skip
+    _fields_ = [
+        (name, ctypes.c_uint32) for name in ("maxlength", "tlength", "prebuf", "minreq", "fragsize")
+    ]
 
 
 def _library(name: str, soname: str) -> ctypes.CDLL:
@@ -106,9 +107,16 @@ def _load() -> tuple[ctypes.CDLL, ctypes.CDLL]:
     error_p = ctypes.POINTER(ctypes.c_int)
     simple.pa_simple_new.restype = ctypes.c_void_p
     simple.pa_simple_new.argtypes = [
-        ctypes.c_char_p, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_char_p,
-        ctypes.POINTER(_SampleSpec), ctypes.c_void_p, ctypes.POINTER(_BufferAttr), error_p,
-    ]  # fmt: skip
+        ctypes.c_char_p,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_char_p,
+        ctypes.POINTER(_SampleSpec),
+        ctypes.c_void_p,
+        ctypes.POINTER(_BufferAttr),
+        error_p,
+    ]
     simple.pa_simple_write.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, error_p]
     for name in ("pa_simple_drain", "pa_simple_flush"):
         getattr(simple, name).argtypes = [ctypes.c_void_p, error_p]
@@ -169,9 +177,16 @@ class PulseOutput:
         attr = _BufferAttr(_DEFAULT, target, _DEFAULT, _DEFAULT, _DEFAULT)
         error = ctypes.c_int(0)
         stream = self._simple.pa_simple_new(
-            None, self._name, _STREAM_PLAYBACK, None, b"cue",
-            ctypes.byref(spec), None, ctypes.byref(attr), ctypes.byref(error),
-        )  # fmt: skip
+            None,
+            self._name,
+            _STREAM_PLAYBACK,
+            None,
+            b"cue",
+            ctypes.byref(spec),
+            None,
+            ctypes.byref(attr),
+            ctypes.byref(error),
+        )
         if not stream:
             raise PulseError(f"no sound server answers ({self._reason(error)})")
         return int(stream)

@@ -20,8 +20,11 @@ ROOT = Path(__file__).resolve().parents[1]
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "hamstring_gui", *args],
-        capture_output=True, text=True, env=os.environ.copy(), timeout=30,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=30,
+    )
 
 
 def test_version() -> None:
@@ -61,8 +64,12 @@ def test_plan_json_is_the_exact_timeline() -> None:
         assert phase["kind"] in {k.value for k in PhaseKind}
         assert phase["side"] in ("left", "right", None)
     assert plan["phases"][0] == {
-        "kind": "prepare", "stretch": "chair-stretch", "side": "left", "rep": 1, "seconds": 5,
-    }  # fmt: skip
+        "kind": "prepare",
+        "stretch": "chair-stretch",
+        "side": "left",
+        "rep": 1,
+        "seconds": 5,
+    }
 
 
 def test_plan_text_prints_a_timeline() -> None:

@@ -16,15 +16,28 @@ from hamstring_gui.core.history import HistoryStore
 from tests.helpers.history import fill
 
 TZ = timezone(timedelta(hours=1))
-SESSION_KEYS = ["started", "ended", "routine", "completed", "left_seconds", "right_seconds",
-                "both_seconds", "skipped", "hurt", "feeling"]  # fmt: skip
+SESSION_KEYS = [
+    "started",
+    "ended",
+    "routine",
+    "completed",
+    "left_seconds",
+    "right_seconds",
+    "both_seconds",
+    "skipped",
+    "hurt",
+    "feeling",
+]
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "hamstring_gui", *args],
-        capture_output=True, text=True, env=os.environ.copy(), timeout=30,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=30,
+    )
 
 
 def _history(days: int = 10) -> None:
@@ -62,10 +75,13 @@ def test_json_has_exactly_the_documented_keys() -> None:
     assert isinstance(first["skipped"], list) and isinstance(first["hurt"], list)
     assert unfinished["ended"] is None and unfinished["completed"] is False
     assert data["streak_days"] == 10
-    assert data["self_tests"] == [{
-        "date": (date.today() - timedelta(days=3)).isoformat(),
-        "left_degrees": 26, "right_degrees": 21,
-    }]  # fmt: skip
+    assert data["self_tests"] == [
+        {
+            "date": (date.today() - timedelta(days=3)).isoformat(),
+            "left_degrees": 26,
+            "right_degrees": 21,
+        }
+    ]
 
 
 def test_csv_to_a_file_and_to_stdout(tmp_path: Path) -> None:
@@ -114,6 +130,11 @@ def test_history_command_imports_no_qt() -> None:
         "    assert main(['history']) == 0\n"
         "print(' '.join(sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                         text=True, env=os.environ.copy())  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+    )
     assert not {m for m in out.stdout.split() if m.startswith(("PySide6", "shiboken6"))}

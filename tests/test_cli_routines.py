@@ -24,8 +24,11 @@ reps = 2
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "hamstring_gui", *args],
-        capture_output=True, text=True, env=os.environ.copy(), timeout=30,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=30,
+    )
 
 
 @pytest.fixture
@@ -64,7 +67,9 @@ def test_import_then_routines_json_lists_it_as_custom(
     assert by_id["my-desk-break"]["builtin"] is False
     assert by_id["my-desk-break"]["name"] == "My desk break"
     assert by_id["desk-break"]["builtin"] is True
-    assert [row["builtin"] for row in rows] == sorted((row["builtin"] for row in rows), reverse=True)  # noqa: E501
+    assert [row["builtin"] for row in rows] == sorted(
+        (row["builtin"] for row in rows), reverse=True
+    )  # noqa: E501
     assert "my-desk-break" in cli("routines").stdout
     plan = cli("plan", "my-desk-break", "--json")
     assert plan.returncode == 0, plan.stderr
@@ -85,14 +90,18 @@ def test_replace_keeps_a_backup_and_without_it_nothing_changes(
     result = cli("import-routine", str(source), "--replace")
     assert result.returncode == 0, result.stderr
     assert files(routines_folder) == {
-        "my-desk-break.toml": newer.encode(), "my-desk-break.toml.bak": GOOD.encode()
+        "my-desk-break.toml": newer.encode(),
+        "my-desk-break.toml.bak": GOOD.encode(),
     }
 
 
 BAD = {
     "not-toml": ('id = "x\n', ("not valid TOML", "line 1, column")),
     "unknown-key": (GOOD + "colour = 1\n", ("unknown key", "colour")),
-    "unknown-stretch": (GOOD.replace("chair-stretch", "chair-strech"), ("did you mean 'chair-stretch'",)),  # noqa: E501
+    "unknown-stretch": (
+        GOOD.replace("chair-stretch", "chair-strech"),
+        ("did you mean 'chair-stretch'",),
+    ),  # noqa: E501
     "out-of-range": (GOOD.replace("hold_seconds = 40", "hold_seconds = 999"), ("out of range",)),
     "missing-name": (GOOD.replace('name = "My desk break"\n', ""), ("'name': missing",)),
     "builtin-clash": (GOOD.replace("my-desk-break", "desk-break"), ("built-in",)),
@@ -139,11 +148,13 @@ def test_export_builtin_and_reimport_under_a_new_id(tmp_path: Path) -> None:
 
 
 def test_export_errors_exit_2_and_write_nothing(tmp_path: Path) -> None:
-    assert_usage_error(cli("export-routine", "desk-brake", str(tmp_path / "x.toml")),
-                       "did you mean 'desk-break'")  # fmt: skip
+    assert_usage_error(
+        cli("export-routine", "desk-brake", str(tmp_path / "x.toml")), "did you mean 'desk-break'"
+    )
     assert_usage_error(cli("export-routine", "desk-break", str(tmp_path)), "is a folder")
-    assert_usage_error(cli("export-routine", "desk-break", str(tmp_path / "no" / "x.toml")),
-                       "no such folder")  # fmt: skip
+    assert_usage_error(
+        cli("export-routine", "desk-break", str(tmp_path / "no" / "x.toml")), "no such folder"
+    )
     assert_usage_error(cli("export-routine", "desk-break"), "FILE")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "runtime"]
 
@@ -167,6 +178,10 @@ def test_routine_commands_never_import_qt(tmp_path: Path) -> None:
         "assert 'PySide6' not in sys.modules, 'Qt imported'\n"
         "raise SystemExit(code)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(tmp_path / "d.toml")],
-                            capture_output=True, text=True, timeout=30)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "d.toml")],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert result.returncode == 0, result.stderr

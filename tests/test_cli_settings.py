@@ -17,8 +17,11 @@ def settings_path() -> Path:
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "hamstring_gui", *args],
-        capture_output=True, text=True, env=os.environ.copy(), timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=60,
+    )
 
 
 def write_settings(data: object) -> Path:

@@ -36,5 +36,8 @@ def test_runtime_dir_falls_back_quietly_without_a_private_one(
 
 
 def test_config_and_data_follow_xdg(private_dirs: Path) -> None:
-    assert paths.settings_file() == Path(os.environ["XDG_CONFIG_HOME"]) / "hamstring-gui" / "settings.json"  # noqa: E501
+    assert (
+        paths.settings_file()
+        == Path(os.environ["XDG_CONFIG_HOME"]) / "hamstring-gui" / "settings.json"
+    )  # noqa: E501
     assert paths.history_file().parent == Path(os.environ["XDG_DATA_HOME"]) / "hamstring-gui"

@@ -21,8 +21,13 @@ RATE = 22050
 
 
 def tone(seconds: float, amplitude: int = 12000) -> Clip:
-    samples = array("h", (int(amplitude * math.sin(2 * math.pi * 880 * n / RATE))
-                          for n in range(round(seconds * RATE))))  # fmt: skip
+    samples = array(
+        "h",
+        (
+            int(amplitude * math.sin(2 * math.pi * 880 * n / RATE))
+            for n in range(round(seconds * RATE))
+        ),
+    )
     return Clip(samples.tobytes(), RATE, 1)
 
 
@@ -31,10 +36,18 @@ class Recorder:
 
     def __init__(self) -> None:
         self.process = subprocess.Popen(
-            ["parec", "-d", "rec.monitor", "--raw", "--format=s16le", f"--rate={RATE}",
-             "--channels=1", "--latency-msec=10"],
+            [
+                "parec",
+                "-d",
+                "rec.monitor",
+                "--raw",
+                "--format=s16le",
+                f"--rate={RATE}",
+                "--channels=1",
+                "--latency-msec=10",
+            ],
             stdout=subprocess.PIPE,
-        )  # fmt: skip
+        )
         self.chunks: list[bytes] = []
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()

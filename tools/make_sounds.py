@@ -30,9 +30,15 @@ OUT = Path(__file__).resolve().parent.parent / "resources" / "sounds"
 Samples = list[float]
 
 
-def _note(freq: float, seconds: float, *, attack: float = 0.008, decay: float = 6.0,
-          partials: tuple[tuple[float, float], ...] = ((1.0, 1.0), (2.0, 0.25), (3.0, 0.08)),
-          release: float = 0.02) -> Samples:
+def _note(
+    freq: float,
+    seconds: float,
+    *,
+    attack: float = 0.008,
+    decay: float = 6.0,
+    partials: tuple[tuple[float, float], ...] = ((1.0, 1.0), (2.0, 0.25), (3.0, 0.08)),
+    release: float = 0.02,
+) -> Samples:
     """A soft bell-like note: a few harmonics, a short linear attack, an exponential decay."""
     count = int(RATE * seconds)
     norm = sum(weight for _, weight in partials)
@@ -62,8 +68,9 @@ def _mix(length: float, *parts: tuple[float, Samples]) -> Samples:
 
 def tick() -> Samples:
     """A short, soft wooden tick."""
-    return _note(1320.0, 0.06, attack=0.002, decay=70.0, partials=((1.0, 1.0), (2.76, 0.2)),
-                 release=0.01)
+    return _note(
+        1320.0, 0.06, attack=0.002, decay=70.0, partials=((1.0, 1.0), (2.76, 0.2)), release=0.01
+    )
 
 
 def hold() -> Samples:
@@ -73,8 +80,9 @@ def hold() -> Samples:
 
 def switch() -> Samples:
     """Switch legs: a gentle "ding-dong", E5 then C5 twice as a swing."""
-    return _mix(0.6, (0.0, _note(659.25, 0.3)), (0.15, _note(523.25, 0.3)),
-                (0.3, _note(659.25, 0.3)))
+    return _mix(
+        0.6, (0.0, _note(659.25, 0.3)), (0.15, _note(523.25, 0.3)), (0.3, _note(659.25, 0.3))
+    )
 
 
 def rest() -> Samples:

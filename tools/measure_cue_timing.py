@@ -33,11 +33,22 @@ def start_pulse(runtime: Path) -> subprocess.Popen[bytes]:
     """A private PulseAudio daemon whose default sink is a null sink named ``rec``."""
     env = dict(os.environ, XDG_RUNTIME_DIR=str(runtime), HOME=str(runtime))
     daemon = subprocess.Popen(
-        ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit",
-         "-L", "module-null-sink sink_name=rec rate=44100",
-         "-L", "module-native-protocol-unix", "--log-target=stderr", "--log-level=error"],
-        env=env, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            "pulseaudio",
+            "-n",
+            "--daemonize=no",
+            "--exit-idle-time=-1",
+            "--disallow-exit",
+            "-L",
+            "module-null-sink sink_name=rec rate=44100",
+            "-L",
+            "module-native-protocol-unix",
+            "--log-target=stderr",
+            "--log-level=error",
+        ],
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(100):
         if subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode == 0:
             subprocess.run(["pactl", "set-default-sink", "rec"], env=env, check=True)
@@ -139,10 +150,18 @@ def measure(save: Path | None) -> int:
     player.stop()
 
     rec = subprocess.Popen(
-        ["parec", "-d", "rec.monitor", "--raw", "--format=s16le", f"--rate={RATE}",
-         "--channels=1", "--latency-msec=5"],
+        [
+            "parec",
+            "-d",
+            "rec.monitor",
+            "--raw",
+            "--format=s16le",
+            f"--rate={RATE}",
+            "--channels=1",
+            "--latency-msec=5",
+        ],
         stdout=subprocess.PIPE,
-    )  # fmt: skip
+    )
     assert rec.stdout is not None
     chunks: list[tuple[float, bytes]] = []
 
@@ -160,8 +179,9 @@ def measure(save: Path | None) -> int:
 
     # Map sample i to the clock: the earliest (arrival - samples so far) bounds the latency.
     data = b"".join(chunk for _, chunk in chunks)
-    origin = min(t - (sum(len(c) for _, c in chunks[: n + 1]) // 2) / RATE
-                 for n, (t, _) in enumerate(chunks))  # fmt: skip
+    origin = min(
+        t - (sum(len(c) for _, c in chunks[: n + 1]) // 2) / RATE for n, (t, _) in enumerate(chunks)
+    )
     samples = list(memoryview(data).cast("h"))
     if save:
         with wave.open(str(save), "wb") as out:

@@ -135,9 +135,22 @@ class Catalog(Mapping[str, Stretch]):
 
 
 _FIELDS = {
-    "id", "name", "kind", "position", "equipment", "sides", "hold_seconds", "reps",
-    "summary", "steps", "cues", "cautions", "back_pain_caution", "disagreement", "sources",
-}  # fmt: skip
+    "id",
+    "name",
+    "kind",
+    "position",
+    "equipment",
+    "sides",
+    "hold_seconds",
+    "reps",
+    "summary",
+    "steps",
+    "cues",
+    "cautions",
+    "back_pain_caution",
+    "disagreement",
+    "sources",
+}
 
 
 def _read_stretch(data: object, file: str, number: int) -> Stretch:

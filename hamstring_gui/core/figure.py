@@ -47,9 +47,13 @@ SHIN = 40.0
 UPPER_ARM = 31.0
 FOREARM = 33.0
 SEGMENTS: Mapping[str, float] = {
-    "trunk": TRUNK, "neck": NECK, "thigh": THIGH, "shin": SHIN,
-    "upper_arm": UPPER_ARM, "forearm": FOREARM,
-}  # fmt: skip
+    "trunk": TRUNK,
+    "neck": NECK,
+    "thigh": THIGH,
+    "shin": SHIN,
+    "upper_arm": UPPER_ARM,
+    "forearm": FOREARM,
+}
 
 # Drawn thickness: half widths, used by the floor check.
 HEAD_R = 10.5
@@ -273,7 +277,9 @@ def _world(origin: Vec, local: Vec, facing: int) -> Vec:
     return (origin[0] + local[0] * facing, origin[1] + local[1])
 
 
-def solve_two_link(root: Vec, target: Vec, la: float, lb: float, bend_ccw: bool) -> tuple[float, float]:  # noqa: E501
+def solve_two_link(
+    root: Vec, target: Vec, la: float, lb: float, bend_ccw: bool
+) -> tuple[float, float]:  # noqa: E501
     """Angles (base, flexion) that bring a two-link chain from ``root`` to ``target``.
 
     Knees bend the shin clockwise from the thigh (``bend_ccw=False``), elbows
@@ -380,17 +386,25 @@ def arm_angles(pose: Pose, body_points: Body, name: str) -> Limb:
 
 
 def _lerp_limb(a: Limb, b: Limb, t: float) -> Limb:
-    return Limb(lerp(a.base, b.base, t), lerp(a.bend, b.bend, t), lerp(a.end, b.end, t),
-                a.flip if t < 0.5 else b.flip)  # fmt: skip
+    return Limb(
+        lerp(a.base, b.base, t),
+        lerp(a.bend, b.bend, t),
+        lerp(a.end, b.end, t),
+        a.flip if t < 0.5 else b.flip,
+    )
 
 
 def _lerp_grip(a: Grip, b: Grip, t: float) -> Grip:
-    return Grip(a.target if t < 0.5 else b.target, lerp_vec(a.offset, b.offset, t),
-                lerp(a.reach, b.reach, t))  # fmt: skip
+    return Grip(
+        a.target if t < 0.5 else b.target,
+        lerp_vec(a.offset, b.offset, t),
+        lerp(a.reach, b.reach, t),
+    )
 
 
-def interpolate(a: Pose, b: Pose, t: float, a_body: Body | None = None,
-                b_body: Body | None = None) -> Pose:  # fmt: skip
+def interpolate(
+    a: Pose, b: Pose, t: float, a_body: Body | None = None, b_body: Body | None = None
+) -> Pose:
     """The pose ``t`` (0..1) of the way from ``a`` to ``b``.
 
     Angles move linearly, so segment lengths never change. An arm that grips
@@ -443,8 +457,11 @@ def radius(point: str) -> float:
 
 def lowest(body: Body) -> float:
     """The lowest drawn extent of the figure (0 means resting on the floor)."""
-    return min(y - radius(name) for name, (_, y) in body.points.items()
-               if not name.endswith(("_thigh", "_shin", "_ball")))  # fmt: skip
+    return min(
+        y - radius(name)
+        for name, (_, y) in body.points.items()
+        if not name.endswith(("_thigh", "_shin", "_ball"))
+    )
 
 
 def raised(pose: Pose, dy: float) -> Pose:
@@ -455,8 +472,10 @@ def raised(pose: Pose, dy: float) -> Pose:
     return pose._replace(
         root=add(pose.root, up),
         footholds={k: Foothold(add(h.ankle, up), h.foot) for k, h in pose.footholds.items()},
-        grips={k: g._replace(offset=add(g.offset, up)) if g.target == "world" else g
-               for k, g in pose.grips.items()},  # fmt: skip
+        grips={
+            k: g._replace(offset=add(g.offset, up)) if g.target == "world" else g
+            for k, g in pose.grips.items()
+        },
     )
 
 
@@ -472,7 +491,10 @@ def floor_lift(pose: Pose, others: Body | None = None) -> float:
 def segment_lengths(body: Body) -> dict[str, float]:
     """Measured length of every segment, by ``<segment>`` or ``<side>_<segment>``."""
     p = body.points
-    lengths = {"trunk": distance(p["hip"], p["shoulder"]), "neck": distance(p["shoulder"], p["head"])}  # noqa: E501
+    lengths = {
+        "trunk": distance(p["hip"], p["shoulder"]),
+        "neck": distance(p["shoulder"], p["head"]),
+    }  # noqa: E501
     for side in ("near", "far"):
         lengths[f"{side}_thigh"] = distance(p["hip"], p[f"{side}_knee"])
         lengths[f"{side}_shin"] = distance(p[f"{side}_knee"], p[f"{side}_ankle"])
@@ -499,10 +521,21 @@ class Prop(NamedTuple):
     values: Mapping[str, Any]
 
 
-PROP_KINDS = frozenset({
-    "mat", "wall", "wall-behind", "door", "chair", "stool", "table", "towel", "strap",
-    "roller", "partner",
-})  # fmt: skip
+PROP_KINDS = frozenset(
+    {
+        "mat",
+        "wall",
+        "wall-behind",
+        "door",
+        "chair",
+        "stool",
+        "table",
+        "towel",
+        "strap",
+        "roller",
+        "partner",
+    }
+)
 
 
 class Frame(NamedTuple):
@@ -558,7 +591,9 @@ class _Reader:
     def fail(self, where: str, problem: str) -> DataError:
         return DataError(self.file, problem, where)
 
-    def number(self, table: Mapping[str, Any], key: str, where: str, default: float | None = None) -> float:  # noqa: E501
+    def number(
+        self, table: Mapping[str, Any], key: str, where: str, default: float | None = None
+    ) -> float:  # noqa: E501
         value = table.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(where, f"{key!r} must be a number, got {value!r}")
@@ -566,16 +601,29 @@ class _Reader:
 
     def vec(self, table: Mapping[str, Any], key: str, where: str) -> Vec:
         value = table.get(key)
-        if (not isinstance(value, list) or len(value) != 2
-                or not all(isinstance(v, int | float) for v in value)):  # fmt: skip
+        if (
+            not isinstance(value, list)
+            or len(value) != 2
+            or not all(isinstance(v, int | float) for v in value)
+        ):
             raise self.fail(where, f"{key!r} must be [x, y], got {value!r}")
         return (float(value[0]), float(value[1]))
 
 
 _LEG_KEYS = {"thigh", "knee", "ankle", "foot", "to", "heel", "toe", "heel_at", "flip"}
 _ARM_KEYS = {"upper", "elbow", "to", "grip", "offset", "reach", "flip"}
-_POSE_KEYS = {"hip", "trunk", "head", "near_leg", "far_leg", "near_arm", "far_arm", "facing",
-              "partner", "like"}  # fmt: skip
+_POSE_KEYS = {
+    "hip",
+    "trunk",
+    "head",
+    "near_leg",
+    "far_leg",
+    "near_arm",
+    "far_arm",
+    "facing",
+    "partner",
+    "like",
+}
 
 
 def _solve_heel_at(reader: _Reader, spec: Mapping[str, Any], where: str, hip_y: float) -> float:
@@ -633,8 +681,9 @@ def _read_leg(reader: _Reader, spec: Any, where: str, hip: Vec) -> Limb:
     return Limb(thigh, knee, foot - (thigh - knee) - 90, flip)
 
 
-def _read_arm(reader: _Reader, spec: Any, where: str, pose_root: Vec, trunk: float,
-              facing: int) -> tuple[Limb, Grip | None]:  # fmt: skip
+def _read_arm(
+    reader: _Reader, spec: Any, where: str, pose_root: Vec, trunk: float, facing: int
+) -> tuple[Limb, Grip | None]:
     if not isinstance(spec, Mapping):
         raise reader.fail(where, "must be a table")
     unknown = set(spec) - _ARM_KEYS
@@ -650,8 +699,9 @@ def _read_arm(reader: _Reader, spec: Any, where: str, pose_root: Vec, trunk: flo
         return Limb(-90.0, 0.0, 0.0, flip), Grip(target, offset, reach)
     if "to" in spec:  # a hand placed on a world point, e.g. the floor
         return Limb(-90.0, 0.0, 0.0, flip), Grip("world", reader.vec(spec, "to", where))
-    return Limb(reader.number(spec, "upper", where), reader.number(spec, "elbow", where, 0.0),
-                0.0, flip), None  # fmt: skip
+    return Limb(
+        reader.number(spec, "upper", where), reader.number(spec, "elbow", where, 0.0), 0.0, flip
+    ), None
 
 
 def _read_pose(reader: _Reader, spec: Any, where: str, poses: Mapping[str, Any]) -> Pose:
@@ -661,8 +711,10 @@ def _read_pose(reader: _Reader, spec: Any, where: str, poses: Mapping[str, Any])
         base = poses.get(spec["like"])
         if not isinstance(base, Mapping):
             raise reader.fail(where, f"like {spec['like']!r} names no pose")
-        spec = {**{k: v for k, v in base.items() if k != "like"},
-                **{k: v for k, v in spec.items() if k != "like"}}  # fmt: skip
+        spec = {
+            **{k: v for k, v in base.items() if k != "like"},
+            **{k: v for k, v in spec.items() if k != "like"},
+        }
     unknown = set(spec) - _POSE_KEYS
     if unknown:
         raise reader.fail(where, f"unknown key {sorted(unknown)[0]!r}")
@@ -674,14 +726,18 @@ def _read_pose(reader: _Reader, spec: Any, where: str, poses: Mapping[str, Any])
 
     def leg(name: str) -> Limb:
         spec_leg = spec.get(name)
-        key = next((k for k in ("to", "heel", "toe") if isinstance(spec_leg, Mapping)
-                    and k in spec_leg), None)  # fmt: skip
+        key = next(
+            (k for k in ("to", "heel", "toe") if isinstance(spec_leg, Mapping) and k in spec_leg),
+            None,
+        )
         if key is not None and isinstance(spec_leg, Mapping):
             x, y = _local(root, reader.vec(spec_leg, key, f"{where}.{name}"), facing)
             spec_leg = {**spec_leg, key: [x, y + root[1]]}
         limb = _read_leg(reader, spec_leg, f"{where}.{name}", hip)
-        if isinstance(spec_leg, Mapping) and not limb.flip and (
-            key is not None or "heel_at" in spec_leg
+        if (
+            isinstance(spec_leg, Mapping)
+            and not limb.flip
+            and (key is not None or "heel_at" in spec_leg)
         ):
             ankle = _leg_points((0.0, 0.0), limb)["ankle"]
             foot = limb.base - limb.bend + 90 + limb.end
@@ -689,11 +745,25 @@ def _read_pose(reader: _Reader, spec: Any, where: str, poses: Mapping[str, Any])
         return limb
 
     near_leg, far_leg = leg("near_leg"), leg("far_leg")
-    near_arm, near_grip = _read_arm(reader, spec.get("near_arm"), f"{where}.near_arm", root, trunk, facing)  # noqa: E501
-    far_arm, far_grip = _read_arm(reader, spec.get("far_arm"), f"{where}.far_arm", root, trunk, facing)  # noqa: E501
+    near_arm, near_grip = _read_arm(
+        reader, spec.get("near_arm"), f"{where}.near_arm", root, trunk, facing
+    )  # noqa: E501
+    far_arm, far_grip = _read_arm(
+        reader, spec.get("far_arm"), f"{where}.far_arm", root, trunk, facing
+    )  # noqa: E501
     grips = {k: g for k, g in (("near", near_grip), ("far", far_grip)) if g is not None}
-    return Pose(root, trunk, reader.number(spec, "head", where, 0.0), near_leg, far_leg,
-                near_arm, far_arm, grips, facing, footholds)  # fmt: skip
+    return Pose(
+        root,
+        trunk,
+        reader.number(spec, "head", where, 0.0),
+        near_leg,
+        far_leg,
+        near_arm,
+        far_arm,
+        grips,
+        facing,
+        footholds,
+    )
 
 
 def parse_illustration(text: str, file: str, stretch_id: str, both_legs: bool) -> Illustration:
@@ -739,9 +809,15 @@ def parse_illustration(text: str, file: str, stretch_id: str, both_legs: bool) -
             raise DataError(file, f"prop #{number} needs a kind out of {sorted(PROP_KINDS)}")
         props.append(Prop(str(prop["kind"]), dict(prop)))
     return Illustration(
-        stretch_id, start, stretched, deeper, loop,
-        reader.number(data, "loop_seconds", "loop_seconds", 2.0), tuple(props), both_legs,
-    )  # fmt: skip
+        stretch_id,
+        start,
+        stretched,
+        deeper,
+        loop,
+        reader.number(data, "loop_seconds", "loop_seconds", 2.0),
+        tuple(props),
+        both_legs,
+    )
 
 
 @cache
@@ -811,22 +887,38 @@ def _figure_shapes(body: Body, near: str, far: str, work: set[str], partner: boo
             role = Role.WORK_FAR if far_layer else Role.WORK
         else:
             role = Role.BODY_FAR if far_layer else Role.BODY
-        pts = (p["hip"], p[f"{side}_knee"], p[f"{side}_ankle"], p[f"{side}_heel"],
-               p[f"{side}_toe"], p[f"{side}_ankle"])  # fmt: skip
+        pts = (
+            p["hip"],
+            p[f"{side}_knee"],
+            p[f"{side}_ankle"],
+            p[f"{side}_heel"],
+            p[f"{side}_toe"],
+            p[f"{side}_ankle"],
+        )
         return Shape(line, pts, w, role, f"{name}-leg")
 
     def arm(side: str, name: str, far_layer: bool) -> Shape:
         role = Role.PARTNER if partner else (Role.BODY_FAR if far_layer else Role.ARM)
-        return Shape(line, (p["shoulder"], p[f"{side}_elbow"], p[f"{side}_hand"]), 2 * HAND_R * 0.9,
-                     role, f"{name}-arm")  # fmt: skip
+        return Shape(
+            line,
+            (p["shoulder"], p[f"{side}_elbow"], p[f"{side}_hand"]),
+            2 * HAND_R * 0.9,
+            role,
+            f"{name}-arm",
+        )
 
     body_role = Role.PARTNER if partner else Role.BODY
     return [
         arm("far", far, True),
         leg("far", far, True),
         Shape(line, (p["hip"], p["shoulder"]), 2 * TRUNK_R, body_role, "trunk"),
-        Shape(line, (p["shoulder"], lerp_vec(p["shoulder"], p["head"], 0.5)), 2 * LIMB_R,
-              body_role, "neck"),  # fmt: skip
+        Shape(
+            line,
+            (p["shoulder"], lerp_vec(p["shoulder"], p["head"], 0.5)),
+            2 * LIMB_R,
+            body_role,
+            "neck",
+        ),
         Shape(ShapeKind.DOT, (p["head"],), HEAD_R, body_role, "head"),
         leg("near", near, False),
         arm("near", near, False),
@@ -846,18 +938,41 @@ def _prop_shapes(prop: Prop, body: Body) -> list[Shape]:
         return float(v.get(key, default))
 
     if k == "mat":
-        return [Shape(ShapeKind.POLYGON, _rect(num("x0", -80), 0, num("x1", 90), 2.5), 1.5,
-                      Role.PROP_FILL, "mat")]  # fmt: skip
+        return [
+            Shape(
+                ShapeKind.POLYGON,
+                _rect(num("x0", -80), 0, num("x1", 90), 2.5),
+                1.5,
+                Role.PROP_FILL,
+                "mat",
+            )
+        ]
     if k == "wall":
         x = num("x", 60)
-        return [Shape(ShapeKind.POLYGON, _rect(x, 0, x + num("thick", 10), num("height", 190)), 2,
-                      Role.WALL, "wall")]  # fmt: skip
+        return [
+            Shape(
+                ShapeKind.POLYGON,
+                _rect(x, 0, x + num("thick", 10), num("height", 190)),
+                2,
+                Role.WALL,
+                "wall",
+            )
+        ]
     if k == "wall-behind":
-        return [Shape(ShapeKind.POLYGON, _rect(num("x0", -50), 0, num("x1", 50), num("height", 185)),  # noqa: E501
-                      1.5, Role.WALL, "wall")]  # fmt: skip
+        return [
+            Shape(
+                ShapeKind.POLYGON,
+                _rect(num("x0", -50), 0, num("x1", 50), num("height", 185)),  # noqa: E501
+                1.5,
+                Role.WALL,
+                "wall",
+            )
+        ]
     if k == "door":
         x = num("x", 40)
-        return [Shape(ShapeKind.POLYGON, _rect(x, 0, x + 10, num("height", 125)), 2, Role.WALL, "door")]  # noqa: E501
+        return [
+            Shape(ShapeKind.POLYGON, _rect(x, 0, x + 10, num("height", 125)), 2, Role.WALL, "door")
+        ]  # noqa: E501
     if k == "chair":
         front, seat = num("x", 12), num("seat", 45)
         back = front - num("depth", 42)
@@ -866,7 +981,9 @@ def _prop_shapes(prop: Prop, body: Body) -> list[Shape]:
             Shape(ShapeKind.LINE, ((back + 3, 0), (back + 3, seat)), w, Role.PROP, "chair"),
             Shape(ShapeKind.LINE, ((front - 3, 0), (front - 3, seat)), w, Role.PROP, "chair"),
             Shape(ShapeKind.LINE, ((rear, seat), (rear - 4, seat + 45)), w + 1, Role.PROP, "chair"),
-            Shape(ShapeKind.POLYGON, _rect(back, seat - 4, front, seat), 2, Role.PROP_FILL, "chair"),  # noqa: E501
+            Shape(
+                ShapeKind.POLYGON, _rect(back, seat - 4, front, seat), 2, Role.PROP_FILL, "chair"
+            ),  # noqa: E501
         ]
     if k in ("stool", "table"):
         x0, x1, top = num("x0", 60), num("x1", 100), num("y", 40 if k == "stool" else 75)
@@ -877,8 +994,10 @@ def _prop_shapes(prop: Prop, body: Body) -> list[Shape]:
         ]
     if k == "roller":
         r = num("r", 7.5)
-        return [Shape(ShapeKind.DOT, ((num("x", 30), r),), r, Role.PROP_FILL, "roller"),
-                Shape(ShapeKind.RING, ((num("x", 30), r),), r, Role.PROP, "roller")]
+        return [
+            Shape(ShapeKind.DOT, ((num("x", 30), r),), r, Role.PROP_FILL, "roller"),
+            Shape(ShapeKind.RING, ((num("x", 30), r),), r, Role.PROP, "roller"),
+        ]
     if k in ("towel", "strap"):
         loop = body["near_ball"]
         shapes = [Shape(ShapeKind.LINE, (body["near_hand"], loop), 3.5, Role.STRAP, k)]
@@ -891,14 +1010,20 @@ def _prop_shapes(prop: Prop, body: Body) -> list[Shape]:
 _BACK_PROPS = {"mat", "wall-behind", "chair", "stool", "table", "roller", "wall"}
 
 
-def build_scene(illustration: Illustration, frame: Frame, side: str | None, *,
-                arrow: bool = False) -> Scene:  # fmt: skip
+def build_scene(
+    illustration: Illustration, frame: Frame, side: str | None, *, arrow: bool = False
+) -> Scene:
     """The picture of ``frame`` for the working ``side`` (``"left"``, ``"right"`` or None).
 
     ``arrow`` adds the PNF cue: the direction the working leg presses.
     """
-    return _scene(frame, illustration.props, side, illustration.both_legs,
-                  _push(illustration) if arrow else None)  # fmt: skip
+    return _scene(
+        frame,
+        illustration.props,
+        side,
+        illustration.both_legs,
+        _push(illustration) if arrow else None,
+    )
 
 
 def rest_scene() -> Scene:
@@ -921,8 +1046,15 @@ def _push(illustration: Illustration) -> tuple[Vec, Vec]:
     return begin, add(begin, d, 26.0)
 
 
-def _scene(frame: Frame, props: Sequence[Prop], side: str | None, both_legs: bool,
-           push: tuple[Vec, Vec] | None, *, highlight: bool = True) -> Scene:  # fmt: skip
+def _scene(
+    frame: Frame,
+    props: Sequence[Prop],
+    side: str | None,
+    both_legs: bool,
+    push: tuple[Vec, Vec] | None,
+    *,
+    highlight: bool = True,
+) -> Scene:
     body = forward(frame.pose)
     # The canonical view shows the right side (near leg = right leg); the left-leg
     # picture is its mirror image, which shows the left side: near leg = left leg.
@@ -933,8 +1065,9 @@ def _scene(frame: Frame, props: Sequence[Prop], side: str | None, both_legs: boo
         work = {"left", "right"}
     else:
         work = {near}
-    shapes: list[Shape] = [Shape(ShapeKind.LINE, ((-400.0, -1.5), (400.0, -1.5)), 3.0, Role.FLOOR,
-                                 "floor")]  # fmt: skip
+    shapes: list[Shape] = [
+        Shape(ShapeKind.LINE, ((-400.0, -1.5), (400.0, -1.5)), 3.0, Role.FLOOR, "floor")
+    ]
     for prop in props:
         if prop.kind in _BACK_PROPS:
             shapes += _prop_shapes(prop, body)
@@ -955,13 +1088,15 @@ def _scene(frame: Frame, props: Sequence[Prop], side: str | None, both_legs: boo
         shapes.append(Shape(ShapeKind.ARROW, push, 4.0, Role.CUE, "push"))
     if highlight and work and not both_legs and side is not None:
         anchor = add(lerp_vec(body["near_knee"], body["near_ankle"], 0.45), (0.0, 0.0))
-        shapes.append(Shape(ShapeKind.TEXT, (_label_spot(body, anchor),), 9.0, Role.LABEL,
-                            "label", "R"))  # fmt: skip
+        shapes.append(
+            Shape(ShapeKind.TEXT, (_label_spot(body, anchor),), 9.0, Role.LABEL, "label", "R")
+        )
     scene = Scene(tuple(shapes))
     if side == "left":
         scene = scene.mirrored()
-        scene = Scene(tuple(s._replace(text="L") if s.kind is ShapeKind.TEXT else s
-                            for s in scene.shapes))  # fmt: skip
+        scene = Scene(
+            tuple(s._replace(text="L") if s.kind is ShapeKind.TEXT else s for s in scene.shapes)
+        )
     return scene
 
 
@@ -980,10 +1115,16 @@ def _label_spot(body: Body, anchor: Vec) -> Vec:
 
 def frame_bounds(illustration: Illustration, side: str | None) -> tuple[float, float, float, float]:  # noqa: E501
     """Bounds that hold every key frame: the framing stays put while the figure moves."""
-    boxes = [build_scene(illustration, frame, side, arrow=True).bounds()
-             for frame in illustration.key_frames()]  # fmt: skip
-    return (min(b[0] for b in boxes), min(0.0, min(b[1] for b in boxes)),
-            max(b[2] for b in boxes), max(b[3] for b in boxes))  # fmt: skip
+    boxes = [
+        build_scene(illustration, frame, side, arrow=True).bounds()
+        for frame in illustration.key_frames()
+    ]
+    return (
+        min(b[0] for b in boxes),
+        min(0.0, min(b[1] for b in boxes)),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 EasingFn = Callable[[float], float]

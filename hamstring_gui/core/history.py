@@ -412,9 +412,16 @@ class HistoryStore:
             conn.execute(
                 "INSERT INTO phases (session_id, phase_index, kind, stretch, side, seconds,"
                 " skipped) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (session_id, index, str(phase.kind), phase.stretch, _side(phase), seconds,
-                 int(skipped)),
-            )  # fmt: skip
+                (
+                    session_id,
+                    index,
+                    str(phase.kind),
+                    phase.stretch,
+                    _side(phase),
+                    seconds,
+                    int(skipped),
+                ),
+            )
             self._insert_events(conn, session_id, events)
             self._set_totals(conn, session_id, side_seconds)
 
@@ -496,9 +503,13 @@ class HistoryStore:
         conn.execute(
             "UPDATE sessions SET left_seconds = ?, right_seconds = ?, both_seconds = ?"
             " WHERE id = ?",
-            (side_seconds.get("left", 0.0), side_seconds.get("right", 0.0),
-             side_seconds.get("both", 0.0), session_id),
-        )  # fmt: skip
+            (
+                side_seconds.get("left", 0.0),
+                side_seconds.get("right", 0.0),
+                side_seconds.get("both", 0.0),
+                session_id,
+            ),
+        )
 
     # -- queries (aggregated in SQL) -------------------------------------------
 
@@ -633,10 +644,11 @@ class HistoryStore:
             lower = max(minimum, current - HOLD_STEP)
             if lower < current:
                 return HoldSuggestion(
-                    current, lower,
+                    current,
+                    lower,
                     "Something hurt in a recent session. A shorter hold may feel better; "
                     "a mild pull is enough.",
-                )  # fmt: skip
+                )
             return None
         if changed and since > window_start:
             return None
@@ -647,10 +659,11 @@ class HistoryStore:
         upper = min(target, maximum, current + HOLD_STEP)
         if days >= PROGRESSION_MIN_DAYS and upper > current:
             return HoldSuggestion(
-                current, upper,
+                current,
+                upper,
                 f"Two steady weeks without anything hurting. If it feels right, "
                 f"you could hold {upper} s on your way to {target} s.",
-            )  # fmt: skip
+            )
         return None
 
     # -- export ---------------------------------------------------------------
@@ -671,10 +684,17 @@ class HistoryStore:
         )
         return [
             SessionRecord(
-                started, ended, routine, bool(completed),
-                round(left, 1), round(right, 1), round(both, 1),
-                marks.get((sid, "skip"), []), marks.get((sid, "hurt"), []), feeling,
-            )  # fmt: skip
+                started,
+                ended,
+                routine,
+                bool(completed),
+                round(left, 1),
+                round(right, 1),
+                round(both, 1),
+                marks.get((sid, "skip"), []),
+                marks.get((sid, "hurt"), []),
+                feeling,
+            )
             for sid, started, ended, routine, completed, left, right, both, feeling in rows
         ]
 
@@ -711,9 +731,21 @@ class HistoryStore:
 
 
 CSV_COLUMNS = (
-    "record", "started", "ended", "routine", "completed", "left_seconds", "right_seconds",
-    "both_seconds", "skipped", "hurt", "feeling", "date", "left_degrees", "right_degrees",
-)  # fmt: skip
+    "record",
+    "started",
+    "ended",
+    "routine",
+    "completed",
+    "left_seconds",
+    "right_seconds",
+    "both_seconds",
+    "skipped",
+    "hurt",
+    "feeling",
+    "date",
+    "left_degrees",
+    "right_degrees",
+)
 
 
 def _csv(value: object) -> object:
@@ -828,9 +860,14 @@ class SessionRecorder:
         events += self._pending_hurts()
         index = self._current
         self.store.finish_phase(
-            self.session_id, index, phases[index], seconds, dict(summary.seconds),
-            skipped=index in new_skips, events=events,
-        )  # fmt: skip
+            self.session_id,
+            index,
+            phases[index],
+            seconds,
+            dict(summary.seconds),
+            skipped=index in new_skips,
+            events=events,
+        )
         self._credited = total
         self._skips_seen = len(summary.skipped)
         self._hurts_written.update(summary.hurt)
@@ -855,9 +892,11 @@ class SessionRecorder:
         assert self.session_id is not None
         summary = self.engine.summary
         self.store.end_session(
-            self.session_id, self.wall_clock(),
-            completed=summary.completed, side_seconds=dict(summary.seconds),
-        )  # fmt: skip
+            self.session_id,
+            self.wall_clock(),
+            completed=summary.completed,
+            side_seconds=dict(summary.seconds),
+        )
 
     def _safely(self, write: Callable[[], None]) -> None:
         if not self.active:

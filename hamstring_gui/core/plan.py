@@ -150,9 +150,13 @@ def _expand_item(
                 yield Phase(PhaseKind.SWITCH, stretch.id, side, 1, settings.switch_seconds, index)
             yield Phase(PhaseKind.HOLD, stretch.id, side, 1, dose.hold, index)
             for cycle in range(1, dose.reps + 1):
-                yield Phase(PhaseKind.CONTRACT, stretch.id, side, cycle, settings.contract_seconds, index)  # noqa: E501
+                yield Phase(
+                    PhaseKind.CONTRACT, stretch.id, side, cycle, settings.contract_seconds, index
+                )  # noqa: E501
                 yield Phase(PhaseKind.RELAX, stretch.id, side, cycle, settings.relax_seconds, index)
-                yield Phase(PhaseKind.HOLD, stretch.id, side, cycle, settings.deeper_hold_seconds, index)  # noqa: E501
+                yield Phase(
+                    PhaseKind.HOLD, stretch.id, side, cycle, settings.deeper_hold_seconds, index
+                )  # noqa: E501
         return
 
     previous: Side | None = first_side
@@ -160,7 +164,9 @@ def _expand_item(
         for side in dose.sides or (None,):
             if rep > 1 or side != first_side:
                 if side != previous:
-                    yield Phase(PhaseKind.SWITCH, stretch.id, side, rep, settings.switch_seconds, index)  # noqa: E501
+                    yield Phase(
+                        PhaseKind.SWITCH, stretch.id, side, rep, settings.switch_seconds, index
+                    )  # noqa: E501
                 elif settings.rest_seconds:  # same leg (or both legs) again: a rest between reps
                     yield Phase(PhaseKind.REST, stretch.id, side, rep, settings.rest_seconds, index)
             yield Phase(work, stretch.id, side, rep, dose.hold, index)

@@ -114,10 +114,14 @@ def parse_routine(text: str, file: str, catalog: Catalog, *, builtin: bool = Fal
         items.append(
             RoutineItem(
                 stretch=stretch_id,
-                hold_seconds=record.integer("hold_seconds", *HOLD_RANGE) if record.has("hold_seconds") else None,  # noqa: E501
+                hold_seconds=record.integer("hold_seconds", *HOLD_RANGE)
+                if record.has("hold_seconds")
+                else None,  # noqa: E501
                 reps=record.integer("reps", *REPS_RANGE) if record.has("reps") else None,
                 sides=sides,
-                rest_seconds=record.integer("rest_seconds", *REST_RANGE) if record.has("rest_seconds") else None,  # noqa: E501
+                rest_seconds=record.integer("rest_seconds", *REST_RANGE)
+                if record.has("rest_seconds")
+                else None,  # noqa: E501
                 warm_up=record.boolean("warm_up", default=False),
             )
         )

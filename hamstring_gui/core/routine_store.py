@@ -137,8 +137,10 @@ def load_custom(folder: Path, catalog: Catalog) -> tuple[dict[str, Routine], lis
             problems.append(f"{error}; skipped")
             continue
         if name != f"{routine.id}{SUFFIX}":
-            problems.append(f"{label}: holds routine {routine.id!r}; rename it to "
-                            f"{routine.id}{SUFFIX} to use it; skipped")  # fmt: skip
+            problems.append(
+                f"{label}: holds routine {routine.id!r}; rename it to "
+                f"{routine.id}{SUFFIX} to use it; skipped"
+            )
         elif routine.id in builtins:
             problems.append(f"{label}: {routine.id!r} is a built-in routine's id; skipped")
         else:
@@ -277,9 +279,7 @@ def save_routine(routine: Routine, folder: Path, catalog: Catalog | None = None)
     return path
 
 
-def import_routine(
-    path: Path, folder: Path, catalog: Catalog, replace: bool = False
-) -> Routine:
+def import_routine(path: Path, folder: Path, catalog: Catalog, replace: bool = False) -> Routine:
     """Check the routine file at ``path`` and copy it into ``folder``; returns the routine.
 
     The file is copied as it is (comments included), as ``<id>.toml``. A
@@ -293,13 +293,21 @@ def import_routine(
     data = read_file_bytes(path)
     routine = parse_routine_bytes(data, str(path), catalog)
     if routine.id in builtin_routines():
-        raise DataError(str(path), f"{routine.id!r} is a built-in routine; change the id to "
-                        "import it as your own", routine.id, "id")  # fmt: skip
+        raise DataError(
+            str(path),
+            f"{routine.id!r} is a built-in routine; change the id to import it as your own",
+            routine.id,
+            "id",
+        )
     target = routine_path(folder, routine.id)
     existing = _existing_bytes(target)
     if existing is not None and not replace:
-        raise RoutineExistsError(str(path), f"a custom routine {routine.id!r} already exists; "
-                                 "replace it to import this one", routine.id, "id")  # fmt: skip
+        raise RoutineExistsError(
+            str(path),
+            f"a custom routine {routine.id!r} already exists; replace it to import this one",
+            routine.id,
+            "id",
+        )
     if existing is not None:
         _write(target.with_name(target.name + BACKUP_SUFFIX), existing)
     # Copied as given (the sender's comments stay), without a byte order mark.

@@ -106,7 +106,9 @@ class Summary:
 
     routine: str
     completed: bool = False
-    seconds: dict[str, float] = field(default_factory=lambda: {"left": 0.0, "right": 0.0, "both": 0.0})  # noqa: E501
+    seconds: dict[str, float] = field(
+        default_factory=lambda: {"left": 0.0, "right": 0.0, "both": 0.0}
+    )  # noqa: E501
     per_stretch: dict[tuple[str, str], float] = field(default_factory=dict)
     skipped: list[int] = field(default_factory=list)
     hurt: list[int] = field(default_factory=list)
@@ -278,7 +280,9 @@ class SessionEngine:
         now = self.clock.now()
         self._credit(now)
         elapsed = self._durations[self._index] - self.remaining(now)
-        target = self._index if elapsed > BACK_RESTARTS_AFTER or self._index == 0 else self._index - 1  # noqa: E501
+        target = (
+            self._index if elapsed > BACK_RESTARTS_AFTER or self._index == 0 else self._index - 1
+        )  # noqa: E501
         self._begin_phase(target, now)
 
     def restart_stretch(self) -> None:
@@ -439,7 +443,9 @@ class SessionEngine:
         if phases[index].stretch is None:
             return index, index + 1
         first = end = index
-        while first > 0 and phases[first - 1].item == phases[index].item and phases[first - 1].stretch:  # noqa: E501
+        while (
+            first > 0 and phases[first - 1].item == phases[index].item and phases[first - 1].stretch
+        ):  # noqa: E501
             first -= 1
         while end < len(phases) and phases[end].item == phases[index].item and phases[end].stretch:
             end += 1
@@ -460,8 +466,10 @@ class SessionEngine:
 
     def _same_pnf_stage(self, first: int, second: int) -> bool:
         """Match a PNF hold to its twin: the first stretch or the deeper hold of that cycle."""
+
         def stage(i: int) -> bool:
             return i > 0 and self.plan.phases[i - 1].kind is PhaseKind.RELAX
+
         return stage(first) == stage(second)
 
 

@@ -330,9 +330,13 @@ class ReminderSettings:
 
     enabled: bool = flag(True, "Remind me to stretch")
     work_minutes: int = bounded(
-        50, 10, 240, "Remind after working", "A break about once an hour suits most desk days",
+        50,
+        10,
+        240,
+        "Remind after working",
+        "A break about once an hour suits most desk days",
         unit="min",
-    )  # fmt: skip
+    )
     active_days: tuple[str, ...] = weekdays(WEEKDAYS[:5], "On these days")
     start: str = clock_time("08:00", "From")
     end: str = clock_time("18:00", "Until")

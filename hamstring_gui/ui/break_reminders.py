@@ -70,7 +70,9 @@ class BreakReminders(QObject):
         routine = self.window.routines.get(routine_id)
         if routine is None:
             return 300.0
-        return float(build_plan(routine, self.window.catalog, self.window.settings.session).total_seconds)  # noqa: E501
+        return float(
+            build_plan(routine, self.window.catalog, self.window.settings.session).total_seconds
+        )  # noqa: E501
 
     def start(self, routine_id: str) -> None:
         """Start a routine from a reminder or the tray, with the window in front."""

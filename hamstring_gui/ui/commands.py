@@ -94,8 +94,10 @@ class RemoteCommands:
         phase = None
         if engine is not None:
             state = {
-                State.RUNNING: "running", State.PAUSED: "paused", State.FINISHED: "finished",
-            }.get(engine.state, "idle")  # fmt: skip
+                State.RUNNING: "running",
+                State.PAUSED: "paused",
+                State.FINISHED: "finished",
+            }.get(engine.state, "idle")
             if state != "idle":
                 routine = engine.plan.routine
             if engine.state in (State.RUNNING, State.PAUSED):

@@ -42,11 +42,20 @@ def write_sheets(folder: Path, side_name: str = "left") -> list[Path]:
                 side = None if stretch.sides is Sides.BOTH else Side(side_name)
                 painter.setPen(QColor("#3a3f46" if not dark else "#3f454d"))
                 painter.drawRect(QRectF(x + 0.5, y + 0.5, CELL_W - 1, CELL_H + LABEL_H - 1))
-                render_illustration(painter, QRectF(x, y + LABEL_H, CELL_W, CELL_H), stretch.id,
-                                    side, kind=kind, dark=dark)  # fmt: skip
+                render_illustration(
+                    painter,
+                    QRectF(x, y + LABEL_H, CELL_W, CELL_H),
+                    stretch.id,
+                    side,
+                    kind=kind,
+                    dark=dark,
+                )
                 painter.setPen(QColor("#e8e8e8" if dark else "#222222"))
-                painter.drawText(QRectF(x + 6, y + 2, CELL_W - 12, LABEL_H),
-                                 Qt.AlignmentFlag.AlignVCenter, f"{index + 1}. {stretch.id}")  # fmt: skip  # noqa: E501
+                painter.drawText(
+                    QRectF(x + 6, y + 2, CELL_W - 12, LABEL_H),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    f"{index + 1}. {stretch.id}",
+                )  # noqa: E501
             painter.end()
             scheme = "dark" if dark else "light"
             path = folder / f"contact-sheet-{side_name}-{scheme}{suffix}.png"

@@ -132,7 +132,12 @@ class CountdownView(QWidget):
         baseline = ring.center().y() + metrics.capHeight() / 2
         width = metrics.horizontalAdvance(self.text())
         painter.drawText(
-            QRectF(text_rect.center().x() - width / 2, baseline - metrics.ascent(), width, metrics.height()),  # noqa: E501
+            QRectF(
+                text_rect.center().x() - width / 2,
+                baseline - metrics.ascent(),
+                width,
+                metrics.height(),
+            ),  # noqa: E501
             Qt.AlignmentFlag.AlignCenter,
             self.text(),
         )
@@ -141,5 +146,7 @@ class CountdownView(QWidget):
             small.setPixelSize(max(14, round(side * 0.07)))
             painter.setFont(small)
             label = QRectF(ring.left(), baseline + metrics.descent(), ring.width(), side * 0.12)
-            painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, "paused")  # noqa: E501
+            painter.drawText(
+                label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, "paused"
+            )  # noqa: E501
         painter.end()

@@ -82,9 +82,7 @@ def _libdbus() -> ctypes.CDLL:
             "dbus_message_iter_get_arg_type": (ci, [vp]),
             "dbus_message_iter_get_basic": (None, [vp, vp]),
             "dbus_message_get_type": (ci, [vp]),
-            "dbus_connection_send_with_reply_and_block": (
-                vp, [vp, vp, ci, ctypes.POINTER(_Error)]
-            ),
+            "dbus_connection_send_with_reply_and_block": (vp, [vp, vp, ci, ctypes.POINTER(_Error)]),
             "dbus_bus_get_private": (vp, [ci, ctypes.POINTER(_Error)]),
             "dbus_bus_add_match": (None, [vp, cp, ctypes.POINTER(_Error)]),
             "dbus_connection_set_exit_on_disconnect": (None, [vp, cu]),

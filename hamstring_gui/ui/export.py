@@ -28,7 +28,9 @@ def export_all(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for stretch in load_catalog().values():
-        sides: list[Side | None] = [None] if stretch.sides is Sides.BOTH else [Side.LEFT, Side.RIGHT]  # noqa: E501
+        sides: list[Side | None] = (
+            [None] if stretch.sides is Sides.BOTH else [Side.LEFT, Side.RIGHT]
+        )  # noqa: E501
         for side in sides:
             stem = stretch.id if side is None else f"{stretch.id}-{side}"
             svg_path = folder / f"{stem}.svg"

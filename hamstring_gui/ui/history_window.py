@@ -127,9 +127,11 @@ class WeekBars(QWidget):
         """Show ``days`` (seven, Monday first)."""
         self.days = list(days)
         self.today = today
-        self.setAccessibleDescription(", ".join(
-            f"{WEEKDAY_LETTERS[d.day.weekday()]} {_minutes(d.seconds)} min" for d in self.days
-        ))  # fmt: skip
+        self.setAccessibleDescription(
+            ", ".join(
+                f"{WEEKDAY_LETTERS[d.day.weekday()]} {_minutes(d.seconds)} min" for d in self.days
+            )
+        )
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
@@ -168,9 +170,10 @@ class WeekBars(QWidget):
             painter.setFont(font)
             painter.setPen(colours["text"] if is_today else colours["muted"])
             painter.drawText(
-                QRectF(x, area.bottom() + 4, slot, line), Qt.AlignmentFlag.AlignCenter,
+                QRectF(x, area.bottom() + 4, slot, line),
+                Qt.AlignmentFlag.AlignCenter,
                 WEEKDAY_LETTERS[day.day.weekday()],
-            )  # fmt: skip
+            )
             font.setBold(False)
             painter.setFont(font)
         painter.end()
@@ -236,7 +239,7 @@ class CalendarGrid(QWidget):
                 QRectF(0, top + weekday * (cell + gap), left - 6, cell),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 WEEKDAY_LETTERS[weekday],
-            )  # fmt: skip
+            )
         last_month_x = -1e9
         for week in range(self.weeks):
             monday = self.days[week * 7].day
@@ -303,17 +306,20 @@ class BalanceBar(QWidget):
             path.addRoundedRect(rect, rect.height() / 2, rect.height() / 2)
             painter.setClipPath(path)
             split = rect.left() + rect.width() * share
-            painter.fillRect(QRectF(rect.left(), rect.top(), split - rect.left(), rect.height()),
-                             colours["left"])  # fmt: skip
-            painter.fillRect(QRectF(split, rect.top(), rect.right() - split, rect.height()),
-                             colours["right"])  # fmt: skip
+            painter.fillRect(
+                QRectF(rect.left(), rect.top(), split - rect.left(), rect.height()), colours["left"]
+            )
+            painter.fillRect(
+                QRectF(split, rect.top(), rect.right() - split, rect.height()), colours["right"]
+            )
             painter.setClipping(False)
             painter.setFont(_small_font(self, 0.85))
             inside = rect.adjusted(rect.height() / 2, 0, -rect.height() / 2, 0)
             if share > 0.15:
                 painter.setPen(theme.text_on(colours["left"]))
-                painter.drawText(inside, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                                 "Left")  # fmt: skip
+                painter.drawText(
+                    inside, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "Left"
+                )
             if share < 0.85:
                 painter.setPen(theme.text_on(colours["right"]))
                 painter.drawText(
@@ -343,8 +349,9 @@ class _TimeChart(QWidget):
     def _plot_area(self, painter: QPainter) -> QRectF:
         metrics = painter.fontMetrics()
         left = metrics.horizontalAdvance("90°") + 10
-        return QRectF(self.rect()).adjusted(left, metrics.height() / 2 + 2, -8,
-                                            -(metrics.height() + 8))  # fmt: skip
+        return QRectF(self.rect()).adjusted(
+            left, metrics.height() / 2 + 2, -8, -(metrics.height() + 8)
+        )
 
     def _x(self, area: QRectF, day: date) -> float:
         span = max(1, (self.last - self.first).days)
@@ -365,17 +372,21 @@ class _TimeChart(QWidget):
             painter.setPen(colours["muted"])
             painter.drawText(
                 QRectF(0, y - metrics.height() / 2, area.left() - 6, metrics.height()),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{value:g}{unit}",
-            )  # fmt: skip
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"{value:g}{unit}",
+            )
         painter.setPen(colours["muted"])
         below = QRectF(area.left(), area.bottom() + 4, area.width(), metrics.height())
         fmt = "%d %b %Y" if self.first.year != self.last.year else "%d %b"
         painter.drawText(below, Qt.AlignmentFlag.AlignLeft, self.first.strftime(fmt).lstrip("0"))
         if self.last != self.first:
-            painter.drawText(below, Qt.AlignmentFlag.AlignRight,
-                             self.last.strftime(fmt).lstrip("0"))  # fmt: skip
+            painter.drawText(
+                below, Qt.AlignmentFlag.AlignRight, self.last.strftime(fmt).lstrip("0")
+            )
 
-    def _empty(self, painter: QPainter, area: QRectF, colours: dict[str, QColor], text: str) -> None:  # noqa: E501
+    def _empty(
+        self, painter: QPainter, area: QRectF, colours: dict[str, QColor], text: str
+    ) -> None:  # noqa: E501
         painter.setPen(colours["muted"])
         painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
 
@@ -408,9 +419,7 @@ class FeelingChart(_TimeChart):
         """Show ``feelings`` between ``first`` and ``last``."""
         self.feelings = list(feelings)
         self.first, self.last = first, last
-        self.setAccessibleDescription(
-            f"{len(self.feelings)} days rated; weekly averages as a line"
-        )
+        self.setAccessibleDescription(f"{len(self.feelings)} days rated; weekly averages as a line")
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
@@ -471,16 +480,22 @@ class SelfTestChart(_TimeChart):
         colours = _colours(self)
         metrics = painter.fontMetrics()
         area = self._plot_area(painter)
-        band = QRectF(area.left(), self._y(area, 0), area.width(),
-                      self._y(area, TYPICAL_DEGREES) - self._y(area, 0))  # fmt: skip
+        band = QRectF(
+            area.left(),
+            self._y(area, 0),
+            area.width(),
+            self._y(area, TYPICAL_DEGREES) - self._y(area, 0),
+        )
         band_colour = QColor(colours["done"])
         band_colour.setAlphaF(0.13)
         painter.fillRect(band, band_colour)
         self._axes(painter, area, colours, "°")
         painter.setPen(colours["done"])
-        painter.drawText(band.adjusted(6, 2, -6, -2),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         "typical: within about 20° of straight")  # fmt: skip
+        painter.drawText(
+            band.adjusted(6, 2, -6, -2),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            "typical: within about 20° of straight",
+        )
         if not self.tests:
             below = QRectF(area.left(), band.bottom(), area.width(), area.bottom() - band.bottom())
             self._empty(painter, below, colours, "No self-tests yet.")
@@ -496,8 +511,9 @@ class SelfTestChart(_TimeChart):
         x = area.left() + 8
         y = area.bottom() - metrics.height() - 4
         for side, square in (("left", False), ("right", True)):
-            self._line(painter, [QPointF(x + 5, y + metrics.height() / 2)], colours[side],
-                       square=square)  # fmt: skip
+            self._line(
+                painter, [QPointF(x + 5, y + metrics.height() / 2)], colours[side], square=square
+            )
             painter.setPen(colours["text"])
             painter.drawText(QPointF(x + 14, y + metrics.ascent()), f"{side.capitalize()} leg")
             x += metrics.horizontalAdvance(f"{side.capitalize()} leg") + 30
@@ -558,8 +574,11 @@ class AnglePicture(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(wedge)
             reach = shin * 0.8
-            painter.drawPie(QRectF(knee.x() - reach, knee.y() - reach, reach * 2, reach * 2),
-                            90 * 16, -round(self.degrees * 16))  # fmt: skip
+            painter.drawPie(
+                QRectF(knee.x() - reach, knee.y() - reach, reach * 2, reach * 2),
+                90 * 16,
+                -round(self.degrees * 16),
+            )
         limb = QPen(colours["text"], unit * 0.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
         painter.setPen(limb)
         painter.drawLine(hip, knee)
@@ -575,9 +594,11 @@ class AnglePicture(QWidget):
         font.setBold(True)
         painter.setFont(font)
         label = "?" if self.degrees is None else f"{self.degrees}°"
-        painter.drawText(QRectF(width * 0.55, 0, width * 0.43, unit * 2.2),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         label)  # fmt: skip
+        painter.drawText(
+            QRectF(width * 0.55, 0, width * 0.43, unit * 2.2),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            label,
+        )
         painter.end()
 
 
@@ -777,8 +798,10 @@ class HistoryWindow(QWidget):
         self.best_value.setFont(theme.scaled_font(2.4, bold=True))
         streaks = QHBoxLayout()
         streaks.setSpacing(base * 2)
-        for caption, value in (("Current streak", self.streak_value),
-                               ("Best streak", self.best_value)):  # fmt: skip
+        for caption, value in (
+            ("Current streak", self.streak_value),
+            ("Best streak", self.best_value),
+        ):
             column = QVBoxLayout()
             column.setSpacing(0)
             label = QLabel(caption)
@@ -832,13 +855,32 @@ class HistoryWindow(QWidget):
         grid.setSpacing(base)
         grid.addWidget(_card("This week (minutes)", self.week_chart, self.week_note), 0, 0)
         grid.addWidget(_card("Last 12 weeks", self.calendar, self.calendar_note), 0, 1)
-        grid.addWidget(_card(f"Left and right, last {BALANCE_DAYS // 7} weeks",
-                             self.balance_bar, self.balance_note,
-                             self.done_label, self.skipped_label), 1, 0)  # fmt: skip
-        grid.addWidget(_card("Back feeling, last 12 weeks", self.feeling_chart,
-                             _note(FEELING_TEXT)), 1, 1)  # fmt: skip
-        grid.addWidget(_card("Self-test: 90/90 knee extension", _note(SELF_TEST_TEXT),
-                             self.self_test_chart, test_box), 2, 0, 1, 2)  # fmt: skip
+        grid.addWidget(
+            _card(
+                f"Left and right, last {BALANCE_DAYS // 7} weeks",
+                self.balance_bar,
+                self.balance_note,
+                self.done_label,
+                self.skipped_label,
+            ),
+            1,
+            0,
+        )
+        grid.addWidget(
+            _card("Back feeling, last 12 weeks", self.feeling_chart, _note(FEELING_TEXT)), 1, 1
+        )
+        grid.addWidget(
+            _card(
+                "Self-test: 90/90 knee extension",
+                _note(SELF_TEST_TEXT),
+                self.self_test_chart,
+                test_box,
+            ),
+            2,
+            0,
+            1,
+            2,
+        )
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -901,9 +943,12 @@ class HistoryWindow(QWidget):
         else:
             self.balance_note.setText(
                 f"Left {_minutes(balance.left)} min · right {_minutes(balance.right)} min"
-                + (". Even." if abs(balance.left_share - 0.5) < 0.05 else
-                   ". The shorter side could use a little more time.")
-            )  # fmt: skip
+                + (
+                    ". Even."
+                    if abs(balance.left_share - 0.5) < 0.05
+                    else ". The shorter side could use a little more time."
+                )
+            )
         since = today - timedelta(weeks=12)
         self.done_label.setText(self._counts("Done most", store.most_done(3, since), "nothing yet"))
         self.skipped_label.setText(
@@ -925,9 +970,7 @@ class HistoryWindow(QWidget):
             self.offer_button.setText(f"Use {self.offer.suggested} s holds")
 
     def _counts(self, title: str, counts: Sequence[StretchCount], empty: str) -> str:
-        items = ", ".join(
-            f"{html.escape(self.name(c.stretch))} ({c.sessions}×)" for c in counts
-        )
+        items = ", ".join(f"{html.escape(self.name(c.stretch))} ({c.sessions}×)" for c in counts)
         return f"<b>{title}</b> (12 weeks): {items or empty}"
 
     def new_self_test(self) -> None:
@@ -982,12 +1025,15 @@ def _self_test_words(tests: Sequence[SelfTest]) -> str:
     if not tests:
         return "No results yet."
     last = tests[-1]
-    words = (f"Last test {last.day.strftime('%d %b %Y').lstrip('0')}: left "
-             f"{last.left_degrees}°, right {last.right_degrees}° short of straight.")  # fmt: skip
+    words = (
+        f"Last test {last.day.strftime('%d %b %Y').lstrip('0')}: left "
+        f"{last.left_degrees}°, right {last.right_degrees}° short of straight."
+    )
     if len(tests) > 1:
         first = tests[0]
-        change = (first.left_degrees + first.right_degrees
-                  - last.left_degrees - last.right_degrees) / 2  # fmt: skip
+        change = (
+            first.left_degrees + first.right_degrees - last.left_degrees - last.right_degrees
+        ) / 2
         if change >= 1:
             words += f" About {change:.0f}° closer to straight than your first test."
     return words

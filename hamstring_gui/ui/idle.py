@@ -63,11 +63,19 @@ class _X11:
         xlib.XInternAtom.restype = ctypes.c_ulong
         xlib.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
         xlib.XGetWindowProperty.argtypes = [
-            ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_long, ctypes.c_long,
-            ctypes.c_int, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong),
-            ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_ulong),
-            ctypes.POINTER(ctypes.c_ulong), ctypes.POINTER(ctypes.c_void_p),
-        ]  # fmt: skip
+            ctypes.c_void_p,
+            ctypes.c_ulong,
+            ctypes.c_ulong,
+            ctypes.c_long,
+            ctypes.c_long,
+            ctypes.c_int,
+            ctypes.c_ulong,
+            ctypes.POINTER(ctypes.c_ulong),
+            ctypes.POINTER(ctypes.c_int),
+            ctypes.POINTER(ctypes.c_ulong),
+            ctypes.POINTER(ctypes.c_ulong),
+            ctypes.POINTER(ctypes.c_void_p),
+        ]
         xlib.XFree.argtypes = [ctypes.c_void_p]
         xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
         self.xlib = xlib
@@ -82,11 +90,15 @@ class _X11:
         except OSError:
             return
         xss.XScreenSaverQueryExtension.argtypes = [
-            ctypes.c_void_p, ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int)
+            ctypes.c_void_p,
+            ctypes.POINTER(ctypes.c_int),
+            ctypes.POINTER(ctypes.c_int),
         ]
         xss.XScreenSaverAllocInfo.restype = ctypes.POINTER(_XScreenSaverInfo)
         xss.XScreenSaverQueryInfo.argtypes = [
-            ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(_XScreenSaverInfo)
+            ctypes.c_void_p,
+            ctypes.c_ulong,
+            ctypes.POINTER(_XScreenSaverInfo),
         ]
         event, error = ctypes.c_int(), ctypes.c_int()
         if xss.XScreenSaverQueryExtension(self.display, ctypes.byref(event), ctypes.byref(error)):
@@ -108,9 +120,19 @@ class _X11:
         kind, fmt = ctypes.c_ulong(), ctypes.c_int()
         count, after, data = ctypes.c_ulong(), ctypes.c_ulong(), ctypes.c_void_p()
         status = xlib.XGetWindowProperty(
-            self.display, window, prop, 0, 64, 0, 0, ctypes.byref(kind), ctypes.byref(fmt),
-            ctypes.byref(count), ctypes.byref(after), ctypes.byref(data),
-        )  # fmt: skip
+            self.display,
+            window,
+            prop,
+            0,
+            64,
+            0,
+            0,
+            ctypes.byref(kind),
+            ctypes.byref(fmt),
+            ctypes.byref(count),
+            ctypes.byref(after),
+            ctypes.byref(data),
+        )
         if status != 0 or not data.value:
             return []
         try:
@@ -165,8 +187,11 @@ class IdleMonitor(QObject):
                 self._x11 = None
         self.source = self._find_source()
         if self.source == "none":
-            print("hamstring-gui: the desktop offers no idle time; "
-                  "time away will not count as a break", file=sys.stderr)  # fmt: skip
+            print(
+                "hamstring-gui: the desktop offers no idle time; "
+                "time away will not count as a break",
+                file=sys.stderr,
+            )
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_INTERVAL_MS)
         self._timer.timeout.connect(self.check)
@@ -182,14 +207,23 @@ class IdleMonitor(QObject):
         return "none"
 
     def _mutter(self) -> float | None:
-        value = _dbus_number(self._bus, "org.gnome.Mutter.IdleMonitor",
-                             "/org/gnome/Mutter/IdleMonitor/Core",
-                             "org.gnome.Mutter.IdleMonitor", "GetIdletime")  # fmt: skip
+        value = _dbus_number(
+            self._bus,
+            "org.gnome.Mutter.IdleMonitor",
+            "/org/gnome/Mutter/IdleMonitor/Core",
+            "org.gnome.Mutter.IdleMonitor",
+            "GetIdletime",
+        )
         return float(value) / 1000.0 if isinstance(value, int) else None
 
     def _screensaver(self) -> float | None:
-        value = _dbus_number(self._bus, "org.freedesktop.ScreenSaver", "/ScreenSaver",
-                             "org.freedesktop.ScreenSaver", "GetSessionIdleTime")  # fmt: skip
+        value = _dbus_number(
+            self._bus,
+            "org.freedesktop.ScreenSaver",
+            "/ScreenSaver",
+            "org.freedesktop.ScreenSaver",
+            "GetSessionIdleTime",
+        )
         return float(value) if isinstance(value, int) else None
 
     @property
@@ -219,10 +253,13 @@ class IdleMonitor(QObject):
         if self._x11 is not None and self._x11.active_window_fullscreen():
             return True
         if self._bus.isConnected():
-            inhibited = _dbus_number(self._bus, "org.freedesktop.PowerManagement",
-                                     "/org/freedesktop/PowerManagement/Inhibit",
-                                     "org.freedesktop.PowerManagement.Inhibit",
-                                     "HasInhibit")  # fmt: skip
+            inhibited = _dbus_number(
+                self._bus,
+                "org.freedesktop.PowerManagement",
+                "/org/freedesktop/PowerManagement/Inhibit",
+                "org.freedesktop.PowerManagement.Inhibit",
+                "HasInhibit",
+            )
             if inhibited is True:
                 return True
         return False

@@ -78,15 +78,23 @@ def _rest() -> tuple[Scene, Bounds]:
     return scene, (left - 40, min(0.0, bottom), right + 40, top)
 
 
-def frame_for(illustration: Illustration, kind: PhaseKind, progress: float, deep: bool = False) -> Frame:  # noqa: E501
+def frame_for(
+    illustration: Illustration, kind: PhaseKind, progress: float, deep: bool = False
+) -> Frame:  # noqa: E501
     """The frame a phase shows ``progress`` (0..1) of the way through its motion."""
     settled = illustration.deeper if deep else illustration.stretched
     if kind in (PhaseKind.PREPARE, PhaseKind.SWITCH):
         if illustration.loop:
-            return illustration.frame_at(illustration.start, illustration.loop[0], ease_in_out(progress))  # noqa: E501
-        return illustration.frame_at(illustration.start, illustration.stretched, ease_in_out(progress))  # noqa: E501
+            return illustration.frame_at(
+                illustration.start, illustration.loop[0], ease_in_out(progress)
+            )  # noqa: E501
+        return illustration.frame_at(
+            illustration.start, illustration.stretched, ease_in_out(progress)
+        )  # noqa: E501
     if kind is PhaseKind.RELAX:
-        return illustration.frame_at(illustration.stretched, illustration.deeper, ease_in_out(progress))  # noqa: E501
+        return illustration.frame_at(
+            illustration.stretched, illustration.deeper, ease_in_out(progress)
+        )  # noqa: E501
     if kind is PhaseKind.MOVE:
         return illustration.loop_frame(progress)
     if kind is PhaseKind.REST:
@@ -94,8 +102,9 @@ def frame_for(illustration: Illustration, kind: PhaseKind, progress: float, deep
     return settled
 
 
-def scene_for(stretch_id: str, side: Side | None, kind: PhaseKind, progress: float,
-              deep: bool = False) -> Scene:  # fmt: skip
+def scene_for(
+    stretch_id: str, side: Side | None, kind: PhaseKind, progress: float, deep: bool = False
+) -> Scene:
     """The scene of a stretch at one moment (what :func:`render_illustration` paints)."""
     illustration = load_illustration(stretch_id)
     frame = frame_for(illustration, kind, progress, deep)
@@ -107,9 +116,16 @@ def _loop_scene(stretch_id: str, side: Side | None, step: int, deep: bool) -> Sc
     return scene_for(stretch_id, side, PhaseKind.MOVE, step / LOOP_STEPS, deep)
 
 
-def render_illustration(painter: QPainter, rect: QRectF, stretch_id: str, side: Side | None, *,
-                        progress: float = 1.0, kind: PhaseKind = PhaseKind.HOLD,
-                        dark: bool = False) -> None:  # fmt: skip
+def render_illustration(
+    painter: QPainter,
+    rect: QRectF,
+    stretch_id: str,
+    side: Side | None,
+    *,
+    progress: float = 1.0,
+    kind: PhaseKind = PhaseKind.HOLD,
+    dark: bool = False,
+) -> None:
     """Paint ``stretch_id`` for ``side`` into ``rect``.
 
     ``progress`` is how far the phase's motion has got (0..1; for ``move``
@@ -162,12 +178,14 @@ def scene_extent(rect: QRectF, scene: Scene, bounds: Bounds) -> QRectF:
         return QRectF()
     # Round caps, dots' radius, the L/R badge (sized by the picture) and antialiasing.
     pad = max(reach * scale, min(rect.width(), rect.height()) * 0.05) + 4
-    return QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad,
-                  max(ys) - min(ys) + 2 * pad).intersected(rect)  # fmt: skip
+    return QRectF(
+        min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad
+    ).intersected(rect)
 
 
-def paint_scene(painter: QPainter, rect: QRectF, scene: Scene, bounds: Bounds,
-                palette: FigurePalette) -> None:  # fmt: skip
+def paint_scene(
+    painter: QPainter, rect: QRectF, scene: Scene, bounds: Bounds, palette: FigurePalette
+) -> None:
     """Fit ``bounds`` (world units, ``y`` up) into ``rect`` and paint ``scene``."""
     fit = _fit(rect, bounds)
     if fit is None:
@@ -188,11 +206,20 @@ def paint_scene(painter: QPainter, rect: QRectF, scene: Scene, bounds: Bounds,
             y = at(shape.points[0]).y()
             pen = QPen(colour, max(width, 1.0), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
-            painter.drawLine(QPointF(rect.left() + margin / 2, y), QPointF(rect.right() - margin / 2, y))  # noqa: E501
+            painter.drawLine(
+                QPointF(rect.left() + margin / 2, y), QPointF(rect.right() - margin / 2, y)
+            )  # noqa: E501
             continue
         if shape.kind is ShapeKind.LINE:
-            painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                                Qt.PenJoinStyle.RoundJoin))  # fmt: skip
+            painter.setPen(
+                QPen(
+                    colour,
+                    width,
+                    Qt.PenStyle.SolidLine,
+                    Qt.PenCapStyle.RoundCap,
+                    Qt.PenJoinStyle.RoundJoin,
+                )
+            )
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPolyline(QPolygonF([at(p) for p in shape.points]))
         elif shape.kind is ShapeKind.DOT:
@@ -206,12 +233,20 @@ def paint_scene(painter: QPainter, rect: QRectF, scene: Scene, bounds: Bounds,
         elif shape.kind is ShapeKind.POLYGON:
             fill = palette.colour(shape.role)
             outline = palette.colour(Role.PROP if shape.role is Role.PROP_FILL else Role.FLOOR)
-            painter.setPen(QPen(outline, max(shape.width * scale, 0.8), Qt.PenStyle.SolidLine,
-                                Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))  # fmt: skip
+            painter.setPen(
+                QPen(
+                    outline,
+                    max(shape.width * scale, 0.8),
+                    Qt.PenStyle.SolidLine,
+                    Qt.PenCapStyle.RoundCap,
+                    Qt.PenJoinStyle.RoundJoin,
+                )
+            )
             painter.setBrush(fill)
             path = QPainterPath()
-            path.addRoundedRect(QRectF(at(shape.points[3]), at(shape.points[1])).normalized(),
-                                2 * scale, 2 * scale)  # fmt: skip
+            path.addRoundedRect(
+                QRectF(at(shape.points[3]), at(shape.points[1])).normalized(), 2 * scale, 2 * scale
+            )
             painter.drawPath(path)
         elif shape.kind is ShapeKind.ARROW:
             _arrow(painter, at(shape.points[0]), at(shape.points[-1]), colour, width)
@@ -223,7 +258,9 @@ def paint_scene(painter: QPainter, rect: QRectF, scene: Scene, bounds: Bounds,
 
 
 def _arrow(painter: QPainter, start: QPointF, end: QPointF, colour: QColor, width: float) -> None:
-    pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)  # noqa: E501
+    pen = QPen(
+        colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
+    )  # noqa: E501
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     direction = end - start
@@ -232,14 +269,24 @@ def _arrow(painter: QPainter, start: QPointF, end: QPointF, colour: QColor, widt
     normal = QPointF(-d.y(), d.x())
     head = width * 2.6
     painter.drawLine(start, end - d * head * 0.5)
-    painter.setPen(QPen(colour, width * 0.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))  # noqa: E501
+    painter.setPen(
+        QPen(
+            colour,
+            width * 0.6,
+            Qt.PenStyle.SolidLine,
+            Qt.PenCapStyle.RoundCap,
+            Qt.PenJoinStyle.RoundJoin,
+        )
+    )  # noqa: E501
     painter.setBrush(colour)
-    painter.drawPolygon(QPolygonF([end, end - d * head + normal * head * 0.7,
-                                   end - d * head - normal * head * 0.7]))  # fmt: skip
+    painter.drawPolygon(
+        QPolygonF([end, end - d * head + normal * head * 0.7, end - d * head - normal * head * 0.7])
+    )
 
 
-def _badge(painter: QPainter, centre: QPointF, size: float, text: str, fill: QColor,
-           ink: str) -> None:  # fmt: skip
+def _badge(
+    painter: QPainter, centre: QPointF, size: float, text: str, fill: QColor, ink: str
+) -> None:
     radius = max(size, 6.0)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(fill)
@@ -288,8 +335,9 @@ class IllustrationView(QWidget):
 
     # --- public API -------------------------------------------------------
 
-    def show_phase(self, stretch_id: str | None, side: Side | None, kind: PhaseKind,
-                   seconds: float) -> None:  # fmt: skip
+    def show_phase(
+        self, stretch_id: str | None, side: Side | None, kind: PhaseKind, seconds: float
+    ) -> None:
         """Show ``kind`` of ``stretch_id`` on ``side``, lasting ``seconds``.
 
         ``stretch_id`` None is the rest between stretches: a calm standing figure.
@@ -339,8 +387,11 @@ class IllustrationView(QWidget):
             # Only the figure moves (a loop can run a whole phase): repaint where it
             # was and where it is, not the whole picture.
             self._frame_scene = self.current_scene()
-            extent = scene_extent(QRectF(self.rect()), self._frame_scene,
-                                  _bounds(self._stretch, _side_name(self._side)))  # fmt: skip
+            extent = scene_extent(
+                QRectF(self.rect()),
+                self._frame_scene,
+                _bounds(self._stretch, _side_name(self._side)),
+            )
             self.update(extent.united(self._last_extent).toAlignedRect())
             self._last_extent = extent
         else:

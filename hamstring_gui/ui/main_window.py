@@ -166,7 +166,9 @@ class MainWindow(QMainWindow):
         action.setText(text)
         sequences = [QKeySequence(key) for key in keys]
         action.setShortcuts(sequences)
-        shown = ", ".join(seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in sequences[:2])  # noqa: E501
+        shown = ", ".join(
+            seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in sequences[:2]
+        )  # noqa: E501
         action.setToolTip(f"{tip} ({shown})" if shown else tip)
         action.setStatusTip(tip)
         self.addAction(action)
@@ -175,20 +177,26 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         self.pause_action = self._action("&Pause", ["Space"], "Pause or resume")
         self.skip_action = self._action("&Skip", ["Right"], "Skip to the next phase")
-        self.back_action = self._action("&Back", ["Left"], "Back: restart this phase, or the previous one")  # noqa: E501
+        self.back_action = self._action(
+            "&Back", ["Left"], "Back: restart this phase, or the previous one"
+        )  # noqa: E501
         self.stop_action = self._action("S&top session…", ["Esc"], "Stop the session")
         self.longer_action = self._action(
-            f"Hold {HOLD_STEP_SECONDS} s &longer", ["+", "=", "Ctrl++"],
+            f"Hold {HOLD_STEP_SECONDS} s &longer",
+            ["+", "=", "Ctrl++"],
             f"Add {HOLD_STEP_SECONDS} s to this hold",
-        )  # fmt: skip
+        )
         self.shorter_action = self._action(
-            f"Hold {HOLD_STEP_SECONDS} s s&horter", ["-", "Ctrl+-"],
+            f"Hold {HOLD_STEP_SECONDS} s s&horter",
+            ["-", "Ctrl+-"],
             f"Take {HOLD_STEP_SECONDS} s from this hold",
-        )  # fmt: skip
+        )
         self.hurt_action = self._action("That &hurts", [], "That hurts: stop this stretch now")
         self.focus_action = self._action("&Focus (full screen)", ["F11"], "Full screen")
         self.focus_action.setCheckable(True)
-        self.compact_action = self._action("&Compact window on top", ["Ctrl+M"], "A small window that stays on top")  # noqa: E501
+        self.compact_action = self._action(
+            "&Compact window on top", ["Ctrl+M"], "A small window that stays on top"
+        )  # noqa: E501
         self.compact_action.setCheckable(True)
         self.preferences_action = self._action("&Preferences…", ["Ctrl+,"], "Preferences")
         self.edit_routines_action = self._action(
@@ -200,9 +208,14 @@ class MainWindow(QMainWindow):
         self.safety_action = self._action("Stretching &safely", [], "Show the safety advice")
         self.quit_action = self._action("&Quit", ["Ctrl+Q"], "Quit Hamstring Coach")
         self.session_actions = (
-            self.pause_action, self.skip_action, self.back_action, self.stop_action,
-            self.longer_action, self.shorter_action, self.hurt_action,
-        )  # fmt: skip
+            self.pause_action,
+            self.skip_action,
+            self.back_action,
+            self.stop_action,
+            self.longer_action,
+            self.shorter_action,
+            self.hurt_action,
+        )
 
     def _make_menus(self) -> None:
         menu = self.menuBar()
@@ -227,7 +240,9 @@ class MainWindow(QMainWindow):
         self.back_action.triggered.connect(self.controller.back)
         self.stop_action.triggered.connect(self.confirm_stop)
         self.longer_action.triggered.connect(lambda: self.controller.change_hold(HOLD_STEP_SECONDS))
-        self.shorter_action.triggered.connect(lambda: self.controller.change_hold(-HOLD_STEP_SECONDS))  # noqa: E501
+        self.shorter_action.triggered.connect(
+            lambda: self.controller.change_hold(-HOLD_STEP_SECONDS)
+        )  # noqa: E501
         self.hurt_action.triggered.connect(self.report_hurt)
         self.focus_action.toggled.connect(self.set_focus_mode)
         self.compact_action.toggled.connect(self.set_compact)
@@ -279,11 +294,14 @@ class MainWindow(QMainWindow):
 
             page = self._session_screen = SessionScreen(self.controller, self.catalog)
             pairs = (
-                (page.pause_button, self.pause_action), (page.skip_button, self.skip_action),
-                (page.back_button, self.back_action), (page.stop_button, self.stop_action),
-                (page.more_button, self.longer_action), (page.less_button, self.shorter_action),
+                (page.pause_button, self.pause_action),
+                (page.skip_button, self.skip_action),
+                (page.back_button, self.back_action),
+                (page.stop_button, self.stop_action),
+                (page.more_button, self.longer_action),
+                (page.less_button, self.shorter_action),
                 (page.hurt_button, self.hurt_action),
-            )  # fmt: skip
+            )
             for button, action in pairs:
                 button.clicked.connect(action.trigger)
                 button.setToolTip(action.toolTip())
@@ -455,15 +473,21 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self, *_: object) -> None:
-        on_screen = self._session_screen is not None and self.stack.currentWidget() is self._session_screen  # noqa: E501
+        on_screen = (
+            self._session_screen is not None and self.stack.currentWidget() is self._session_screen
+        )  # noqa: E501
         in_session = on_screen and self.controller.active
         for action in self.session_actions:
             action.setEnabled(in_session)
         phase = self.controller.phase
-        holding = in_session and phase is not None and phase.kind in (PhaseKind.HOLD, PhaseKind.MOVE)  # noqa: E501
+        holding = (
+            in_session and phase is not None and phase.kind in (PhaseKind.HOLD, PhaseKind.MOVE)
+        )  # noqa: E501
         self.longer_action.setEnabled(holding)
         self.shorter_action.setEnabled(holding)
-        self.pause_action.setText("&Resume" if in_session and not self.controller.running else "&Pause")  # noqa: E501
+        self.pause_action.setText(
+            "&Resume" if in_session and not self.controller.running else "&Pause"
+        )  # noqa: E501
 
     # -- window behaviour ----------------------------------------------------------------
 
@@ -514,7 +538,11 @@ class MainWindow(QMainWindow):
 
     def window_state(self) -> dict[str, object]:
         """What is saved about the window: its normal (not compact) geometry."""
-        geometry = self._normal_geometry if self._compact and self._normal_geometry else self.saveGeometry()  # noqa: E501
+        geometry = (
+            self._normal_geometry
+            if self._compact and self._normal_geometry
+            else self.saveGeometry()
+        )  # noqa: E501
         return {"version": 1, "geometry": base64.b64encode(bytes(geometry.data())).decode("ascii")}
 
     def quit_app(self) -> None:
@@ -534,4 +562,3 @@ class MainWindow(QMainWindow):
         if self.controller.active:
             self.controller.stop()
         super().closeEvent(event)
-

@@ -89,19 +89,31 @@ class ReminderNotifier(QObject):
         if self._link is None or not self._link.connected:
             return False
         try:
-            owned = self._link.call("org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                    "org.freedesktop.DBus", "NameHasOwner", "s", [SERVICE])
+            owned = self._link.call(
+                "org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus",
+                "NameHasOwner",
+                "s",
+                [SERVICE],
+            )
         except DBusCallError:
             return False
-        return bool(owned and owned[0])  # fmt: skip
+        return bool(owned and owned[0])
 
     def capabilities(self) -> list[str]:
         """The server's ``GetCapabilities`` (empty when there is no server)."""
         if not self.server_available():
             return []
         try:
-            reply: list[Any] = self._link.call(SERVICE, PATH, INTERFACE,  # type: ignore[union-attr]
-                                               "GetCapabilities", "", [])  # fmt: skip
+            reply: list[Any] = self._link.call(
+                SERVICE,
+                PATH,
+                INTERFACE,  # type: ignore[union-attr]
+                "GetCapabilities",
+                "",
+                [],
+            )
         except DBusCallError:
             return []
         return [str(c) for c in reply[0]] if reply and isinstance(reply[0], list) else []
@@ -121,8 +133,9 @@ class ReminderNotifier(QObject):
         if self._notify(summary, body, snooze_label):
             self.channel = "notification"
         elif self._tray is not None and QSystemTrayIcon.isSystemTrayAvailable():
-            self._tray.showMessage(summary, f"{body}\nClick to start.",
-                                   QSystemTrayIcon.MessageIcon.Information, 0)  # fmt: skip
+            self._tray.showMessage(
+                summary, f"{body}\nClick to start.", QSystemTrayIcon.MessageIcon.Information, 0
+            )
             self.channel = "tray"
         else:
             if self._window is None:
@@ -150,11 +163,15 @@ class ReminderNotifier(QObject):
         hints = {"desktop-entry": DESKTOP_ID, "category": "x-hamstring.reminder"}
         try:
             reply = self._link.call(
-                SERVICE, PATH, INTERFACE, "Notify", "susssasa{sv}i",
+                SERVICE,
+                PATH,
+                INTERFACE,
+                "Notify",
+                "susssasa{sv}i",
                 # replaces_id: the previous reminder, so there is only ever one;
                 # expire_timeout 0: it stays until answered.
                 [APP_NAME, self._id or 0, DESKTOP_ID, summary, body, actions, hints, 0],
-            )  # fmt: skip
+            )
         except DBusCallError:
             return False
         self._id = int(reply[0]) if reply and isinstance(reply[0], int) else None

@@ -184,7 +184,9 @@ def _hint_label(text: str) -> QLabel:
 class _Page(QWidget):
     """One page: a form of editors, then "Restore defaults" with its undo."""
 
-    def __init__(self, dialog: PreferencesDialog, key: str, title: str, sections: tuple[str, ...], intro: str) -> None:  # noqa: E501
+    def __init__(
+        self, dialog: PreferencesDialog, key: str, title: str, sections: tuple[str, ...], intro: str
+    ) -> None:  # noqa: E501
         super().__init__()
         self.dialog = dialog
         self.key = key
@@ -276,7 +278,11 @@ class _Page(QWidget):
                 after = after.with_age_band(AGE_UNDER_65)
             else:
                 after = after.with_section(section, after.default_section(section))
-        changed = tuple(name for name in ("session", *self.sections) if before.section(name) != after.section(name))  # noqa: E501
+        changed = tuple(
+            name
+            for name in ("session", *self.sections)
+            if before.section(name) != after.section(name)
+        )  # noqa: E501
         if not changed:
             self.status.setText("These are already the defaults.")
             return

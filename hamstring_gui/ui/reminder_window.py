@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 
 class ReminderWindow(QWidget):
-    """"Time for a stretch" with three buttons; closing it is a dismissal.
+    """A "Time for a stretch" window with three buttons; closing it is a dismissal.
 
     Signals:
         startClicked(), snoozeClicked(), skipClicked(): the user's answer.

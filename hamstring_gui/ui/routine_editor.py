@@ -126,8 +126,14 @@ def _words_for_dose(stretch: Stretch) -> tuple[str, str]:
 class _EditCommand(QUndoCommand):
     """One change to the draft: redo shows ``after``, undo shows ``before``."""
 
-    def __init__(self, editor: RoutineEditor, text: str, before: _State, after: _State,
-                 merge: tuple[int, object] | None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        editor: RoutineEditor,
+        text: str,
+        before: _State,
+        after: _State,
+        merge: tuple[int, object] | None,
+    ) -> None:
         super().__init__(text)
         self._editor = editor
         self.before = before
@@ -158,8 +164,12 @@ class RoutineItemsModel(QAbstractListModel):
     undoable change and shows the new order with :meth:`set_items`.
     """
 
-    def __init__(self, catalog: Catalog, describe: Callable[[int, RoutineItem], str],
-                 on_move: Callable[[int, int], bool]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        catalog: Catalog,
+        describe: Callable[[int, RoutineItem], str],
+        on_move: Callable[[int, int], bool],
+    ) -> None:
         super().__init__()
         self._catalog = catalog
         self._describe = describe
@@ -177,8 +187,11 @@ class RoutineItemsModel(QAbstractListModel):
             return 0
         return len(self._items)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,  # noqa: D102 - Qt API
-             role: int = Qt.ItemDataRole.DisplayRole) -> object:  # fmt: skip
+    def data(  # noqa: D102 - Qt API
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         item = self._items[index.row()]
@@ -193,15 +206,21 @@ class RoutineItemsModel(QAbstractListModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:  # noqa: D102 - Qt API
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled  # drop between items, never onto one
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDragEnabled)  # fmt: skip
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
 
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802, D102 - Qt API
         return Qt.DropAction.MoveAction
 
-    def moveRows(self, source_parent: QModelIndex | QPersistentModelIndex, source_row: int,  # noqa: N802, D102, E501 - Qt API
-                 count: int, destination_parent: QModelIndex | QPersistentModelIndex,
-                 destination_child: int) -> bool:  # fmt: skip
+    def moveRows(  # noqa: N802, D102 - Qt API
+        self,
+        source_parent: QModelIndex | QPersistentModelIndex,
+        source_row: int,
+        count: int,
+        destination_parent: QModelIndex | QPersistentModelIndex,
+        destination_child: int,
+    ) -> bool:
         if count != 1 or source_parent.isValid() or destination_parent.isValid():
             return False
         # Qt's destination is "insert before this row" in the old order.
@@ -220,8 +239,13 @@ class RoutineEditor(QMainWindow):
     routinesChanged = Signal()  # noqa: N815 - Qt signal naming
     routineSaved = Signal(str)  # noqa: N815 - Qt signal naming
 
-    def __init__(self, catalog: Catalog, folder: Path, settings: SessionSettings,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        catalog: Catalog,
+        folder: Path,
+        settings: SessionSettings,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("routineEditor")
         self.catalog = catalog
@@ -415,9 +439,11 @@ class RoutineEditor(QMainWindow):
         self.items_view.setMinimumHeight(base * 11)  # room for four stretches at least
         self.items_view.setWordWrap(True)
         self.items_view.selectionModel().currentRowChanged.connect(self._item_selected)
-        for keys, slot in (("Ctrl+Up", lambda: self.move_selected(-1)),
-                           ("Ctrl+Down", lambda: self.move_selected(1)),
-                           ("Delete", self.remove_selected)):  # fmt: skip
+        for keys, slot in (
+            ("Ctrl+Up", lambda: self.move_selected(-1)),
+            ("Ctrl+Down", lambda: self.move_selected(1)),
+            ("Delete", self.remove_selected),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self.items_view)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
@@ -531,9 +557,11 @@ class RoutineEditor(QMainWindow):
         routine = self._routines()[routine_id]
         name = f"{routine.name} (my copy)"[:NAME_MAX_LEN]
         kind = "built-in routine" if routine.builtin else "routine"
-        self._load(Draft(name, routine.description, routine.items), None,
-                   f"A copy of the {kind} \u201c{routine.name}\u201d; the original stays "
-                   "as it is.")  # fmt: skip
+        self._load(
+            Draft(name, routine.description, routine.items),
+            None,
+            f"A copy of the {kind} \u201c{routine.name}\u201d; the original stays as it is.",
+        )
 
     def open_routine(self, routine_id: str) -> None:
         """Edit a custom routine in place, or a copy of a built-in one."""
@@ -541,8 +569,11 @@ class RoutineEditor(QMainWindow):
         if routine.builtin:
             self.duplicate(routine_id)
             return
-        self._load(Draft(routine.name, routine.description, routine.items), routine.id,
-                   f"Your routine, saved as {routine.id}.toml.")  # fmt: skip
+        self._load(
+            Draft(routine.name, routine.description, routine.items),
+            routine.id,
+            f"Your routine, saved as {routine.id}.toml.",
+        )
 
     def add_stretch(self, stretch_id: str) -> None:
         """Add a stretch at the end of the routine, with no overrides."""
@@ -551,7 +582,11 @@ class RoutineEditor(QMainWindow):
             self._say(f"A routine holds at most {MAX_ITEMS} stretches.")
             return
         name = self.catalog[stretch_id].name
-        self._change(f"Add {name}", dataclasses.replace(self.draft, items=(*items, RoutineItem(stretch_id))), len(items))  # noqa: E501
+        self._change(
+            f"Add {name}",
+            dataclasses.replace(self.draft, items=(*items, RoutineItem(stretch_id))),
+            len(items),
+        )  # noqa: E501
 
     def add_selected_stretch(self) -> None:
         """Add the stretch selected in the library."""
@@ -567,7 +602,9 @@ class RoutineEditor(QMainWindow):
             return
         name = self.catalog[items[row].stretch].name
         rest = items[:row] + items[row + 1 :]
-        self._change(f"Remove {name}", dataclasses.replace(self.draft, items=rest), min(row, len(rest) - 1))  # noqa: E501
+        self._change(
+            f"Remove {name}", dataclasses.replace(self.draft, items=rest), min(row, len(rest) - 1)
+        )  # noqa: E501
 
     def move_selected(self, delta: int) -> None:
         """Move the selected item ``delta`` places (negative: earlier)."""
@@ -586,8 +623,9 @@ class RoutineEditor(QMainWindow):
         """The draft as a routine (with the id it has or would get on its first save)."""
         taken = self._taken_ids()
         routine_id = self._routine_id or routine_store.suggest_id(self.draft.name, taken)
-        return Routine(routine_id, self.draft.name.strip(), self.draft.description.strip(),
-                       self.draft.items)  # fmt: skip
+        return Routine(
+            routine_id, self.draft.name.strip(), self.draft.description.strip(), self.draft.items
+        )
 
     def total_seconds(self) -> int:
         """Length of the routine with the user's settings."""
@@ -620,7 +658,10 @@ class RoutineEditor(QMainWindow):
         self._origin = f"Your routine, saved as {routine.id}.toml."
         self.undo_stack.setClean()
         self._show_state(self._state)
-        self._say(f"Saved \u201c{routine.name}\u201d." + (" It is now on the start screen." if first else ""))  # noqa: E501
+        self._say(
+            f"Saved \u201c{routine.name}\u201d."
+            + (" It is now on the start screen." if first else "")
+        )  # noqa: E501
         self.routinesChanged.emit()
         self.routineSaved.emit(routine.id)
         return routine
@@ -636,7 +677,9 @@ class RoutineEditor(QMainWindow):
                 self._say("Not imported: you kept your routine.")
                 return None
             try:
-                routine = routine_store.import_routine(path, self.folder, self.catalog, replace=True)  # noqa: E501
+                routine = routine_store.import_routine(
+                    path, self.folder, self.catalog, replace=True
+                )  # noqa: E501
             except DataError as again:
                 self._say(f"Not imported: {again}")
                 return None
@@ -668,22 +711,25 @@ class RoutineEditor(QMainWindow):
     def ask_discard(cls, parent: QWidget) -> bool:
         """Whether unsaved changes may be dropped."""
         answer = QMessageBox.question(
-            parent, "Unsaved changes", "Drop the changes to this routine?",
+            parent,
+            "Unsaved changes",
+            "Drop the changes to this routine?",
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
-        )  # fmt: skip
+        )
         return answer == QMessageBox.StandardButton.Discard
 
     @classmethod
     def ask_replace(cls, parent: QWidget, routine_id: str) -> bool:
         """Whether an imported routine may replace the user's routine ``routine_id``."""
         answer = QMessageBox.question(
-            parent, "Replace your routine?",
+            parent,
+            "Replace your routine?",
             f"You already have a routine {routine_id!r}. Replace it? The old file is kept "
             f"as {routine_id}.toml.bak.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
-        )  # fmt: skip
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     @classmethod
@@ -728,8 +774,10 @@ class RoutineEditor(QMainWindow):
         taken = set(builtin_routines())
         if self.folder.is_dir():
             # Broken files too: a new routine must never take a file's name.
-            taken |= {path.name.removesuffix(routine_store.SUFFIX)
-                      for path in self.folder.glob(f"*{routine_store.SUFFIX}")}  # fmt: skip
+            taken |= {
+                path.name.removesuffix(routine_store.SUFFIX)
+                for path in self.folder.glob(f"*{routine_store.SUFFIX}")
+            }
         return taken
 
     def _may_discard(self) -> bool:
@@ -778,8 +826,9 @@ class RoutineEditor(QMainWindow):
         self.setWindowModified(False)
         self._say("")
 
-    def _change(self, text: str, draft: Draft, row: int,
-                merge: tuple[int, object] | None = None) -> None:  # fmt: skip
+    def _change(
+        self, text: str, draft: Draft, row: int, merge: tuple[int, object] | None = None
+    ) -> None:
         after = _State(draft, row)
         if after == self._state:
             return
@@ -791,8 +840,12 @@ class RoutineEditor(QMainWindow):
         if not 0 <= row < len(items):
             return
         items[row] = dataclasses.replace(items[row], **changes)  # type: ignore[arg-type]
-        self._change(text, dataclasses.replace(self.draft, items=tuple(items)), row,
-                     (_MERGE_ITEM, (field, row)))  # fmt: skip
+        self._change(
+            text,
+            dataclasses.replace(self.draft, items=tuple(items)),
+            row,
+            (_MERGE_ITEM, (field, row)),
+        )
 
     def _move_row(self, row: int, target: int) -> bool:
         items = list(self.draft.items)
@@ -805,12 +858,20 @@ class RoutineEditor(QMainWindow):
         return True
 
     def _name_edited(self, text: str) -> None:
-        self._change("Rename", dataclasses.replace(self.draft, name=text), self._state.row,
-                     (_MERGE_NAME, None))  # fmt: skip
+        self._change(
+            "Rename",
+            dataclasses.replace(self.draft, name=text),
+            self._state.row,
+            (_MERGE_NAME, None),
+        )
 
     def _description_edited(self, text: str) -> None:
-        self._change("Change the description", dataclasses.replace(self.draft, description=text),
-                     self._state.row, (_MERGE_DESCRIPTION, None))  # fmt: skip
+        self._change(
+            "Change the description",
+            dataclasses.replace(self.draft, description=text),
+            self._state.row,
+            (_MERGE_DESCRIPTION, None),
+        )
 
     def _spin_changed(self, field: str, value: int) -> None:
         spin = {"hold": self.hold_spin, "reps": self.reps_spin, "rest": self.rest_spin}[field]
@@ -845,13 +906,19 @@ class RoutineEditor(QMainWindow):
         self.preview_title.setText(stretch.name)
         gear = ", ".join(EQUIPMENT_WORDS[thing] for thing in stretch.equipment)
         legs = "one leg at a time" if stretch.sides is Sides.EACH else "both legs together"
-        facts = [KIND_WORDS[stretch.kind], POSITION_WORDS[stretch.position], legs,
-                 f"needs: {gear.lower()}"]  # fmt: skip
+        facts = [
+            KIND_WORDS[stretch.kind],
+            POSITION_WORDS[stretch.position],
+            legs,
+            f"needs: {gear.lower()}",
+        ]
         self.preview_facts.setText(" · ".join(facts))
         self.preview_summary.setText(stretch.summary)
         if self.illustration is not None:
             shown = side if stretch.sides is Sides.EACH else None
-            self.illustration.show_phase(stretch.id, shown, PhaseKind.HOLD, float(stretch.hold_seconds))  # noqa: E501
+            self.illustration.show_phase(
+                stretch.id, shown, PhaseKind.HOLD, float(stretch.hold_seconds)
+            )  # noqa: E501
 
     def _apply_filter(self) -> None:
         words = self.search_edit.text().casefold().split()
@@ -874,8 +941,14 @@ class RoutineEditor(QMainWindow):
         self.library_count.setText(f"{shown} of {self.library_list.count()} stretches")
         current = self.library_list.currentItem()
         if current is None or current.isHidden():
-            first = next((self.library_list.item(row) for row in range(self.library_list.count())
-                          if not self.library_list.item(row).isHidden()), None)  # fmt: skip
+            first = next(
+                (
+                    self.library_list.item(row)
+                    for row in range(self.library_list.count())
+                    if not self.library_list.item(row).isHidden()
+                ),
+                None,
+            )
             self.library_list.setCurrentItem(first)
             if first is None:
                 self.add_button.setEnabled(False)
@@ -888,8 +961,11 @@ class RoutineEditor(QMainWindow):
 
     def _dose(self, item: RoutineItem) -> Dose:
         # From a one-item plan, so the editor shows exactly what a session runs.
-        plan = build_plan(Routine("item", "item", "", (item,)), self.catalog,
-                          dataclasses.replace(self.settings, warm_up=True))  # fmt: skip
+        plan = build_plan(
+            Routine("item", "item", "", (item,)),
+            self.catalog,
+            dataclasses.replace(self.settings, warm_up=True),
+        )
         stretch = self.catalog[item.stretch]
         if stretch.kind is Kind.PNF:
             hold = next(phase.seconds for phase in plan.phases if phase.kind is PhaseKind.HOLD)
@@ -910,8 +986,11 @@ class RoutineEditor(QMainWindow):
             details.append(f"rest {dose.rest_after} s")
         if item.warm_up:
             details.append("warm-up")
-        overrides = ((hold_word.lower(), item.hold_seconds), (reps_word.lower(), item.reps),
-                     ("rest", item.rest_seconds))  # fmt: skip
+        overrides = (
+            (hold_word.lower(), item.hold_seconds),
+            (reps_word.lower(), item.reps),
+            ("rest", item.rest_seconds),
+        )
         changed = [word for word, value in overrides if value is not None]
         if item.sides is not ItemSides.EACH:
             changed.append("legs")
@@ -941,8 +1020,10 @@ class RoutineEditor(QMainWindow):
         total = self.total_seconds()
         count = len(draft.items)
         if count:
-            self.total_label.setText(f"Total {theme.format_seconds(total)}  ·  "
-                                     f"{count} stretch{'es' if count != 1 else ''}")  # fmt: skip
+            self.total_label.setText(
+                f"Total {theme.format_seconds(total)}  ·  "
+                f"{count} stretch{'es' if count != 1 else ''}"
+            )
         else:
             self.total_label.setText("Total 0:00")
         problem = self.problem()
@@ -955,12 +1036,19 @@ class RoutineEditor(QMainWindow):
         items = self.draft.items
         valid = 0 <= row < len(items)
         self.item_box.setEnabled(valid)
-        for button, allowed in ((self.up_button, valid and row > 0),
-                                (self.down_button, valid and row < len(items) - 1),
-                                (self.remove_button, valid)):  # fmt: skip
+        for button, allowed in (
+            (self.up_button, valid and row > 0),
+            (self.down_button, valid and row < len(items) - 1),
+            (self.remove_button, valid),
+        ):
             button.setEnabled(allowed)
-        widgets = (self.hold_spin, self.reps_spin, self.rest_spin, self.sides_combo,
-                   self.warm_up_box)  # fmt: skip
+        widgets = (
+            self.hold_spin,
+            self.reps_spin,
+            self.rest_spin,
+            self.sides_combo,
+            self.warm_up_box,
+        )
         for widget in widgets:
             widget.blockSignals(True)
         try:
@@ -976,16 +1064,22 @@ class RoutineEditor(QMainWindow):
             hold_word, reps_word = _words_for_dose(stretch)
             self.hold_label.setText(hold_word)
             self.reps_label.setText(reps_word)
-            defaults = self._dose(dataclasses.replace(item, hold_seconds=None, reps=None,
-                                                      rest_seconds=None))  # fmt: skip
+            defaults = self._dose(
+                dataclasses.replace(item, hold_seconds=None, reps=None, rest_seconds=None)
+            )
             self.hold_spin.setSpecialValueText(f"Default ({defaults.hold} s)")
             self.reps_spin.setSpecialValueText(f"Default ({defaults.reps})")
             self.rest_spin.setSpecialValueText(f"Default ({defaults.rest_after} s)")
-            for spin, value in ((self.hold_spin, item.hold_seconds), (self.reps_spin, item.reps),
-                                (self.rest_spin, item.rest_seconds)):  # fmt: skip
+            for spin, value in (
+                (self.hold_spin, item.hold_seconds),
+                (self.reps_spin, item.reps),
+                (self.rest_spin, item.rest_seconds),
+            ):
                 spin.setValue(spin.minimum() if value is None else value)
             self.rest_spin.setEnabled(row < len(items) - 1)
-            self.rest_spin.setToolTip("" if row < len(items) - 1 else "Nothing follows the last stretch")  # noqa: E501
+            self.rest_spin.setToolTip(
+                "" if row < len(items) - 1 else "Nothing follows the last stretch"
+            )  # noqa: E501
             both = stretch.sides is Sides.BOTH
             self.sides_combo.setEnabled(not both)
             self.sides_combo.setToolTip("This stretch works both legs together" if both else "")
@@ -1000,8 +1094,9 @@ class RoutineEditor(QMainWindow):
                 notes.append(f"your own {own_reps} reps")
             self.personal_note.setText(
                 f"Sessions use {' and '.join(notes)} for this stretch (set in Preferences)."
-                if notes else ""
-            )  # fmt: skip
+                if notes
+                else ""
+            )
             self.personal_note.setVisible(bool(notes))
         finally:
             for widget in widgets:

@@ -208,7 +208,9 @@ class HurtDialog(QDialog):
         buttons = QDialogButtonBox()
         what = f"Skip {stretch_name}" if stretch_name else "Skip this stretch"
         self.skip_button = buttons.addButton(what, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.end_button = buttons.addButton("End the session", QDialogButtonBox.ButtonRole.DestructiveRole)  # noqa: E501
+        self.end_button = buttons.addButton(
+            "End the session", QDialogButtonBox.ButtonRole.DestructiveRole
+        )  # noqa: E501
         self.skip_button.setObjectName("hurtSkipButton")
         self.end_button.setObjectName("hurtEndButton")
         self.skip_button.clicked.connect(lambda: self._choose(HurtChoice.SKIP_STRETCH))

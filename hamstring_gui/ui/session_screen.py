@@ -42,9 +42,10 @@ def current_step(stretch: Stretch, phase: Phase, deeper: bool, fraction_done: fl
 
     def find(words: tuple[str, ...], *, last: bool = False) -> int | None:
         found = [
-            i for i, step in enumerate(steps)
+            i
+            for i, step in enumerate(steps)
             if any(word in step for word in words) and "repeat" not in step
-        ]  # fmt: skip
+        ]
         if not found:
             return None
         return found[-1] if last else found[0]
@@ -230,7 +231,9 @@ class SessionScreen(QWidget):
         self.stretch_title.setFont(theme.scaled_font(1.6, bold=True))
         self.session_progress = _label("sessionProgress", "Session progress")
         self.session_progress.setFont(theme.scaled_font(1.1))
-        self.session_progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # noqa: E501
+        self.session_progress.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )  # noqa: E501
         self.progress_bar = ProgressLine()
         self.progress_bar.setObjectName("sessionBar")
         self.progress_bar.setAccessibleName("Session progress bar")
@@ -389,8 +392,14 @@ class SessionScreen(QWidget):
         self.illustration.set_paused(False)
 
     def _on_phase_started(self, index: int, phase: Phase) -> None:
-        previous = self.controller.plan.phases[index - 1] if self.controller.plan and index else None  # noqa: E501
-        self._deeper = phase.kind is PhaseKind.HOLD and previous is not None and previous.kind is PhaseKind.RELAX  # noqa: E501
+        previous = (
+            self.controller.plan.phases[index - 1] if self.controller.plan and index else None
+        )  # noqa: E501
+        self._deeper = (
+            phase.kind is PhaseKind.HOLD
+            and previous is not None
+            and previous.kind is PhaseKind.RELAX
+        )  # noqa: E501
         self._index = index
         self._phase = phase
         self.remember_button.hide()
@@ -412,7 +421,9 @@ class SessionScreen(QWidget):
             button.setVisible(holding and not self._compact)
         self._show_steps(stretch, phase, 0.0)
         self.next_up.setText(self._next_text(index))
-        self._announce(f"{banner}. {stretch.name}" if stretch and phase.kind is PhaseKind.PREPARE else banner)  # noqa: E501
+        self._announce(
+            f"{banner}. {stretch.name}" if stretch and phase.kind is PhaseKind.PREPARE else banner
+        )  # noqa: E501
 
     def _on_second(self, remaining: int) -> None:
         self.countdown.set_remaining(remaining)
@@ -427,7 +438,9 @@ class SessionScreen(QWidget):
         self.progress_bar.set_fraction(1 - left / max(1, plan.total_seconds))
         if self._phase.kind is PhaseKind.PREPARE and self._phase.stretch:
             duration = max(1.0, self.controller.phase_duration())
-            self._show_steps(self.catalog[self._phase.stretch], self._phase, 1 - remaining / duration)  # noqa: E501
+            self._show_steps(
+                self.catalog[self._phase.stretch], self._phase, 1 - remaining / duration
+            )  # noqa: E501
 
     def _on_paused(self, reason: str) -> None:
         self.pause_button.setText("Resume")
@@ -512,9 +525,12 @@ class SessionScreen(QWidget):
         self.steps_frame.setVisible(not self._compact)
         current = current_step(stretch, phase, self._deeper, fraction)
         self.steps.show_steps(
-            stretch.steps, current, accent=theme.phase_colour(phase.kind, self),
-            ink=self.palette().color(QPalette.ColorRole.WindowText), muted=theme.muted(self),
-        )  # fmt: skip
+            stretch.steps,
+            current,
+            accent=theme.phase_colour(phase.kind, self),
+            ink=self.palette().color(QPalette.ColorRole.WindowText),
+            muted=theme.muted(self),
+        )
         self._fit_steps()
         self.steps.setAccessibleDescription(
             f"Step {current + 1}: {stretch.steps[current]}" if current is not None else ""

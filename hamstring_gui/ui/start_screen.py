@@ -311,8 +311,11 @@ class StartScreen(QWidget):
         place_row = QHBoxLayout()
         where = QLabel("Where are you?")
         place_row.addWidget(where)
-        for key, words in ((PLACE_ANYWHERE, "Anywhere"), (PLACE_DESK, "At my desk"),
-                           (PLACE_FLOOR, "On the floor")):
+        for key, words in (
+            (PLACE_ANYWHERE, "Anywhere"),
+            (PLACE_DESK, "At my desk"),
+            (PLACE_FLOOR, "On the floor"),
+        ):
             button = QPushButton(words)
             button.setCheckable(True)
             button.setObjectName(f"place-{key}")
@@ -348,7 +351,9 @@ class StartScreen(QWidget):
         self.routine_list.currentItemChanged.connect(self._update_start)
         self.routine_list.itemDoubleClicked.connect(lambda _item: self.start_selected())
 
-        self.empty_label = QLabel("No routine fits that. Try another place or tick a prop you have.")  # noqa: E501
+        self.empty_label = QLabel(
+            "No routine fits that. Try another place or tick a prop you have."
+        )  # noqa: E501
         self.empty_label.setObjectName("noRoutine")
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()

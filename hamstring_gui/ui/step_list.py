@@ -36,16 +36,24 @@ class StepList(QWidget):
         self._styles: list[tuple[bool, str, str] | None] = []
 
     def show_steps(
-        self, steps: Sequence[str], current: int | None, *, accent: QColor, ink: QColor,
+        self,
+        steps: Sequence[str],
+        current: int | None,
+        *,
+        accent: QColor,
+        ink: QColor,
         muted: QColor,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """Show ``steps``: ``current`` (if any) bold, numbered in ``accent``; the rest ``muted``."""
         if tuple(steps) != self._steps:
             self._rebuild(tuple(steps))
         for index, (number, text) in enumerate(self._rows):
             now = index == current
-            style = (now, (accent if now else muted).name(QColor.NameFormat.HexArgb),
-                     (ink if now else muted).name(QColor.NameFormat.HexArgb))  # fmt: skip
+            style = (
+                now,
+                (accent if now else muted).name(QColor.NameFormat.HexArgb),
+                (ink if now else muted).name(QColor.NameFormat.HexArgb),
+            )
             if self._styles[index] == style:
                 continue
             self._styles[index] = style

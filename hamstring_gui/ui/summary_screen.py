@@ -149,33 +149,46 @@ class SummaryScreen(QWidget):
         self.title.setText("Well done" if summary.completed else "Session stopped")
         self.subtitle.setText(
             f"{routine_name}: "
-            + ("finished. Regular, gentle practice is what counts."
-               if summary.completed else "what you did still counts.")
+            + (
+                "finished. Regular, gentle practice is what counts."
+                if summary.completed
+                else "what you did still counts."
+            )
         )
         self.left_value.setText(theme.format_seconds(summary.seconds["left"]))
         self.right_value.setText(theme.format_seconds(summary.seconds["right"]))
         both = summary.seconds.get("both", 0.0)
         self.both_value.setText(theme.format_seconds(both))
         self.both_card.setVisible(both > 0)
-        self.left_value.setAccessibleName(f"Left leg: {theme.format_seconds(summary.seconds['left'])}")  # noqa: E501
-        self.right_value.setAccessibleName(f"Right leg: {theme.format_seconds(summary.seconds['right'])}")  # noqa: E501
+        self.left_value.setAccessibleName(
+            f"Left leg: {theme.format_seconds(summary.seconds['left'])}"
+        )  # noqa: E501
+        self.right_value.setAccessibleName(
+            f"Right leg: {theme.format_seconds(summary.seconds['right'])}"
+        )  # noqa: E501
 
         items = {p.item: p.stretch for p in plan.phases if p.stretch}
         done = sum(1 for stretch in items.values() if stretch in summary.stretches_done)
-        skipped = len({
-            plan.phases[i].item for i in summary.skipped
-            if plan.phases[i].stretch and plan.phases[i].stretch not in summary.stretches_done
-        })
+        skipped = len(
+            {
+                plan.phases[i].item
+                for i in summary.skipped
+                if plan.phases[i].stretch and plan.phases[i].stretch not in summary.stretches_done
+            }
+        )
         stretches = "stretch" if plan.item_count == 1 else "stretches"
         self.counts.setText(
             f"{done} of {plan.item_count} {stretches} done"
             + (f"  ·  {skipped} skipped" if skipped else "")
         )
         if summary.hurt:
-            names = sorted({
-                self.catalog[plan.phases[i].stretch].name  # type: ignore[index]
-                for i in summary.hurt if plan.phases[i].stretch
-            })
+            names = sorted(
+                {
+                    self.catalog[plan.phases[i].stretch].name  # type: ignore[index]
+                    for i in summary.hurt
+                    if plan.phases[i].stretch
+                }
+            )
             self.hurt_note.setText(
                 f"You reported pain during {', '.join(names)}. If it stays or comes back, "
                 "see a clinician before doing that stretch again."

@@ -105,8 +105,11 @@ def fallback_palette(dark: bool) -> QPalette:
     palette = QPalette()
     for role, colour in _DARK_ROLES.items():
         palette.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
-                 QPalette.ColorRole.ButtonText):  # fmt: skip
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7d8086"))
     return palette
 
@@ -124,12 +127,17 @@ def phase_colour(kind: PhaseKind, widget: QWidget | None = None) -> QColor:
 
 def text_on(colour: QColor) -> QColor:
     """Black or white, whichever reads better on ``colour``."""
+
     # Relative luminance (WCAG), good enough to choose between black and white.
     def channel(value: int) -> float:
         c = value / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
-    lum = 0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green()) + 0.0722 * channel(colour.blue())  # noqa: E501
+    lum = (
+        0.2126 * channel(colour.red())
+        + 0.7152 * channel(colour.green())
+        + 0.0722 * channel(colour.blue())
+    )  # noqa: E501
     return QColor("#101418") if lum > 0.22 else QColor("#ffffff")
 
 

@@ -17,19 +17,46 @@ from hamstring_gui.core.catalog import (
 from hamstring_gui.core.datafile import DataError
 
 REQUIRED_IDS = {
-    "supine-hand-towel", "doorway-wall-stretch", "chair-stretch", "chair-stretch-elevated",
-    "seated-toe-touch", "standing-toe-touch", "standing-toe-touch-crossed", "supine-extended-leg",
-    "partner-resistance", "elevated-leg-standing", "hamstring-anchor", "seated-floor-stretch",
-    "seated-floor-one-leg", "lying-90-knee", "partner-assisted", "knees-to-chest-one",
-    "knees-to-chest-two", "towel-stretch", "standing-hamstring", "pnf-towel", "leg-swings",
-    "walking-lunges", "high-kicks", "jumping-jacks", "jogging-in-place", "standing-knee-raises",
-    "downward-dog", "standing-forward-bend", "reclining-hand-to-big-toe", "foam-roll-hamstrings",
-    "foam-roll-lower-back", "ake-self-test",
-}  # fmt: skip
+    "supine-hand-towel",
+    "doorway-wall-stretch",
+    "chair-stretch",
+    "chair-stretch-elevated",
+    "seated-toe-touch",
+    "standing-toe-touch",
+    "standing-toe-touch-crossed",
+    "supine-extended-leg",
+    "partner-resistance",
+    "elevated-leg-standing",
+    "hamstring-anchor",
+    "seated-floor-stretch",
+    "seated-floor-one-leg",
+    "lying-90-knee",
+    "partner-assisted",
+    "knees-to-chest-one",
+    "knees-to-chest-two",
+    "towel-stretch",
+    "standing-hamstring",
+    "pnf-towel",
+    "leg-swings",
+    "walking-lunges",
+    "high-kicks",
+    "jumping-jacks",
+    "jogging-in-place",
+    "standing-knee-raises",
+    "downward-dog",
+    "standing-forward-bend",
+    "reclining-hand-to-big-toe",
+    "foam-roll-hamstrings",
+    "foam-roll-lower-back",
+    "ake-self-test",
+}
 SEED_FILES = {
-    "000_7e9bb05011e412fe.txt", "001_3befbae52d3ec2c5.txt", "002_a6acad021850effc.txt",
-    "003_c243b2f2cc6edc75.txt", "004_8147ceebbfd8906b.txt",
-}  # fmt: skip
+    "000_7e9bb05011e412fe.txt",
+    "001_3befbae52d3ec2c5.txt",
+    "002_a6acad021850effc.txt",
+    "003_c243b2f2cc6edc75.txt",
+    "004_8147ceebbfd8906b.txt",
+}
 
 MINIMAL = """
 schema = 1

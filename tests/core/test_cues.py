@@ -184,10 +184,12 @@ def test_short_hold_drops_ticks_under_the_opening_line() -> None:
     session.run_until()
     # "Hold, left leg" takes ~1.8 s: the tick 2 s before the end would cut into it.
     assert session.heard() == [
-        (0.0, "tone", "hold"), (0.0, "speak", "Hold, left leg"),
+        (0.0, "tone", "hold"),
+        (0.0, "speak", "Hold, left leg"),
         (2.0, "tone", "tick"),
-        (3.0, "tone", "complete"), (3.0, "speak", "Session complete"),
-    ]  # fmt: skip
+        (3.0, "tone", "complete"),
+        (3.0, "speak", "Session complete"),
+    ]
 
 
 def test_seconds_left_moves_later_when_ticks_fill_the_half() -> None:
@@ -219,9 +221,11 @@ def test_pause_silences_and_nothing_plays_until_resume() -> None:
     assert [v for _, _, v in heard].count("tick") == 3  # 3 before the pause, 2 and 1 after
     resumed_at = 7.5 + 33.0
     assert [(t, v) for t, _, v in heard if t > 7.5] == [
-        (resumed_at + 0.5, "tick"), (resumed_at + 1.5, "tick"),
-        (resumed_at + 2.5, "switch"), (resumed_at + 7.5, "complete"),
-    ]  # fmt: skip
+        (resumed_at + 0.5, "tick"),
+        (resumed_at + 1.5, "tick"),
+        (resumed_at + 2.5, "switch"),
+        (resumed_at + 7.5, "complete"),
+    ]
 
 
 def test_skip_plays_no_stale_cue() -> None:
@@ -235,8 +239,11 @@ def test_skip_plays_no_stale_cue() -> None:
     session.run_until(session.start + 20.0)
     heard = session.heard()
     assert [v for _, _, v in heard] == [
-        "switch", "Switch to your right leg", "hold", "Hold, right leg",
-    ]  # fmt: skip
+        "switch",
+        "Switch to your right leg",
+        "hold",
+        "Hold, right leg",
+    ]
     assert all(v != "tick" and v != "15 seconds left" for _, _, v in heard)
 
 

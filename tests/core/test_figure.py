@@ -96,8 +96,11 @@ def test_gripping_hands_reach_what_they_hold(stretch_id: str) -> None:
     for frame in ill.key_frames():
         body = figure.forward(frame.pose)
         for arm, grip in frame.pose.grips.items():
-            held = (grip.offset if grip.target == "world"
-                    else figure.add(body[grip.target], grip.offset))  # fmt: skip
+            held = (
+                grip.offset
+                if grip.target == "world"
+                else figure.add(body[grip.target], grip.offset)
+            )
             target = figure.lerp_vec(body["shoulder"], held, grip.reach)
             assert figure.distance(body[f"{arm}_hand"], target) < 2.0, (arm, grip)
 
@@ -165,10 +168,23 @@ def test_pnf_contract_arrow_points_back_towards_the_start_pose() -> None:
 
 
 def test_inverse_kinematics_reaches_a_target_with_the_knee_bending_forward() -> None:
-    thigh, knee = figure.solve_two_link((0, 90), (10, 20), figure.THIGH, figure.SHIN, bend_ccw=False)  # noqa: E501
-    body = figure.forward(figure.Pose((0, 90), 90, 0, figure.Limb(thigh, knee), figure.Limb(-90, 0),
-                                      figure.Limb(-90, 0), figure.Limb(-90, 0)))
-    assert figure.distance((body["near_ankle"][0], body["near_ankle"][1] - 90 + 90), (10, 20)) < 1e-6  # noqa: E501
+    thigh, knee = figure.solve_two_link(
+        (0, 90), (10, 20), figure.THIGH, figure.SHIN, bend_ccw=False
+    )  # noqa: E501
+    body = figure.forward(
+        figure.Pose(
+            (0, 90),
+            90,
+            0,
+            figure.Limb(thigh, knee),
+            figure.Limb(-90, 0),
+            figure.Limb(-90, 0),
+            figure.Limb(-90, 0),
+        )
+    )
+    assert (
+        figure.distance((body["near_ankle"][0], body["near_ankle"][1] - 90 + 90), (10, 20)) < 1e-6
+    )  # noqa: E501
     assert knee > 0
     assert body["near_knee"][0] > 5  # the knee sits in front of the hip-ankle line
 
@@ -204,10 +220,14 @@ far_arm = { upper = -90 }
     ("text", "problem"),
     [
         (BASE.replace("trunk = 90", "trunk = 'up'"), "must be a number"),
-        (BASE.replace("near_leg = { thigh = -90 }", "near_leg = { thigh = -90, hop = 1 }"),
-         "unknown key"),
-        (BASE.replace("near_leg = { thigh = -90 }", "near_leg = { to = [200, 0] }"),
-         "out of reach"),
+        (
+            BASE.replace("near_leg = { thigh = -90 }", "near_leg = { thigh = -90, hop = 1 }"),
+            "unknown key",
+        ),
+        (
+            BASE.replace("near_leg = { thigh = -90 }", "near_leg = { to = [200, 0] }"),
+            "out of reach",
+        ),
         (BASE.replace('stretched = "a"', 'stretched = "b"'), "names no pose"),
         (BASE + "[[prop]]\nkind = 'piano'\n", "needs a kind"),
         (BASE + "colour = 1\n", "unknown key"),

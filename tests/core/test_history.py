@@ -72,9 +72,9 @@ def _run(engine: SessionEngine, clock: FakeClock, seconds: float) -> None:
         engine.tick()
 
 
-def _recorded(store: HistoryStore, when: datetime | None = None) -> tuple[
-    SessionEngine, FakeClock, SessionRecorder, Wall
-]:
+def _recorded(
+    store: HistoryStore, when: datetime | None = None
+) -> tuple[SessionEngine, FakeClock, SessionRecorder, Wall]:
     clock = FakeClock()
     engine = SessionEngine(_plan(), clock)
     wall = Wall(when or datetime(2026, 3, 18, 7, 30, tzinfo=TZ))
@@ -250,8 +250,12 @@ def test_sigkill_mid_session_keeps_every_finished_phase(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     driver = subprocess.Popen(
         [sys.executable, "-m", "tests.core.history_driver", str(path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env,
-    )  # fmt: skip
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
     assert driver.stdin is not None and driver.stdout is not None
     kill_at = 7
     try:
@@ -274,8 +278,9 @@ def test_sigkill_mid_session_keeps_every_finished_phase(tmp_path: Path) -> None:
     with HistoryStore(path) as store:
         assert store.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         (record,) = store.sessions()
-        indices = [row[0] for row in store.connection.execute(
-            "SELECT phase_index FROM phases ORDER BY id")]
+        indices = [
+            row[0] for row in store.connection.execute("SELECT phase_index FROM phases ORDER BY id")
+        ]
         held = store.connection.execute("SELECT TOTAL(seconds) FROM phases").fetchone()[0]
     assert indices == list(range(kill_at))  # every finished phase, none in progress
     assert record.ended is None and record.completed is False
@@ -292,9 +297,11 @@ def test_read_only_file_gives_one_message_and_the_session_goes_on(tmp_path: Path
         clock = FakeClock()
         engine = SessionEngine(_plan(), clock)
         recorder = SessionRecorder(
-            store, engine, wall_clock=lambda: datetime(2026, 1, 1, tzinfo=TZ),
+            store,
+            engine,
+            wall_clock=lambda: datetime(2026, 1, 1, tzinfo=TZ),
             on_problem=messages.append,
-        )  # fmt: skip
+        )
         engine.start()
         _run(engine, clock, 200)
         recorder.set_feeling(3)
@@ -313,9 +320,11 @@ def test_full_disk_mid_session_gives_one_message_and_the_session_goes_on(
     clock = FakeClock()
     engine = SessionEngine(_plan(), clock)
     recorder = SessionRecorder(
-        store, engine, wall_clock=lambda: datetime(2026, 1, 1, tzinfo=TZ),
+        store,
+        engine,
+        wall_clock=lambda: datetime(2026, 1, 1, tzinfo=TZ),
         on_problem=messages.append,
-    )  # fmt: skip
+    )
     engine.start()
     _run(engine, clock, 40)  # prepare, left hold and switch written
     assert len(store.connection.execute("SELECT * FROM phases").fetchall()) == 3
@@ -358,19 +367,40 @@ def test_problem_messages_are_plain() -> None:
 
 
 def _session(
-    store: HistoryStore, day: date, *, completed: bool = True, left: float = 90,
-    right: float = 90, both: float = 0, hurt: bool = False, skip: str | None = None,
-    stretch: str = "a", feeling: int | None = None,
+    store: HistoryStore,
+    day: date,
+    *,
+    completed: bool = True,
+    left: float = 90,
+    right: float = 90,
+    both: float = 0,
+    hurt: bool = False,
+    skip: str | None = None,
+    stretch: str = "a",
+    feeling: int | None = None,
 ) -> int:
-    sid = store.begin_session("r", datetime.combine(day, datetime.min.time(), TZ) + timedelta(hours=9))  # noqa: E501
+    sid = store.begin_session(
+        "r", datetime.combine(day, datetime.min.time(), TZ) + timedelta(hours=9)
+    )  # noqa: E501
     phase = Phase(PhaseKind.HOLD, stretch, L, 1, 30, 0)
     events = [("hurt", 0, phase)] if hurt else []
     if skip:
         events.append(("skip", 1, Phase(PhaseKind.HOLD, skip, R, 1, 30, 1)))
-    store.finish_phase(sid, 0, phase, left, {"left": left, "right": right, "both": both},
-                       skipped=False, events=events)  # fmt: skip
-    store.end_session(sid, datetime.combine(day, datetime.min.time(), TZ), completed=completed,
-                      side_seconds={"left": left, "right": right, "both": both})  # fmt: skip
+    store.finish_phase(
+        sid,
+        0,
+        phase,
+        left,
+        {"left": left, "right": right, "both": both},
+        skipped=False,
+        events=events,
+    )
+    store.end_session(
+        sid,
+        datetime.combine(day, datetime.min.time(), TZ),
+        completed=completed,
+        side_seconds={"left": left, "right": right, "both": both},
+    )
     if feeling is not None:
         store.set_feeling(sid, feeling)
     return sid
@@ -467,8 +497,18 @@ def test_json_and_csv_export(store: HistoryStore) -> None:
     data = store.export_json(TODAY)
     assert json.loads(json.dumps(data)) == data
     (session,) = data["sessions"]
-    assert list(session) == ["started", "ended", "routine", "completed", "left_seconds",
-                             "right_seconds", "both_seconds", "skipped", "hurt", "feeling"]
+    assert list(session) == [
+        "started",
+        "ended",
+        "routine",
+        "completed",
+        "left_seconds",
+        "right_seconds",
+        "both_seconds",
+        "skipped",
+        "hurt",
+        "feeling",
+    ]
     assert session["skipped"] == ["c"] and session["hurt"] == ["a"] and session["feeling"] == 3
     rows = list(csv.DictReader(io.StringIO(store.export_csv_text())))
     assert [row["record"] for row in rows] == ["session", "self-test"]

@@ -38,11 +38,18 @@ def test_each_side_stretch_alternates_legs_with_switches() -> None:
     L, R = Side.LEFT, Side.RIGHT  # noqa: N806
     assert kinds == [
         (PhaseKind.PREPARE, L, 1),
-        (PhaseKind.HOLD, L, 1), (PhaseKind.SWITCH, R, 1), (PhaseKind.HOLD, R, 1),
-        (PhaseKind.SWITCH, L, 2), (PhaseKind.HOLD, L, 2), (PhaseKind.SWITCH, R, 2),
-        (PhaseKind.HOLD, R, 2), (PhaseKind.SWITCH, L, 3), (PhaseKind.HOLD, L, 3),
-        (PhaseKind.SWITCH, R, 3), (PhaseKind.HOLD, R, 3),
-    ]  # fmt: skip
+        (PhaseKind.HOLD, L, 1),
+        (PhaseKind.SWITCH, R, 1),
+        (PhaseKind.HOLD, R, 1),
+        (PhaseKind.SWITCH, L, 2),
+        (PhaseKind.HOLD, L, 2),
+        (PhaseKind.SWITCH, R, 2),
+        (PhaseKind.HOLD, R, 2),
+        (PhaseKind.SWITCH, L, 3),
+        (PhaseKind.HOLD, L, 3),
+        (PhaseKind.SWITCH, R, 3),
+        (PhaseKind.HOLD, R, 3),
+    ]
     assert {p.seconds for p in plan.phases if p.kind is PhaseKind.HOLD} == {30}
     assert plan.total_seconds == 5 + 6 * 30 + 5 * 5
 
@@ -64,15 +71,21 @@ def test_pnf_does_push_relax_deeper_cycles_on_one_leg_then_the_other() -> None:
     contract = [p for p in plan.phases if p.kind is PhaseKind.CONTRACT]
     assert {p.seconds for p in contract} == {settings.contract_seconds}
     assert [p.side for p in contract] == [Side.LEFT] * cycles + [Side.RIGHT] * cycles
-    deeper = [p.seconds for i, p in enumerate(plan.phases) if p.kind is PhaseKind.HOLD and plan.phases[i - 1].kind is PhaseKind.RELAX]  # noqa: E501
+    deeper = [
+        p.seconds
+        for i, p in enumerate(plan.phases)
+        if p.kind is PhaseKind.HOLD and plan.phases[i - 1].kind is PhaseKind.RELAX
+    ]  # noqa: E501
     assert set(deeper) == {settings.deeper_hold_seconds}
 
 
 def test_dynamic_moves_are_timed_move_phases() -> None:
     plan = _single("leg-swings")
     assert [p.kind for p in plan.phases if p.kind is not PhaseKind.SWITCH] == [
-        PhaseKind.PREPARE, PhaseKind.MOVE, PhaseKind.MOVE,
-    ]  # fmt: skip
+        PhaseKind.PREPARE,
+        PhaseKind.MOVE,
+        PhaseKind.MOVE,
+    ]
 
 
 def test_user_settings_change_the_plan() -> None:

@@ -41,8 +41,10 @@ class Machine:
 def _scheduler(machine: Machine, **config: object) -> ReminderScheduler:
     return ReminderScheduler(
         ReminderConfig(**config),  # type: ignore[arg-type]
-        machine.awake, machine.elapsed, machine.now,
-    )  # fmt: skip
+        machine.awake,
+        machine.elapsed,
+        machine.now,
+    )
 
 
 def _run_until_reminder(machine: Machine, scheduler: ReminderScheduler, limit: float) -> float:

@@ -76,7 +76,12 @@ def test_routine_file_overrides_are_read() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "field", "problem"),
     [
-        ('stretch = "chair-stretch"', 'stretch = "chair-strech"', "stretch", "did you mean 'chair-stretch'"),  # noqa: E501
+        (
+            'stretch = "chair-stretch"',
+            'stretch = "chair-strech"',
+            "stretch",
+            "did you mean 'chair-stretch'",
+        ),  # noqa: E501
         ("hold_seconds = 40", "hold_seconds = 4000", "hold_seconds", "out of range"),
         ('sides = "left"', 'sides = "middle"', "sides", "not one of"),
         ('id = "mine"', 'id = "../../mine"', "id", "not a valid id"),

@@ -55,8 +55,11 @@ rest_seconds = 0
 def snapshot(folder: Path) -> dict[str, bytes]:
     if not folder.exists():
         return {}
-    return {str(path.relative_to(folder)): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file()}  # fmt: skip
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 @pytest.fixture
@@ -106,16 +109,21 @@ def test_builtin_export_import_round_trip(tmp_path: Path, folder: Path, routine_
     out.write_text(text.replace(f'id = "{routine_id}"', f'id = "my-{routine_id}"'), "utf-8")
     imported = import_routine(out, folder, CATALOG)
     assert imported == dataclasses.replace(original, id=f"my-{routine_id}", builtin=False)
-    assert routine_to_toml(imported) == routine_to_toml(dataclasses.replace(original, id=imported.id))  # noqa: E501
+    assert routine_to_toml(imported) == routine_to_toml(
+        dataclasses.replace(original, id=imported.id)
+    )  # noqa: E501
 
 
 def test_routine_to_toml_round_trips_exactly_with_every_field_and_awkward_text() -> None:
     routine = Routine(
-        "odd-text", 'Quotes " and \\ back\tslash', "Line\none — ünïcödé \x7f \x01", (
+        "odd-text",
+        'Quotes " and \\ back\tslash',
+        "Line\none — ünïcödé \x7f \x01",
+        (
             RoutineItem("chair-stretch", 5, 1, ItemSides.RIGHT, 0, True),
             RoutineItem("standing-hamstring", 300, 10, ItemSides.EACH, 300, False),
         ),
-    )  # fmt: skip
+    )
     text = routine_to_toml(routine)
     again = parse_routine(text, "x", CATALOG)
     assert again == routine
@@ -157,10 +165,13 @@ def test_replace_keeps_a_backup(tmp_path: Path, folder: Path) -> None:
     routine = import_routine(write(tmp_path, newer), folder, CATALOG, replace=True)
     assert routine.name == "My desk break v2"
     assert snapshot(folder) == {
-        "my-desk-break.toml": newer.encode(), "my-desk-break.toml.bak": GOOD.encode()
+        "my-desk-break.toml": newer.encode(),
+        "my-desk-break.toml.bak": GOOD.encode(),
     }
     # .bak files are never listed
-    assert [r.id for r in load_all(folder, CATALOG)[0].values() if not r.builtin] == ["my-desk-break"]  # noqa: E501
+    assert [r.id for r in load_all(folder, CATALOG)[0].values() if not r.builtin] == [
+        "my-desk-break"
+    ]  # noqa: E501
 
 
 def test_replace_never_overrides_a_builtin(tmp_path: Path, folder: Path) -> None:
@@ -238,22 +249,35 @@ def test_a_missing_or_unreadable_folder_gives_the_builtins(tmp_path: Path) -> No
 
 BAD_CASES = {
     "not-toml": ('id = "x"\nname = "X\n', "not valid TOML.*line 2, column"),
-    "unknown-top-key": (GOOD.replace("[[items]]", 'colour = "red"\n[[items]]', 1),
-                        "field 'colour': unknown key"),
+    "unknown-top-key": (
+        GOOD.replace("[[items]]", 'colour = "red"\n[[items]]', 1),
+        "field 'colour': unknown key",
+    ),
     "unknown-item-key": (GOOD.replace("reps = 2", "reps = 2\nspeed = 3"), "'speed': unknown key"),
-    "unknown-stretch": (GOOD.replace('"chair-stretch"', '"chair-strech"'),
-                        "unknown stretch 'chair-strech' \\(did you mean 'chair-stretch'\\?\\)"),
-    "hold-too-long": (GOOD.replace("hold_seconds = 40", "hold_seconds = 301"), "out of range 5..300"),  # noqa: E501
+    "unknown-stretch": (
+        GOOD.replace('"chair-stretch"', '"chair-strech"'),
+        "unknown stretch 'chair-strech' \\(did you mean 'chair-stretch'\\?\\)",
+    ),
+    "hold-too-long": (
+        GOOD.replace("hold_seconds = 40", "hold_seconds = 301"),
+        "out of range 5..300",
+    ),  # noqa: E501
     "hold-too-short": (GOOD.replace("hold_seconds = 40", "hold_seconds = 4"), "out of range"),
     "hold-not-a-number": (GOOD.replace("hold_seconds = 40", 'hold_seconds = "40"'), "whole number"),  # noqa: E501
     "hold-fraction": (GOOD.replace("hold_seconds = 40", "hold_seconds = 40.5"), "whole number"),
     "reps-zero": (GOOD.replace("reps = 2", "reps = 0"), "out of range 1..10"),
     "rest-negative": (GOOD.replace("rest_seconds = 0", "rest_seconds = -1"), "out of range 0..300"),  # noqa: E501
-    "bad-sides": (GOOD.replace('sides = "left"', 'sides = "both"'), "not one of: each, left, right"),  # noqa: E501
+    "bad-sides": (
+        GOOD.replace('sides = "left"', 'sides = "both"'),
+        "not one of: each, left, right",
+    ),  # noqa: E501
     "missing-id": (GOOD.replace('id = "my-desk-break"\n', ""), "field 'id': missing"),
     "missing-name": (GOOD.replace('name = "My desk break"\n', ""), "field 'name': missing"),
     "missing-items": (GOOD.split("[[items]]")[0], "field 'items': missing"),
-    "missing-stretch": (GOOD.replace('stretch = "chair-stretch"\n', ""), "field 'stretch': missing"),  # noqa: E501
+    "missing-stretch": (
+        GOOD.replace('stretch = "chair-stretch"\n', ""),
+        "field 'stretch': missing",
+    ),  # noqa: E501
     "path-id": (GOOD.replace('"my-desk-break"', '"../../.config/evil"'), "not a valid id"),
     "absolute-id": (GOOD.replace('"my-desk-break"', '"/etc/passwd"'), "not a valid id"),
     "backslash-id": (GOOD.replace('"my-desk-break"', '"..\\\\evil"'), "not a valid id"),
@@ -325,8 +349,21 @@ def test_hold_range_is_what_the_loader_enforces() -> None:
 
 # -- fuzz: only a routine or one DataError -------------------------------------------
 
-KEYS = ["id", "name", "description", "items", "stretch", "hold_seconds", "reps", "sides",
-        "rest_seconds", "warm_up", "x", "ID", ""]  # fmt: skip
+KEYS = [
+    "id",
+    "name",
+    "description",
+    "items",
+    "stretch",
+    "hold_seconds",
+    "reps",
+    "sides",
+    "rest_seconds",
+    "warm_up",
+    "x",
+    "ID",
+    "",
+]
 STRETCHES = list(CATALOG)[:5] + ["chair-strech", "", "../x"]
 
 
@@ -355,10 +392,12 @@ def routine_to_toml_string(text: str) -> str:
 
 
 scalars = st.one_of(
-    st.booleans(), st.integers(min_value=-(2**63), max_value=2**63 - 1),
-    st.floats(allow_nan=True), st.sampled_from(STRETCHES + ["each", "left", "right", "both"]),
+    st.booleans(),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(allow_nan=True),
+    st.sampled_from(STRETCHES + ["each", "left", "right", "both"]),
     st.text(max_size=20),
-)  # fmt: skip
+)
 values = st.recursive(
     scalars,
     lambda inner: st.one_of(
@@ -397,7 +436,7 @@ def test_fuzz_random_bytes(data: bytes) -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(alphabet=st.sampled_from('[]{}="\'\n\\ #.,=-_01atrueidnamesx\t'), max_size=200))
+@given(st.text(alphabet=st.sampled_from("[]{}=\"'\n\\ #.,=-_01atrueidnamesx\t"), max_size=200))
 def test_fuzz_toml_punctuation(text: str) -> None:
     check_loader(text.encode("utf-8"))
 
@@ -410,12 +449,22 @@ def test_fuzz_toml_structures(document: dict[str, object]) -> None:
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.builds(
-    RoutineItem, stretch=st.sampled_from(["chair-stretch", "standing-hamstring"]),
-    hold_seconds=st.none() | st.integers(5, 300), reps=st.none() | st.integers(1, 10),
-    sides=st.sampled_from(ItemSides), rest_seconds=st.none() | st.integers(0, 300),
-    warm_up=st.booleans(),
-), min_size=1, max_size=5), st.text(min_size=1, max_size=60).map(str.strip).filter(bool))
+@given(
+    st.lists(
+        st.builds(
+            RoutineItem,
+            stretch=st.sampled_from(["chair-stretch", "standing-hamstring"]),
+            hold_seconds=st.none() | st.integers(5, 300),
+            reps=st.none() | st.integers(1, 10),
+            sides=st.sampled_from(ItemSides),
+            rest_seconds=st.none() | st.integers(0, 300),
+            warm_up=st.booleans(),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    st.text(min_size=1, max_size=60).map(str.strip).filter(bool),
+)
 def test_fuzz_round_trip(items_: list[RoutineItem], name: str) -> None:
     routine = Routine("fuzz", name, "", tuple(items_))
     text = routine_to_toml(routine)

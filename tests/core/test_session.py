@@ -322,8 +322,10 @@ def test_skipping_the_last_phase_while_paused_finishes() -> None:
 
 def test_skip_stretch_records_its_work_phases_not_its_rests() -> None:
     plan = _phases(
-        (PhaseKind.HOLD, None, 5), (PhaseKind.REST, None, 5), (PhaseKind.HOLD, None, 5),
-    )  # fmt: skip
+        (PhaseKind.HOLD, None, 5),
+        (PhaseKind.REST, None, 5),
+        (PhaseKind.HOLD, None, 5),
+    )
     plan = Plan("test", tuple(dataclasses.replace(p, stretch="s") for p in plan.phases), 1)
     engine, _, _ = _engine(plan)
     engine.start()

@@ -15,9 +15,15 @@ from hamstring_gui.core.settings import SessionSettings
 from tests.helpers.stubs import FakeClock
 
 SHORT = SessionSettings(
-    hold_seconds=10, rest_seconds=2, switch_seconds=2, prepare_seconds=1, reps=2,
-    contract_seconds=3, relax_seconds=1, deeper_hold_seconds=10,
-)  # fmt: skip
+    hold_seconds=10,
+    rest_seconds=2,
+    switch_seconds=2,
+    prepare_seconds=1,
+    reps=2,
+    contract_seconds=3,
+    relax_seconds=1,
+    deeper_hold_seconds=10,
+)
 
 
 class EngineMachine(RuleBasedStateMachine):
@@ -116,9 +122,7 @@ class EngineMachine(RuleBasedStateMachine):
         if self.engine.state is State.FINISHED and not self.disturbed:
             seconds = self.engine.summary.seconds
             assert seconds["left"] == pytest.approx(seconds["right"])
-            planned = sum(
-                p.seconds for p in self.plan.phases if p.kind.is_stretching and p.side
-            )
+            planned = sum(p.seconds for p in self.plan.phases if p.kind.is_stretching and p.side)
             assert seconds["left"] + seconds["right"] == pytest.approx(planned)
 
     @invariant()
@@ -129,9 +133,11 @@ class EngineMachine(RuleBasedStateMachine):
 
 
 EngineMachine.TestCase.settings = settings(
-    max_examples=60, stateful_step_count=120, deadline=None,
+    max_examples=60,
+    stateful_step_count=120,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
-)  # fmt: skip
+)
 TestEngineMachine = EngineMachine.TestCase
 
 

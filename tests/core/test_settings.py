@@ -198,7 +198,7 @@ def test_per_stretch_overrides() -> None:
     assert messages == [
         "session.overrides.lying-strap.hold_seconds: 999 is above the maximum; using 120 s",
         'session.overrides.lying-strap.reps: "x" is not a number; using the general value',
-        "session.overrides.Bad Id: {\"hold_seconds\": 40} is not a stretch's own hold; ignored",
+        'session.overrides.Bad Id: {"hold_seconds": 40} is not a stretch\'s own hold; ignored',
         "session.overrides.seated: 5 is not a stretch's own hold; ignored",
     ]
     assert settings_from_dict({"session": {"overrides": 3}})[1] == [
@@ -262,7 +262,9 @@ def test_newer_version_keeps_unknown_keys_quietly() -> None:
 def test_forgetting_an_override_drops_it_even_with_unknown_keys() -> None:
     data = {"session": {"overrides": {"chair-stretch": {"hold_seconds": 40}}}, "version": 1}
     settings, _ = settings_from_dict(data)
-    forgotten = dataclasses.replace(settings, session=settings.session.with_hold_for("chair-stretch", None))  # noqa: E501
+    forgotten = dataclasses.replace(
+        settings, session=settings.session.with_hold_for("chair-stretch", None)
+    )  # noqa: E501
     assert settings_to_dict(forgotten, data)["session"]["overrides"] == {}
 
 
@@ -287,8 +289,9 @@ def test_dict_keys_are_all_present() -> None:
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
     max_leaves=8,
 )
 section_names = st.sampled_from([*SECTIONS, "version", "safety_acknowledged", "other"])
@@ -296,10 +299,16 @@ section_names = st.sampled_from([*SECTIONS, "version", "safety_acknowledged", "o
 
 # Generation is slow on a cold start on a busy machine, not per example.
 @hypothesis_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(section_names, json_values | st.dictionaries(
-    st.sampled_from(["hold_seconds", "volume", "theme", "active_days", "overrides", "x"]),
-    json_values,
-)))  # fmt: skip
+@given(
+    st.dictionaries(
+        section_names,
+        json_values
+        | st.dictionaries(
+            st.sampled_from(["hold_seconds", "volume", "theme", "active_days", "overrides", "x"]),
+            json_values,
+        ),
+    )
+)
 def test_any_json_gives_valid_settings(data: dict[str, Any]) -> None:
     settings, _ = settings_from_dict(data)
     again, messages = settings_from_dict(json.loads(json.dumps(settings_to_dict(settings))))
@@ -314,5 +323,7 @@ def test_core_settings_import_neither_qt_nor_platformdirs() -> None:
         "import sys, hamstring_gui.core.settings_store, hamstring_gui.core.settings;"
         "print([m for m in sys.modules if m.startswith(('PySide6', 'platformdirs'))])"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)  # noqa: E501
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )  # noqa: E501
     assert result.stdout.strip() == "[]"

@@ -125,10 +125,13 @@ def test_cli_load_changes_nothing_on_disk(path: Path) -> None:
     assert corrupt_files(path) == []
 
 
-@pytest.mark.parametrize(("content", "words"), [
-    ("[1, 2]", "holds list JSON, not a group of settings"),
-    ('"hello"', "holds str JSON"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("[1, 2]", "holds list JSON, not a group of settings"),
+        ('"hello"', "holds str JSON"),
+    ],
+)
 def test_json_that_is_not_an_object(path: Path, content: str, words: str) -> None:
     write(path, content)
     store = SettingsStore(path)
@@ -185,9 +188,7 @@ def test_a_folder_in_place_of_the_file(path: Path) -> None:
     assert path.is_dir()
 
 
-def test_unreadable_file_is_never_overwritten(
-    path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_unreadable_file_is_never_overwritten(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests run as root, where chmod 000 does not stop reads, so open() is
     # made to refuse this one file the way it would for a normal user.
     write(path, {"version": 1, "session": {"hold_seconds": 45}})

@@ -36,11 +36,15 @@ def xvfb() -> Iterator[str]:
     number = free_display()
     server = subprocess.Popen(
         ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
-        wait_for(lambda: Path(f"/tmp/.X11-unix/X{number}").exists() or server.poll() is not None,
-                 10, "Xvfb to start")  # fmt: skip
+        wait_for(
+            lambda: Path(f"/tmp/.X11-unix/X{number}").exists() or server.poll() is not None,
+            10,
+            "Xvfb to start",
+        )
         assert server.poll() is None, "Xvfb exited"
         yield f":{number}"
     finally:

@@ -15,8 +15,9 @@ pytestmark = pytest.mark.xvfb
 
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(PROGRAM), *args], env=env, capture_output=True, text=True,
-                          timeout=10)  # fmt: skip
+    return subprocess.run(
+        [str(PROGRAM), *args], env=env, capture_output=True, text=True, timeout=10
+    )
 
 
 def _status(env: dict[str, str]) -> dict[str, object]:
@@ -34,8 +35,11 @@ def test_second_launch_forwards_and_status_pause_work(
     with open(tmp_path / "app.log", "wb") as log:
         app = subprocess.Popen([str(PROGRAM)], env=env, stdout=log, stderr=log)
     try:
-        wait_for(lambda: _cli(env, "status").returncode == 0 or app.poll() is not None,
-                 30, "the app to listen")  # fmt: skip
+        wait_for(
+            lambda: _cli(env, "status").returncode == 0 or app.poll() is not None,
+            30,
+            "the app to listen",
+        )
         assert app.poll() is None, (tmp_path / "app.log").read_text()
         assert _status(env)["state"] == "idle"
 

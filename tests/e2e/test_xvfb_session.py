@@ -23,9 +23,12 @@ pytestmark = pytest.mark.xvfb
 
 def _window_listed(display: str, env: dict[str, str]) -> bool:
     tree = subprocess.run(
-        ["xwininfo", "-root", "-tree"], env={**env, "DISPLAY": display},
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        ["xwininfo", "-root", "-tree"],
+        env={**env, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     return TITLE in tree.stdout
 
 
@@ -47,8 +50,13 @@ def test_start_desk_break_shows_a_running_session(
         wait_for(lambda: _window_listed(xvfb, env) or app.poll() is not None, 30, "the window")
         assert app.poll() is None, log.read_text()
         time.sleep(2.5)  # let a couple of seconds of the countdown run on screen
-        subprocess.run(["import", "-window", "root", str(shot)], env=env, check=True,
-                       capture_output=True, timeout=30)  # fmt: skip
+        subprocess.run(
+            ["import", "-window", "root", str(shot)],
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=30,
+        )
         assert app.poll() is None, "the app died while running the session"
     finally:
         stop(app)

@@ -40,10 +40,20 @@ def test_reminder_reaches_dunst_and_the_icon_sits_in_trayer(xvfb: str, tmp_path:
     env = {**os.environ, "DISPLAY": xvfb, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT)}
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
     child = subprocess.run(
-        ["dbus-run-session", "--", sys.executable, str(ROOT / "tests/e2e/tray_scenario.py"),
-         str(tmp_path), str(shot)],
-        env=env, capture_output=True, text=True, timeout=25, check=False,
-    )  # fmt: skip
+        [
+            "dbus-run-session",
+            "--",
+            sys.executable,
+            str(ROOT / "tests/e2e/tray_scenario.py"),
+            str(tmp_path),
+            str(shot),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=25,
+        check=False,
+    )
     assert child.returncode == 0, child.stderr
     assert "Traceback" not in child.stderr, child.stderr
     result = json.loads(child.stdout.strip().splitlines()[-1])

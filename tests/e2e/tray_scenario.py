@@ -36,11 +36,29 @@ def main() -> int:
     result["tray_before_trayer"] = QSystemTrayIcon.isSystemTrayAvailable()
     peers = [
         subprocess.Popen(["dunst", "-config", str(config)], stderr=subprocess.DEVNULL),
-        subprocess.Popen(["trayer", "--edge", "top", "--align", "right", "--width", "10",
-                          "--height", "32", "--tint", "0x203040", "--transparent", "true",
-                          "--alpha", "0", "--iconspacing", "4"],
-                         stderr=subprocess.DEVNULL),
-    ]  # fmt: skip
+        subprocess.Popen(
+            [
+                "trayer",
+                "--edge",
+                "top",
+                "--align",
+                "right",
+                "--width",
+                "10",
+                "--height",
+                "32",
+                "--tint",
+                "0x203040",
+                "--transparent",
+                "true",
+                "--alpha",
+                "0",
+                "--iconspacing",
+                "4",
+            ],
+            stderr=subprocess.DEVNULL,
+        ),
+    ]
     try:
         deadline = time.monotonic() + 8
         while not QSystemTrayIcon.isSystemTrayAvailable() and time.monotonic() < deadline:
@@ -48,8 +66,9 @@ def main() -> int:
             time.sleep(0.05)  # waiting for another process (trayer) to claim the tray
         result["tray_after_trayer"] = QSystemTrayIcon.isSystemTrayAvailable()
         tray = Tray({"desk-break": "Desk break"}, "desk-break")
-        tray.set_status({"reminders": "on", "next_reminder": "2024-06-03T09:50:00+02:00"},
-                        snoozes_left=3)  # fmt: skip
+        tray.set_status(
+            {"reminders": "on", "next_reminder": "2024-06-03T09:50:00+02:00"}, snoozes_left=3
+        )
         tray.show()
         notifier = ReminderNotifier(tray.icon)
         deadline = time.monotonic() + 8
@@ -73,8 +92,9 @@ def main() -> int:
         result["answers"] = answers
         result["menu"] = menu_log.read_text().splitlines() if menu_log.exists() else []
         subprocess.run(["dunstctl", "close-all"], timeout=5, check=False)
-        history = subprocess.run(["dunstctl", "history"], capture_output=True, text=True,
-                                 timeout=5, check=False)  # fmt: skip
+        history = subprocess.run(
+            ["dunstctl", "history"], capture_output=True, text=True, timeout=5, check=False
+        )
         result["history"] = json.loads(history.stdout or "null")
         notifier.close()
     finally:

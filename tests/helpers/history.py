@@ -30,7 +30,9 @@ def fill(
     session_rows = []
     phase_rows = []
     event_rows = []
-    next_id = 1 + int(store.connection.execute("SELECT IFNULL(MAX(id), 0) FROM sessions").fetchone()[0])  # noqa: E501
+    next_id = 1 + int(
+        store.connection.execute("SELECT IFNULL(MAX(id), 0) FROM sessions").fetchone()[0]
+    )  # noqa: E501
     for back in range(days - 1, -1, -1):
         day = today - timedelta(days=back)
         if not every_day and rng.random() < 0.15:
@@ -58,11 +60,20 @@ def fill(
             event_rows.append((sid, "hurt", 1, STRETCHES[0], "left"))
         ended = started + timedelta(seconds=left + right + both + 120)
         feeling = rng.randrange(0, 6) if rng.random() < 0.5 else None
-        session_rows.append((
-            sid, started.isoformat(timespec="seconds"), day.isoformat(),
-            ended.isoformat(timespec="seconds"), "gentle-lying", int(completed),
-            left, right, both, feeling,
-        ))  # fmt: skip
+        session_rows.append(
+            (
+                sid,
+                started.isoformat(timespec="seconds"),
+                day.isoformat(),
+                ended.isoformat(timespec="seconds"),
+                "gentle-lying",
+                int(completed),
+                left,
+                right,
+                both,
+                feeling,
+            )
+        )
         sessions += 1
     with store.transaction() as conn:
         conn.executemany(

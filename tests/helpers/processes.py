@@ -12,7 +12,10 @@ from typing import Any
 def free_display() -> int:
     """An X display number nobody uses."""
     for number in range(90, 400):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():  # noqa: E501
+        if (
+            not Path(f"/tmp/.X11-unix/X{number}").exists()
+            and not Path(f"/tmp/.X{number}-lock").exists()
+        ):  # noqa: E501
             return number
     raise OSError("no free X display number")
 
@@ -56,12 +59,21 @@ def start_sound_server(folder: Path, env: dict[str, str]) -> tuple[subprocess.Po
     home = folder / "pulse-home"
     home.mkdir(mode=0o700, parents=True, exist_ok=True)
     daemon = subprocess.Popen(
-        ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit",
-         "-L", "module-null-sink sink_name=rec rate=44100",
-         "-L", f"module-native-protocol-unix socket={socket}"],
+        [
+            "pulseaudio",
+            "-n",
+            "--daemonize=no",
+            "--exit-idle-time=-1",
+            "--disallow-exit",
+            "-L",
+            "module-null-sink sink_name=rec rate=44100",
+            "-L",
+            f"module-native-protocol-unix socket={socket}",
+        ],
         env={**env, "HOME": str(home), "XDG_RUNTIME_DIR": str(home)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for(lambda: socket.exists() or daemon.poll() is not None, 10, "pulseaudio", 0.02)
     except TimeoutError:
@@ -79,6 +91,9 @@ def run_python(code: str, *args: str, timeout: float = 60) -> subprocess.Complet
     import sys
 
     return subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=timeout,
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )  # fmt: skip
+    )

@@ -71,8 +71,9 @@ def test_desktop_entries_pass_desktop_file_validate(path: Path) -> None:
 def test_metainfo_passes_appstreamcli_validate() -> None:
     result = subprocess.run(
         [validator("appstreamcli"), "validate", "--no-net", "--explain", str(METAINFO)],
-        capture_output=True, text=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "W:" not in result.stdout, result.stdout  # warnings fail Flathub's checks too
 
@@ -159,8 +160,11 @@ def make(target: str, home: Path, *extra: str) -> subprocess.CompletedProcess[st
     # -o venv: the checkout's venv is in place already; do not re-run its setup.
     return subprocess.run(
         ["make", "-s", "-C", str(ROOT), "-o", "venv", target, *extra],
-        capture_output=True, text=True, env=env, timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
 
 
 def installed_files(data: Path) -> list[Path]:
@@ -190,8 +194,9 @@ def test_install_desktop_puts_entry_and_icons_in_the_data_folder_and_uninstall_r
     if shutil.which("desktop-file-validate"):
         check = subprocess.run(
             ["desktop-file-validate", str(data / "applications" / f"{APP_ID}.desktop")],
-            capture_output=True, text=True,
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+        )
         assert check.returncode == 0, check.stdout
 
     autostart.parent.mkdir(parents=True)

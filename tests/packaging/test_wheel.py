@@ -62,23 +62,53 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         shutil.copy2(ROOT / name, source / name)
     # The package with its resources symlink, and the folder the link points to.
     shutil.copytree(
-        ROOT / "hamstring_gui", source / "hamstring_gui", symlinks=True,
+        ROOT / "hamstring_gui",
+        source / "hamstring_gui",
+        symlinks=True,
         ignore=shutil.ignore_patterns("__pycache__"),
-    )  # fmt: skip
+    )
     shutil.copytree(RESOURCES, source / "resources")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "PIP_NO"))}
-    run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", base / "dist", ".",
-        cwd=source, env=env)  # fmt: skip
+    run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "-q",
+        "--no-deps",
+        "-w",
+        base / "dist",
+        ".",
+        cwd=source,
+        env=env,
+    )
     (wheel,) = (base / "dist").glob("hamstring_gui-*.whl")
 
     target = base / "venv"
     venv.EnvBuilder(system_site_packages=False, with_pip=False, symlinks=True).create(target)
     python = target / "bin" / "python"
-    run(sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-deps",
-        "--no-index", wheel, cwd=base, env=env)  # fmt: skip
+    run(
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        python,
+        "install",
+        "-q",
+        "--no-deps",
+        "--no-index",
+        wheel,
+        cwd=base,
+        env=env,
+    )
     site = Path(
-        run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])",
-            cwd=base, env=env).stdout.strip()  # fmt: skip
+        run(
+            python,
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['purelib'])",
+            cwd=base,
+            env=env,
+        ).stdout.strip()
     )
     lend_dependencies(site, base / "lent")
     yield target
@@ -107,8 +137,9 @@ def test_plan_json_from_the_installed_wheel(
     installed: Path, outside: tuple[Path, dict[str, str]]
 ) -> None:
     cwd, env = outside
-    result = run(installed / "bin" / "hamstring-gui", "plan", "desk-break", "--json",
-                 cwd=cwd, env=env)  # fmt: skip
+    result = run(
+        installed / "bin" / "hamstring-gui", "plan", "desk-break", "--json", cwd=cwd, env=env
+    )
     plan = json.loads(result.stdout)
     assert plan["routine"] == "desk-break"
     assert plan["total_seconds"] > 0 and plan["phases"]

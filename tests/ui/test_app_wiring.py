@@ -55,7 +55,8 @@ def test_a_broken_custom_file_is_skipped_and_named(capsys: pytest.CaptureFixture
 
 
 def test_edit_routines_opens_one_editor_and_saves_show_up_everywhere(
-    window, qtbot: QtBot  # type: ignore[no-untyped-def]
+    window,
+    qtbot: QtBot,  # type: ignore[no-untyped-def]
 ) -> None:
     reminders = BreakReminders(window, tray_available=False)
     app_module._connect_routine_editor(window, reminders)  # noqa: SLF001
@@ -171,12 +172,18 @@ def at_the_first_frame(argv: list[str], probe: str) -> str:
 @pytest.mark.parametrize(
     ("argv", "loaded", "not_loaded"),
     [
-        ([], "hamstring_gui.ui.start_screen",
-         ("hamstring_gui.core.session", "hamstring_gui.ui.session_screen", "difflib")),
-        (["start", "desk-break"], "hamstring_gui.ui.session_screen",
-         ("hamstring_gui.ui.start_screen",)),
+        (
+            [],
+            "hamstring_gui.ui.start_screen",
+            ("hamstring_gui.core.session", "hamstring_gui.ui.session_screen", "difflib"),
+        ),
+        (
+            ["start", "desk-break"],
+            "hamstring_gui.ui.session_screen",
+            ("hamstring_gui.ui.start_screen",),
+        ),
     ],
-)  # fmt: skip
+)
 def test_the_first_frame_loads_only_what_it_shows(
     argv: list[str], loaded: str, not_loaded: tuple[str, ...]
 ) -> None:
@@ -188,7 +195,8 @@ def test_the_first_frame_loads_only_what_it_shows(
 def test_a_plain_start_paints_its_first_frame_without_the_qt_namespace() -> None:
     """Naming ``Qt`` builds its 94 enum classes (~17 ms); the start screen needs none."""
     built = at_the_first_frame(
-        [], "[o.__qualname__ for o in gc.get_objects()"
-            " if isinstance(o, enum.EnumType) and o.__qualname__.startswith('Qt.')][:3]",
-    )  # fmt: skip
+        [],
+        "[o.__qualname__ for o in gc.get_objects()"
+        " if isinstance(o, enum.EnumType) and o.__qualname__.startswith('Qt.')][:3]",
+    )
     assert built.strip() == "[]"

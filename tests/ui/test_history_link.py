@@ -68,7 +68,9 @@ def test_history_action_opens_one_window(setup, qtbot: QtBot) -> None:  # type: 
     assert link.history_window is first
 
 
-def test_finished_self_test_asks_for_the_result(setup, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+def test_finished_self_test_asks_for_the_result(
+    setup, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
     window, clock, store, link = setup
     monkeypatch.setattr(SelfTestDialog, "ask", classmethod(lambda cls, parent=None: (18, 24)))
     window.start_routine("self-test")

@@ -33,15 +33,16 @@ def store(tmp_path: Path) -> Iterator[HistoryStore]:
 
 def _window(qtbot: QtBot, store: HistoryStore, **kwargs: object) -> HistoryWindow:
     window = HistoryWindow(
-        store, load_catalog(), today=lambda: TODAY, **kwargs  # type: ignore[arg-type]
+        store,
+        load_catalog(),
+        today=lambda: TODAY,
+        **kwargs,  # type: ignore[arg-type]
     )
     qtbot.addWidget(window)
     return window
 
 
-def test_streak_week_and_calendar_from_synthetic_history(
-    qtbot: QtBot, store: HistoryStore
-) -> None:
+def test_streak_week_and_calendar_from_synthetic_history(qtbot: QtBot, store: HistoryStore) -> None:
     fill(store, TODAY - timedelta(days=3), 30, every_day=True)  # 30 days, ending 3 days ago
     fill(store, TODAY, 2, every_day=True)  # yesterday and today: a new run of 2
     window = _window(qtbot, store)

@@ -37,13 +37,20 @@ def side_of(stretch_id: str) -> Side | None:
     return None if CATALOG[stretch_id].sides is Sides.BOTH else Side.LEFT
 
 
-def render(stretch_id: str, side: Side | None, size: int, *, dark: bool = False,
-           kind: PhaseKind = PhaseKind.HOLD) -> QImage:
+def render(
+    stretch_id: str,
+    side: Side | None,
+    size: int,
+    *,
+    dark: bool = False,
+    kind: PhaseKind = PhaseKind.HOLD,
+) -> QImage:
     image = QImage(size, size * 3 // 4, QImage.Format.Format_ARGB32)
     image.fill(QColor(0, 0, 0, 0))
     painter = QPainter(image)
-    render_illustration(painter, QRectF(0, 0, image.width(), image.height()), stretch_id, side,
-                        kind=kind, dark=dark)
+    render_illustration(
+        painter, QRectF(0, 0, image.width(), image.height()), stretch_id, side, kind=kind, dark=dark
+    )
     painter.end()
     return image
 
@@ -57,8 +64,10 @@ def count(image: QImage, wanted: QColor | None = None, tolerance: int = 12) -> i
             pixel = image.pixelColor(x, y)
             if pixel.alpha() < 200:
                 continue
-            if wanted is None or all(abs(a - b) <= tolerance for a, b in zip(
-                    pixel.getRgb()[:3], wanted.getRgb()[:3], strict=True)):
+            if wanted is None or all(
+                abs(a - b) <= tolerance
+                for a, b in zip(pixel.getRgb()[:3], wanted.getRgb()[:3], strict=True)
+            ):
                 hits += 1
     return hits
 
@@ -66,7 +75,8 @@ def count(image: QImage, wanted: QColor | None = None, tolerance: int = 12) -> i
 @pytest.mark.parametrize("size", [64, 1024])
 @pytest.mark.parametrize("stretch_id", STRETCH_IDS)
 def test_every_stretch_renders_a_picture_with_the_working_leg_in_the_accent(
-        stretch_id: str, size: int) -> None:
+    stretch_id: str, size: int
+) -> None:
     image = render(stretch_id, side_of(stretch_id), size)
     assert count(image) > (40 if size == 64 else 800)
     if size == 1024:
@@ -76,7 +86,9 @@ def test_every_stretch_renders_a_picture_with_the_working_leg_in_the_accent(
 def test_the_accent_is_far_from_the_neutral_body_in_both_palettes() -> None:
     for palette in (LIGHT, DARK):
         work, body = palette.colour(Role.WORK), palette.colour(Role.BODY)
-        distance = sum(abs(a - b) for a, b in zip(work.getRgb()[:3], body.getRgb()[:3], strict=True))  # noqa: E501
+        distance = sum(
+            abs(a - b) for a, b in zip(work.getRgb()[:3], body.getRgb()[:3], strict=True)
+        )  # noqa: E501
         assert distance > 150
         assert abs(work.hueF() - body.hueF()) > 0.25
 
@@ -223,8 +235,11 @@ def test_illustrations_command_writes_svg_and_png_for_every_stretch_quickly(tmp_
     elapsed = time.monotonic() - started
     expected = set()
     for stretch in CATALOG.values():
-        stems = [stretch.id] if stretch.sides is Sides.BOTH else [
-            f"{stretch.id}-left", f"{stretch.id}-right"]
+        stems = (
+            [stretch.id]
+            if stretch.sides is Sides.BOTH
+            else [f"{stretch.id}-left", f"{stretch.id}-right"]
+        )
         expected |= {f"{stem}.{ext}" for stem in stems for ext in ("svg", "png")}
     assert {p.name for p in tmp_path.iterdir()} == expected
     png = QImage(str(tmp_path / "towel-stretch-left.png"))
@@ -234,10 +249,13 @@ def test_illustrations_command_writes_svg_and_png_for_every_stretch_quickly(tmp_
 
 
 def test_other_commands_never_import_qt() -> None:
-    code = ("import sys; from hamstring_gui import cli; cli.main(['stretches']); "
-            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60, check=False)
+    code = (
+        "import sys; from hamstring_gui import cli; cli.main(['stretches']); "
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -31,10 +31,20 @@ keep_singletons_alive()
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 OBJECT_NAMES = (
-    "routineList", "startButton", "stretchTitle", "illustration", "phaseBanner", "countdown",
-    "nextUp", "sessionProgress", "pauseButton", "skipButton", "backButton", "stopButton",
+    "routineList",
+    "startButton",
+    "stretchTitle",
+    "illustration",
+    "phaseBanner",
+    "countdown",
+    "nextUp",
+    "sessionProgress",
+    "pauseButton",
+    "skipButton",
+    "backButton",
+    "stopButton",
     "hurtButton",
-)  # fmt: skip
+)
 
 
 @pytest.fixture
@@ -77,9 +87,12 @@ def second(window: MainWindow, clock: FakeClock) -> None:
 
 def expected_banner(kind: PhaseKind, side: Side | None) -> str:
     words = {
-        PhaseKind.PREPARE: "Get ready", PhaseKind.SWITCH: "Switch legs", PhaseKind.REST: "Rest",
-        PhaseKind.CONTRACT: "Push gently", PhaseKind.RELAX: "Relax and go deeper",
-    }  # fmt: skip
+        PhaseKind.PREPARE: "Get ready",
+        PhaseKind.SWITCH: "Switch legs",
+        PhaseKind.REST: "Rest",
+        PhaseKind.CONTRACT: "Push gently",
+        PhaseKind.RELAX: "Relax and go deeper",
+    }
     if kind is PhaseKind.HOLD:
         return f"Hold — {side} leg" if side else "Hold — both legs"
     if kind is PhaseKind.MOVE:
@@ -301,6 +314,7 @@ def test_screen_readers_hear_a_phase_once_the_banner_shows_it(window, qtbot, mon
         painted.append(self.text())
 
     monkeypatch.setattr(session_screen.PhaseBanner, "paintEvent", paint)
+
     def tell(_widget, text):  # type: ignore[no-untyped-def]
         told.append((text, list(painted)))
 
@@ -469,8 +483,11 @@ def test_pnf_phases_show_push_relax_and_the_right_steps(window, clock):
     while window.controller.active:
         phase = window.controller.phase
         if phase.stretch == "pnf-towel" and phase.kind not in seen:
-            seen[phase.kind] = (text(window, "phaseBanner"), window.session_screen.cue.text(),
-                                window.session_screen.current_step_index())
+            seen[phase.kind] = (
+                text(window, "phaseBanner"),
+                window.session_screen.cue.text(),
+                window.session_screen.current_step_index(),
+            )
         window.controller.skip()
     assert seen[PhaseKind.CONTRACT] == ("Push gently", "Push gently, about a quarter effort", 2)
     assert seen[PhaseKind.RELAX][0] == "Relax and go deeper"

@@ -65,9 +65,13 @@ def make(
     model: SettingsModel, world: World, activity: FakeActivity | None = None
 ) -> ReminderService:
     return ReminderService(
-        model, lambda routine: 240.0, awake=world.awake, elapsed=world.elapsed, now=world.now,
+        model,
+        lambda routine: 240.0,
+        awake=world.awake,
+        elapsed=world.elapsed,
+        now=world.now,
         activity=activity,
-    )  # fmt: skip
+    )
 
 
 def fire(qtbot: QtBot, service: ReminderService, world: World) -> None:
@@ -130,17 +134,18 @@ def test_commands_and_status(qtbot: QtBot, model: SettingsModel, world: World) -
 
 
 def test_snooze_limit(qtbot: QtBot, model: SettingsModel, world: World) -> None:
-    model.update(model.settings.with_section(
-        "reminders", dataclasses.replace(model.settings.reminders, snooze_limit=1)))  # fmt: skip
+    model.update(
+        model.settings.with_section(
+            "reminders", dataclasses.replace(model.settings.reminders, snooze_limit=1)
+        )
+    )
     service = make(model, world)
     assert service.snooze(5)
     assert not service.snooze(5)
     assert service.snoozes_left() == 0
 
 
-def test_session_stops_the_timer_counting(
-    qtbot: QtBot, model: SettingsModel, world: World
-) -> None:
+def test_session_stops_the_timer_counting(qtbot: QtBot, model: SettingsModel, world: World) -> None:
     service = make(model, world)
     service.session_started()
     assert service.status()["next_reminder"] is None

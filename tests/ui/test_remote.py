@@ -42,8 +42,10 @@ def test_server_answers_with_the_handler(qtbot: QtBot) -> None:
     assert server.listening
     try:
         assert _ask(qtbot, "snooze", ["5"]) == {
-            "ok": True, "message": "did snooze", "status": {"state": "idle"},
-        }  # fmt: skip
+            "ok": True,
+            "message": "did snooze",
+            "status": {"state": "idle"},
+        }
         assert seen == [("snooze", ["5"])]
     finally:
         server.close()
@@ -92,8 +94,11 @@ def test_parse_request_refuses_malformed_lines() -> None:
 def test_control_commands_without_a_running_app_exit_3(command: str) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "hamstring_gui", command],
-        capture_output=True, text=True, env=os.environ.copy(), timeout=10,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=10,
+    )
     assert result.returncode == 3
     assert result.stderr.strip() == "hamstring-gui: the app is not running"
 
@@ -227,13 +232,15 @@ def test_malformed_requests_get_bad_request_and_handler_bugs_a_fixed_message(
         with _connect() as client:
             client.sendall(b'{"args": []}\n')
             assert json.loads(_read_until_closed(qtbot, client)) == {
-                "ok": False, "message": "bad request: request needs a 'command'",
-            }  # fmt: skip
+                "ok": False,
+                "message": "bad request: request needs a 'command'",
+            }
         with _connect() as client, qtbot.captureExceptions():
             client.sendall(b'{"command": "status"}\n')
             assert json.loads(_read_until_closed(qtbot, client)) == {
-                "ok": False, "message": "the app could not carry out that command",
-            }  # fmt: skip
+                "ok": False,
+                "message": "the app could not carry out that command",
+            }
     finally:
         server.close()
 

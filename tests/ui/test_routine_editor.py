@@ -54,8 +54,11 @@ def stretches(editor: RoutineEditor) -> list[str]:
 
 def visible_library(editor: RoutineEditor) -> list[str]:
     view = editor.library_list
-    return [view.item(row).data(Qt.ItemDataRole.UserRole) for row in range(view.count())
-            if not view.item(row).isHidden()]  # fmt: skip
+    return [
+        view.item(row).data(Qt.ItemDataRole.UserRole)
+        for row in range(view.count())
+        if not view.item(row).isHidden()
+    ]
 
 
 def test_library_filters_and_search(editor: RoutineEditor) -> None:
@@ -80,8 +83,11 @@ def test_library_filters_and_search(editor: RoutineEditor) -> None:
 
 def test_selecting_a_stretch_shows_its_picture(editor: RoutineEditor) -> None:
     editor.search_edit.setText("standing hamstring")
-    item = next(editor.library_list.item(r) for r in range(editor.library_list.count())
-                if editor.library_list.item(r).data(Qt.ItemDataRole.UserRole) == "standing-hamstring")  # noqa: E501
+    item = next(
+        editor.library_list.item(r)
+        for r in range(editor.library_list.count())
+        if editor.library_list.item(r).data(Qt.ItemDataRole.UserRole) == "standing-hamstring"
+    )  # noqa: E501
     editor.library_list.setCurrentItem(item)
     assert editor.preview_title.text() == CATALOG["standing-hamstring"].name
     assert editor.illustration is not None
@@ -89,8 +95,11 @@ def test_selecting_a_stretch_shows_its_picture(editor: RoutineEditor) -> None:
 
 
 def test_override_ranges_are_the_loaders(editor: RoutineEditor) -> None:
-    for spin, (low, high) in ((editor.hold_spin, HOLD_RANGE), (editor.reps_spin, REPS_RANGE),
-                              (editor.rest_spin, REST_RANGE)):  # fmt: skip
+    for spin, (low, high) in (
+        (editor.hold_spin, HOLD_RANGE),
+        (editor.reps_spin, REPS_RANGE),
+        (editor.rest_spin, REST_RANGE),
+    ):
         assert (spin.minimum() + 1, spin.maximum()) == (low, high)  # minimum: "Default"
 
 
@@ -134,7 +143,12 @@ def test_build_reorder_override_save_and_run(
     editor.sides_combo.activated.emit(editor.sides_combo.currentIndex())
     editor.rest_spin.setValue(15)
     item = editor.draft.items[1]
-    assert (item.hold_seconds, item.reps, item.sides, item.rest_seconds) == (45, 2, ItemSides.LEFT, 15)  # noqa: E501
+    assert (item.hold_seconds, item.reps, item.sides, item.rest_seconds) == (
+        45,
+        2,
+        ItemSides.LEFT,
+        15,
+    )  # noqa: E501
     assert editor.dose(1).hold == 45 and editor.dose(1).reps == 2
     # The total follows live, computed like the session's plan.
     assert editor.total_seconds() != before
@@ -144,8 +158,11 @@ def test_build_reorder_override_save_and_run(
     assert f"{minutes}:{seconds:02d}" in editor.total_label.text()
     assert editor.isWindowModified()
 
-    with qtbot.waitSignal(editor.routinesChanged), qtbot.waitSignal(
-        editor.routineSaved, check_params_cb=lambda rid: rid == "my-physio-routine"
+    with (
+        qtbot.waitSignal(editor.routinesChanged),
+        qtbot.waitSignal(
+            editor.routineSaved, check_params_cb=lambda rid: rid == "my-physio-routine"
+        ),
     ):
         saved = editor.save()
     assert saved is not None and not editor.isWindowModified()
@@ -154,13 +171,19 @@ def test_build_reorder_override_save_and_run(
     assert problems == []
     routine = routines["my-physio-routine"]
     assert routine.name == "My physio routine" and routine.description == "x from March"
-    assert [i.stretch for i in routine.items] == ["chair-stretch", "supine-hand-towel", "standing-hamstring"]  # noqa: E501
+    assert [i.stretch for i in routine.items] == [
+        "chair-stretch",
+        "supine-hand-towel",
+        "standing-hamstring",
+    ]  # noqa: E501
 
     # The saved routine runs through the session engine with the overrides applied.
     plan = build_plan(routine, CATALOG, SETTINGS)
     clock = FakeClock()
     started: list[PhaseStarted] = []
-    engine = SessionEngine(plan, clock, lambda e: started.append(e) if isinstance(e, PhaseStarted) else None)  # noqa: E501
+    engine = SessionEngine(
+        plan, clock, lambda e: started.append(e) if isinstance(e, PhaseStarted) else None
+    )  # noqa: E501
     engine.start()
     while engine.state is State.RUNNING:
         clock.advance(1)
@@ -169,8 +192,11 @@ def test_build_reorder_override_save_and_run(
     towel = [e.phase for e in started if e.phase.stretch == "supine-hand-towel"]
     holds = [p for p in towel if p.kind is PhaseKind.HOLD]
     assert [(p.side, p.seconds) for p in holds] == [(Side.LEFT, 45), (Side.LEFT, 45)]
-    chair = [e.phase for e in started if e.phase.stretch == "chair-stretch"
-             and e.phase.kind is PhaseKind.HOLD]  # fmt: skip
+    chair = [
+        e.phase
+        for e in started
+        if e.phase.stretch == "chair-stretch" and e.phase.kind is PhaseKind.HOLD
+    ]
     assert {p.seconds for p in chair} == {SETTINGS.hold_seconds}
     rests = [e.phase for e in started if e.phase.kind is PhaseKind.REST and e.phase.stretch is None]  # noqa: E501
     assert [p.seconds for p in rests] == [SETTINGS.rest_seconds, 15]
@@ -247,7 +273,10 @@ def test_new_ids_never_take_a_broken_files_name(editor: RoutineEditor, folder: P
 
 
 def test_import_and_export_use_the_store(
-    editor: RoutineEditor, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    editor: RoutineEditor,
+    folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     qtbot: QtBot,
 ) -> None:
     editor.duplicate("desk-break")
@@ -267,8 +296,9 @@ def test_import_and_export_use_the_store(
 
     # Same id again: asks; "no" keeps the user's routine.
     asked: list[str] = []
-    monkeypatch.setattr(RoutineEditor, "ask_replace",
-                        classmethod(lambda cls, p, rid: asked.append(rid) or False))  # fmt: skip
+    monkeypatch.setattr(
+        RoutineEditor, "ask_replace", classmethod(lambda cls, p, rid: asked.append(rid) or False)
+    )
     with qtbot.assertNotEmitted(editor.routinesChanged):
         assert editor.import_file(out) is None
     assert asked == ["shared"] and not (folder / "shared.toml.bak").exists()

@@ -72,7 +72,12 @@ def test_cards_fill_the_width_and_fit_their_wrapped_text(qtbot, screen: StartScr
     heights = []
     for width in (1400, 800):
         screen.resize(width, 700)
-        qtbot.waitUntil(lambda: abs(listing.card_widget(0).width() - listing.viewport().width()) <= 2 * listing.spacing())  # noqa: E501
+        qtbot.waitUntil(
+            lambda: (
+                abs(listing.card_widget(0).width() - listing.viewport().width())
+                <= 2 * listing.spacing()
+            )
+        )  # noqa: E501
         card = listing.card_widget(row)
         qtbot.waitUntil(lambda c=card: c.height() == c.heightForWidth(c.width()))  # nothing cut off
         heights.append(card.height())
@@ -147,7 +152,11 @@ def test_filtered_out_cards_are_hidden(qtbot, screen: StartScreen) -> None:
     screen.set_place("desk")
     visible = screen.visible_routines()
     for row, card in enumerate(screen.cards()):
-        qtbot.waitUntil(lambda r=row, c=card: screen.routine_list.card_widget(r).isVisible() == (c.id in visible))  # noqa: E501
+        qtbot.waitUntil(
+            lambda r=row, c=card: (
+                screen.routine_list.card_widget(r).isVisible() == (c.id in visible)
+            )
+        )  # noqa: E501
 
 
 def test_a_dark_palette_recolours_the_cards(qtbot, screen: StartScreen) -> None:
@@ -193,6 +202,8 @@ def test_a_new_app_font_restyles_the_cards(qtbot, screen: StartScreen) -> None:
     smaller.setPixelSize(max(6, QFontInfo(original).pixelSize() // 2))
     QApplication.setFont(smaller)  # the desktop's font changed while the app runs
     try:
-        qtbot.waitUntil(lambda: screen.routine_list.styleSheet() == CardLook(screen.palette()).list_sheet)  # noqa: E501
+        qtbot.waitUntil(
+            lambda: screen.routine_list.styleSheet() == CardLook(screen.palette()).list_sheet
+        )  # noqa: E501
     finally:
         QApplication.setFont(original)

@@ -17,10 +17,14 @@ def rows(view: StepList) -> list[tuple[str, str, bool, str]]:
     numbers = [label for label in labels if label.text()[:-1].isdigit()]
     texts = [label for label in labels if label not in numbers]
     return [
-        (number.text(), text.text(), text.font().bold(),
-         text.palette().color(QPalette.ColorRole.WindowText).name(QColor.NameFormat.HexArgb))
+        (
+            number.text(),
+            text.text(),
+            text.font().bold(),
+            text.palette().color(QPalette.ColorRole.WindowText).name(QColor.NameFormat.HexArgb),
+        )
         for number, text in zip(numbers, texts, strict=True)
-    ]  # fmt: skip
+    ]
 
 
 def test_the_current_step_is_bold_and_numbered_in_the_accent(qtbot: QtBot) -> None:
@@ -30,12 +34,15 @@ def test_the_current_step_is_bold_and_numbered_in_the_accent(qtbot: QtBot) -> No
     view.show_steps(steps, 1, accent=ACCENT, ink=INK, muted=MUTED)
     shown = rows(view)
     assert [(n, t, bold) for n, t, bold, _ in shown] == [
-        ("1.", "Sit tall.", False), ("2.", "Reach forward.", True), ("3.", "Hold.", False),
-    ]  # fmt: skip
+        ("1.", "Sit tall.", False),
+        ("2.", "Reach forward.", True),
+        ("3.", "Hold.", False),
+    ]
     assert [colour for *_, colour in shown] == [
-        MUTED.name(QColor.NameFormat.HexArgb), INK.name(QColor.NameFormat.HexArgb),
         MUTED.name(QColor.NameFormat.HexArgb),
-    ]  # fmt: skip
+        INK.name(QColor.NameFormat.HexArgb),
+        MUTED.name(QColor.NameFormat.HexArgb),
+    ]
     numbers = [label for label in view.findChildren(QLabel) if label.text() == "2."]
     assert numbers[0].palette().color(QPalette.ColorRole.WindowText) == ACCENT
     assert view.steps() == ("Sit tall.", "Reach forward.", "Hold.")

@@ -24,9 +24,14 @@ def titles(menu: QMenu) -> list[str]:
 
 def test_menu_entries(tray: Tray) -> None:
     assert titles(tray.menu) == [
-        "Start Desk break", "Routines", "Snooze", "Pause reminders", "Preferences…", "History",
+        "Start Desk break",
+        "Routines",
+        "Snooze",
+        "Pause reminders",
+        "Preferences…",
+        "History",
         "Quit",
-    ]  # fmt: skip
+    ]
     assert titles(tray.routines_menu) == ["Desk break", "Evening unwind"]
     assert titles(tray.snooze_menu) == ["5 minutes", "10 minutes", "30 minutes"]
     assert not app_icon().isNull()
@@ -46,8 +51,11 @@ def test_each_entry_is_a_signal(qtbot: QtBot, tray: Tray) -> None:
     with qtbot.waitSignal(tray.turnOffRequested):
         tray.off_action.trigger()
     by_text = {a.text(): a for a in tray.menu.actions()}
-    for text, signal in [("Preferences…", tray.preferencesRequested),
-                         ("History", tray.historyRequested), ("Quit", tray.quitRequested)]:
+    for text, signal in [
+        ("Preferences…", tray.preferencesRequested),
+        ("History", tray.historyRequested),
+        ("Quit", tray.quitRequested),
+    ]:
         with qtbot.waitSignal(signal):
             by_text[text].trigger()
 
