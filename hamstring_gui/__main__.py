@@ -12,7 +12,7 @@ import sys
 # screen (app.run_gui), every other command at once (cli.main).
 gc.disable()
 
-from .cli import main  # noqa: E402 - after the collector is paused
+from hamstring_gui.cli import main  # noqa: E402 - after the collector is paused
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -17,22 +17,22 @@ from typing import IO, TYPE_CHECKING
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from . import APP_ID, __version__, paths
-from .autostart import DESKTOP_ID
-from .cli import all_routines
-from .core.catalog import load_catalog
-from .core.clock import Clock, SystemClock
-from .core.settings import AppearanceSettings
-from .core.settings_store import SettingsStore
-from .ui import trace
-from .ui.controller import SessionController
-from .ui.main_window import MainWindow
-from .ui.settings_qt import SettingsModel
-from .ui.startup import after_first_paint
-from .ui.theme import fallback_palette, palette_is_dark
+from hamstring_gui import APP_ID, __version__, paths
+from hamstring_gui.core.catalog import load_catalog
+from hamstring_gui.core.clock import Clock, SystemClock
+from hamstring_gui.core.settings import AppearanceSettings
+from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.library import all_routines
+from hamstring_gui.platform.autostart import DESKTOP_ID
+from hamstring_gui.ui import trace
+from hamstring_gui.ui.controller import SessionController
+from hamstring_gui.ui.screens.main_window import MainWindow
+from hamstring_gui.ui.settings_model import SettingsModel
+from hamstring_gui.ui.startup import after_first_paint
+from hamstring_gui.ui.style.theme import fallback_palette, palette_is_dark
 
 if TYPE_CHECKING:
-    from .ui.break_reminders import BreakReminders
+    from hamstring_gui.ui.desktop.break_reminders import BreakReminders
 
 APP_NAME = "Hamstring Coach"
 WINDOW_STATE_FILE = "window.json"
@@ -101,8 +101,8 @@ def build_window(
 
 def _connect_history(window: MainWindow) -> None:
     """Record sessions; without a usable history file the app still runs, and says so."""
-    from .core.history import HistoryError, HistoryStore
-    from .ui.history_link import HistoryLink
+    from hamstring_gui.core.history import HistoryError, HistoryStore
+    from hamstring_gui.ui.history.link import HistoryLink
 
     try:
         store = HistoryStore(paths.history_file())
@@ -116,8 +116,8 @@ def _connect_history(window: MainWindow) -> None:
 
 def _connect_sound(window: MainWindow) -> None:
     """Sound and voice cues for every session; Qt Multimedia loads only on the first cue."""
-    from .core.cues import attach_cues
-    from .ui.sound import QtCuePlayer
+    from hamstring_gui.core.cues import attach_cues
+    from hamstring_gui.ui.audio.sound import QtCuePlayer
 
     player = QtCuePlayer(parent=window)
     QApplication.instance().aboutToQuit.connect(player.close)  # type: ignore[union-attr]
@@ -146,7 +146,7 @@ def _connect_sound(window: MainWindow) -> None:
 
 def _connect_routine_editor(window: MainWindow, reminders: BreakReminders) -> None:
     """Edit routines… opens the editor; what it saves shows up everywhere at once."""
-    from .ui.routine_editor import RoutineEditor
+    from hamstring_gui.ui.editor.window import RoutineEditor
 
     editors: list[RoutineEditor] = []
 
@@ -177,10 +177,10 @@ class Services:
     """
 
     def __init__(self, app: QApplication, window: MainWindow) -> None:
-        from .ui.break_reminders import BreakReminders
-        from .ui.commands import RemoteCommands
-        from .ui.icon import app_icon
-        from .ui.remote import ControlServer
+        from hamstring_gui.ui.desktop.break_reminders import BreakReminders
+        from hamstring_gui.ui.desktop.commands import RemoteCommands
+        from hamstring_gui.ui.desktop.control_server import ControlServer
+        from hamstring_gui.ui.style.icon import app_icon
 
         app.setWindowIcon(app_icon())
         _connect_history(window)

@@ -14,12 +14,13 @@ import time
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
-from . import __version__
-from .core.catalog import Catalog, load_catalog
-from .core.datafile import DataError, cache_parsed_toml
-from .core.plan import Phase, PhaseKind, Plan, build_plan
-from .core.routine import Routine, closest_id
-from .core.settings import SessionSettings
+from hamstring_gui import __version__
+from hamstring_gui.core.catalog import Catalog, load_catalog
+from hamstring_gui.core.datafile import DataError, cache_parsed_toml
+from hamstring_gui.core.plan import Phase, PhaseKind, Plan, build_plan
+from hamstring_gui.core.routine import Routine, closest_id
+from hamstring_gui.core.settings import SessionSettings
+from hamstring_gui.library import all_routines, current_settings
 
 EXIT_USAGE = 2
 
@@ -97,46 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def current_settings() -> SessionSettings:
-    """The user's session settings from ``settings.json`` (defaults when there is none).
-
-    Reads without changing anything on disk (the app repairs a bad file at
-    start-up); each problem found is printed once on stderr.
-    """
-    from .core.settings_store import load_settings
-    from .paths import settings_file
-
-    settings, messages = load_settings(settings_file())
-    for message in messages:
-        print(f"hamstring-gui: {message}", file=sys.stderr)
-    return settings.session
-
-
-_REPORTED_PROBLEMS: set[str] = set()
-
-
-def all_routines() -> dict[str, Routine]:
-    """Built-in routines, then the user's custom ones, by id (the CLI's and the app's list).
-
-    A broken custom routine file is skipped and named on stderr once per process,
-    however often the list is read again (``start`` checks it before the app loads it).
-    """
-    from .core.routine_store import load_all
-    from .paths import routines_dir
-
-    routines, problems = load_all(routines_dir(), load_catalog())
-    for problem in problems:
-        if problem not in _REPORTED_PROBLEMS:
-            _REPORTED_PROBLEMS.add(problem)
-            print(f"hamstring-gui: {problem}", file=sys.stderr)
-    return routines
-
-
 def _import_routine(file: str, replace: bool, out: TextIO) -> None:
     from pathlib import Path
 
-    from .core.routine_store import RoutineExistsError, import_routine
-    from .paths import routines_dir
+    from hamstring_gui.core.routine_store import RoutineExistsError, import_routine
+    from hamstring_gui.paths import routines_dir
 
     folder = routines_dir()
     try:
@@ -151,7 +117,7 @@ def _import_routine(file: str, replace: bool, out: TextIO) -> None:
 def _export_routine(routine_id: str, file: str, out: TextIO) -> None:
     from pathlib import Path
 
-    from .core.routine_store import write_routine_file
+    from hamstring_gui.core.routine_store import write_routine_file
 
     routine = find_routine(routine_id)
     try:
@@ -265,8 +231,8 @@ def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
     """Print the record (or export it); a missing history file is an empty record."""
     from datetime import date
 
-    from .core.history import HistoryError, HistoryStore
-    from .paths import history_file
+    from hamstring_gui.core.history import HistoryError, HistoryStore
+    from hamstring_gui.paths import history_file
 
     path = history_file()
     today = date.today()
@@ -310,7 +276,7 @@ def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
 
 
 def _empty_csv() -> str:
-    from .core.history import CSV_COLUMNS
+    from hamstring_gui.core.history import CSV_COLUMNS
 
     return ",".join(CSV_COLUMNS) + "\n"
 
@@ -368,7 +334,7 @@ def _format_status(status: dict[str, object]) -> str:
 
 def control(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """Send a control command to the running app."""
-    from . import ipc
+    from hamstring_gui import ipc
 
     command_args = [str(args.minutes)] if args.command == "snooze" else []
     if args.command == "snooze" and not 1 <= args.minutes <= 240:
@@ -395,7 +361,7 @@ def control(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
 
 def forward_to_running_app(args: argparse.Namespace) -> bool:
     """Hand ``hamstring-gui [start ROUTINE]`` to a running app; False when none runs."""
-    from . import ipc
+    from hamstring_gui import ipc
 
     command, command_args = ("start", [args.routine]) if args.command == "start" else ("show", [])
     try:
@@ -443,7 +409,7 @@ def desktop_launch(argv: Sequence[str]) -> argparse.Namespace | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for ``hamstring-gui`` and ``python -m hamstring_gui``."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    from .paths import cache_dir
+    from hamstring_gui.paths import cache_dir
 
     cache_parsed_toml(cache_dir() / "parsed")
     try:
@@ -451,17 +417,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in GUI_COMMANDS:
             if args.command == "start":
                 find_routine(args.routine)
-            from .ipc import claim_instance
+            from hamstring_gui.ipc import claim_instance
 
             instance = claim_instance()
             if instance is None:  # the app runs already (or is starting)
                 return hand_over(args)
-            from .app import run_gui  # Qt is imported only on the GUI path
+            from hamstring_gui.app import run_gui  # Qt is imported only on the GUI path
 
             return run_gui(args, instance)
         gc.enable()  # paused by __main__ for the GUI's start-up only
         if args.command == "illustrations":
-            from .ui.export import run_export  # Qt only on this path, never for other commands
+            from hamstring_gui.ui.export import (
+                run_export,  # Qt only on this path, never for other commands
+            )
 
             return run_export(args.folder)
         if args.command in CONTROL_HELP:

@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import IO, Any
 
-from . import paths
+from hamstring_gui import paths
 
 SOCKET_NAME = "control.sock"
 LOCK_NAME = "instance.lock"

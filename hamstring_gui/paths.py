@@ -8,7 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
-from . import APP_ID
+from hamstring_gui import APP_ID
 
 
 def config_dir() -> Path:

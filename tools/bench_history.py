@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from hamstring_gui.core.catalog import load_catalog  # noqa: E402
 from hamstring_gui.core.history import HistoryStore  # noqa: E402
-from hamstring_gui.ui.history_window import HistoryWindow  # noqa: E402
+from hamstring_gui.ui.history.window import HistoryWindow  # noqa: E402
 from tests.helpers.history import add_self_tests, fill  # noqa: E402
 
 

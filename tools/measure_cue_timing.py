@@ -108,8 +108,8 @@ def measure(save: Path | None) -> int:
     from hamstring_gui.core.routine import builtin_routines
     from hamstring_gui.core.session import Ended, PhaseStarted, SecondChanged, SessionEngine
     from hamstring_gui.core.settings import SessionSettings, SoundSettings
+    from hamstring_gui.ui.audio.sound import QtCuePlayer
     from hamstring_gui.ui.controller import SessionController
-    from hamstring_gui.ui.sound import QtCuePlayer
 
     app = QGuiApplication([])
     clock = SystemClock()

@@ -14,8 +14,8 @@ from enum import StrEnum
 from functools import cache
 from typing import NamedTuple
 
-from . import assets
-from .datafile import DataError, Record, parse_toml
+from hamstring_gui.core import assets
+from hamstring_gui.core.datafile import DataError, Record, parse_toml
 
 CATALOG_RESOURCE = "catalog/stretches.toml"
 

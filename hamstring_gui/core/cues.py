@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from .catalog import Catalog, Position, Stretch
-from .plan import Phase, PhaseKind, Plan
-from .session import (
+from hamstring_gui.core.catalog import Catalog, Position, Stretch
+from hamstring_gui.core.plan import Phase, PhaseKind, Plan
+from hamstring_gui.core.session import (
     Ended,
     Event,
     Paused,
@@ -40,7 +40,7 @@ from .session import (
     SessionEngine,
     State,
 )
-from .settings import SoundSettings
+from hamstring_gui.core.settings import SoundSettings
 
 LONG_HOLD_SECONDS = 20
 """Holds at least this long get a "seconds left" line at about half-way."""
@@ -314,7 +314,7 @@ def attach_cues(
     Args:
         engine: The session to follow.
         settings: Returns the current sound settings; read at every event.
-        player: Plays tones and speech (``hamstring_gui.ui.sound.QtCuePlayer``).
+        player: Plays tones and speech (``hamstring_gui.ui.audio.sound.QtCuePlayer``).
         catalog: Stretch names for the "prepare" line and the lying check for
             eyes-closed mode; the bundled library when omitted.
 
@@ -322,7 +322,7 @@ def attach_cues(
         The director, already subscribed to ``engine``.
     """
     if catalog is None:
-        from .catalog import load_catalog
+        from hamstring_gui.core.catalog import load_catalog
 
         catalog = load_catalog()
     names = {stretch_id: stretch.name for stretch_id, stretch in catalog.items()}

@@ -34,8 +34,8 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from . import assets
-from .datafile import DataError, parse_toml
+from hamstring_gui.core import assets
+from hamstring_gui.core.datafile import DataError, parse_toml
 
 Vec = tuple[float, float]
 
@@ -823,7 +823,7 @@ def parse_illustration(text: str, file: str, stretch_id: str, both_legs: bool) -
 @cache
 def load_illustration(stretch_id: str) -> Illustration:
     """The bundled pose data of a stretch (cached)."""
-    from .catalog import Sides, load_catalog
+    from hamstring_gui.core.catalog import Sides, load_catalog
 
     name = f"{POSES_FOLDER}/{stretch_id}.toml"
     both = load_catalog()[stretch_id].sides is Sides.BOTH

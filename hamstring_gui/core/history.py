@@ -43,8 +43,16 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
-from .plan import Phase
-from .session import Ended, Event, Paused, PauseReason, PhaseStarted, SessionEngine, State
+from hamstring_gui.core.plan import Phase
+from hamstring_gui.core.session import (
+    Ended,
+    Event,
+    Paused,
+    PauseReason,
+    PhaseStarted,
+    SessionEngine,
+    State,
+)
 
 WallClock = Callable[[], datetime]
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
-from .catalog import Catalog, Kind, Sides, Stretch
-from .routine import ItemSides, Routine, RoutineItem
-from .settings import SessionSettings
+from hamstring_gui.core.catalog import Catalog, Kind, Sides, Stretch
+from hamstring_gui.core.routine import ItemSides, Routine, RoutineItem
+from hamstring_gui.core.settings import SessionSettings
 
 
 class PhaseKind(StrEnum):

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from . import assets
-from .catalog import Catalog, Equipment, Position, Sides, load_catalog
-from .datafile import DataError, Record, parse_toml
+from hamstring_gui.core import assets
+from hamstring_gui.core.catalog import Catalog, Equipment, Position, Sides, load_catalog
+from hamstring_gui.core.datafile import DataError, Record, parse_toml
 
 BUILTIN_FOLDER = "routines"
 MAX_ITEMS = 100

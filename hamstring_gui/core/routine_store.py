@@ -28,10 +28,10 @@ import stat
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
-from .catalog import Catalog, load_catalog
-from .datafile import ID_PATTERN, DataError
-from .routine import Routine, builtin_routines, closest_id, parse_routine
-from .settings_store import write_atomic
+from hamstring_gui.core.catalog import Catalog, load_catalog
+from hamstring_gui.core.datafile import ID_PATTERN, DataError
+from hamstring_gui.core.routine import Routine, builtin_routines, closest_id, parse_routine
+from hamstring_gui.core.settings_store import write_atomic
 
 MAX_FILE_BYTES = 1024 * 1024
 SUFFIX = ".toml"

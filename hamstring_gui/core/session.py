@@ -22,8 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .clock import Clock
-from .plan import Phase, PhaseKind, Plan, Side
+from hamstring_gui.core.clock import Clock
+from hamstring_gui.core.plan import Phase, PhaseKind, Plan, Side
 
 # How far into a phase "back" restarts it rather than going to the previous one.
 BACK_RESTARTS_AFTER = 3.0

@@ -38,7 +38,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from .settings import Settings, migrate, settings_from_dict, settings_to_dict
+from hamstring_gui.core.settings import Settings, migrate, settings_from_dict, settings_to_dict
 
 _TEMP_PREFIX = "."
 _TEMP_SUFFIX = ".tmp"

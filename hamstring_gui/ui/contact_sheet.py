@@ -20,9 +20,9 @@ def write_sheets(folder: Path, side_name: str = "left") -> list[Path]:
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
-    from ..core.catalog import Sides, load_catalog
-    from ..core.plan import PhaseKind, Side
-    from .illustration import render_illustration
+    from hamstring_gui.core.catalog import Sides, load_catalog
+    from hamstring_gui.core.plan import PhaseKind, Side
+    from hamstring_gui.ui.widgets.illustration import render_illustration
 
     catalog = load_catalog()
     rows = (len(catalog) + COLUMNS - 1) // COLUMNS
@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from .compat import keep_singletons_alive
+    from hamstring_gui.ui.compat import keep_singletons_alive
 
     keep_singletons_alive()
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])

@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..core.clock import Clock
-from ..core.plan import Phase, Plan
+from hamstring_gui.core.clock import Clock
+from hamstring_gui.core.plan import Phase, Plan
 
 if TYPE_CHECKING:
     # The engine is imported with the first session (see start()): a plain start,
     # on the routine list, paints its first frame without it (~4 ms).
-    from ..core.session import Event, SessionEngine
+    from hamstring_gui.core.session import Event, SessionEngine
 
 HOLD_STEP_SECONDS = 5  # what one press of + or − adds to or takes from a hold
 
@@ -134,7 +134,7 @@ class SessionController(QObject):
         """Start ``plan`` now, replacing any session that is still active."""
         if self.active and self.engine is not None:
             self.engine.stop()
-        from ..core.session import DEFAULT_JUMP_THRESHOLD, SessionEngine
+        from hamstring_gui.core.session import DEFAULT_JUMP_THRESHOLD, SessionEngine
 
         threshold = DEFAULT_JUMP_THRESHOLD if self.jump_threshold is None else self.jump_threshold
         engine = SessionEngine(plan, self.clock, jump_threshold=threshold)
@@ -217,7 +217,7 @@ class SessionController(QObject):
         self._timer.start(math.ceil(delay * 1000) + _LATE_MS)
 
     def _on_event(self, event: Event) -> None:
-        from ..core.session import Ended, Paused, PhaseStarted, Resumed, SecondChanged
+        from hamstring_gui.core.session import Ended, Paused, PhaseStarted, Resumed, SecondChanged
 
         match event:
             case PhaseStarted(index=index, phase=phase):

@@ -21,9 +21,9 @@ def export_all(folder: Path) -> list[Path]:
     from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtSvg import QSvgGenerator
 
-    from ..core.catalog import Sides, load_catalog
-    from ..core.plan import Side
-    from .illustration import render_illustration
+    from hamstring_gui.core.catalog import Sides, load_catalog
+    from hamstring_gui.core.plan import Side
+    from hamstring_gui.ui.widgets.illustration import render_illustration
 
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -61,7 +61,7 @@ def run_export(folder: str) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from .compat import keep_singletons_alive
+    from hamstring_gui.ui.compat import keep_singletons_alive
 
     keep_singletons_alive()
     app = QGuiApplication.instance()

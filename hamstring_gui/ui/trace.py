@@ -29,7 +29,7 @@ from PySide6.QtCore import QEvent, QObject
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from .main_window import MainWindow
+    from hamstring_gui.ui.screens.main_window import MainWindow
 
 ENV = "HAMSTRING_GUI_TRACE"
 

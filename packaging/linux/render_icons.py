@@ -21,7 +21,7 @@ from PySide6.QtSvg import QSvgRenderer
 APP_ID = "io.github.hamstringcoach.HamstringCoach"
 SIZES = (48, 128, 256)
 HICOLOR = Path(__file__).resolve().parent / "icons" / "hicolor"
-# Keep in step with hamstring_gui.ui.icon.ICON_SIZES.
+# Keep in step with hamstring_gui.ui.style.icon.ICON_SIZES.
 BUNDLED_SIZES = (32, 48, 64, 128, 256)
 BUNDLED = Path(__file__).resolve().parents[2] / "resources" / "icons"
 

@@ -19,8 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from hamstring_gui.ui.notify import ReminderNotifier
-from hamstring_gui.ui.tray import Tray
+from hamstring_gui.ui.desktop.notify import ReminderNotifier
+from hamstring_gui.ui.desktop.tray import Tray
 
 
 def main() -> int:

@@ -98,8 +98,8 @@ def test_autostart_template_starts_the_tray_mode() -> None:
 
 
 def test_autostart_template_is_what_the_app_writes() -> None:
-    # The reminders write the entry from hamstring_gui/autostart.py; the two must agree.
-    autostart = pytest.importorskip("hamstring_gui.autostart")
+    # The reminders write the entry from hamstring_gui/platform/autostart.py; the two must agree.
+    autostart = pytest.importorskip("hamstring_gui.platform.autostart")
     assert autostart.DESKTOP_ID == APP_ID
     assert AUTOSTART.read_text(encoding="utf-8") == autostart.ENTRY
 
@@ -139,7 +139,7 @@ def test_scalable_icon_is_a_square_svg_and_the_bundled_window_icon_is_the_same()
 
 
 def test_bundled_window_icon_pngs_match_the_hicolor_ones() -> None:
-    from hamstring_gui.ui.icon import ICON_SIZES, icon_resource
+    from hamstring_gui.ui.style.icon import ICON_SIZES, icon_resource
 
     for size in ICON_SIZES:
         bundled = ROOT / "resources" / icon_resource(size)

@@ -10,14 +10,14 @@ from pytestqt.qtbot import QtBot
 
 from hamstring_gui import app as app_module
 from hamstring_gui import paths
-from hamstring_gui.cli import all_routines
 from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.routine import Routine, RoutineItem
 from hamstring_gui.core.routine_store import save_routine
 from hamstring_gui.core.settings_store import SettingsStore
-from hamstring_gui.ui.break_reminders import BreakReminders
-from hamstring_gui.ui.commands import RemoteCommands
-from hamstring_gui.ui.routine_editor import RoutineEditor
+from hamstring_gui.library import all_routines
+from hamstring_gui.ui.desktop.break_reminders import BreakReminders
+from hamstring_gui.ui.desktop.commands import RemoteCommands
+from hamstring_gui.ui.editor.window import RoutineEditor
 from tests.helpers.processes import run_python
 from tests.helpers.stubs import FakeClock
 
@@ -90,7 +90,7 @@ def test_services_wired_after_the_first_paint_follow_a_session_already_running(
     """`start ROUTINE` runs before the services exist: it must still be heard and recorded."""
     from PySide6.QtWidgets import QApplication
 
-    from hamstring_gui.ui.history_link import HistoryLink
+    from hamstring_gui.ui.history.link import HistoryLink
 
     attached = []
     monkeypatch.setattr(
@@ -174,13 +174,13 @@ def at_the_first_frame(argv: list[str], probe: str) -> str:
     [
         (
             [],
-            "hamstring_gui.ui.start_screen",
-            ("hamstring_gui.core.session", "hamstring_gui.ui.session_screen", "difflib"),
+            "hamstring_gui.ui.screens.start",
+            ("hamstring_gui.core.session", "hamstring_gui.ui.screens.session", "difflib"),
         ),
         (
             ["start", "desk-break"],
-            "hamstring_gui.ui.session_screen",
-            ("hamstring_gui.ui.start_screen",),
+            "hamstring_gui.ui.screens.session",
+            ("hamstring_gui.ui.screens.start",),
         ),
     ],
 )

@@ -10,8 +10,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from hamstring_gui.app import apply_colour_scheme
-from hamstring_gui.ui.palette import system_is_dark
-from hamstring_gui.ui.theme import fallback_palette, palette_is_dark
+from hamstring_gui.ui.style.palette import system_is_dark
+from hamstring_gui.ui.style.theme import fallback_palette, palette_is_dark
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_dark_palette_text_has_strong_contrast() -> None:
 def test_the_remembered_font_size_follows_a_new_app_font(app: QApplication) -> None:
     from PySide6.QtGui import QFont, QFontInfo
 
-    from hamstring_gui.ui.theme import base_pixel_size
+    from hamstring_gui.ui.style.theme import base_pixel_size
 
     original = QFont(app.font())
     try:

@@ -1,0 +1,49 @@
+"""The user's routines and session settings, as the CLI and the app both read them.
+
+One place for the two lists so that ``cli`` and ``app`` never import each
+other: the CLI uses this module and loads ``app`` lazily; nothing imports
+``cli``.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from hamstring_gui.core.catalog import load_catalog
+from hamstring_gui.core.routine import Routine
+from hamstring_gui.core.settings import SessionSettings
+
+
+def current_settings() -> SessionSettings:
+    """The user's session settings from ``settings.json`` (defaults when there is none).
+
+    Reads without changing anything on disk (the app repairs a bad file at
+    start-up); each problem found is printed once on stderr.
+    """
+    from hamstring_gui.core.settings_store import load_settings
+    from hamstring_gui.paths import settings_file
+
+    settings, messages = load_settings(settings_file())
+    for message in messages:
+        print(f"hamstring-gui: {message}", file=sys.stderr)
+    return settings.session
+
+
+_REPORTED_PROBLEMS: set[str] = set()
+
+
+def all_routines() -> dict[str, Routine]:
+    """Built-in routines, then the user's custom ones, by id (the CLI's and the app's list).
+
+    A broken custom routine file is skipped and named on stderr once per process,
+    however often the list is read again (``start`` checks it before the app loads it).
+    """
+    from hamstring_gui.core.routine_store import load_all
+    from hamstring_gui.paths import routines_dir
+
+    routines, problems = load_all(routines_dir(), load_catalog())
+    for problem in problems:
+        if problem not in _REPORTED_PROBLEMS:
+            _REPORTED_PROBLEMS.add(problem)
+            print(f"hamstring-gui: {problem}", file=sys.stderr)
+    return routines

@@ -1,0 +1,129 @@
+"""Work-break reminders in the running app: scheduler, idle monitor, tray and notifications.
+
+Lifecycle: the composition root builds one :class:`BreakReminders` for the
+main window. It owns the :class:`ReminderService` (one single-shot timer),
+the :class:`IdleMonitor`, the tray icon when the desktop has a tray, and the
+:class:`ReminderNotifier`; it connects them to the window's session
+controller and settings. :meth:`BreakReminders.close` releases the D-Bus and
+X connections at quit.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QObject
+
+from hamstring_gui import paths
+from hamstring_gui.core.plan import build_plan
+from hamstring_gui.core.settings import Settings
+from hamstring_gui.platform import autostart
+from hamstring_gui.ui.desktop.idle import IdleMonitor
+from hamstring_gui.ui.desktop.notify import ReminderNotifier
+from hamstring_gui.ui.desktop.reminder_service import ReminderService
+from hamstring_gui.ui.desktop.tray import Tray
+from hamstring_gui.ui.screens.main_window import MainWindow
+
+
+class BreakReminders(QObject):
+    """Everything that invites the user to a break, wired to one main window."""
+
+    def __init__(self, window: MainWindow, *, tray_available: bool | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        model = window.model
+        self.idle = IdleMonitor(self)
+        self.service = ReminderService(model, self.break_seconds, activity=self.idle, parent=self)
+        has_tray = Tray.available() if tray_available is None else tray_available
+        titles = {routine_id: routine.name for routine_id, routine in window.routines.items()}
+        self.tray = Tray(titles, self.service.routine) if has_tray else None
+        self.notifier = ReminderNotifier(self.tray.icon if self.tray else None, parent=self)
+
+        controller = window.controller
+        self.service.reminderDue.connect(self._remind)
+        self.service.stateChanged.connect(self._show_status)
+        self.notifier.startRequested.connect(self.start)
+        self.notifier.snoozeRequested.connect(self.service.snooze)
+        self.notifier.skipRequested.connect(self.service.skip)
+        self.notifier.dismissed.connect(self.service.dismiss)
+        controller.follow_sessions(self._on_session_started)
+        controller.ended.connect(lambda _summary: self.service.session_ended())
+        model.changed.connect(self._on_settings)
+        if self.tray is not None:
+            tray = self.tray
+            tray.startRoutine.connect(self.start)
+            tray.snoozeRequested.connect(self.service.snooze)
+            tray.pauseForRequested.connect(self.service.pause_for)
+            tray.pauseUntilTomorrowRequested.connect(self.service.pause_until_tomorrow)
+            tray.resumeRequested.connect(self.service.resume)
+            tray.turnOffRequested.connect(self.service.turn_off)
+            tray.turnOnRequested.connect(self.service.turn_on)
+            tray.preferencesRequested.connect(self._preferences)
+            tray.historyRequested.connect(window.history_action.trigger)
+            tray.showWindowRequested.connect(window.bring_to_front)
+            tray.quitRequested.connect(window.quit_app)
+            tray.show()
+            window.close_to_tray = self.keep_running_on_close
+        self._show_status()
+
+    def break_seconds(self, routine_id: str) -> float:
+        """Planned length of a routine: idle this long counts as having taken the break."""
+        routine = self.window.routines.get(routine_id)
+        if routine is None:
+            return 300.0
+        return float(
+            build_plan(routine, self.window.catalog, self.window.settings.session).total_seconds
+        )  # noqa: E501
+
+    def start(self, routine_id: str) -> None:
+        """Start a routine from a reminder or the tray, with the window in front."""
+        self.window.bring_to_front()
+        self.window.start_routine(routine_id)
+
+    def snooze(self, minutes: int) -> bool:
+        """Snooze the reminder (False when today's snoozes are used up)."""
+        return self.service.snooze(minutes)
+
+    def status(self) -> dict[str, str | None]:
+        """``reminders`` and ``next_reminder`` for ``status --json``."""
+        return self.service.status()
+
+    def keep_running_on_close(self) -> bool:
+        """Closing the window with reminders on keeps the app in the tray."""
+        if self.tray is None:
+            return False
+        on = self.service.status()["reminders"] != "off"
+        return self.tray.keep_running_on_close(on, paths.config_dir())
+
+    def close(self) -> None:
+        """Release the notification and idle connections."""
+        self.notifier.close()
+        self.idle.close()
+
+    def _remind(self, routine_id: str) -> None:
+        if self.window.controller.active:
+            return  # already stretching
+        routine = self.window.routines.get(routine_id)
+        title = routine.name if routine else routine_id
+        minutes = max(1, math.ceil(self.break_seconds(routine_id) / 60))
+        self.notifier.show_reminder(
+            routine_id, title, minutes, can_snooze=self.service.snoozes_left() > 0
+        )
+
+    def _on_session_started(self, _plan: object) -> None:
+        self.service.session_started()
+        self.notifier.withdraw()
+
+    def _on_settings(self, settings: Settings) -> None:
+        if self.tray is not None:
+            self.tray.set_suggested(settings.reminders.routine)
+        if autostart.is_enabled() != settings.reminders.autostart:
+            autostart.set_enabled(settings.reminders.autostart)
+
+    def _show_status(self) -> None:
+        if self.tray is not None:
+            self.tray.set_status(self.service.status(), snoozes_left=self.service.snoozes_left())
+
+    def _preferences(self) -> None:
+        self.window.bring_to_front()
+        self.window.open_preferences()

@@ -1,0 +1,112 @@
+"""What the running app does for commands from other launches (``hamstring-gui pause`` ...).
+
+:class:`RemoteCommands` is the handler given to
+:class:`~hamstring_gui.ui.desktop.control_server.ControlServer`; it only translates
+commands into calls on the window, the session controller and the reminder
+service, and builds the ``status --json`` answer.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Protocol
+
+from hamstring_gui.core.session import State
+from hamstring_gui.ui.controller import SessionController
+
+
+class Window(Protocol):
+    """What the handler needs of the main window."""
+
+    routines: dict[str, Any]
+
+    def start_routine(self, routine_id: str) -> None: ...  # noqa: D102
+    def bring_to_front(self) -> None: ...  # noqa: D102
+
+
+class Reminders(Protocol):
+    """What the handler needs of the reminder service."""
+
+    def snooze(self, minutes: int) -> bool: ...  # noqa: D102
+    def status(self) -> dict[str, Any]: ...  # noqa: D102
+
+
+NO_REMINDERS = {"reminders": "off", "next_reminder": None}
+
+
+class RemoteCommands:
+    """Handler for the control socket: ``handler(command, args) -> reply``."""
+
+    def __init__(
+        self,
+        window: Window,
+        controller: SessionController,
+        reminders: Reminders | None = None,
+    ) -> None:
+        self.window = window
+        self.controller = controller
+        self.reminders = reminders
+
+    def __call__(self, command: str, args: list[str]) -> dict[str, Any]:
+        """Carry out one command and answer it."""
+        session_commands = {
+            "pause": self.controller.pause,
+            "resume": self.controller.resume,
+            "skip": self.controller.skip,
+            "stop": self.controller.stop,
+        }
+        if command == "status":
+            return {"ok": True, "status": self.status()}
+        if command == "show":
+            self.window.bring_to_front()
+            return {"ok": True, "message": ""}
+        if command == "start":
+            if len(args) != 1 or args[0] not in self.window.routines:
+                return {"ok": False, "message": f"unknown routine {' '.join(args)!r}"}
+            self.window.start_routine(args[0])
+            self.window.bring_to_front()
+            return {"ok": True, "message": ""}
+        if command in session_commands:
+            if not self.controller.active:
+                return {"ok": False, "message": "no session is running"}
+            session_commands[command]()
+            return {"ok": True, "message": ""}
+        if command == "snooze":
+            return self._snooze(args)
+        return {"ok": False, "message": f"unknown command {command!r}"}
+
+    def _snooze(self, args: list[str]) -> dict[str, Any]:
+        if self.reminders is None:
+            return {"ok": False, "message": "reminders are not available"}
+        try:
+            minutes = int(args[0]) if args else 10
+        except ValueError:
+            return {"ok": False, "message": f"not a number of minutes: {args[0]!r}"}
+        if not self.reminders.snooze(minutes):
+            return {"ok": False, "message": "no snoozes left today"}
+        return {"ok": True, "message": f"snoozed for {minutes} min"}
+
+    def status(self) -> dict[str, Any]:
+        """The ``status --json`` answer (keys are a documented contract)."""
+        engine = self.controller.engine
+        state = "idle"
+        routine = None
+        phase = None
+        if engine is not None:
+            state = {
+                State.RUNNING: "running",
+                State.PAUSED: "paused",
+                State.FINISHED: "finished",
+            }.get(engine.state, "idle")
+            if state != "idle":
+                routine = engine.plan.routine
+            if engine.state in (State.RUNNING, State.PAUSED):
+                current = engine.phase
+                phase = {
+                    "kind": str(current.kind),
+                    "stretch": current.stretch,
+                    "side": str(current.side) if current.side else None,
+                    "remaining_seconds": math.ceil(engine.remaining() - 1e-9),
+                }
+        reminders = self.reminders.status() if self.reminders else dict(NO_REMINDERS)
+        return {"state": state, "routine": routine, "phase": phase, **reminders}

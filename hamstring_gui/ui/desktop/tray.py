@@ -1,0 +1,168 @@
+"""The tray icon: when the next break is, and a menu to start, snooze or pause.
+
+Lifecycle: ``app.py`` builds one :class:`Tray` when
+``QSystemTrayIcon.isSystemTrayAvailable()`` (``isVisible()`` is True even
+without a tray host), connects its request signals, and calls
+:meth:`Tray.set_status` on every ``ReminderService.stateChanged``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from hamstring_gui.core.reminders import SNOOZE_CHOICES
+from hamstring_gui.ui.style.icon import app_icon
+
+KEEP_IN_TRAY_FLAG = "tray-notice-shown"
+HOUR = 3600
+
+
+def tooltip_for(status: Mapping[str, str | None]) -> str:
+    """The tray tooltip for a ``ReminderService.status()``."""
+    state, at = status.get("reminders"), status.get("next_reminder")
+    if state == "off":
+        return "Hamstring Coach — reminders off"
+    if state == "paused":
+        return "Hamstring Coach — reminders paused"
+    if at is None:
+        return "Hamstring Coach — no break due now"
+    when = dt.datetime.fromisoformat(at).strftime("%H:%M")
+    return f"Hamstring Coach — next break at {when}" + (" (snoozed)" if state == "snoozed" else "")
+
+
+class Tray(QObject):
+    """The tray icon and its menu; every choice is a signal for ``app.py``.
+
+    Args:
+        routines: id -> title of every routine, in menu order.
+        suggested: the id of the routine reminders suggest.
+
+    Signals:
+        startRoutine(str): start this routine now.
+        snoozeRequested(int): snooze the reminder for minutes.
+        pauseForRequested(int): pause reminders for seconds.
+        pauseUntilTomorrowRequested(), resumeRequested(),
+        turnOffRequested(), turnOnRequested(): reminder commands.
+        preferencesRequested(), historyRequested(), showWindowRequested(),
+        quitRequested(): the rest of the menu and a click on the icon.
+    """
+
+    startRoutine = Signal(str)  # noqa: N815 - Qt's camelCase for signals
+    snoozeRequested = Signal(int)  # noqa: N815
+    pauseForRequested = Signal(int)  # noqa: N815
+    pauseUntilTomorrowRequested = Signal()  # noqa: N815
+    resumeRequested = Signal()  # noqa: N815
+    turnOffRequested = Signal()  # noqa: N815
+    turnOnRequested = Signal()  # noqa: N815
+    preferencesRequested = Signal()  # noqa: N815
+    historyRequested = Signal()  # noqa: N815
+    showWindowRequested = Signal()  # noqa: N815
+    quitRequested = Signal()  # noqa: N815
+
+    def __init__(
+        self, routines: Mapping[str, str], suggested: str, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._routines = dict(routines)
+        self._suggested = suggested
+        self.icon = QSystemTrayIcon(app_icon(), self)
+        self.menu = QMenu()
+        self.start_action = self.menu.addAction("Start")
+        self.start_action.triggered.connect(lambda: self.startRoutine.emit(self._suggested))
+        self.routines_menu = self.menu.addMenu("Routines")
+        self.set_routines(self._routines)
+        self.snooze_menu = self.menu.addMenu("Snooze")
+        self.snooze_actions: dict[int, QAction] = {}
+        for minutes in SNOOZE_CHOICES:
+            action = self.snooze_menu.addAction(f"{minutes} minutes")
+            action.triggered.connect(lambda _=False, m=minutes: self.snoozeRequested.emit(m))
+            self.snooze_actions[minutes] = action
+        self.pause_menu = self.menu.addMenu("Pause reminders")
+        self.pause_hour_action = self.pause_menu.addAction("For an hour")
+        self.pause_hour_action.triggered.connect(lambda: self.pauseForRequested.emit(HOUR))
+        self.pause_tomorrow_action = self.pause_menu.addAction("Until tomorrow")
+        self.pause_tomorrow_action.triggered.connect(self.pauseUntilTomorrowRequested)
+        self.resume_action = self.pause_menu.addAction("Resume reminders")
+        self.resume_action.triggered.connect(self.resumeRequested)
+        self.pause_menu.addSeparator()
+        self.off_action = self.pause_menu.addAction("Turn off")
+        self.off_action.triggered.connect(self.turnOffRequested)
+        self.on_action = self.pause_menu.addAction("Turn on")
+        self.on_action.triggered.connect(self.turnOnRequested)
+        self.menu.addSeparator()
+        self.menu.addAction("Preferences…").triggered.connect(self.preferencesRequested)
+        self.menu.addAction("History").triggered.connect(self.historyRequested)
+        self.menu.addSeparator()
+        self.menu.addAction("Quit").triggered.connect(self.quitRequested)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._on_activated)
+        self.set_suggested(suggested)
+        self.set_status({"reminders": "on", "next_reminder": None}, snoozes_left=1)
+
+    @staticmethod
+    def available() -> bool:
+        """Tell whether the desktop has a tray host right now."""
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def show(self) -> None:
+        """Put the icon in the tray."""
+        self.icon.show()
+
+    def set_routines(self, routines: Mapping[str, str]) -> None:
+        """The Routines ▸ submenu: built-in and custom routines, id -> title."""
+        self._routines = dict(routines)
+        self.routines_menu.clear()
+        for routine_id, title in self._routines.items():
+            action = self.routines_menu.addAction(title)
+            action.triggered.connect(lambda _=False, r=routine_id: self.startRoutine.emit(r))
+
+    def set_suggested(self, routine: str) -> None:
+        """The routine behind "Start …" (follows the reminder settings)."""
+        self._suggested = routine
+        self.start_action.setText(f"Start {self._routines.get(routine, routine)}")
+
+    def set_status(self, status: Mapping[str, str | None], *, snoozes_left: int) -> None:
+        """Tooltip and which commands make sense, from ``ReminderService.status()``."""
+        self.icon.setToolTip(tooltip_for(status))
+        state = status.get("reminders")
+        self.snooze_menu.setEnabled(snoozes_left > 0 and state in ("on", "snoozed"))
+        self.snooze_menu.setTitle("Snooze" if snoozes_left > 0 else "Snooze (none left today)")
+        self.pause_hour_action.setEnabled(state in ("on", "snoozed"))
+        self.pause_tomorrow_action.setEnabled(state in ("on", "snoozed"))
+        self.resume_action.setEnabled(state in ("paused", "snoozed"))
+        self.off_action.setVisible(state != "off")
+        self.on_action.setVisible(state == "off")
+
+    def keep_running_on_close(self, reminders_on: bool, flag_folder: Path) -> bool:
+        """For the window's ``closeEvent``: True means hide the window, keep the app.
+
+        With reminders on and a tray, closing the window keeps the app in the
+        tray; the first time ever (a flag file in ``flag_folder``, the config
+        folder) a tray message says so. Otherwise the caller quits.
+        """
+        if not reminders_on or not self.available() or not self.icon.isVisible():
+            return False
+        flag = flag_folder / KEEP_IN_TRAY_FLAG
+        if not flag.exists():
+            self.icon.showMessage(
+                "Hamstring Coach is still here",
+                "It keeps reminding you to stretch from the tray. Quit from the tray menu.",
+                QSystemTrayIcon.MessageIcon.Information,
+                8000,
+            )
+            flag_folder.mkdir(parents=True, exist_ok=True)
+            flag.touch()
+        return True
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self.showWindowRequested.emit()

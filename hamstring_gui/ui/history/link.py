@@ -1,0 +1,85 @@
+"""Connects sessions and the window to the history store.
+
+Lifecycle: built once by the composition root when the history store opened.
+Each session the controller starts gets a :class:`SessionRecorder`; the
+summary's back-feeling answer goes to it; a finished self-test routine asks
+for its result; the window's History action opens the history window.
+If the store cannot be written, the user is told once and sessions go on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QObject
+
+from hamstring_gui.core.history import HistoryStore, SessionRecorder
+from hamstring_gui.core.plan import Plan
+from hamstring_gui.core.session import Summary
+from hamstring_gui.core.settings import HOLD_FOR_AGE
+from hamstring_gui.ui.controller import SessionController
+from hamstring_gui.ui.history.window import HistoryWindow, SelfTestDialog
+from hamstring_gui.ui.screens.main_window import MainWindow
+
+SELF_TEST_ROUTINE = "self-test"
+
+
+class HistoryLink(QObject):
+    """Records every session and opens the history window."""
+
+    def __init__(self, store: HistoryStore, window: MainWindow) -> None:
+        super().__init__(window)
+        self.store = store
+        self.window = window
+        self.controller: SessionController = window.controller
+        self.recorder: SessionRecorder | None = None
+        self.history_window: HistoryWindow | None = None
+        self._told = False
+        self.controller.follow_sessions(self._on_session_started)
+        self.controller.ended.connect(self._on_ended)
+        window.feelingRated.connect(self._on_feeling)
+        window.history_action.triggered.connect(self.open_history)
+        window.history_action.setEnabled(True)
+
+    def _on_session_started(self, plan: Plan) -> None:
+        engine = self.controller.engine
+        if engine is not None:
+            self.recorder = SessionRecorder(self.store, engine, on_problem=self._tell)
+
+    def _on_feeling(self, value: int) -> None:
+        if self.recorder is not None:
+            self.recorder.set_feeling(value)
+
+    def _on_ended(self, summary: Summary) -> None:
+        if self.history_window is not None:
+            self.history_window.refresh()
+        if summary.routine == SELF_TEST_ROUTINE and summary.completed:
+            result = SelfTestDialog.ask(self.window)
+            if result is not None:
+                self.open_history().record_self_test(*result)
+
+    def _tell(self, message: str) -> None:
+        if not self._told:
+            self._told = True
+            self.window.statusBar().showMessage(message, 15000)
+
+    def open_history(self) -> HistoryWindow:
+        """Show the history window (one, reused), with a gentle hold offer."""
+        settings = self.window.model.settings
+        target = HOLD_FOR_AGE.get(settings.profile.age_band, 30)
+        hold = (settings.session.hold_seconds, target)
+        if self.history_window is None:
+            self.history_window = HistoryWindow(self.store, self.window.catalog, hold=hold)
+            self.history_window.holdChangeAccepted.connect(self._accept_hold)
+        else:
+            self.history_window.hold = hold
+            self.history_window.refresh()
+        self.history_window.show()
+        self.history_window.raise_()
+        self.history_window.activateWindow()
+        return self.history_window
+
+    def _accept_hold(self, seconds: int) -> None:
+        model = self.window.model
+        session = dataclasses.replace(model.settings.session, hold_seconds=seconds)
+        model.update(dataclasses.replace(model.settings, session=session))

@@ -1,0 +1,231 @@
+"""Safety words: the first-run screen (also under Help) and the "That hurts" advice.
+
+The text follows the "Safety messages" of the research summary. It frames
+stretching as flexibility work within an active life and never claims to
+treat or cure back pain.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_gui.ui.style import theme
+
+INTRO = (
+    "Hamstring Coach guides gentle hamstring stretches for flexibility, as one part of an "
+    "active life. It does not diagnose, treat or cure back pain. Please read this once."
+)
+
+EMERGENCY = (
+    "Do not stretch — get emergency care now",
+    [
+        "Numbness between your legs or around your bottom (saddle area)",
+        "New problems controlling your bladder or bowels",
+        "Loss of sexual function",
+        "Pain, numbness or weakness in both legs",
+        "Severe or worsening weakness in a leg",
+        "Back pain after a serious accident or fall",
+    ],
+)
+
+URGENT = (
+    "See a clinician soon, before using the app",
+    [
+        "Fever, or weight loss you cannot explain",
+        "A lump, or a change in the shape of your back",
+        "Pain that does not ease with rest, or is worse at night",
+        "Pain that is worse when you cough or sneeze",
+        "Pain in the upper back, between the shoulder blades",
+        "A history of cancer, long-term steroids or a weakened immune system",
+    ],
+)
+
+CHECK_FIRST = (
+    "Ask a clinician first if you have",
+    [
+        "A recent back, hip or hamstring injury, or surgery",
+        "Osteoporosis, or you are pregnant",
+        "Pain below the knee",
+        "Weakness or numbness in one leg for more than about a week",
+    ],
+)
+
+EVERY_STRETCH = (
+    "Every stretch: a mild pull, never pain, never bounce",
+    [
+        "Ease in over about five seconds and hold still; never bounce",
+        "Feel a mild pull in the back of the thigh only",
+        "Stop at once on back pain, or burning, tingling, numbness or shooting pain down the "
+        "leg: that is a nerve under tension, not a muscle stretching",
+        "Keep your back in its natural curve and hinge at the hips; keep breathing",
+        "In contract–relax stretches, push gently: about a quarter of your effort",
+        "If you feel worse the next day, make the next session lighter",
+        "Avoid forward bends just after getting out of bed",
+    ],
+)
+
+HURT_ADVICE = [
+    "Stop. Pain is not the goal: ease out of the stretch slowly and rest.",
+    "Burning, tingling or numbness down the leg means a nerve is being stretched, "
+    "not the muscle. Do not push through it.",
+    "If the pain stays, or comes back each time, see a clinician "
+    "(a doctor or physiotherapist) before stretching this way again.",
+]
+
+
+def _section(title: str, items: list[str], accent: str | None = None) -> QLabel:
+    colour = f" style='color:{accent}'" if accent else ""
+    rows = "".join(f"<li style='margin-bottom:4px'>{item}</li>" for item in items)
+    label = QLabel(f"<h3{colour}>{title}</h3><ul style='margin-left:-20px'>{rows}</ul>")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setAccessibleName(title)
+    label.setFont(theme.scaled_font(1.05))
+    return label
+
+
+class SafetyPanel(QWidget):
+    """The safety text with one button: "I understand" on first run, "Close" from Help.
+
+    Signals:
+        acknowledged(): the user pressed the button.
+    """
+
+    acknowledged = Signal()
+
+    def __init__(self, first_run: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("safetyPanel")
+        base = theme.base_pixel_size()
+        title = QLabel("Before you stretch")
+        title.setObjectName("safetyTitle")
+        title.setFont(theme.scaled_font(2.0, bold=True))
+        intro = QLabel(INTRO)
+        intro.setWordWrap(True)
+        intro.setFont(theme.scaled_font(1.15))
+
+        warn = "#c53030" if not theme.is_dark(self) else "#fc8181"
+        left = QVBoxLayout()
+        left.addWidget(_section(*EMERGENCY, accent=warn))
+        left.addWidget(_section(*URGENT))
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(_section(*EVERY_STRETCH))
+        right.addWidget(_section(*CHECK_FIRST))
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.setSpacing(base * 2)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, base, 0)
+        body_layout.addWidget(intro)
+        body_layout.addLayout(columns)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+
+        self.button = QPushButton("I understand" if first_run else "Close")
+        self.button.setObjectName("acknowledgeButton")
+        self.button.setAccessibleName(self.button.text())
+        self.button.setDefault(True)
+        self.button.setMinimumHeight(round(base * 2.6))
+        self.button.setMinimumWidth(base * 12)
+        self.button.clicked.connect(self.acknowledged)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(base * 2, base * 2, base * 2, base)
+        layout.addWidget(title)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+
+class SafetyDialog(QDialog):
+    """The safety text as a dialog, for the Help menu."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Stretching safely")
+        self.panel = SafetyPanel(first_run=False)
+        self.panel.acknowledged.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.panel)
+        self.resize(900, 640)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> None:
+        """Show the safety text until closed."""
+        cls(parent).exec()
+
+
+class HurtChoice(Enum):
+    """What to do after "That hurts"."""
+
+    SKIP_STRETCH = "skip-stretch"
+    END_SESSION = "end-session"
+    STAY_PAUSED = "stay-paused"
+
+
+class HurtDialog(QDialog):
+    """The advice after "That hurts", with the two ways on."""
+
+    def __init__(self, stretch_name: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("That hurts")
+        self.choice = HurtChoice.STAY_PAUSED
+        base = theme.base_pixel_size()
+        title = QLabel("Stop — pain is not the goal")
+        title.setFont(theme.scaled_font(1.6, bold=True))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(base * 2, base * 2, base * 2, base * 2)
+        layout.addWidget(title)
+        for line in HURT_ADVICE:
+            label = QLabel(line)
+            label.setWordWrap(True)
+            label.setFont(theme.scaled_font(1.1))
+            layout.addWidget(label)
+        buttons = QDialogButtonBox()
+        what = f"Skip {stretch_name}" if stretch_name else "Skip this stretch"
+        self.skip_button = buttons.addButton(what, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.end_button = buttons.addButton(
+            "End the session", QDialogButtonBox.ButtonRole.DestructiveRole
+        )  # noqa: E501
+        self.skip_button.setObjectName("hurtSkipButton")
+        self.end_button.setObjectName("hurtEndButton")
+        self.skip_button.clicked.connect(lambda: self._choose(HurtChoice.SKIP_STRETCH))
+        self.end_button.clicked.connect(lambda: self._choose(HurtChoice.END_SESSION))
+        layout.addSpacing(base)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(base * 36)
+
+    def _choose(self, choice: HurtChoice) -> None:
+        self.choice = choice
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, stretch_name: str | None) -> HurtChoice:
+        """Show the advice; the user's choice (``STAY_PAUSED`` if closed)."""
+        dialog = cls(stretch_name, parent)
+        dialog.exec()
+        return dialog.choice

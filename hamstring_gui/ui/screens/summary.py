@@ -1,0 +1,208 @@
+"""The end screen: time per leg, stretches done and skipped, an optional back rating.
+
+Signals carry the user's answers out; storing them is the history's job.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_gui.core.catalog import Catalog
+from hamstring_gui.core.plan import Plan
+from hamstring_gui.core.session import Summary
+from hamstring_gui.ui.style import theme
+
+
+def _stat(title: str, name: str) -> tuple[QFrame, QLabel]:
+    frame = QFrame()
+    frame.setObjectName(f"{name}Card")
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    frame.setMinimumHeight(round(theme.base_pixel_size() * 9))
+    layout = QVBoxLayout(frame)
+    caption = QLabel(title)
+    caption.setFont(theme.scaled_font(1.15))
+    caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    value = QLabel()
+    value.setObjectName(name)
+    value.setFont(theme.scaled_font(3.2, bold=True))
+    value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    layout.addWidget(caption)
+    layout.addWidget(value)
+    return frame, value
+
+
+class SummaryScreen(QWidget):
+    """What the session added up to, and what next.
+
+    Signals:
+        repeatRequested(): start the same routine again.
+        chooseRequested(): back to the routine list.
+        closeRequested(): the user is done; close the window.
+        feelingRated(int): the optional "how does your back feel" answer, 0–10.
+    """
+
+    repeatRequested = Signal()  # noqa: N815 - Qt signal naming
+    chooseRequested = Signal()  # noqa: N815
+    closeRequested = Signal()  # noqa: N815
+    feelingRated = Signal(int)  # noqa: N815
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryScreen")
+        self.catalog = catalog
+        base = theme.base_pixel_size()
+
+        self.title = QLabel()
+        self.title.setObjectName("summaryTitle")
+        self.title.setFont(theme.scaled_font(2.2, bold=True))
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("summaryDetail")
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setFont(theme.scaled_font(1.2))
+
+        left_card, self.left_value = _stat("Left leg", "leftLegTime")
+        right_card, self.right_value = _stat("Right leg", "rightLegTime")
+        self.both_card, self.both_value = _stat("Both legs together", "bothLegsTime")
+        stats = QHBoxLayout()
+        stats.setSpacing(base * 2)
+        stats.addWidget(left_card)
+        stats.addWidget(right_card)
+        stats.addWidget(self.both_card)
+
+        self.counts = QLabel()
+        self.counts.setObjectName("summaryCounts")
+        self.counts.setWordWrap(True)
+        self.counts.setFont(theme.scaled_font(1.2))
+        self.hurt_note = QLabel()
+        self.hurt_note.setObjectName("hurtNote")
+        self.hurt_note.setWordWrap(True)
+        self.hurt_note.setFont(theme.scaled_font(1.1))
+
+        feel_title = QLabel("How does your back feel now? (optional)")
+        feel_title.setFont(theme.scaled_font(1.2, bold=True))
+        feel_hint = QLabel("0 = fine, 10 = very sore")
+        feel_hint.setFont(theme.scaled_font(1.0))
+        self.feel_group = QButtonGroup(self)
+        self.feel_group.setExclusive(True)
+        feel_row = QHBoxLayout()
+        feel_row.setSpacing(round(base * 0.4))
+        for value in range(11):
+            button = QPushButton(str(value))
+            button.setCheckable(True)
+            button.setObjectName(f"feel{value}")
+            button.setAccessibleName(f"Back feels {value} out of 10")
+            button.setMinimumSize(round(base * 2.6), round(base * 2.6))
+            self.feel_group.addButton(button, value)
+            feel_row.addWidget(button)
+        feel_row.addStretch(1)
+        self.feel_group.idClicked.connect(self.feelingRated)
+
+        self.repeat_button = QPushButton("Repeat")
+        self.repeat_button.setObjectName("repeatButton")
+        self.repeat_button.setAccessibleName("Repeat this routine")
+        self.choose_button = QPushButton("Choose another")
+        self.choose_button.setObjectName("chooseButton")
+        self.choose_button.setAccessibleName("Choose another routine")
+        self.close_button = QPushButton("Close")
+        self.close_button.setObjectName("closeButton")
+        self.close_button.setAccessibleName("Close Hamstring Coach")
+        self.close_button.setDefault(True)
+        for button in (self.repeat_button, self.choose_button, self.close_button):
+            button.setMinimumHeight(round(base * 2.8))
+            button.setMinimumWidth(base * 10)
+        self.repeat_button.clicked.connect(self.repeatRequested)
+        self.choose_button.clicked.connect(self.chooseRequested)
+        self.close_button.clicked.connect(self.closeRequested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.repeat_button)
+        buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(base * 3, base * 2, base * 3, base * 2)
+        layout.setSpacing(base)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addSpacing(base)
+        layout.addLayout(stats)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.hurt_note)
+        layout.addSpacing(base * 2)
+        layout.addWidget(feel_title)
+        layout.addWidget(feel_hint)
+        layout.addLayout(feel_row)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+    def show_summary(self, summary: Summary, plan: Plan, routine_name: str) -> None:
+        """Fill the screen from a finished or stopped session."""
+        self.title.setText("Well done" if summary.completed else "Session stopped")
+        self.subtitle.setText(
+            f"{routine_name}: "
+            + (
+                "finished. Regular, gentle practice is what counts."
+                if summary.completed
+                else "what you did still counts."
+            )
+        )
+        self.left_value.setText(theme.format_seconds(summary.seconds["left"]))
+        self.right_value.setText(theme.format_seconds(summary.seconds["right"]))
+        both = summary.seconds.get("both", 0.0)
+        self.both_value.setText(theme.format_seconds(both))
+        self.both_card.setVisible(both > 0)
+        self.left_value.setAccessibleName(
+            f"Left leg: {theme.format_seconds(summary.seconds['left'])}"
+        )  # noqa: E501
+        self.right_value.setAccessibleName(
+            f"Right leg: {theme.format_seconds(summary.seconds['right'])}"
+        )  # noqa: E501
+
+        items = {p.item: p.stretch for p in plan.phases if p.stretch}
+        done = sum(1 for stretch in items.values() if stretch in summary.stretches_done)
+        skipped = len(
+            {
+                plan.phases[i].item
+                for i in summary.skipped
+                if plan.phases[i].stretch and plan.phases[i].stretch not in summary.stretches_done
+            }
+        )
+        stretches = "stretch" if plan.item_count == 1 else "stretches"
+        self.counts.setText(
+            f"{done} of {plan.item_count} {stretches} done"
+            + (f"  ·  {skipped} skipped" if skipped else "")
+        )
+        if summary.hurt:
+            names = sorted(
+                {
+                    self.catalog[plan.phases[i].stretch].name  # type: ignore[index]
+                    for i in summary.hurt
+                    if plan.phases[i].stretch
+                }
+            )
+            self.hurt_note.setText(
+                f"You reported pain during {', '.join(names)}. If it stays or comes back, "
+                "see a clinician before doing that stretch again."
+            )
+            self.hurt_note.show()
+        else:
+            self.hurt_note.hide()
+        button = self.feel_group.checkedButton()
+        if button is not None:
+            self.feel_group.setExclusive(False)
+            button.setChecked(False)
+            self.feel_group.setExclusive(True)
+
+    def feeling(self) -> int | None:
+        """The rating picked, if any."""
+        value = self.feel_group.checkedId()
+        return value if value >= 0 else None

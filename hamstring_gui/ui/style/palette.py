@@ -1,0 +1,84 @@
+"""Colours of the illustrations, light and dark, following the system scheme.
+
+The working leg uses a warm accent that stays clearly apart from the cool
+neutral body in both palettes; props are soft wood and stone tones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+from hamstring_gui.core.figure import Role
+
+
+@dataclass(frozen=True)
+class FigurePalette:
+    """One colour per :class:`Role`, plus the label text colour."""
+
+    colours: dict[Role, str]
+    label_text: str
+
+    def colour(self, role: Role) -> QColor:
+        """The colour of ``role``."""
+        return QColor(self.colours[role])
+
+
+LIGHT = FigurePalette(
+    {
+        Role.FLOOR: "#c9ced6",
+        Role.PROP: "#a88f70",
+        Role.PROP_FILL: "#d9c4a5",
+        Role.WALL: "#e3e6ea",
+        Role.STRAP: "#2f9e94",
+        Role.PARTNER: "#9ab0a4",
+        Role.BODY: "#6f7d8c",
+        Role.BODY_FAR: "#a7b2be",
+        Role.ARM: "#56606c",
+        Role.WORK: "#e0702c",
+        Role.WORK_FAR: "#f0ad80",
+        Role.CUE: "#c0392b",
+        Role.LABEL: "#e0702c",
+    },
+    "#ffffff",
+)
+
+DARK = FigurePalette(
+    {
+        Role.FLOOR: "#4b525c",
+        Role.PROP: "#9c8668",
+        Role.PROP_FILL: "#6e5f4b",
+        Role.WALL: "#343a42",
+        Role.STRAP: "#55c7bb",
+        Role.PARTNER: "#6f8c7f",
+        Role.BODY: "#b9c3cf",
+        Role.BODY_FAR: "#7b8693",
+        Role.ARM: "#dde4ec",
+        Role.WORK: "#ff9a52",
+        Role.WORK_FAR: "#b86a3a",
+        Role.CUE: "#ff7a6b",
+        Role.LABEL: "#ff9a52",
+    },
+    "#1d1f23",
+)
+
+
+def system_is_dark() -> bool:
+    """Whether the app looks dark: the colour scheme, or the palette in use (light if no app).
+
+    The palette counts too: where the platform cannot switch schemes, the app
+    sets a dark palette itself (see ``theme.fallback_palette``).
+    """
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return False
+    if app.styleHints().colorScheme() == Qt.ColorScheme.Dark:
+        return True
+    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def palette_for(dark: bool) -> FigurePalette:
+    """The light or dark palette."""
+    return DARK if dark else LIGHT

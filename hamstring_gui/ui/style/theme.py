@@ -1,0 +1,187 @@
+"""Words, colours and type sizes shared by the session views.
+
+Colours follow the system light/dark scheme: each phase has a calm tint for
+light and for dark backgrounds, picked from the application palette at paint
+time, so a scheme change while running repaints correctly. Type sizes are
+multiples of the system font, so text grows with the user's font setting;
+the two that must be readable from a metre away have pixel floors.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QFontInfo, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+from hamstring_gui.core.plan import Phase, PhaseKind, Side
+
+# The countdown must be readable from about a metre away: at least this tall.
+COUNTDOWN_MIN_PX = 96
+# The phase banner floor.
+BANNER_MIN_PX = 26
+
+_PHASE_WORDS = {
+    PhaseKind.PREPARE: "Get ready",
+    PhaseKind.HOLD: "Hold",
+    PhaseKind.CONTRACT: "Push gently",
+    PhaseKind.RELAX: "Relax and go deeper",
+    PhaseKind.SWITCH: "Switch legs",
+    PhaseKind.REST: "Rest",
+    PhaseKind.MOVE: "Move",
+}
+
+# (light scheme, dark scheme) per phase: muted, never alarming.
+_PHASE_COLOURS = {
+    PhaseKind.PREPARE: ("#b7791f", "#e0b050"),
+    PhaseKind.HOLD: ("#2f855a", "#5cc98f"),
+    PhaseKind.CONTRACT: ("#c05621", "#f09060"),
+    PhaseKind.RELAX: ("#2b6cb0", "#70a8e8"),
+    PhaseKind.SWITCH: ("#6b46c1", "#a98be8"),
+    PhaseKind.REST: ("#4a5568", "#a0aec0"),
+    PhaseKind.MOVE: ("#2c7a7b", "#5cc8c8"),
+}
+
+
+def side_words(side: Side | None) -> str:
+    """'left leg', 'right leg' or 'both legs'."""
+    return f"{side} leg" if side else "both legs"
+
+
+def banner_text(phase: Phase) -> str:
+    """The phase in words, as the banner shows it.
+
+    Hold and move name the leg (``Hold — left leg``); the other phases are
+    short instructions (``Switch legs``, ``Push gently``).
+    """
+    words = _PHASE_WORDS[phase.kind]
+    if phase.kind in (PhaseKind.HOLD, PhaseKind.MOVE) and phase.stretch is not None:
+        return f"{words} — {side_words(phase.side)}"
+    return words
+
+
+def phase_words(kind: PhaseKind) -> str:
+    """The bare phase name (``Hold``, ``Rest``)."""
+    return _PHASE_WORDS[kind]
+
+
+def is_dark(widget: QWidget | None = None) -> bool:
+    """Whether the current palette has a dark window background."""
+    palette = widget.palette() if widget is not None else QApplication.palette()
+    return palette_is_dark(palette)
+
+
+_DARK_ROLES = {
+    QPalette.ColorRole.Window: "#24262a",
+    QPalette.ColorRole.WindowText: "#e6e6e6",
+    QPalette.ColorRole.Base: "#1b1c1f",
+    QPalette.ColorRole.AlternateBase: "#2b2d31",
+    QPalette.ColorRole.Text: "#e6e6e6",
+    QPalette.ColorRole.Button: "#33363b",
+    QPalette.ColorRole.ButtonText: "#e6e6e6",
+    QPalette.ColorRole.BrightText: "#ffffff",
+    QPalette.ColorRole.Highlight: "#3f7fd6",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.ToolTipBase: "#2b2d31",
+    QPalette.ColorRole.ToolTipText: "#e6e6e6",
+    QPalette.ColorRole.PlaceholderText: "#8f9399",
+    QPalette.ColorRole.Link: "#79aef2",
+    QPalette.ColorRole.Light: "#45484e",
+    QPalette.ColorRole.Midlight: "#3a3d42",
+    QPalette.ColorRole.Mid: "#2f3236",
+    QPalette.ColorRole.Dark: "#151618",
+    QPalette.ColorRole.Shadow: "#000000",
+}
+
+
+def fallback_palette(dark: bool) -> QPalette:
+    """A calm light or dark palette for when the platform cannot switch schemes itself.
+
+    Light is Fusion's own; dark keeps contrast above 10:1 for text.
+    """
+    from PySide6.QtWidgets import QStyleFactory
+
+    if not dark:
+        fusion = QStyleFactory.create("Fusion")
+        return fusion.standardPalette() if fusion is not None else QPalette()
+    palette = QPalette()
+    for role, colour in _DARK_ROLES.items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7d8086"))
+    return palette
+
+
+def palette_is_dark(palette: QPalette) -> bool:
+    """Whether a palette draws light text on a dark window."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def phase_colour(kind: PhaseKind, widget: QWidget | None = None) -> QColor:
+    """The tint of a phase for the current light or dark scheme."""
+    light, dark = _PHASE_COLOURS[kind]
+    return QColor(dark if is_dark(widget) else light)
+
+
+def text_on(colour: QColor) -> QColor:
+    """Black or white, whichever reads better on ``colour``."""
+
+    # Relative luminance (WCAG), good enough to choose between black and white.
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    lum = (
+        0.2126 * channel(colour.red())
+        + 0.7152 * channel(colour.green())
+        + 0.0722 * channel(colour.blue())
+    )  # noqa: E501
+    return QColor("#101418") if lum > 0.22 else QColor("#ffffff")
+
+
+_pixel_sizes: dict[tuple[str, float], int] = {}
+
+
+def base_pixel_size() -> int:
+    """The system font's height in pixels.
+
+    Remembered per font and screen resolution: every card of the routine list
+    asks for its fonts, and each QFontInfo costs ~0.2 ms.
+    """
+    font = QApplication.font()
+    screen = QGuiApplication.primaryScreen()
+    key = (font.key(), screen.logicalDotsPerInchY() if screen is not None else 0.0)
+    size = _pixel_sizes.get(key)
+    if size is None:
+        size = _pixel_sizes[key] = QFontInfo(font).pixelSize()
+    return size
+
+
+def scaled_font(factor: float, *, bold: bool = False, minimum_px: int = 0) -> QFont:
+    """The system font scaled by ``factor``, never smaller than ``minimum_px``."""
+    font = QFont(QApplication.font())
+    font.setPixelSize(max(minimum_px, round(base_pixel_size() * factor)))
+    font.setBold(bold)
+    return font
+
+
+def muted(widget: QWidget) -> QColor:
+    """A quieter text colour for secondary lines."""
+    colour = QColor(widget.palette().color(QPalette.ColorRole.WindowText))
+    colour.setAlphaF(0.68)
+    return colour
+
+
+def format_seconds(seconds: float) -> str:
+    """``m:ss`` for a number of seconds."""
+    whole = max(0, int(round(seconds)))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def format_minutes(seconds: float) -> str:
+    """A routine length in words: ``5 min`` (``40 s`` when under a minute)."""
+    if seconds < 60:
+        return f"{int(seconds)} s"
+    return f"{max(1, round(seconds / 60))} min"

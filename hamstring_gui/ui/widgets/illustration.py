@@ -1,0 +1,515 @@
+"""Paints the figure of a stretch, and the widget the session window shows.
+
+:func:`render_illustration` paints one moment of a stretch into any
+``QPainter`` (widget, image, SVG). :class:`IllustrationView` follows the
+session's phases:
+
+* ``prepare`` and ``switch``: eases from the start pose into the stretch
+  over a few seconds, then stands still;
+* ``hold``: still;
+* ``contract``: still, with an arrow for the gentle push;
+* ``relax``: eases a little deeper, then still (later holds stay deeper);
+* ``move``: loops the movement (about one cycle per two seconds);
+* ``rest``: the start pose, or a calm standing figure between stretches.
+
+A frame timer runs only while something moves, at most 30 frames a second;
+paused or reduced motion stops it (reduced motion shows the stretched pose).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from functools import cache, lru_cache
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from hamstring_gui.core.figure import (
+    Frame,
+    Illustration,
+    Role,
+    Scene,
+    ShapeKind,
+    build_scene,
+    ease_in_out,
+    frame_bounds,
+    load_illustration,
+    rest_scene,
+)
+from hamstring_gui.core.plan import PhaseKind, Side
+from hamstring_gui.ui.style.palette import FigurePalette, palette_for, system_is_dark
+
+FRAME_MS = 33  # <= 30 fps while easing into a stretch (a few seconds)
+# Loops of dynamic moves last whole phases (30-60 s), so they are drawn at
+# 10 fps: still 12 frames a cycle for the quickest (jogging, 1.2 s), at a
+# third of the easing's drawing cost (the session's CPU budget, issue 11).
+LOOP_FRAME_MS = 100
+# A loop's position is rounded to 1/LOOP_STEPS of a cycle (10 ms of the
+# quickest loop: invisible), so each of its poses is solved once, not per frame.
+LOOP_STEPS = 60
+Bounds = tuple[float, float, float, float]
+
+
+def _side_name(side: Side | None) -> str | None:
+    return str(side) if side is not None else None
+
+
+@cache
+def _bounds(stretch_id: str, side: str | None) -> Bounds:
+    return frame_bounds(load_illustration(stretch_id), side)
+
+
+@cache
+def _rest() -> tuple[Scene, Bounds]:
+    scene = rest_scene()
+    left, bottom, right, top = scene.bounds()
+    return scene, (left - 40, min(0.0, bottom), right + 40, top)
+
+
+def frame_for(
+    illustration: Illustration, kind: PhaseKind, progress: float, deep: bool = False
+) -> Frame:  # noqa: E501
+    """The frame a phase shows ``progress`` (0..1) of the way through its motion."""
+    settled = illustration.deeper if deep else illustration.stretched
+    if kind in (PhaseKind.PREPARE, PhaseKind.SWITCH):
+        if illustration.loop:
+            return illustration.frame_at(
+                illustration.start, illustration.loop[0], ease_in_out(progress)
+            )  # noqa: E501
+        return illustration.frame_at(
+            illustration.start, illustration.stretched, ease_in_out(progress)
+        )  # noqa: E501
+    if kind is PhaseKind.RELAX:
+        return illustration.frame_at(
+            illustration.stretched, illustration.deeper, ease_in_out(progress)
+        )  # noqa: E501
+    if kind is PhaseKind.MOVE:
+        return illustration.loop_frame(progress)
+    if kind is PhaseKind.REST:
+        return illustration.start
+    return settled
+
+
+def scene_for(
+    stretch_id: str, side: Side | None, kind: PhaseKind, progress: float, deep: bool = False
+) -> Scene:
+    """The scene of a stretch at one moment (what :func:`render_illustration` paints)."""
+    illustration = load_illustration(stretch_id)
+    frame = frame_for(illustration, kind, progress, deep)
+    return build_scene(illustration, frame, _side_name(side), arrow=kind is PhaseKind.CONTRACT)
+
+
+@lru_cache(maxsize=4 * LOOP_STEPS)
+def _loop_scene(stretch_id: str, side: Side | None, step: int, deep: bool) -> Scene:
+    return scene_for(stretch_id, side, PhaseKind.MOVE, step / LOOP_STEPS, deep)
+
+
+def render_illustration(
+    painter: QPainter,
+    rect: QRectF,
+    stretch_id: str,
+    side: Side | None,
+    *,
+    progress: float = 1.0,
+    kind: PhaseKind = PhaseKind.HOLD,
+    dark: bool = False,
+) -> None:
+    """Paint ``stretch_id`` for ``side`` into ``rect``.
+
+    ``progress`` is how far the phase's motion has got (0..1; for ``move``
+    the position in the loop). Nothing outside ``rect`` is touched; the
+    background is left as it is.
+    """
+    scene = scene_for(stretch_id, side, kind, progress)
+    paint_scene(painter, rect, scene, _bounds(stretch_id, _side_name(side)), palette_for(dark))
+
+
+def render_rest(painter: QPainter, rect: QRectF, *, dark: bool = False) -> None:
+    """Paint the resting figure shown between stretches."""
+    scene, bounds = _rest()
+    paint_scene(painter, rect, scene, bounds, palette_for(dark))
+
+
+def _fit(rect: QRectF, bounds: Bounds) -> tuple[float, float, float, float] | None:
+    """How world ``bounds`` sit in ``rect``: margin, scale and offsets (None if no room)."""
+    left, bottom, right, top = bounds
+    margin = min(rect.width(), rect.height()) * 0.06
+    area = rect.adjusted(margin, margin, -margin, -margin)
+    if area.width() <= 0 or area.height() <= 0:
+        return None
+    scale = min(area.width() / (right - left), area.height() / (top - bottom))
+    off_x = area.center().x() - (left + right) / 2 * scale
+    off_y = area.center().y() + (bottom + top) / 2 * scale
+    return margin, scale, off_x, off_y
+
+
+def scene_extent(rect: QRectF, scene: Scene, bounds: Bounds) -> QRectF:
+    """The part of ``rect`` the scene's shapes (not the floor) cover, strokes included.
+
+    The view repaints only this (and the last frame's) while a move loops.
+    """
+    fit = _fit(rect, bounds)
+    if fit is None:
+        return QRectF()
+    _, scale, off_x, off_y = fit
+    xs: list[float] = []
+    ys: list[float] = []
+    reach = 0.0
+    for shape in scene.shapes:
+        if shape.role is Role.FLOOR:
+            continue
+        reach = max(reach, shape.width)
+        for x, y in shape.points:
+            xs.append(off_x + x * scale)
+            ys.append(off_y - y * scale)
+    if not xs:
+        return QRectF()
+    # Round caps, dots' radius, the L/R badge (sized by the picture) and antialiasing.
+    pad = max(reach * scale, min(rect.width(), rect.height()) * 0.05) + 4
+    return QRectF(
+        min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad
+    ).intersected(rect)
+
+
+def paint_scene(
+    painter: QPainter, rect: QRectF, scene: Scene, bounds: Bounds, palette: FigurePalette
+) -> None:
+    """Fit ``bounds`` (world units, ``y`` up) into ``rect`` and paint ``scene``."""
+    fit = _fit(rect, bounds)
+    if fit is None:
+        return
+    margin, scale, off_x, off_y = fit
+
+    def at(point: tuple[float, float]) -> QPointF:
+        return QPointF(off_x + point[0] * scale, off_y - point[1] * scale)
+
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.setClipRect(rect)
+    for shape in scene.shapes:
+        colour = palette.colour(shape.role)
+        width = max(shape.width * scale, 0.8)
+        if shape.role is Role.FLOOR:
+            y = at(shape.points[0]).y()
+            pen = QPen(colour, max(width, 1.0), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.drawLine(
+                QPointF(rect.left() + margin / 2, y), QPointF(rect.right() - margin / 2, y)
+            )  # noqa: E501
+            continue
+        if shape.kind is ShapeKind.LINE:
+            painter.setPen(
+                QPen(
+                    colour,
+                    width,
+                    Qt.PenStyle.SolidLine,
+                    Qt.PenCapStyle.RoundCap,
+                    Qt.PenJoinStyle.RoundJoin,
+                )
+            )
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPolyline(QPolygonF([at(p) for p in shape.points]))
+        elif shape.kind is ShapeKind.DOT:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawEllipse(at(shape.points[0]), shape.width * scale, shape.width * scale)
+        elif shape.kind is ShapeKind.RING:
+            painter.setPen(QPen(colour, max(2.0 * scale, 0.8)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(at(shape.points[0]), shape.width * scale, shape.width * scale)
+        elif shape.kind is ShapeKind.POLYGON:
+            fill = palette.colour(shape.role)
+            outline = palette.colour(Role.PROP if shape.role is Role.PROP_FILL else Role.FLOOR)
+            painter.setPen(
+                QPen(
+                    outline,
+                    max(shape.width * scale, 0.8),
+                    Qt.PenStyle.SolidLine,
+                    Qt.PenCapStyle.RoundCap,
+                    Qt.PenJoinStyle.RoundJoin,
+                )
+            )
+            painter.setBrush(fill)
+            path = QPainterPath()
+            path.addRoundedRect(
+                QRectF(at(shape.points[3]), at(shape.points[1])).normalized(), 2 * scale, 2 * scale
+            )
+            painter.drawPath(path)
+        elif shape.kind is ShapeKind.ARROW:
+            _arrow(painter, at(shape.points[0]), at(shape.points[-1]), colour, width)
+        elif shape.kind is ShapeKind.TEXT:
+            # The label keeps one size relative to the picture, whatever the pose's extent.
+            size = max(7.0, min(rect.width(), rect.height()) * 0.045)
+            _badge(painter, at(shape.points[0]), size, shape.text, colour, palette.label_text)
+    painter.restore()
+
+
+def _arrow(painter: QPainter, start: QPointF, end: QPointF, colour: QColor, width: float) -> None:
+    pen = QPen(
+        colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
+    )  # noqa: E501
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    direction = end - start
+    length = max((direction.x() ** 2 + direction.y() ** 2) ** 0.5, 1e-6)
+    d = QPointF(direction.x() / length, direction.y() / length)
+    normal = QPointF(-d.y(), d.x())
+    head = width * 2.6
+    painter.drawLine(start, end - d * head * 0.5)
+    painter.setPen(
+        QPen(
+            colour,
+            width * 0.6,
+            Qt.PenStyle.SolidLine,
+            Qt.PenCapStyle.RoundCap,
+            Qt.PenJoinStyle.RoundJoin,
+        )
+    )  # noqa: E501
+    painter.setBrush(colour)
+    painter.drawPolygon(
+        QPolygonF([end, end - d * head + normal * head * 0.7, end - d * head - normal * head * 0.7])
+    )
+
+
+def _badge(
+    painter: QPainter, centre: QPointF, size: float, text: str, fill: QColor, ink: str
+) -> None:
+    radius = max(size, 6.0)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(fill)
+    painter.drawEllipse(centre, radius, radius)
+    font = QFont(painter.font())
+    font.setBold(True)
+    font.setPixelSize(max(int(radius * 1.25), 7))
+    painter.setFont(font)
+    painter.setPen(QPen(ink))
+    box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class IllustrationView(QWidget):
+    """Shows the figure for the current phase, easing and looping when it should.
+
+    Call :meth:`show_phase` on every phase change. ``clock`` (seconds,
+    monotonic) can be replaced for tests; :meth:`step` advances one frame.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clock: Callable[[], float] = time.monotonic
+        self._stretch: str | None = None
+        self._side: Side | None = None
+        self._kind = PhaseKind.REST
+        self._seconds = 0.0
+        self._started = 0.0
+        self._frozen_at: float | None = None
+        self._paused = False
+        self._reduced = False
+        self._deep = False
+        self._last_extent = QRectF()  # where the previous animation frame drew
+        self._frame_scene: Scene | None = None  # computed by step(), painted once
+        self._timer = QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self.step)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        # It paints its own background: Qt need not paint the screen behind each frame.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.styleHints().colorSchemeChanged.connect(self.update)
+
+    # --- public API -------------------------------------------------------
+
+    def show_phase(
+        self, stretch_id: str | None, side: Side | None, kind: PhaseKind, seconds: float
+    ) -> None:
+        """Show ``kind`` of ``stretch_id`` on ``side``, lasting ``seconds``.
+
+        ``stretch_id`` None is the rest between stretches: a calm standing figure.
+        """
+        same = stretch_id == self._stretch and side == self._side
+        if not same or kind in (PhaseKind.PREPARE, PhaseKind.SWITCH, PhaseKind.REST):
+            self._deep = False
+        if kind is PhaseKind.RELAX and stretch_id is not None:
+            self._deep = True
+        self._stretch, self._side, self._kind = stretch_id, side, kind
+        self._seconds = max(0.0, float(seconds))
+        self._started = self.clock()
+        self._frozen_at = self._started if self._paused else None
+        self._forget_frame()
+        self._sync_timer()
+        self.update()
+
+    def set_paused(self, paused: bool) -> None:
+        """Freeze (or continue) any motion where it is."""
+        if paused == self._paused:
+            return
+        self._paused = paused
+        now = self.clock()
+        if paused:
+            self._frozen_at = now
+        elif self._frozen_at is not None:
+            self._started += now - self._frozen_at
+            self._frozen_at = None
+        self._forget_frame()
+        self._sync_timer()
+        self.update()
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        """With reduced motion nothing moves: the stretched pose shows still."""
+        self._reduced = reduced
+        self._forget_frame()
+        self._sync_timer()
+        self.update()
+
+    def is_animating(self) -> bool:
+        """Whether a frame timer is running (only while the figure moves)."""
+        return self._timer.isActive()
+
+    def step(self) -> None:
+        """Advance one frame: repaint what moved, and stop the timer once the motion is done."""
+        if self._stretch is not None and not self._last_extent.isNull():
+            # Only the figure moves (a loop can run a whole phase): repaint where it
+            # was and where it is, not the whole picture.
+            self._frame_scene = self.current_scene()
+            extent = scene_extent(
+                QRectF(self.rect()),
+                self._frame_scene,
+                _bounds(self._stretch, _side_name(self._side)),
+            )
+            self.update(extent.united(self._last_extent).toAlignedRect())
+            self._last_extent = extent
+        else:
+            self._frame_scene = None
+            self._last_extent = QRectF(self.rect())  # first frame of a motion: all of it
+            self.update()
+        self._sync_timer()
+
+    def progress(self) -> float:
+        """How far the current motion has got (0..1; for moves, the loop position)."""
+        if self._reduced or self._stretch is None:
+            return 1.0
+        elapsed = self._elapsed()
+        if self._kind is PhaseKind.MOVE:
+            return (elapsed / self._loop_seconds()) % 1.0
+        duration = self._ease_seconds()
+        if duration <= 0:
+            return 1.0
+        return min(1.0, elapsed / duration)
+
+    def current_scene(self) -> Scene:
+        """What is painted right now."""
+        if self._stretch is None:
+            return _rest()[0]
+        kind = self._kind
+        if self._reduced and kind is not PhaseKind.REST:
+            kind = PhaseKind.CONTRACT if kind is PhaseKind.CONTRACT else PhaseKind.HOLD
+        if kind is PhaseKind.MOVE:
+            step = round(self.progress() * LOOP_STEPS) % LOOP_STEPS
+            return _loop_scene(self._stretch, self._side, step, self._deep)
+        return scene_for(self._stretch, self._side, kind, self.progress(), self._deep)
+
+    # --- Qt ---------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        """A comfortable size."""
+        return QSize(400, 300)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        """Still readable at 200 x 150."""
+        return QSize(200, 150)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+        """The picture keeps a 4:3 shape."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
+        """Three quarters of the width."""
+        return width * 3 // 4
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        """Paint the current moment."""
+        painter = QPainter(self)
+        # Not fillRect: its overloads make PySide6 build QGradient's 180 presets (~3 ms
+        # of a session's first frame).
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.palette().window())
+        painter.drawRect(event.rect())
+        rect = QRectF(self.rect())
+        palette = palette_for(system_is_dark())
+        if self._stretch is None:
+            scene, bounds = _rest()
+        else:
+            scene = self._frame_scene or self.current_scene()
+            bounds = _bounds(self._stretch, _side_name(self._side))
+        self._frame_scene = None
+        paint_scene(painter, rect, scene, bounds, palette)
+        painter.end()
+
+    # --- internals ----------------------------------------------------------
+
+    def _forget_frame(self) -> None:
+        """A new phase or motion: the next frame is painted whole and computed afresh."""
+        self._frame_scene = None
+        self._last_extent = QRectF()
+
+    def _elapsed(self) -> float:
+        now = self._frozen_at if self._frozen_at is not None else self.clock()
+        return max(0.0, now - self._started)
+
+    def _ease_seconds(self) -> float:
+        if self._kind in (PhaseKind.PREPARE, PhaseKind.SWITCH):
+            return min(3.0, max(0.0, self._seconds * 0.6))
+        if self._kind is PhaseKind.RELAX:
+            return min(2.5, self._seconds)
+        return 0.0
+
+    def _loop_seconds(self) -> float:
+        if self._stretch is None:
+            return 2.0
+        return max(0.5, load_illustration(self._stretch).loop_seconds)
+
+    def _moving(self) -> bool:
+        if self._stretch is None or self._paused or self._reduced or not self.isVisible():
+            return False
+        if self._kind is PhaseKind.MOVE:
+            return True
+        return self._ease_seconds() > 0 and self._elapsed() < self._ease_seconds()
+
+    def _sync_timer(self) -> None:
+        moving = self._moving()
+        self._timer.setInterval(LOOP_FRAME_MS if self._kind is PhaseKind.MOVE else FRAME_MS)
+        if moving and not self._timer.isActive():
+            self._timer.start()
+        elif not moving and self._timer.isActive():
+            self._timer.stop()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """A new size: the next frame is painted whole."""
+        self._forget_frame()
+        super().resizeEvent(event)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        """Start moving again once visible."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._sync_timer()
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        """A hidden picture never runs a timer."""
+        super().hideEvent(event)  # type: ignore[arg-type]
+        self._timer.stop()
