@@ -16,7 +16,7 @@ from typing import NoReturn, TextIO
 
 from hamstring_gui import __version__
 from hamstring_gui.core.catalog import Catalog, load_catalog
-from hamstring_gui.core.datafile import DataError, cache_parsed_toml
+from hamstring_gui.core.datafile import DataError
 from hamstring_gui.core.plan import Phase, PhaseKind, Plan, build_plan
 from hamstring_gui.core.routine import Routine, closest_id
 from hamstring_gui.core.settings import SessionSettings
@@ -409,9 +409,6 @@ def desktop_launch(argv: Sequence[str]) -> argparse.Namespace | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for ``hamstring-gui`` and ``python -m hamstring_gui``."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    from hamstring_gui.paths import cache_dir
-
-    cache_parsed_toml(cache_dir() / "parsed")
     try:
         args = desktop_launch(argv) or build_parser().parse_args(argv)
         if args.command in GUI_COMMANDS:

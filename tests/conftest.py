@@ -40,6 +40,4 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HOME", str(home))
     # No sound server unless a test starts its own (and no autospawned daemon).
     monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path / 'no-sound-server'}")
-    # cli.main turns the parse cache on for the process; each test starts without it.
-    monkeypatch.setattr("hamstring_gui.core.datafile._parse_cache", None)
     return home

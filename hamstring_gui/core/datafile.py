@@ -6,13 +6,9 @@ The stretch library, built-in routines and user routine files all go through
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import zlib
 from collections.abc import Mapping
 from enum import Enum
-from pathlib import Path
 from typing import Any, TypeVar
 
 E = TypeVar("E", bound=Enum)
@@ -38,38 +34,82 @@ class DataError(ValueError):
         super().__init__(": ".join([*where, problem]))
 
 
-_parse_cache: Path | None = None
+# Bounds on the work a TOML text may ask of the parser, checked before parsing.
+# tomllib is pure Python: ~4 us per key, value or dotted-key part, and a key of
+# k parts costs ~k squared; unbounded, one 200 KB file of dotted keys took
+# minutes and gigabytes. The largest bundled file (the stretch library) has
+# 949 lines, lines of at most 312 characters and 1,855 pieces.
+MAX_TEXT_CHARS = 1024 * 1024
+MAX_LINES = 20_000
+MAX_LINE_CHARS = 10_000
+MAX_DOTS_PER_LINE = 100
+MAX_PIECES = 20_000
+"""Keys, values, tables and dotted-key parts: ``=``, ``,``, ``[``, ``{`` and ``.`` counted."""
+MAX_DEPTH = 32
+"""Tables and lists inside each other; our formats need four."""
+INT_BITS = 64
+"""TOML integers are 64-bit; bigger ones are refused (a huge number cannot even be printed)."""
 
 
-def cache_parsed_toml(folder: Path | None) -> None:
-    """Keep what :func:`parse_toml` parses as JSON files in ``folder`` (``None``: no cache).
+def check_toml_size(text: str, file: str) -> None:
+    """Refuse a text whose parse would cost too much time or memory.
 
-    Why: tomllib is pure Python and the stretch library alone takes ~6 ms to
-    parse, on every start; JSON of the same data loads in ~0.3 ms. Entries
-    are named by a checksum of the text, so an edited file is simply parsed again.
-    The cache is only ever a shortcut: a missing, unreadable or broken entry
-    means parsing as usual, and failures to write it are ignored. Each entry
-    holds its text too and is used only for exactly that text (so no hash
-    library is needed: hashlib would load OpenSSL, 3.4 MB of memory).
+    String-blind on purpose: counting characters is linear and done in C, so
+    it costs microseconds and no quoting trick can hide a piece from it. A
+    real file never comes near the bounds.
+
+    Raises:
+        DataError: naming the bound that was passed.
     """
-    global _parse_cache  # noqa: PLW0603 - one process-wide setting, made once at start-up
-    _parse_cache = folder
+    if len(text) > MAX_TEXT_CHARS:
+        raise DataError(file, f"longer than {MAX_TEXT_CHARS} characters; not a data file")
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise DataError(file, f"has {lines} lines, more than {MAX_LINES}; not a data file")
+    pieces = sum(text.count(mark) for mark in "=,[{.")
+    if pieces > MAX_PIECES:
+        raise DataError(
+            file, f"too complex: more than {MAX_PIECES} keys, values and dots; not a data file"
+        )
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise DataError(file, f"line {number} is longer than {MAX_LINE_CHARS} characters")
+        if line.count(".") > MAX_DOTS_PER_LINE:
+            raise DataError(file, f"line {number} has more than {MAX_DOTS_PER_LINE} dots")
+
+
+def check_values(data: object, file: str, *, max_depth: int = MAX_DEPTH) -> None:
+    """Refuse nesting deeper than ``max_depth`` and integers beyond 64 bits, anywhere.
+
+    Walks without recursion, so it is safe on any parsed document.
+
+    Raises:
+        DataError: the first problem found.
+    """
+    limit = 1 << (INT_BITS - 1)
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, int):
+            if not -limit <= value < limit:
+                raise DataError(file, "holds a number too large (more than 64 bits)")
+        elif isinstance(value, dict | list):
+            if depth >= max_depth:
+                raise DataError(file, f"nested more than {max_depth} levels deep")
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children)
 
 
 def parse_toml(text: str, file: str) -> dict[str, Any]:
-    """Parse TOML text, turning syntax errors into a :class:`DataError` with line and column."""
-    entry = _cache_entry(text)
-    if entry is not None:
-        try:
-            cached = json.loads(entry.read_bytes())
-        except (OSError, ValueError):
-            pass
-        else:
-            if isinstance(cached, dict) and cached.get("text") == text:
-                data = cached.get("data")
-                if isinstance(data, dict):
-                    return data
-    import tomllib  # here: with the cache warm, a start never needs the parser (~5 ms)
+    """Parse TOML text within bounded work; every failure is a :class:`DataError`.
+
+    Syntax errors name line and column; see :func:`check_toml_size` and
+    :func:`check_values` for the bounds.
+    """
+    check_toml_size(text, file)
+    import tomllib  # here: commands that read no TOML never load the parser
 
     try:
         data = tomllib.loads(text)
@@ -78,27 +118,11 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
     except RecursionError:
         # tomllib recurses once per nesting level: a few hundred brackets exhaust the stack.
         raise DataError(file, "not valid TOML: nested too deeply") from None
-    if entry is not None:
-        _write_cache_entry(entry, text, data)
+    except ValueError:
+        # int() refuses a decimal of more than 4300 digits before tomllib can say where.
+        raise DataError(file, "not valid TOML: holds a number too large") from None
+    check_values(data, file)
     return data
-
-
-def _cache_entry(text: str) -> Path | None:
-    if _parse_cache is None:
-        return None
-    return _parse_cache / f"{zlib.crc32(text.encode()):08x}-{len(text)}.json"
-
-
-def _write_cache_entry(entry: Path, text: str, data: dict[str, Any]) -> None:
-    try:
-        # TypeError: dates and times stay uncached
-        encoded = json.dumps({"text": text, "data": data}, ensure_ascii=False)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        partial = entry.with_name(f".{entry.name}.{os.getpid()}")
-        partial.write_text(encoded, encoding="utf-8")
-        os.replace(partial, entry)  # readers see all of it or nothing
-    except (OSError, TypeError, ValueError, RecursionError):
-        pass
 
 
 class Record:

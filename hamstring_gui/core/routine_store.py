@@ -24,16 +24,21 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import stat
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from hamstring_gui.core.catalog import Catalog, load_catalog
 from hamstring_gui.core.datafile import ID_PATTERN, DataError
 from hamstring_gui.core.routine import Routine, builtin_routines, closest_id, parse_routine
+from hamstring_gui.core.safe_file import (
+    MAX_FILE_BYTES,
+    FileMissingError,
+    decode_text,
+    private_folder,
+    read_regular_file,
+)
 from hamstring_gui.core.settings_store import write_atomic
 
-MAX_FILE_BYTES = 1024 * 1024
 SUFFIX = ".toml"
 BACKUP_SUFFIX = ".bak"
 FORMAT_NOTE = "# A Hamstring Coach routine (see the README, section 'Custom routines')."
@@ -54,41 +59,7 @@ def parse_routine_bytes(data: bytes, file: str, catalog: Catalog) -> Routine:
     """
     if len(data) > MAX_FILE_BYTES:
         raise DataError(file, f"larger than 1 MB ({len(data)} bytes); not a routine file")
-    try:
-        # utf-8-sig: editors on Windows start files with a byte order mark.
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DataError(file, f"not UTF-8 text (bad byte at offset {error.start})") from None
-    return parse_routine(text, file, catalog)
-
-
-def read_file_bytes(path: Path, *, file: str | None = None) -> bytes:
-    """The bytes of a small regular file, refusing folders, devices, FIFOs and big files.
-
-    Raises:
-        DataError: naming ``file`` (default: the path) and the problem.
-    """
-    label = str(path) if file is None else file
-    try:
-        # O_NONBLOCK: a FIFO given as the file must not hang the open.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise DataError(label, "no such file") from None
-    except OSError as error:
-        raise DataError(label, f"cannot be read ({error.strerror or error})") from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise DataError(label, "is a folder, not a routine file")
-        raise DataError(label, "is not a regular file")
-    with os.fdopen(fd, "rb") as handle:
-        if info.st_size > MAX_FILE_BYTES:
-            raise DataError(label, f"larger than 1 MB ({info.st_size} bytes); not a routine file")
-        try:
-            return handle.read(MAX_FILE_BYTES + 1)
-        except OSError as error:
-            raise DataError(label, f"cannot be read ({error.strerror or error})") from None
+    return parse_routine(decode_text(data, file), file, catalog)
 
 
 def read_routine_file(path: Path, catalog: Catalog, *, file: str | None = None) -> Routine:
@@ -98,7 +69,7 @@ def read_routine_file(path: Path, catalog: Catalog, *, file: str | None = None) 
         DataError: naming ``file`` (default: the path) and the problem.
     """
     label = str(path) if file is None else file
-    return parse_routine_bytes(read_file_bytes(path, file=label), label, catalog)
+    return parse_routine_bytes(read_regular_file(path, file=label), label, catalog)
 
 
 def routine_path(folder: Path, routine_id: str) -> Path:
@@ -221,7 +192,7 @@ def _checked_bytes(routine: Routine, file: str, catalog: Catalog) -> bytes:
 def _write(path: Path, data: bytes, *, make_folder: bool = True) -> None:
     try:
         if make_folder:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
         elif not path.parent.is_dir():
             raise DataError(str(path), f"no such folder: {path.parent}")
         write_atomic(path, data)
@@ -290,7 +261,7 @@ def import_routine(path: Path, folder: Path, catalog: Catalog, replace: bool = F
         RoutineExistsError: a custom routine has that id and ``replace`` is false.
         DataError: any other problem; nothing was written.
     """
-    data = read_file_bytes(path)
+    data = read_regular_file(path)
     routine = parse_routine_bytes(data, str(path), catalog)
     if routine.id in builtin_routines():
         raise DataError(
@@ -316,13 +287,12 @@ def import_routine(path: Path, folder: Path, catalog: Catalog, replace: bool = F
 
 
 def _existing_bytes(path: Path) -> bytes | None:
+    if not path.parent.is_dir():
+        return None  # the write that follows says why the folder is missing
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except (FileNotFoundError, NotADirectoryError):
+        return read_regular_file(path)
+    except FileMissingError:
         return None
-    except OSError as error:
-        raise DataError(str(path), f"cannot be read ({error.strerror or error})") from None
 
 
 # -- naming ------------------------------------------------------------------

@@ -38,10 +38,23 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from hamstring_gui.core.datafile import DataError, check_values
+from hamstring_gui.core.safe_file import (
+    FILE_MODE,
+    FileMissingError,
+    decode_text,
+    make_private,
+    private_folder,
+    read_regular_file,
+)
 from hamstring_gui.core.settings import Settings, migrate, settings_from_dict, settings_to_dict
 
 _TEMP_PREFIX = "."
 _TEMP_SUFFIX = ".tmp"
+MAX_SETTINGS_BYTES = 1024 * 1024
+MAX_SETTINGS_DEPTH = 16
+"""Our settings nest three levels; deeper ones are refused (a save must never recurse out)."""
+_MAX_INT_DIGITS = 30
 
 
 class SettingsSaveError(OSError):
@@ -78,7 +91,8 @@ def _fsync_folder(folder: Path) -> None:
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file.
 
-    Keeps the mode of an existing file; a new file is private (0600).
+    The new file is private: 0600, or the existing file's mode without
+    group and other bits (a file the user made read-only stays read-only).
     """
     folder = path.parent
     fd, temp_name = tempfile.mkstemp(
@@ -86,8 +100,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     )  # noqa: E501
     try:
         with os.fdopen(fd, "wb") as temp:
+            mode = FILE_MODE
             with contextlib.suppress(FileNotFoundError):
-                os.chmod(temp.fileno(), stat.S_IMODE(os.stat(path).st_mode))
+                mode = stat.S_IMODE(os.stat(path).st_mode) & 0o700
+            os.chmod(temp.fileno(), mode)
             temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
@@ -102,39 +118,59 @@ def write_atomic(path: Path, data: bytes) -> None:
 def _read_bytes(path: Path) -> bytes | None:
     """The file's bytes, ``None`` when it does not exist.
 
+    Read like every file of the app (:func:`~hamstring_gui.core.safe_file.read_regular_file`):
+    a FIFO, device or folder in its place never blocks and is never read.
+
     Raises:
         _UnreadableError: it exists but cannot be read.
     """
     try:
-        with open(path, "rb") as file:
-            return file.read()
-    except FileNotFoundError:
+        return read_regular_file(path, limit=MAX_SETTINGS_BYTES)
+    except FileMissingError:
         return None
-    except IsADirectoryError:
-        raise _UnreadableError(f"{path} is a folder, not a file") from None
-    except OSError as error:
-        raise _UnreadableError(f"{path} cannot be read ({_describe(error)})") from None
+    except DataError as error:
+        raise _UnreadableError(f"{path} {error.problem}") from None
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_INT_DIGITS:
+        raise _MalformedError(f"a number of more than {_MAX_INT_DIGITS} digits")
+    return int(text)
 
 
 def _parse(data: bytes, name: str) -> dict[str, Any]:
-    """The JSON object in ``data``.
+    """The JSON object in ``data`` (a UTF-8 byte order mark is fine).
 
     Raises:
-        _MalformedError: empty, not UTF-8, not JSON, or not an object.
+        _MalformedError: empty, not UTF-8, not JSON, nested too deeply, a huge
+            number, or not an object.
     """
     if not data.strip():
         raise _MalformedError(f"{name} is empty")
     try:
-        parsed = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise _MalformedError(f"{name} is not text (not UTF-8)") from None
+        parsed = json.loads(decode_text(data, name), parse_int=_bounded_int)
+        check_values(parsed, name, max_depth=MAX_SETTINGS_DEPTH)
+    except DataError as error:
+        raise _MalformedError(str(error)) from None
+    except _MalformedError as error:
+        raise _MalformedError(f"{name} is not valid settings ({error})") from None
     except json.JSONDecodeError as error:
         raise _MalformedError(
             f"{name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
+    except RecursionError:  # the C parser recurses once per bracket
+        raise _MalformedError(f"{name} is nested too deeply") from None
     if not isinstance(parsed, dict):
         raise _MalformedError(f"{name} holds {type(parsed).__name__} JSON, not a group of settings")
     return parsed
+
+
+def _made_read_only(path: Path) -> bool:
+    """Whether the user took away their own write permission (root ignores it, so ask the mode)."""
+    try:
+        return not os.stat(path).st_mode & stat.S_IWUSR
+    except OSError:
+        return False
 
 
 def _encode(data: Mapping[str, Any]) -> bytes:
@@ -197,10 +233,20 @@ class SettingsStore:
             ]  # noqa: E501
         if data is None:
             return []
+        locked = _made_read_only(self.path)
+        if locked:
+            # The user's choice: use the file, never replace or move it.
+            self.read_only = f"{self.path.name} is read-only"
+            repair = False
         try:
-            return self._use(_parse(data, self.path.name), repair=repair)
+            messages = self._use(_parse(data, self.path.name), repair=repair)
         except _MalformedError as error:
-            return self._recover(str(error), empty=not data.strip(), repair=repair)
+            messages = self._recover(str(error), empty=not data.strip(), repair=repair)
+        if locked:
+            messages.append(
+                f"{self.path.name} is read-only: it is used as it is and changes cannot be saved"
+            )
+        return messages
 
     def _use(self, parsed: dict[str, Any], *, repair: bool) -> list[str]:
         migrated, messages = migrate(parsed)
@@ -256,6 +302,7 @@ class SettingsStore:
                     os.replace(self.path, target)
             except (OSError, SettingsSaveError):
                 return None
+            make_private(target)
             return target
         return None
 
@@ -264,7 +311,7 @@ class SettingsStore:
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(self.path.parent)
             fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as error:
             raise SettingsSaveError(
@@ -292,7 +339,11 @@ class SettingsStore:
         """
         if self.read_only:
             raise SettingsSaveError(f"settings not saved: {self.read_only}")
-        data = _encode(settings_to_dict(settings, keep_unknown=self._raw))
+        try:
+            data = _encode(settings_to_dict(settings, keep_unknown=self._raw))
+        except (ValueError, TypeError, RecursionError) as error:
+            problem = f"settings not saved: they cannot be written as JSON ({error})"
+            raise SettingsSaveError(problem) from None
         # Write through a symlink (dotfile managers) rather than replacing it.
         target = Path(os.path.realpath(self.path))
         try:

@@ -66,13 +66,14 @@ def test_save_keeps_the_previous_file_as_bak(path: Path) -> None:
     assert json.loads(store.backup_path.read_text())["session"]["hold_seconds"] == 40
 
 
-def test_new_file_is_private_and_an_existing_mode_is_kept(path: Path) -> None:
+def test_new_file_is_private_and_an_old_readable_file_becomes_private(path: Path) -> None:
     store = SettingsStore(path)
     store.save(hold(40))
     assert path.stat().st_mode & 0o777 == 0o600
-    path.chmod(0o644)
+    path.chmod(0o644)  # as older versions left it
     store.save(hold(45))
-    assert path.stat().st_mode & 0o777 == 0o644
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert store.backup_path.stat().st_mode & 0o777 == 0o600
 
 
 def test_not_json_is_moved_aside_and_defaults_used(path: Path) -> None:
@@ -145,7 +146,7 @@ def test_not_utf8(path: Path) -> None:
     path.parent.mkdir(parents=True)
     path.write_bytes(b'{"a": "\xff"}')
     messages = SettingsStore(path).load()
-    assert "settings.json is not text (not UTF-8)" in messages[0]
+    assert "settings.json: not UTF-8 text" in messages[0]
 
 
 def test_empty_file_uses_bak_and_is_not_kept(path: Path) -> None:
@@ -189,17 +190,17 @@ def test_a_folder_in_place_of_the_file(path: Path) -> None:
 
 
 def test_unreadable_file_is_never_overwritten(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Tests run as root, where chmod 000 does not stop reads, so open() is
+    # Tests run as root, where chmod 000 does not stop reads, so os.open() is
     # made to refuse this one file the way it would for a normal user.
     write(path, {"version": 1, "session": {"hold_seconds": 45}})
-    real_open = builtins.open
+    real_open = os.open
 
     def refusing_open(file: Any, *args: Any, **kwargs: Any) -> Any:
         if Path(file) == path:
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", refusing_open)
+    monkeypatch.setattr(os, "open", refusing_open)
     store = SettingsStore(path)
     messages = store.load()
     assert store.settings == Settings()
