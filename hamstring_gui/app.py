@@ -101,15 +101,18 @@ def build_window(
 
 def _connect_history(window: MainWindow) -> None:
     """Record sessions; without a usable history file the app still runs, and says so."""
-    from hamstring_gui.core.history import HistoryError, HistoryStore
+    from hamstring_gui.core.history import HistoryError, open_history
     from hamstring_gui.ui.history.link import HistoryLink
 
     try:
-        store = HistoryStore(paths.history_file())
+        store, damage = open_history(paths.history_file())
     except HistoryError as error:
         print(f"hamstring-gui: {error}", file=sys.stderr)
         window.statusBar().showMessage(f"History is not recorded: {error}", 15000)
         return
+    if damage is not None:
+        print(f"hamstring-gui: {damage}", file=sys.stderr)
+        window.statusBar().showMessage(damage, 30000)
     QApplication.instance().aboutToQuit.connect(store.close)  # type: ignore[union-attr]
     HistoryLink(store, window)
 

@@ -19,6 +19,7 @@ from hamstring_gui.core.catalog import Catalog, load_catalog
 from hamstring_gui.core.datafile import DataError
 from hamstring_gui.core.plan import Phase, PhaseKind, Plan, build_plan
 from hamstring_gui.core.routine import Routine, closest_id
+from hamstring_gui.core.safe_file import UnsafeFolderError
 from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.library import all_routines, current_settings
 
@@ -229,9 +230,10 @@ def _plan(plan: Plan, routine: Routine, as_json: bool, out: TextIO) -> None:
 
 def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
     """Print the record (or export it); a missing history file is an empty record."""
+    import sqlite3
     from datetime import date
 
-    from hamstring_gui.core.history import HistoryError, HistoryStore
+    from hamstring_gui.core.history import HistoryDamagedError, HistoryError, HistoryStore
     from hamstring_gui.paths import history_file
 
     path = history_file()
@@ -246,8 +248,15 @@ def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
                 best = store.streak(today).best
                 week_minutes = sum(day.minutes for day in store.week(today))
                 csv_text = store.export_csv_text() if csv_file else ""
+        except HistoryDamagedError as error:
+            raise UsageError(
+                f"the history file {path} is damaged ({error}); the app keeps it aside "
+                "and starts a new one the next time it starts"
+            ) from None
         except HistoryError as error:
-            raise UsageError(str(error)) from error
+            raise UsageError(str(error)) from None
+        except (sqlite3.Error, ValueError, TypeError) as error:  # changed since the check
+            raise UsageError(f"the history file {path} cannot be read ({error})") from None
     if csv_file == "-":
         out.write(csv_text)
     elif csv_file:
@@ -390,6 +399,29 @@ def hand_over(args: argparse.Namespace) -> int:
         time.sleep(0.05)
 
 
+def writable_folder(name: str) -> str:
+    """``name`` as a folder this user can write in (made when missing), checked before Qt loads.
+
+    Raises:
+        UsageError: it is a file or a device (``/dev/null``), cannot be made,
+            or refuses a file (``/proc``).
+    """
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(name)
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"{name} is not a folder")
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except (OSError, ValueError) as error:
+        why = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise UsageError(f"cannot write in {name} ({why})") from None
+    return name
+
+
 def desktop_launch(argv: Sequence[str]) -> argparse.Namespace | None:
     """What the desktop's own launches mean, without building the grammar (~6 ms).
 
@@ -424,11 +456,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(args, instance)
         gc.enable()  # paused by __main__ for the GUI's start-up only
         if args.command == "illustrations":
+            folder = writable_folder(args.folder)
             from hamstring_gui.ui.export import (
                 run_export,  # Qt only on this path, never for other commands
             )
 
-            return run_export(args.folder)
+            try:
+                return run_export(folder)
+            except OSError as error:
+                raise UsageError(f"cannot write the illustrations: {error}") from None
         if args.command in CONTROL_HELP:
             return control(args)
         return run(args)
@@ -437,6 +473,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except DataError as error:
         print(f"hamstring-gui: broken data file: {error}", file=sys.stderr)
+        return 1
+    except UnsafeFolderError as error:
+        print(f"hamstring-gui: {error}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # e.g. `hamstring-gui stretches | head`
         return 0

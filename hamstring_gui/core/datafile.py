@@ -43,8 +43,8 @@ MAX_TEXT_CHARS = 1024 * 1024
 MAX_LINES = 20_000
 MAX_LINE_CHARS = 10_000
 MAX_DOTS_PER_LINE = 100
-MAX_PIECES = 20_000
-"""Keys, values, tables and dotted-key parts: ``=``, ``,``, ``[``, ``{`` and ``.`` counted."""
+MAX_PIECES = 10_000
+"""Keys, values, tables, dotted-key parts and escapes: ``= , [ { . \\`` counted."""
 MAX_DEPTH = 32
 """Tables and lists inside each other; our formats need four."""
 INT_BITS = 64
@@ -66,10 +66,11 @@ def check_toml_size(text: str, file: str) -> None:
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
         raise DataError(file, f"has {lines} lines, more than {MAX_LINES}; not a data file")
-    pieces = sum(text.count(mark) for mark in "=,[{.")
+    pieces = sum(text.count(mark) for mark in "=,[{.\\")
     if pieces > MAX_PIECES:
         raise DataError(
-            file, f"too complex: more than {MAX_PIECES} keys, values and dots; not a data file"
+            file,
+            f"too complex: more than {MAX_PIECES} keys, values, dots and escapes; not a data file",
         )
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE_CHARS:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from hamstring_gui.core.plan import Phase
+from hamstring_gui.core.safe_file import FILE_MODE, make_private, private_folder
 from hamstring_gui.core.session import (
     Ended,
     Event,
@@ -139,6 +141,110 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 class HistoryError(Exception):
     """The history file cannot be opened or used; the message is for the user."""
+
+
+class HistoryDamagedError(HistoryError):
+    """The file is damaged (pages, or rows no version of the app writes): start a new one."""
+
+
+# Every row the app writes has these types; anything else is damage, found on
+# open so that no query ever meets it (text in a number column, 30 February).
+_NUMBER = "typeof({0}) IN ('integer', 'real')"
+_WHOLE = "typeof({0}) = 'integer'"
+_TEXT = "typeof({0}) = 'text'"
+_MAYBE_TEXT = "({0} IS NULL OR typeof({0}) = 'text')"
+_DATE = "(typeof({0}) = 'text' AND date({0}) IS {0})"
+_GOOD_ROWS = {
+    "sessions": [
+        _TEXT.format("started"),
+        _DATE.format("day"),
+        _MAYBE_TEXT.format("ended"),
+        _TEXT.format("routine"),
+        _WHOLE.format("completed"),
+        *(_NUMBER.format(f"{side}_seconds") for side in ("left", "right", "both")),
+        "(feeling IS NULL OR (typeof(feeling) = 'integer' AND feeling BETWEEN 0 AND 10))",
+    ],
+    "phases": [
+        _WHOLE.format("session_id"),
+        _WHOLE.format("phase_index"),
+        _TEXT.format("kind"),
+        _MAYBE_TEXT.format("stretch"),
+        _MAYBE_TEXT.format("side"),
+        _NUMBER.format("seconds"),
+        _WHOLE.format("skipped"),
+    ],
+    "events": [
+        _WHOLE.format("session_id"),
+        _TEXT.format("kind"),
+        _WHOLE.format("phase_index"),
+        _MAYBE_TEXT.format("stretch"),
+        _MAYBE_TEXT.format("side"),
+    ],
+    "self_tests": [
+        _DATE.format("date"),
+        *(
+            f"({_WHOLE.format(leg)} AND {leg} BETWEEN 0 AND {MAX_DEGREES})"
+            for leg in ("left_degrees", "right_degrees")
+        ),
+    ],
+    "hold_changes": [_DATE.format("day"), _WHOLE.format("hold_seconds")],
+}
+
+
+def _bad_row_query(tables: Sequence[str]) -> str:
+    """One query that finds a row of ``tables`` no version of the app writes (or nothing)."""
+    return " UNION ALL ".join(
+        f"SELECT '{table}', id FROM"
+        f" (SELECT id FROM {table} WHERE NOT ({' AND '.join(_GOOD_ROWS[table])}) LIMIT 1)"
+        for table in tables
+    )
+
+
+def open_history(
+    path: Path, now: Callable[[], datetime] = datetime.now
+) -> tuple[HistoryStore, str | None]:
+    """Open the history for recording; a damaged file is kept aside and a new one started.
+
+    Returns:
+        The store, and a message for the user when the file was damaged
+        (``None`` otherwise): what was wrong and where the old file is.
+
+    Raises:
+        HistoryError: the file cannot be opened at all (or is newer than
+            this program); the app then runs without recording.
+    """
+    try:
+        return HistoryStore(path), None
+    except HistoryDamagedError as error:
+        kept = _keep_aside(Path(path), now())
+        store = HistoryStore(path)
+        return store, (
+            f"Your history file was damaged ({error}). It was kept as {kept.name} "
+            "and a new history was started."
+        )
+
+
+def _keep_aside(path: Path, moment: datetime) -> Path:
+    """Rename the database (with its -wal and -shm, so it still opens) to ``.damaged-<stamp>``.
+
+    Raises:
+        HistoryError: it cannot be renamed (then it must not be written into).
+    """
+    stamp = moment.strftime("%Y%m%dT%H%M%S")
+    for attempt in range(100):
+        target = path.with_name(f"{path.name}.damaged-{stamp}{f'-{attempt}' if attempt else ''}")
+        if not target.exists():
+            break
+    try:
+        for suffix in ("-wal", "-shm", ""):
+            with contextlib.suppress(FileNotFoundError):
+                os.replace(f"{path}{suffix}", f"{target}{suffix}")
+    except OSError as error:
+        raise HistoryError(
+            f"the history file {path} is damaged and cannot be moved aside "
+            f"({error.strerror or error}); history is not recorded"
+        ) from error
+    return target
 
 
 def problem_message(error: BaseException) -> str:
@@ -318,13 +424,15 @@ class HistoryStore:
                 uri = f"{self.path.resolve().as_uri()}?mode=ro"
                 self._conn = sqlite3.connect(uri, uri=True, isolation_level=None)
             else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                private_folder(self.path.parent)
+                _create_private(self.path)
                 self._conn = sqlite3.connect(self.path, isolation_level=None)
         except (sqlite3.Error, OSError) as error:
             raise HistoryError(f"cannot open the history file {self.path}: {error}") from error
         try:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA busy_timeout = 2000")
+            self._check_pages()
             if not read_only:
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = FULL")
@@ -334,12 +442,47 @@ class HistoryStore:
                     f"the history file {self.path} has schema {self.version}, "
                     f"expected {SCHEMA_VERSION}"
                 )
+            self._check_rows()
+        except sqlite3.DatabaseError as error:
+            # "file is not a database", "database disk image is malformed": damage
+            self._conn.close()
+            if isinstance(error, sqlite3.OperationalError):  # locked, read-only, full
+                raise HistoryError(f"cannot use the history file {self.path}: {error}") from error
+            raise HistoryDamagedError(str(error)) from error
         except sqlite3.Error as error:
             self._conn.close()
             raise HistoryError(f"cannot use the history file {self.path}: {error}") from error
         except HistoryError:
             self._conn.close()
             raise
+        if not read_only:
+            for suffix in ("-wal", "-shm"):
+                make_private(Path(f"{self.path}{suffix}"))
+
+    def _check_pages(self) -> None:
+        """``PRAGMA quick_check`` on open: damaged pages are found before any query.
+
+        Raises:
+            HistoryDamagedError: the first problem SQLite reports.
+        """
+        found = [row[0] for row in self._conn.execute("PRAGMA quick_check(1)")]
+        if found != ["ok"]:
+            raise HistoryDamagedError(found[0] if found else "no answer to a check")
+
+    def _check_rows(self) -> None:
+        """Every table there and every row of the types the app writes.
+
+        Raises:
+            HistoryDamagedError: the first table missing or row that is wrong.
+        """
+        tables = {row[0] for row in self._conn.execute("SELECT name FROM sqlite_master")}
+        expected = list(_GOOD_ROWS)
+        missing = [table for table in expected if table not in tables]
+        if missing:
+            raise HistoryDamagedError(f"the table {missing[0]!r} is missing")
+        bad = self._conn.execute(_bad_row_query(expected)).fetchone()
+        if bad is not None:
+            raise HistoryDamagedError(f"row {bad[1]} of {bad[0]} holds impossible values")
 
     # -- housekeeping ---------------------------------------------------------
 
@@ -754,6 +897,14 @@ CSV_COLUMNS = (
     "left_degrees",
     "right_degrees",
 )
+
+
+def _create_private(path: Path) -> None:
+    """Make a missing database file 0600 before SQLite does (its -wal and -shm follow it)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    except FileExistsError:
+        make_private(path)
 
 
 def _csv(value: object) -> object:

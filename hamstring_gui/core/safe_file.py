@@ -29,6 +29,10 @@ FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 
 
+class UnsafeFolderError(OSError):
+    """No private folder can be had for the app's files; the message says why, in one line."""
+
+
 class FileMissingError(DataError):
     """The file does not exist (often fine: defaults are used)."""
 
@@ -53,6 +57,8 @@ def read_regular_file(path: Path, *, file: str | None = None, limit: int = MAX_F
         raise FileMissingError(label, "no such file") from None
     except OSError as error:
         raise DataError(label, f"cannot be read ({error.strerror or error})") from None
+    except ValueError:  # a NUL byte in the name
+        raise DataError(label, "is not a possible file name") from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)

@@ -18,6 +18,7 @@ import pytest
 from hamstring_gui.core.history import (
     MIGRATIONS,
     SCHEMA_VERSION,
+    HistoryDamagedError,
     HistoryError,
     HistoryStore,
     SessionRecorder,
@@ -231,7 +232,7 @@ def test_refuses_a_newer_file(tmp_path: Path) -> None:
 def test_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     path = tmp_path / "junk.sqlite3"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(HistoryError, match="cannot use"):
+    with pytest.raises(HistoryDamagedError, match="not a database"):
         HistoryStore(path)
 
 
