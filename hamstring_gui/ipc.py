@@ -71,8 +71,11 @@ def send(command: str, args: list[str] | None = None, *, timeout: float = 2.0) -
 
 
 def parse_request(line: bytes) -> tuple[str, list[str]]:
-    """Read a request line; raises ValueError for anything malformed."""
-    data = json.loads(line.decode())
+    """Read a request line; raises ValueError for anything malformed (never anything else)."""
+    try:
+        data = json.loads(line.decode())
+    except RecursionError:  # the C parser recurses once per bracket
+        raise ValueError("nested too deeply") from None
     if not isinstance(data, dict) or not isinstance(data.get("command"), str):
         raise ValueError("request needs a 'command'")
     args = data.get("args", [])

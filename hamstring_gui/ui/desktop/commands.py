@@ -9,6 +9,7 @@ service, and builds the ``status --json`` answer.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, Protocol
 
 from hamstring_gui.core.session import State
@@ -32,6 +33,20 @@ class Reminders(Protocol):
 
 
 NO_REMINDERS = {"reminders": "off", "next_reminder": None}
+# The same range as ``hamstring-gui snooze MINUTES``: any client may write to the socket.
+SNOOZE_MINUTES = range(1, 241)
+_MINUTES = re.compile(r"[0-9]{1,3}")
+# Each command: the fewest and the most arguments it takes.
+ARGUMENTS = {
+    "status": (0, 0),
+    "show": (0, 0),
+    "start": (1, 1),
+    "pause": (0, 0),
+    "resume": (0, 0),
+    "skip": (0, 0),
+    "stop": (0, 0),
+    "snooze": (0, 1),
+}
 
 
 class RemoteCommands:
@@ -48,7 +63,12 @@ class RemoteCommands:
         self.reminders = reminders
 
     def __call__(self, command: str, args: list[str]) -> dict[str, Any]:
-        """Carry out one command and answer it."""
+        """Carry out one command and answer it; any client can write, so all is checked here."""
+        if command not in ARGUMENTS:
+            return {"ok": False, "message": f"unknown command {command[:40]!r}"}
+        fewest, most = ARGUMENTS[command]
+        if not fewest <= len(args) <= most:
+            return {"ok": False, "message": f"wrong number of arguments for {command!r}"}
         session_commands = {
             "pause": self.controller.pause,
             "resume": self.controller.resume,
@@ -61,8 +81,8 @@ class RemoteCommands:
             self.window.bring_to_front()
             return {"ok": True, "message": ""}
         if command == "start":
-            if len(args) != 1 or args[0] not in self.window.routines:
-                return {"ok": False, "message": f"unknown routine {' '.join(args)!r}"}
+            if args[0] not in self.window.routines:
+                return {"ok": False, "message": f"unknown routine {args[0][:80]!r}"}
             self.window.start_routine(args[0])
             self.window.bring_to_front()
             return {"ok": True, "message": ""}
@@ -73,15 +93,16 @@ class RemoteCommands:
             return {"ok": True, "message": ""}
         if command == "snooze":
             return self._snooze(args)
-        return {"ok": False, "message": f"unknown command {command!r}"}
+        raise AssertionError(f"{command!r} is in ARGUMENTS but not handled")  # pragma: no cover
 
     def _snooze(self, args: list[str]) -> dict[str, Any]:
         if self.reminders is None:
             return {"ok": False, "message": "reminders are not available"}
-        try:
-            minutes = int(args[0]) if args else 10
-        except ValueError:
-            return {"ok": False, "message": f"not a number of minutes: {args[0]!r}"}
+        if args and not _MINUTES.fullmatch(args[0]):
+            return {"ok": False, "message": f"not a number of minutes: {args[0][:20]!r}"}
+        minutes = int(args[0]) if args else 10
+        if minutes not in SNOOZE_MINUTES:
+            return {"ok": False, "message": "snooze MINUTES must be between 1 and 240"}
         if not self.reminders.snooze(minutes):
             return {"ok": False, "message": "no snoozes left today"}
         return {"ok": True, "message": f"snoozed for {minutes} min"}

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from hamstring_gui.core.reminders import SNOOZE_CHOICES
+from hamstring_gui.core.safe_file import private_folder
 from hamstring_gui.ui.style.icon import app_icon
 
 KEEP_IN_TRAY_FLAG = "tray-notice-shown"
@@ -156,8 +157,8 @@ class Tray(QObject):
                 QSystemTrayIcon.MessageIcon.Information,
                 8000,
             )
-            flag_folder.mkdir(parents=True, exist_ok=True)
-            flag.touch()
+            private_folder(flag_folder)
+            flag.touch(mode=0o600)
         return True
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 from hamstring_gui.core.catalog import Catalog
 from hamstring_gui.core.plan import PhaseKind, Plan, build_plan
 from hamstring_gui.core.routine import Routine
+from hamstring_gui.core.safe_file import decode_text, private_folder, read_regular_file
 from hamstring_gui.core.settings import Settings
 from hamstring_gui.core.settings_store import write_atomic
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
@@ -55,8 +56,8 @@ def load_window_state(path: Path | None) -> dict[str, object]:
     if path is None:
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(decode_text(read_regular_file(path, limit=64 * 1024), path.name))
+    except (ValueError, RecursionError):  # DataError and JSONDecodeError are ValueErrors
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -66,7 +67,7 @@ def save_window_state(path: Path | None, state: Mapping[str, object]) -> None:
     if path is None:
         return
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         write_atomic(path, (json.dumps(dict(state), indent=2) + "\n").encode("utf-8"))
 
 
