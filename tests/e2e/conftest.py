@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ import pytest
 
 from hamstring_gui import paths
 from hamstring_gui.core.settings_store import SettingsStore
+from tests.helpers import tools
 from tests.helpers.processes import free_display, stop, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,8 +31,7 @@ def acknowledge_safety() -> None:
 @pytest.fixture
 def xvfb() -> Iterator[str]:
     """A private X server for one test; yields its DISPLAY."""
-    if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb is not installed")
+    tools.require("Xvfb")
     number = free_display()
     server = subprocess.Popen(
         ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],

@@ -7,7 +7,6 @@ picture is not blank. Everything started here is killed at the end.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, PROGRAM, acknowledge_safety, stop, wait_for
+from tests.helpers import tools
 
 TITLE = "Desk break — Hamstring Coach"
 
@@ -35,8 +35,7 @@ def _window_listed(display: str, env: dict[str, str]) -> bool:
 def test_start_desk_break_shows_a_running_session(
     xvfb: str, app_env: dict[str, str], tmp_path: Path
 ) -> None:
-    if shutil.which("xwininfo") is None or shutil.which("import") is None:
-        pytest.skip("xwininfo (x11-utils) or import (imagemagick) missing")
+    tools.require("xwininfo", "import")
     acknowledge_safety()
     env = app_env
     log = tmp_path / "app.log"

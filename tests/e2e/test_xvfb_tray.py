@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,20 +19,16 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
+from tests.helpers import tools
 
 ROOT = Path(__file__).resolve().parents[2]
 NEEDED = ("Xvfb", "dbus-run-session", "dunst", "dunstctl", "trayer", "import", "busctl")
 
-pytestmark = [
-    pytest.mark.xvfb,
-    pytest.mark.skipif(
-        any(shutil.which(tool) is None for tool in NEEDED),
-        reason=f"needs {', '.join(NEEDED)} (make deps)",
-    ),
-]
+pytestmark = pytest.mark.xvfb
 
 
 def test_reminder_reaches_dunst_and_the_icon_sits_in_trayer(xvfb: str, tmp_path: Path) -> None:
+    tools.require(*NEEDED)
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "tray.png"
     shot.unlink(missing_ok=True)

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import tools
+
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "packaging" / "linux"
 APP_ID = "io.github.hamstringcoach.HamstringCoach"
@@ -35,9 +37,9 @@ SPEC = ROOT / "packaging" / "pyinstaller" / "hamstring-gui.spec"
 
 
 def validator(name: str) -> str:
+    tools.require(name)
     path = shutil.which(name)
-    if path is None:
-        pytest.skip(f"{name} is not installed (`make test` installs it: `make deps`)")
+    assert path is not None
     return path
 
 

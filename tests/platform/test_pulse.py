@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import os
-import shutil
 import subprocess
 import threading
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from hamstring_gui.platform.pulse import Clip, PulseError, PulseOutput, parse_wav
+from tests.helpers import tools
 from tests.helpers.processes import run_python, start_sound_server, stop, wait_for
 
 RATE = 22050
@@ -72,8 +72,7 @@ class Recorder:
 
 @pytest.fixture
 def sound_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Recorder]:
-    if shutil.which("pulseaudio") is None or shutil.which("parec") is None:
-        pytest.skip("needs pulseaudio and pulseaudio-utils (make deps installs them)")
+    tools.require("pulseaudio", "parec")
     daemon, server = start_sound_server(tmp_path, dict(os.environ))
     monkeypatch.setenv("PULSE_SERVER", server)
     recorder = Recorder()
