@@ -153,7 +153,8 @@ _NUMBER = "typeof({0}) IN ('integer', 'real')"
 _WHOLE = "typeof({0}) = 'integer'"
 _TEXT = "typeof({0}) = 'text'"
 _MAYBE_TEXT = "({0} IS NULL OR typeof({0}) = 'text')"
-_DATE = "(typeof({0}) = 'text' AND date({0}) IS {0})"
+# date() alone takes 30 February; a modifier makes it normalise (to 2 March).
+_DATE = "(typeof({0}) = 'text' AND date({0}, '+0 days') IS {0})"
 _GOOD_ROWS = {
     "sessions": [
         _TEXT.format("started"),
@@ -465,9 +466,11 @@ class HistoryStore:
         Raises:
             HistoryDamagedError: the first problem SQLite reports.
         """
-        found = [row[0] for row in self._conn.execute("PRAGMA quick_check(1)")]
+        found = [str(row[0]) for row in self._conn.execute("PRAGMA quick_check(1)")]
         if found != ["ok"]:
-            raise HistoryDamagedError(found[0] if found else "no answer to a check")
+            # e.g. "*** in database main ***\nPage 4: btreeInitPage() returns error code 11"
+            lines = [line for line in "\n".join(found).splitlines() if not line.startswith("***")]
+            raise HistoryDamagedError("; ".join(lines) or "it fails its check")
 
     def _check_rows(self) -> None:
         """Every table there and every row of the types the app writes.
