@@ -43,6 +43,8 @@ def sql(statement: str) -> Callable[[Path], None]:
         with sqlite3.connect(path) as conn:
             conn.execute("PRAGMA ignore_check_constraints = 1")  # as another program might
             conn.execute(statement)
+        with sqlite3.connect(path) as conn:  # into the file itself, as after any close
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     return change
 

@@ -1,0 +1,78 @@
+"""The control-request handler checks every request itself: any local client can write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.ui.commands import RemoteCommands
+from hamstring_gui.ui.settings_qt import SettingsModel
+from tests.ui.test_reminder_service import World, make
+
+
+class FakeWindow:
+    def __init__(self) -> None:
+        self.routines: dict[str, Any] = {"desk-break": object()}
+        self.started: list[str] = []
+
+    def start_routine(self, routine_id: str) -> None:
+        self.started.append(routine_id)
+
+    def bring_to_front(self) -> None:
+        pass
+
+
+@pytest.fixture
+def handler(qtbot: QtBot, tmp_path: Path) -> RemoteCommands:
+    store = SettingsStore(tmp_path / "settings.json")
+    store.load()
+    service = make(SettingsModel(store), World())
+    controller = SimpleNamespace(
+        active=False, engine=None, pause=None, resume=None, skip=None, stop=None
+    )
+    return RemoteCommands(FakeWindow(), controller, service)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "minutes",
+    ["-5", "0", "241", str(10**20), "1" * 5000, "1e3", " 5", "５", "0x10", "", "10.5"],
+)
+def test_snooze_refuses_what_the_cli_would_and_status_still_works(
+    handler: RemoteCommands, minutes: str
+) -> None:
+    before = handler("status", [])
+    reply = handler("snooze", [minutes])
+    assert reply["ok"] is False
+    assert "\n" not in reply["message"] and len(reply["message"]) < 100
+    after = handler("status", [])
+    assert after == before and after["ok"] is True
+
+
+def test_a_good_snooze_is_carried_out(handler: RemoteCommands) -> None:
+    assert handler("snooze", ["240"]) == {"ok": True, "message": "snoozed for 240 min"}
+    assert handler("status", [])["status"]["reminders"] == "snoozed"
+
+
+@pytest.mark.parametrize(
+    ("command", "args"),
+    [
+        ("status", ["x"]),
+        ("snooze", ["5", "5"]),
+        ("start", []),
+        ("start", ["desk-break", "x"]),
+        ("pause", ["now"]),
+        ("start", ["../../etc/passwd"]),
+        ("x" * 10_000, []),
+    ],
+)
+def test_wrong_arguments_and_unknown_commands_are_refused(
+    handler: RemoteCommands, command: str, args: list[str]
+) -> None:
+    reply = handler(command, args)
+    assert reply["ok"] is False and len(reply["message"]) < 200
+    assert handler.window.started == []  # type: ignore[attr-defined]
