@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import builtins
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -177,16 +177,16 @@ def test_show_safety_again(qtbot: QtBot, store: SettingsStore) -> None:
 def test_read_only_store_says_so_and_keeps_showing_saved_values(
     qtbot: QtBot, store: SettingsStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Root can read a chmod 000 file, so open() is made to refuse it instead.
+    # Root can read a chmod 000 file, so os.open() is made to refuse it instead.
     store.save(Settings(session=SessionSettings(hold_seconds=45)))
-    real_open = builtins.open
+    real_open = os.open
 
     def refusing_open(file: Any, *args: Any, **kwargs: Any) -> Any:
         if Path(file) == store.path:
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", refusing_open)
+    monkeypatch.setattr(os, "open", refusing_open)
     locked = SettingsStore(store.path)
     locked.load()
     dialog = PreferencesDialog(locked)

@@ -10,9 +10,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from hamstring_gui.core.settings_store import SettingsStore
-from hamstring_gui.ui.commands import RemoteCommands
-from hamstring_gui.ui.settings_qt import SettingsModel
-from tests.ui.test_reminder_service import World, make
+from hamstring_gui.ui.desktop.commands import RemoteCommands
+from hamstring_gui.ui.settings_model import SettingsModel
+from tests.ui.desktop.test_reminder_service import World, make
 
 
 class FakeWindow:
