@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
 from pathlib import Path
 from typing import IO, Any
 
@@ -89,7 +90,8 @@ def claim_instance() -> IO[bytes] | None:
 
     The open file must stay referenced: closing it releases the lock.
     """
-    handle = open(lock_path(), "ab")  # noqa: SIM115 - held for the app's lifetime
+    fd = os.open(lock_path(), os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o600)
+    handle = os.fdopen(fd, "ab")  # held for the app's lifetime
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

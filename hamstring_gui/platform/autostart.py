@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from hamstring_gui.core.settings_store import write_atomic
+
 DESKTOP_ID = "io.github.hamstringcoach.HamstringCoach"
 TRAY_FLAG = "--tray"
 
@@ -49,13 +51,8 @@ def set_enabled(enabled: bool) -> Path:
     """Write (atomically) or remove the entry; returns its path."""
     path = entry_path()
     if enabled:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.tmp")
-        with open(temporary, "w", encoding="utf-8") as file:
-            file.write(ENTRY)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
+        path.parent.mkdir(parents=True, exist_ok=True)  # shared with other apps: not made 0700
+        write_atomic(path, ENTRY.encode("utf-8"))  # 0600, like every file the app writes
     else:
         path.unlink(missing_ok=True)
     return path
