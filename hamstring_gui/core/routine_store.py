@@ -8,12 +8,15 @@ Guarantees:
 * Reading never crashes the app and never deletes anything: a broken file in
   the folder is reported in one line naming it and skipped (:func:`load_all`).
 * Untrusted files (:func:`import_routine`) are checked completely before
-  anything is written: size (at most :data:`MAX_FILE_BYTES`), UTF-8, TOML
-  syntax (line and column), unknown keys, stretch ids (with the closest known
+  anything is written: a regular file (never a pipe or device), size (at most
+  :data:`MAX_FILE_BYTES`), UTF-8 (a byte order mark is fine), bounded parse work
+  (:func:`~hamstring_gui.core.datafile.check_toml_size`), TOML syntax (line and
+  column), integers of 64 bits, unknown keys, stretch ids (with the closest known
   id), ranges, missing fields, ids that are path-like or clash with another
   routine. Any problem raises one :class:`~hamstring_gui.core.datafile.DataError`
   and leaves the folder as it was.
-* Every write is atomic (:func:`~hamstring_gui.core.settings_store.write_atomic`);
+* Every write is atomic and private, files 0600 in a 0700 folder
+  (:func:`~hamstring_gui.core.settings_store.write_atomic`);
   replacing a custom routine on import keeps the old file as ``<id>.toml.bak``.
 
 Standard library only: no Qt, no platformdirs.
