@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -99,8 +100,12 @@ def build_window(
     return window
 
 
-def _connect_history(window: MainWindow) -> None:
-    """Record sessions; without a usable history file the app still runs, and says so."""
+def _connect_history(window: MainWindow) -> str | None:
+    """Record sessions; without a usable history file the app still runs, and says so.
+
+    Returns:
+        What was wrong with a damaged history file (kept aside), for the user.
+    """
     from hamstring_gui.core.history import HistoryError, open_history
     from hamstring_gui.ui.history.link import HistoryLink
 
@@ -109,12 +114,12 @@ def _connect_history(window: MainWindow) -> None:
     except HistoryError as error:
         print(f"hamstring-gui: {error}", file=sys.stderr)
         window.statusBar().showMessage(f"History is not recorded: {error}", 15000)
-        return
+        return None
     if damage is not None:
         print(f"hamstring-gui: {damage}", file=sys.stderr)
-        window.statusBar().showMessage(damage, 30000)
     QApplication.instance().aboutToQuit.connect(store.close)  # type: ignore[union-attr]
     HistoryLink(store, window)
+    return damage
 
 
 def _connect_sound(window: MainWindow) -> None:
@@ -177,6 +182,8 @@ class Services:
 
     History, sound, reminders and tray, the control socket, the routine
     editor and the window icon: imported and built here, off the start-up path.
+    :attr:`file_problems` holds what was wrong with the history file, for
+    :func:`tell_file_problems`.
     """
 
     def __init__(self, app: QApplication, window: MainWindow) -> None:
@@ -186,7 +193,8 @@ class Services:
         from hamstring_gui.ui.style.icon import app_icon
 
         app.setWindowIcon(app_icon())
-        _connect_history(window)
+        damage = _connect_history(window)
+        self.file_problems = [damage] if damage else []
         _connect_sound(window)
         self.reminders = BreakReminders(window)
         _connect_routine_editor(window, self.reminders)
@@ -197,6 +205,14 @@ class Services:
             RemoteCommands(window, window.controller, self.reminders), window
         )
         app.aboutToQuit.connect(self.server.close)
+
+
+def tell_file_problems(window: MainWindow, problems: Sequence[str]) -> None:
+    """Show what was wrong with the user's files (settings, history) in the window, once."""
+    if problems:
+        from hamstring_gui.ui.dialogs.file_notice import show_file_notice
+
+        show_file_notice(window, problems)
 
 
 def run_gui(args: argparse.Namespace, instance: IO[bytes]) -> int:
@@ -215,7 +231,8 @@ def run_gui(args: argparse.Namespace, instance: IO[bytes]) -> int:
     app.setDesktopFileName(DESKTOP_ID)
 
     store = SettingsStore(paths.settings_file())
-    for message in store.load():
+    file_problems = store.load()
+    for message in file_problems:
         print(f"hamstring-gui: {message}", file=sys.stderr)
     apply_appearance(app, store.settings.appearance)
 
@@ -234,6 +251,7 @@ def run_gui(args: argparse.Namespace, instance: IO[bytes]) -> int:
         if not services:
             gc.enable()  # paused by __main__ until the first frame
             services.append(Services(app, window))
+            tell_file_problems(window, [*file_problems, *services[0].file_problems])
 
     if getattr(args, "tray", False):
         # --tray (the login autostart entry): no window to paint first; stay in
