@@ -56,6 +56,7 @@ DAMAGE = {
     "impossible-test-date": sql("UPDATE self_tests SET date = 'yesterday' WHERE id = 1"),
     "angle-as-text": sql("UPDATE self_tests SET left_degrees = 'ten' WHERE id = 1"),
     "feeling-out-of-range": sql("UPDATE sessions SET feeling = 99 WHERE id = 1"),
+    "stretch-as-bytes": sql("UPDATE phases SET stretch = x'00ff' WHERE id = 1"),
     "table-dropped": sql("DROP TABLE events"),
     "not-a-database": lambda path: path.write_bytes(b"SQLite format 2\0" + b"x" * 5000),
 }
