@@ -22,6 +22,9 @@ Seconds always come from the engine's :class:`~hamstring_gui.core.session.Summar
 (what it credited to each phase), never from wall-clock arithmetic; the wall
 clock only stamps when a session started and ended, and gives local dates.
 
+Damage: the file is checked when it is opened (:mod:`~hamstring_gui.core.history_check`);
+:func:`open_history` keeps a damaged file aside and starts a new one.
+
 Failure: any ``sqlite3.Error`` while recording (full disk, read-only file)
 turns the recorder into a no-op; :attr:`SessionRecorder.recording_problem`
 holds one clear message and ``on_problem`` is called once. The session never
@@ -36,7 +39,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -44,8 +46,16 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
+from hamstring_gui.core.history_check import (
+    HistoryDamagedError,
+    HistoryError,
+    check_pages,
+    check_rows,
+    create_private,
+    keep_aside,
+)
 from hamstring_gui.core.plan import Phase
-from hamstring_gui.core.safe_file import FILE_MODE, make_private, private_folder
+from hamstring_gui.core.safe_file import make_private, private_folder
 from hamstring_gui.core.session import (
     Ended,
     Event,
@@ -139,62 +149,6 @@ MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class HistoryError(Exception):
-    """The history file cannot be opened or used; the message is for the user."""
-
-
-class HistoryDamagedError(HistoryError):
-    """The file is damaged (pages, or rows no version of the app writes): start a new one."""
-
-
-# Every row the app writes has these types; anything else is damage, found on
-# open so that no query ever meets it (text in a number column, 30 February).
-_NUMBER = "typeof({0}) IN ('integer', 'real')"
-_WHOLE = "typeof({0}) = 'integer'"
-_TEXT = "typeof({0}) = 'text'"
-_MAYBE_TEXT = "({0} IS NULL OR typeof({0}) = 'text')"
-# date() alone takes 30 February; a modifier makes it normalise (to 2 March).
-_DATE = "(typeof({0}) = 'text' AND date({0}, '+0 days') IS {0})"
-_GOOD_ROWS = {
-    "sessions": [
-        _TEXT.format("started"),
-        _DATE.format("day"),
-        _MAYBE_TEXT.format("ended"),
-        _TEXT.format("routine"),
-        _WHOLE.format("completed"),
-        *(_NUMBER.format(f"{side}_seconds") for side in ("left", "right", "both")),
-        "(feeling IS NULL OR (typeof(feeling) = 'integer' AND feeling BETWEEN 0 AND 10))",
-    ],
-    # Phases are only summed in SQL (which reads text as 0); only the name reaches Python.
-    # Checking every column cost ~160 ms on ten years of daily sessions.
-    "phases": [_MAYBE_TEXT.format("stretch")],
-    "events": [
-        _WHOLE.format("session_id"),
-        _TEXT.format("kind"),
-        _WHOLE.format("phase_index"),
-        _MAYBE_TEXT.format("stretch"),
-        _MAYBE_TEXT.format("side"),
-    ],
-    "self_tests": [
-        _DATE.format("date"),
-        *(
-            f"({_WHOLE.format(leg)} AND {leg} BETWEEN 0 AND {MAX_DEGREES})"
-            for leg in ("left_degrees", "right_degrees")
-        ),
-    ],
-    "hold_changes": [_DATE.format("day"), _WHOLE.format("hold_seconds")],
-}
-
-
-def _bad_row_query(tables: Sequence[str]) -> str:
-    """One query that finds a row of ``tables`` no version of the app writes (or nothing)."""
-    return " UNION ALL ".join(
-        f"SELECT '{table}', id FROM"
-        f" (SELECT id FROM {table} WHERE NOT ({' AND '.join(_GOOD_ROWS[table])}) LIMIT 1)"
-        for table in tables
-    )
-
-
 def open_history(
     path: Path, now: Callable[[], datetime] = datetime.now
 ) -> tuple[HistoryStore, str | None]:
@@ -211,35 +165,12 @@ def open_history(
     try:
         return HistoryStore(path), None
     except HistoryDamagedError as error:
-        kept = _keep_aside(Path(path), now())
+        kept = keep_aside(Path(path), now())
         store = HistoryStore(path)
         return store, (
             f"Your history file was damaged ({error}). It was kept as {kept.name} "
             "and a new history was started."
         )
-
-
-def _keep_aside(path: Path, moment: datetime) -> Path:
-    """Rename the database (with its -wal and -shm, so it still opens) to ``.damaged-<stamp>``.
-
-    Raises:
-        HistoryError: it cannot be renamed (then it must not be written into).
-    """
-    stamp = moment.strftime("%Y%m%dT%H%M%S")
-    for attempt in range(100):
-        target = path.with_name(f"{path.name}.damaged-{stamp}{f'-{attempt}' if attempt else ''}")
-        if not target.exists():
-            break
-    try:
-        for suffix in ("-wal", "-shm", ""):
-            with contextlib.suppress(FileNotFoundError):
-                os.replace(f"{path}{suffix}", f"{target}{suffix}")
-    except OSError as error:
-        raise HistoryError(
-            f"the history file {path} is damaged and cannot be moved aside "
-            f"({error.strerror or error}); history is not recorded"
-        ) from error
-    return target
 
 
 def problem_message(error: BaseException) -> str:
@@ -420,14 +351,14 @@ class HistoryStore:
                 self._conn = sqlite3.connect(uri, uri=True, isolation_level=None)
             else:
                 private_folder(self.path.parent)
-                _create_private(self.path)
+                create_private(self.path)
                 self._conn = sqlite3.connect(self.path, isolation_level=None)
         except (sqlite3.Error, OSError) as error:
             raise HistoryError(f"cannot open the history file {self.path}: {error}") from error
         try:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA busy_timeout = 2000")
-            self._check_pages()
+            check_pages(self._conn)
             if not read_only:
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = FULL")
@@ -437,7 +368,7 @@ class HistoryStore:
                     f"the history file {self.path} has schema {self.version}, "
                     f"expected {SCHEMA_VERSION}"
                 )
-            self._check_rows()
+            check_rows(self._conn, max_degrees=MAX_DEGREES)
         except sqlite3.DatabaseError as error:
             # "file is not a database", "database disk image is malformed": damage
             self._conn.close()
@@ -453,33 +384,6 @@ class HistoryStore:
         if not read_only:
             for suffix in ("-wal", "-shm"):
                 make_private(Path(f"{self.path}{suffix}"))
-
-    def _check_pages(self) -> None:
-        """``PRAGMA quick_check`` on open: damaged pages are found before any query.
-
-        Raises:
-            HistoryDamagedError: the first problem SQLite reports.
-        """
-        found = [str(row[0]) for row in self._conn.execute("PRAGMA quick_check(1)")]
-        if found != ["ok"]:
-            # e.g. "*** in database main ***\nPage 4: btreeInitPage() returns error code 11"
-            lines = [line for line in "\n".join(found).splitlines() if not line.startswith("***")]
-            raise HistoryDamagedError("; ".join(lines) or "it fails its check")
-
-    def _check_rows(self) -> None:
-        """Every table there and every row of the types the app writes.
-
-        Raises:
-            HistoryDamagedError: the first table missing or row that is wrong.
-        """
-        tables = {row[0] for row in self._conn.execute("SELECT name FROM sqlite_master")}
-        expected = list(_GOOD_ROWS)
-        missing = [table for table in expected if table not in tables]
-        if missing:
-            raise HistoryDamagedError(f"the table {missing[0]!r} is missing")
-        bad = self._conn.execute(_bad_row_query(expected)).fetchone()
-        if bad is not None:
-            raise HistoryDamagedError(f"row {bad[1]} of {bad[0]} holds impossible values")
 
     # -- housekeeping ---------------------------------------------------------
 
@@ -894,14 +798,6 @@ CSV_COLUMNS = (
     "left_degrees",
     "right_degrees",
 )
-
-
-def _create_private(path: Path) -> None:
-    """Make a missing database file 0600 before SQLite does (its -wal and -shm follow it)."""
-    try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
-    except FileExistsError:
-        make_private(path)
 
 
 def _csv(value: object) -> object:
