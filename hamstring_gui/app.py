@@ -23,7 +23,7 @@ from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.clock import Clock, SystemClock
 from hamstring_gui.core.settings import AppearanceSettings
 from hamstring_gui.core.settings_store import SettingsStore
-from hamstring_gui.library import all_routines
+from hamstring_gui.library import all_routines, routine_problems
 from hamstring_gui.platform.autostart import DESKTOP_ID
 from hamstring_gui.ui import trace
 from hamstring_gui.ui.controller import SessionController
@@ -251,7 +251,8 @@ def run_gui(args: argparse.Namespace, instance: IO[bytes]) -> int:
         if not services:
             gc.enable()  # paused by __main__ until the first frame
             services.append(Services(app, window))
-            tell_file_problems(window, [*file_problems, *services[0].file_problems])
+            problems = [*file_problems, *services[0].file_problems, *routine_problems()]
+            tell_file_problems(window, problems)
 
     if getattr(args, "tray", False):
         # --tray (the login autostart entry): no window to paint first; stay in

@@ -47,3 +47,8 @@ def all_routines() -> dict[str, Routine]:
             _REPORTED_PROBLEMS.add(problem)
             print(f"hamstring-gui: {problem}", file=sys.stderr)
     return routines
+
+
+def routine_problems() -> list[str]:
+    """Every broken routine file named so far, one line each (for the window at start-up)."""
+    return sorted(_REPORTED_PROBLEMS)

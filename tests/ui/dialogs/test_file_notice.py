@@ -61,3 +61,14 @@ def test_a_damaged_history_and_bad_settings_are_told_in_the_window(
     finally:
         services.reminders.close()
         services.server.close()
+
+
+def test_broken_routine_files_are_among_the_problems_told(private_dirs: Path) -> None:
+    from hamstring_gui.library import all_routines, routine_problems
+
+    folder = paths.routines_dir()
+    folder.mkdir(parents=True)
+    (folder / "told-in-window.toml").write_text("hold = 0x" + "f" * 5000)
+    all_routines()
+    [told] = [line for line in routine_problems() if "told-in-window.toml" in line]
+    assert "number too large" in told and "skipped" in told
