@@ -9,12 +9,12 @@ already running (after the one-time safety screen on first run).
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -38,8 +38,11 @@ if TYPE_CHECKING:
 APP_NAME = "Hamstring Coach"
 WINDOW_STATE_FILE = "window.json"
 
-# Set on the QApplication once a scheme was asked of Qt (see apply_colour_scheme).
-_ASKED_SCHEME = "hamstringAskedColourScheme"
+_SCHEMES = {
+    "light": Qt.ColorScheme.Light,
+    "dark": Qt.ColorScheme.Dark,
+    "system": Qt.ColorScheme.Unknown,  # follow the desktop
+}
 
 
 def apply_colour_scheme(app: QGuiApplication, theme_name: str) -> None:
@@ -49,16 +52,8 @@ def apply_colour_scheme(app: QGuiApplication, theme_name: str) -> None:
     schemes; where it cannot (plain X11, offscreen), an explicit choice gets
     the app's own light or dark palette, and "system" goes back to the default.
     """
-    explicit = theme_name in ("light", "dark")
-    if explicit or app.property(_ASKED_SCHEME):
-        # Imported here: naming ``Qt`` builds its 94 enum classes (~17 ms), and
-        # a start that follows the desktop has nothing to ask before its first paint.
-        from PySide6.QtCore import Qt
-
-        schemes = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
-        app.styleHints().setColorScheme(schemes.get(theme_name, Qt.ColorScheme.Unknown))
-        app.setProperty(_ASKED_SCHEME, explicit)
-    if not explicit:
+    app.styleHints().setColorScheme(_SCHEMES.get(theme_name, Qt.ColorScheme.Unknown))
+    if theme_name not in ("light", "dark"):
         app.setPalette(QPalette())
         return
     wants_dark = theme_name == "dark"
@@ -249,7 +244,6 @@ def run_gui(args: argparse.Namespace, instance: IO[bytes]) -> int:
 
     def connect_services() -> None:
         if not services:
-            gc.enable()  # paused by __main__ until the first frame
             services.append(Services(app, window))
             problems = [*file_problems, *services[0].file_problems, *routine_problems()]
             tell_file_problems(window, problems)

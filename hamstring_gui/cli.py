@@ -7,7 +7,6 @@ arguments and unknown ids exit with code 2 and one line on stderr.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import sys
 import time
@@ -422,27 +421,11 @@ def writable_folder(name: str) -> str:
     return name
 
 
-def desktop_launch(argv: Sequence[str]) -> argparse.Namespace | None:
-    """What the desktop's own launches mean, without building the grammar (~6 ms).
-
-    The menu entry (no arguments), the login entry (``--tray``) and the
-    routine actions (``start ROUTINE``) start the window; anything else goes
-    to the parser. A test holds each answer equal to the parser's.
-    """
-    if not argv:
-        return argparse.Namespace(command=None, tray=False)
-    if list(argv) == ["--tray"]:
-        return argparse.Namespace(command=None, tray=True)
-    if len(argv) == 2 and argv[0] == "start" and not argv[1].startswith("-"):
-        return argparse.Namespace(tray=False, command="start", routine=argv[1])
-    return None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for ``hamstring-gui`` and ``python -m hamstring_gui``."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = desktop_launch(argv) or build_parser().parse_args(argv)
+        args = build_parser().parse_args(argv)
         if args.command in GUI_COMMANDS:
             if args.command == "start":
                 find_routine(args.routine)
@@ -454,7 +437,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             from hamstring_gui.app import run_gui  # Qt is imported only on the GUI path
 
             return run_gui(args, instance)
-        gc.enable()  # paused by __main__ for the GUI's start-up only
         if args.command == "illustrations":
             folder = writable_folder(args.folder)
             from hamstring_gui.ui.export import (

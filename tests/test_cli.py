@@ -119,24 +119,6 @@ def test_installed_script_matches_module() -> None:
     assert json.loads(result.stdout) == json.loads(cli("routines", "--json").stdout)
 
 
-@pytest.mark.parametrize("argv", [[], ["--tray"], ["start", "desk-break"], ["start", "no-such"]])
-def test_desktop_launches_skip_the_parser_but_mean_the_same(argv: list[str]) -> None:
-    from hamstring_gui.cli import build_parser, desktop_launch
-
-    quick = desktop_launch(argv)
-    assert quick is not None
-    assert vars(quick) == vars(build_parser().parse_args(argv))
-
-
-@pytest.mark.parametrize(
-    "argv", [["start"], ["start", "--help"], ["start", "a", "b"], ["--tray", "start", "a"], ["-h"]]
-)
-def test_anything_else_goes_to_the_parser(argv: list[str]) -> None:
-    from hamstring_gui.cli import desktop_launch
-
-    assert desktop_launch(argv) is None
-
-
 def test_the_cli_writes_nothing_in_the_cache_folder(private_dirs: Path) -> None:
     # The parse cache is gone (issue 17): a command writes no copy of the data files.
     assert cli("plan", "desk-break", "--json").returncode == 0

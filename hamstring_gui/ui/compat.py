@@ -8,22 +8,12 @@ with only ~150 references, so a session crashed with "Fatal Python error:
 bool_dealloc" after a couple of minutes. Measured with ``sys.getrefcount``
 around a loop of ``QWidget.setEnabled`` and ``Signal.emit`` calls.
 Remove once the app runs on CPython >= 3.12 or a fixed PySide6.
-
-WORKAROUND for PySide6's ``__feature__`` import hook (6.x): once QtCore is
-loaded, every module imported afterwards is asked "does it use PySide6?" by
-reading its whole source file (``inspect.getsource``), so that
-``from __feature__ import snake_case`` can be honoured per module. That cost
-~0.13 ms a module, ~13 ms of every start-up (100 modules). The app never uses
-``__feature__``, so :func:`answer_feature_scan_from_names` answers the same
-question from the module's names instead (the flag only matters to modules
-that import ``__feature__``, which shiboken sets on its own path).
 """
 
 from __future__ import annotations
 
 import ctypes
 import sys
-from types import ModuleType
 
 # Enough references that the leak (one per Qt call) can never use them up.
 _SPARE_REFERENCES = 1 << 40
@@ -37,21 +27,3 @@ def keep_singletons_alive() -> None:
         count = ctypes.c_ssize_t.from_address(id(singleton))
         if count.value < _SPARE_REFERENCES:
             count.value += _SPARE_REFERENCES
-
-
-def _uses_pyside(module: ModuleType) -> bool:
-    """Whether ``module`` holds anything from PySide6 (what shiboken reads the source for)."""
-    for value in list(vars(module).values()):
-        name = value.__name__ if isinstance(value, ModuleType) else getattr(value, "__module__", "")
-        if isinstance(name, str) and name.startswith("PySide6"):
-            return True
-    return False
-
-
-def answer_feature_scan_from_names() -> None:
-    """Stop PySide6 from reading the source of every module imported from now on."""
-    import PySide6.QtCore  # noqa: F401 - loads shiboken's support modules and its hook
-
-    feature = sys.modules.get("shibokensupport.feature")
-    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
-        feature._mod_uses_pyside = _uses_pyside  # type: ignore[attr-defined]

@@ -22,8 +22,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from hamstring_gui.core.clock import Clock
 from hamstring_gui.core.plan import Phase, Plan
@@ -81,6 +80,7 @@ class SessionController(QObject):
         self.engine: SessionEngine | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.tick)
 
     # -- queries --------------------------------------------------------------
@@ -140,9 +140,6 @@ class SessionController(QObject):
         engine = SessionEngine(plan, self.clock, jump_threshold=threshold)
         engine.subscribe(self._on_event)
         self.engine = engine
-        # Here, not in __init__: the controller is built before the first paint,
-        # where naming ``Qt`` would build its 94 enum classes (~17 ms).
-        self._timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
         self.sessionStarted.emit(plan)
         engine.start()
         self._arm()

@@ -26,8 +26,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
-from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -161,10 +160,7 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------------
 
     def _action(self, text: str, keys: list[str | QKeySequence.StandardKey], tip: str) -> QAction:
-        # QAction(text, parent) would make PySide6 weigh the QIcon overload and
-        # build QIcon's 157 enum members (~2.5 ms of the first frame).
-        action = QAction(self)
-        action.setText(text)
+        action = QAction(text, self)
         sequences = [QKeySequence(key) for key in keys]
         action.setShortcuts(sequences)
         shown = ", ".join(
@@ -515,7 +511,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setVisible(not on)
         self.statusBar().setVisible(not on)
         was_visible = self.isVisible()
-        self.setWindowFlag(QtCore.Qt.WindowType.WindowStaysOnTopHint, on)
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
         if was_visible:
             self.show()  # changing window flags hides the window
         # Apply the new minimum size now, or resize() clamps to the old one.

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QSize, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPalette
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -35,9 +41,6 @@ from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.core.words import EQUIPMENT_WORDS, POSITION_WORDS
 from hamstring_gui.ui.style import theme
 
-if TYPE_CHECKING:  # the event classes cost ~3 ms to load, and only annotate overrides
-    from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QShowEvent
-
 DESK_POSITIONS = frozenset({Position.CHAIR, Position.STANDING})
 FLOOR_POSITIONS = frozenset({Position.LYING, Position.FLOOR_SEATED})
 # Props a user may not have to hand; anything else (a chair, a table) is assumed.
@@ -47,11 +50,8 @@ PLACE_ANYWHERE = "anywhere"
 PLACE_DESK = "desk"
 PLACE_FLOOR = "floor"
 
-# Item data roles as plain ints (Qt.ItemDataRole.UserRole, .AccessibleTextRole):
-# naming ``Qt`` before the first paint builds all 94 of its enum classes
-# (~17 ms of every start); tests/ui/test_start_screen.py holds them equal.
-ID_ROLE = 0x0100
-ACCESSIBLE_TEXT_ROLE = 11
+# The routine id of a list item.
+ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 @dataclass(frozen=True)
@@ -92,11 +92,8 @@ class RoutineCard:
 class CardWidget(QFrame):
     """One routine as a card: name and length, badges, the description.
 
-    Plain labels in layouts, styled by style sheets (see :class:`CardLook`):
-    Qt paints them in C++. A painting delegate would call
-    ``QPainter.setPen``/``setBrush`` from Python, whose overloads make PySide6
-    build all of the ``Qt`` namespace's enums before the first paint (~17 ms
-    of every start).
+    Plain labels in layouts, styled by style sheets (see :class:`CardLook`),
+    so a card wraps, scales and recolours like any other widget.
     """
 
     def __init__(self, card: RoutineCard, parent: QWidget | None = None) -> None:
@@ -142,9 +139,6 @@ class CardWidget(QFrame):
         """``""``, ``"selected"`` or ``"focused"`` (selected in the focused list)."""
         if state != self.state:
             self.state = state
-            # A sheet of its own, not a dynamic property in the list's sheet:
-            # re-polishing for a property goes through QStyle.polish, whose
-            # overloads build the ``Qt`` enums before the first paint.
             self.setStyleSheet(look.state_sheets[state])
 
 
@@ -226,7 +220,7 @@ class CardList(QListWidget):
         """Append ``card``; its item carries the routine id and the spoken text."""
         item = QListWidgetItem()
         item.setData(ID_ROLE, card.id)
-        item.setData(ACCESSIBLE_TEXT_ROLE, card.spoken())
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, card.spoken())
         item.setToolTip(card.description)
         self.addItem(item)
         self.setItemWidget(item, CardWidget(card))
@@ -258,12 +252,7 @@ class CardList(QListWidget):
             self.card_widget(row).set_state(state, self._look)
 
     def _width(self) -> int:
-        # Not viewport().width(): wrapping the C++-made viewport the first time
-        # makes PySide6 look through every QWidget subclass and build their
-        # Python enums (65 of them, ~11 ms of the first paint).
-        scroll_bar = self.verticalScrollBar()
-        taken = scroll_bar.width() if scroll_bar.isVisible() else 0
-        return max(200, self.maximumViewportSize().width() - taken - 2 * self.spacing())
+        return max(200, self.viewport().width() - 2 * self.spacing())
 
     def _fit(self, item: QListWidgetItem, width: int) -> None:
         card = self.itemWidget(item)
@@ -478,7 +467,7 @@ class StartScreen(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: D102, N802 - Qt override
         # Enter starts the selected routine wherever the focus is on this screen:
         # the list and the place buttons leave Enter to us, Start takes it itself.
-        if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.start_selected()
             return
         super().keyPressEvent(event)

@@ -15,7 +15,6 @@ from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.library import all_routines
 from hamstring_gui.ui.compat import keep_singletons_alive
-from hamstring_gui.ui.screens import start as start_module
 from hamstring_gui.ui.screens.start import CardLook, CardWidget, StartScreen
 from hamstring_gui.ui.style.theme import fallback_palette, format_minutes
 
@@ -41,11 +40,6 @@ def started(screen: StartScreen, action: Callable[[], object]) -> list[str]:
     screen.startRequested.connect(seen.append)
     action()
     return seen
-
-
-def test_the_plain_int_roles_are_qts() -> None:
-    assert Qt.ItemDataRole.UserRole.value == start_module.ID_ROLE
-    assert Qt.ItemDataRole.AccessibleTextRole.value == start_module.ACCESSIBLE_TEXT_ROLE
 
 
 def test_each_routine_is_a_card_with_its_name_length_badges_and_text(screen: StartScreen) -> None:
