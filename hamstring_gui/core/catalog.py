@@ -12,7 +12,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import NamedTuple
 
 from hamstring_gui.core import assets
 from hamstring_gui.core.datafile import DataError, Record, parse_toml
@@ -77,7 +76,8 @@ CUE_KEYS: Mapping[Kind, frozenset[str]] = {
 }
 
 
-class Source(NamedTuple):
+@dataclass(frozen=True)
+class Source:
     """A seed article an entry was written from."""
 
     file: str

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
 
 from hamstring_gui.core.catalog import Catalog, Kind, Sides, Stretch
 from hamstring_gui.core.routine import ItemSides, Routine, RoutineItem
@@ -101,7 +100,8 @@ class Plan:
         }
 
 
-class _Dose(NamedTuple):
+@dataclass(frozen=True)
+class _Dose:
     """How much of a stretch a plan gives: resolved from catalog, routine and settings."""
 
     hold: int
