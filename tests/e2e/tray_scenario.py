@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+from hamstring_gui.platform.dbus import SessionBus
 from hamstring_gui.ui.desktop.notify import ReminderNotifier
 from hamstring_gui.ui.desktop.tray import Tray
 
@@ -70,7 +71,7 @@ def main() -> int:
             {"reminders": "on", "next_reminder": "2024-06-03T09:50:00+02:00"}, snoozes_left=3
         )
         tray.show()
-        notifier = ReminderNotifier(tray.icon)
+        notifier = ReminderNotifier(tray.icon, bus=SessionBus.connect())
         deadline = time.monotonic() + 8
         while not notifier.server_available() and time.monotonic() < deadline:
             time.sleep(0.05)  # waiting for dunst to own its bus name

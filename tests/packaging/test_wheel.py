@@ -26,7 +26,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 RESOURCES = ROOT / "resources"
-LENT = ("PySide6", "shiboken6", "platformdirs")  # the wheel's runtime dependencies
+LENT = ("PySide6", "shiboken6", "platformdirs", "jeepney")  # the wheel's runtime dependencies
 
 pytestmark = pytest.mark.slow
 

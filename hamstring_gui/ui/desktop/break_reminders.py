@@ -18,6 +18,7 @@ from hamstring_gui import paths
 from hamstring_gui.core.plan import build_plan
 from hamstring_gui.core.settings import Settings
 from hamstring_gui.platform import autostart
+from hamstring_gui.platform.dbus import SessionBus
 from hamstring_gui.ui.desktop.idle import IdleMonitor
 from hamstring_gui.ui.desktop.notify import ReminderNotifier
 from hamstring_gui.ui.desktop.reminder_service import ReminderService
@@ -32,12 +33,14 @@ class BreakReminders(QObject):
         super().__init__(window)
         self.window = window
         model = window.model
-        self.idle = IdleMonitor(self)
+        self.idle = IdleMonitor(SessionBus.connect(), self)
         self.service = ReminderService(model, self.break_seconds, activity=self.idle, parent=self)
         has_tray = Tray.available() if tray_available is None else tray_available
         titles = {routine_id: routine.name for routine_id, routine in window.routines.items()}
         self.tray = Tray(titles, self.service.routine) if has_tray else None
-        self.notifier = ReminderNotifier(self.tray.icon if self.tray else None, parent=self)
+        self.notifier = ReminderNotifier(
+            self.tray.icon if self.tray else None, bus=SessionBus.connect(), parent=self
+        )
 
         controller = window.controller
         self.service.reminderDue.connect(self._remind)

@@ -13,9 +13,8 @@ Do not disturb is true while the active X window is full-screen
 (``_NET_ACTIVE_WINDOW`` + ``_NET_WM_STATE_FULLSCREEN``, read with Xlib via
 ctypes) or while a screensaver inhibitor is held where the desktop tells us
 (``org.freedesktop.PowerManagement.Inhibit`` ``HasInhibit`` on KDE). Not
-detectable on Wayland sessions without those services (GNOME's
-``IsInhibited`` needs a ``uint32`` argument; see ``dbus_call``), where it is
-simply never on.
+detectable on Wayland sessions without those services, where it is simply
+never on. The D-Bus questions go through :mod:`hamstring_gui.platform.dbus`.
 
 Lifecycle: :class:`IdleMonitor` checks once every
 :data:`CHECK_INTERVAL_MS` **only while watching** — the reminder service
@@ -32,12 +31,13 @@ import sys
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
 from PySide6.QtGui import QGuiApplication
+
+from hamstring_gui.platform.dbus import Bus, DBusError
 
 #: One idle check a minute while watching: enough for breaks counted in minutes.
 CHECK_INTERVAL_MS = 60_000
-_DBUS_TIMEOUT_MS = 500
+_DBUS_TIMEOUT_SECONDS = 0.5
 
 
 class _XScreenSaverInfo(ctypes.Structure):
@@ -157,17 +157,29 @@ class _X11:
             self.display = None
 
 
-def _dbus_number(bus: QDBusConnection, service: str, path: str, iface: str, method: str) -> Any:
-    message = QDBusMessage.createMethodCall(service, path, iface, method)
-    message.setAutoStartService(False)
-    reply = bus.call(message, QDBus.CallMode.Block, _DBUS_TIMEOUT_MS)
-    if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
+def _dbus_value(bus: Bus | None, service: str, path: str, interface: str, method: str) -> Any:
+    """The first value of a reply, or None when the bus or the service is not there."""
+    if bus is None or not bus.connected:
         return None
-    return reply.arguments()[0]
+    try:
+        reply = bus.call(
+            service, path, interface, method, timeout=_DBUS_TIMEOUT_SECONDS, auto_start=False
+        )
+    except DBusError:
+        return None
+    return reply[0] if reply else None
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class IdleMonitor(QObject):
     """Reads the desktop's idle time and do-not-disturb state.
+
+    Args:
+        bus: the session bus (None: only the X server is asked); closed in
+            :meth:`close`.
 
     Signals:
         sampled(float, bool): idle seconds and do-not-disturb, once per
@@ -176,9 +188,9 @@ class IdleMonitor(QObject):
 
     sampled = Signal(float, bool)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, bus: Bus | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._bus = QDBusConnection.sessionBus()
+        self._bus = bus
         self._x11: _X11 | None = None
         if QGuiApplication.platformName() == "xcb":
             try:
@@ -197,34 +209,33 @@ class IdleMonitor(QObject):
         self._timer.timeout.connect(self.check)
 
     def _find_source(self) -> str:
-        if self._bus.isConnected():
-            if self._mutter() is not None:
-                return "mutter"
-            if self._screensaver() is not None:
-                return "screensaver"
+        if self._mutter() is not None:
+            return "mutter"
+        if self._screensaver() is not None:
+            return "screensaver"
         if self._x11 is not None and self._x11.idle_seconds() is not None:
             return "xss"
         return "none"
 
     def _mutter(self) -> float | None:
-        value = _dbus_number(
+        value = _dbus_value(
             self._bus,
             "org.gnome.Mutter.IdleMonitor",
             "/org/gnome/Mutter/IdleMonitor/Core",
             "org.gnome.Mutter.IdleMonitor",
             "GetIdletime",
         )
-        return float(value) / 1000.0 if isinstance(value, int) else None
+        return float(value) / 1000.0 if _is_number(value) else None
 
     def _screensaver(self) -> float | None:
-        value = _dbus_number(
+        value = _dbus_value(
             self._bus,
             "org.freedesktop.ScreenSaver",
             "/ScreenSaver",
             "org.freedesktop.ScreenSaver",
             "GetSessionIdleTime",
         )
-        return float(value) if isinstance(value, int) else None
+        return float(value) if _is_number(value) else None
 
     @property
     def watching(self) -> bool:
@@ -252,25 +263,25 @@ class IdleMonitor(QObject):
         """A full-screen active window, or a held screensaver inhibitor where visible."""
         if self._x11 is not None and self._x11.active_window_fullscreen():
             return True
-        if self._bus.isConnected():
-            inhibited = _dbus_number(
-                self._bus,
-                "org.freedesktop.PowerManagement",
-                "/org/freedesktop/PowerManagement/Inhibit",
-                "org.freedesktop.PowerManagement.Inhibit",
-                "HasInhibit",
-            )
-            if inhibited is True:
-                return True
-        return False
+        inhibited = _dbus_value(
+            self._bus,
+            "org.freedesktop.PowerManagement",
+            "/org/freedesktop/PowerManagement/Inhibit",
+            "org.freedesktop.PowerManagement.Inhibit",
+            "HasInhibit",
+        )
+        return inhibited is True
 
     def check(self) -> None:
         """Read both now and emit :attr:`sampled`."""
         self.sampled.emit(self.idle_seconds() or 0.0, self.do_not_disturb())
 
     def close(self) -> None:
-        """Stop checking and close the X connection."""
+        """Stop checking and close the X and bus connections."""
         self._timer.stop()
+        if self._bus is not None:
+            self._bus.close()
+            self._bus = None
         if self._x11 is not None:
             self._x11.close()
             self._x11 = None

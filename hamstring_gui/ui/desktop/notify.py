@@ -4,8 +4,8 @@ The channel is chosen each time a reminder is shown, best first:
 
 1. ``org.freedesktop.Notifications`` on the session bus, with Start and
    Snooze buttons when the server lists ``actions`` in ``GetCapabilities``
-   (``Notify`` needs a ``uint32``, which PySide6 cannot send: see
-   :mod:`hamstring_gui.ui.desktop.dbus_call`);
+   (through :mod:`hamstring_gui.platform.dbus`: ``Notify`` needs a
+   ``uint32``, which QtDBus cannot send);
 2. ``QSystemTrayIcon.showMessage`` when a tray is there, decided by
    ``QSystemTrayIcon.isSystemTrayAvailable()`` (``isVisible()`` says True
    even with no tray host; measured under Xvfb);
@@ -19,12 +19,12 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from hamstring_gui.core.reminders import DISMISS_SNOOZE_MINUTES
 from hamstring_gui.platform.autostart import DESKTOP_ID
-from hamstring_gui.ui.desktop.dbus_call import DBusCallError, DBusLink
+from hamstring_gui.platform.dbus import Bus, DBusError
 from hamstring_gui.ui.desktop.reminder_window import ReminderWindow
 
 SERVICE = "org.freedesktop.Notifications"
@@ -43,7 +43,8 @@ class ReminderNotifier(QObject):
 
     Args:
         tray: the app's tray icon, for the second fallback (may be None).
-        use_dbus: False skips the notification server (tests, ``--no-dbus``).
+        bus: the session bus (None: no notification server is asked). The
+            notifier owns it from here and closes it in :meth:`close`.
 
     Signals:
         startRequested(str): Start was chosen; the routine id.
@@ -61,7 +62,7 @@ class ReminderNotifier(QObject):
         self,
         tray: QSystemTrayIcon | None = None,
         *,
-        use_dbus: bool = True,
+        bus: Bus | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -69,15 +70,17 @@ class ReminderNotifier(QObject):
         self._routine = ""
         self._id: int | None = None  # the notification on screen, if any
         self._window: ReminderWindow | None = None
-        self._link = DBusLink.session(self) if use_dbus else None
-        if self._link is not None:
+        self._bus = bus
+        self._watch: QSocketNotifier | None = None
+        if bus is not None:
             try:
-                self._link.add_match(f"type='signal',interface='{INTERFACE}',path='{PATH}'")
-            except DBusCallError:
-                self._link.close()
-                self._link = None
+                bus.subscribe(INTERFACE, PATH)
+            except DBusError:
+                bus.close()
+                self._bus = None
             else:
-                self._link.signalReceived.connect(self._on_signal)
+                self._watch = QSocketNotifier(bus.fileno(), QSocketNotifier.Type.Read, self)
+                self._watch.activated.connect(self._take_signals)
         if tray is not None:
             tray.messageClicked.connect(self._on_tray_message_clicked)
         self.channel = ""  # where the last reminder went: notification, tray or window
@@ -86,18 +89,16 @@ class ReminderNotifier(QObject):
 
     def server_available(self) -> bool:
         """Tell whether a notification server owns its name on the session bus."""
-        if self._link is None or not self._link.connected:
-            return False
         try:
-            owned = self._link.call(
+            owned = self._call(
                 "org.freedesktop.DBus",
                 "/org/freedesktop/DBus",
                 "org.freedesktop.DBus",
                 "NameHasOwner",
                 "s",
-                [SERVICE],
+                (SERVICE,),
             )
-        except DBusCallError:
+        except DBusError:
             return False
         return bool(owned and owned[0])
 
@@ -106,15 +107,8 @@ class ReminderNotifier(QObject):
         if not self.server_available():
             return []
         try:
-            reply: list[Any] = self._link.call(
-                SERVICE,
-                PATH,
-                INTERFACE,  # type: ignore[union-attr]
-                "GetCapabilities",
-                "",
-                [],
-            )
-        except DBusCallError:
+            reply = self._call(SERVICE, PATH, INTERFACE, "GetCapabilities")
+        except DBusError:
             return []
         return [str(c) for c in reply[0]] if reply and isinstance(reply[0], list) else []
 
@@ -150,8 +144,6 @@ class ReminderNotifier(QObject):
         return self.channel
 
     def _notify(self, summary: str, body: str, snooze_label: str | None) -> bool:
-        if self._link is None:
-            return False
         caps = self.capabilities()
         if not caps:
             return False
@@ -160,9 +152,9 @@ class ReminderNotifier(QObject):
             actions = [ACTION_DEFAULT, "Start", ACTION_START, "Start"]
             if snooze_label is not None:
                 actions += [ACTION_SNOOZE, snooze_label]
-        hints = {"desktop-entry": DESKTOP_ID, "category": "x-hamstring.reminder"}
+        hints = {"desktop-entry": ("s", DESKTOP_ID), "category": ("s", "x-hamstring.reminder")}
         try:
-            reply = self._link.call(
+            reply = self._call(
                 SERVICE,
                 PATH,
                 INTERFACE,
@@ -170,31 +162,51 @@ class ReminderNotifier(QObject):
                 "susssasa{sv}i",
                 # replaces_id: the previous reminder, so there is only ever one;
                 # expire_timeout 0: it stays until answered.
-                [APP_NAME, self._id or 0, DESKTOP_ID, summary, body, actions, hints, 0],
+                (APP_NAME, self._id or 0, DESKTOP_ID, summary, body, actions, hints, 0),
             )
-        except DBusCallError:
+        except DBusError:
             return False
         self._id = int(reply[0]) if reply and isinstance(reply[0], int) else None
         return self._id is not None
 
     def withdraw(self) -> None:
         """Take the reminder away (the user started a routine some other way)."""
-        if self._id is not None and self._link is not None:
+        if self._id is not None:
             notification, self._id = self._id, None
-            with contextlib.suppress(DBusCallError):  # already gone is fine
-                self._link.call(SERVICE, PATH, INTERFACE, "CloseNotification", "u", [notification])
+            with contextlib.suppress(DBusError):  # already gone is fine
+                self._call(SERVICE, PATH, INTERFACE, "CloseNotification", "u", (notification,))
         if self._window is not None:
             self._window.withdraw()
 
     def close(self) -> None:
         """Withdraw and drop the bus connection (at quit)."""
         self.withdraw()
-        if self._link is not None:
-            self._link.close()
+        if self._watch is not None:
+            self._watch.setEnabled(False)
+        if self._bus is not None:
+            self._bus.close()
+            self._bus = None
+
+    def _call(self, *call: Any) -> tuple[Any, ...]:
+        if self._bus is None or not self._bus.connected:
+            raise DBusError("no session bus")
+        try:
+            return self._bus.call(*call)
+        finally:
+            # Signals read while waiting for the reply no longer wake the socket.
+            QTimer.singleShot(0, self, self._take_signals)
 
     # -- answers ----------------------------------------------------------------
 
-    def _on_signal(self, interface: str, member: str, args: list[Any]) -> None:
+    def _take_signals(self) -> None:
+        if self._bus is None:
+            return
+        for signal in self._bus.pending_signals():
+            self._on_signal(signal.interface, signal.member, signal.args)
+        if not self._bus.connected and self._watch is not None:
+            self._watch.setEnabled(False)  # the bus went away
+
+    def _on_signal(self, interface: str, member: str, args: tuple[Any, ...]) -> None:
         if interface != INTERFACE or not args or args[0] != self._id or self._id is None:
             return
         if member == "ActionInvoked" and len(args) >= 2:

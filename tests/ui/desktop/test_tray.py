@@ -86,7 +86,7 @@ def test_close_quits_without_a_tray(tray: Tray, tmp_path: Path) -> None:
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"
 )
 def test_without_server_or_tray_the_reminder_window_asks(qtbot: QtBot) -> None:
-    notifier = ReminderNotifier(None, use_dbus=False)
+    notifier = ReminderNotifier(None)
     assert notifier.show_reminder("desk-break", "Desk break", 4, can_snooze=False) == "window"
     window = notifier._window
     assert window is not None

@@ -1,0 +1,138 @@
+"""The reminder notification through a fake session bus: what is sent, and the answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hamstring_gui.platform.autostart import DESKTOP_ID
+from hamstring_gui.platform.dbus import DBusError
+from hamstring_gui.ui.desktop.notify import INTERFACE, PATH, ReminderNotifier
+from tests.helpers.dbus import FakeBus
+
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+)
+
+
+def server(capabilities: list[str], first_id: int = 7) -> FakeBus:
+    """A bus with a notification server that numbers its notifications from ``first_id``."""
+    ids = iter(range(first_id, first_id + 100))
+
+    def notify(args: tuple[Any, ...]) -> tuple[Any, ...]:
+        return (args[1] or next(ids),)  # replaces_id, or a new one
+
+    return FakeBus(
+        {
+            "NameHasOwner": (True,),
+            "GetCapabilities": (capabilities,),
+            "Notify": notify,
+            "CloseNotification": (),
+        }
+    )
+
+
+def notify_args(bus: FakeBus) -> list[tuple[Any, ...]]:
+    return [args for _i, method, _s, args in bus.calls if method == "Notify"]
+
+
+def test_a_reminder_is_one_notification_with_start_and_snooze(qtbot: QtBot) -> None:
+    bus = server(["actions", "body"])
+    notifier = ReminderNotifier(None, bus=bus)
+    assert bus.subscriptions == [(INTERFACE, PATH)]
+    assert notifier.show_reminder("desk-break", "Desk break", 4, can_snooze=True) == "notification"
+    (call,) = [c for c in bus.calls if c[1] == "Notify"]
+    assert call[2] == "susssasa{sv}i"  # replaces_id is a uint32: what GDBus servers check
+    app, replaces, icon, summary, body, actions, hints, timeout = call[3]
+    assert (app, replaces, icon, timeout) == ("Hamstring Coach", 0, DESKTOP_ID, 0)
+    assert summary == "Time for a stretch" and body.startswith("Desk break, about 4 min.")
+    assert actions == ["default", "Start", "start", "Start", "snooze", "Snooze 10 min"]
+    assert hints["desktop-entry"] == ("s", DESKTOP_ID)
+    # A second reminder replaces the first, never stacks.
+    notifier.show_reminder("desk-break", "Desk break", 4, can_snooze=False)
+    assert notify_args(bus)[1][1] == 7
+    assert notify_args(bus)[1][5] == ["default", "Start", "start", "Start"]
+
+
+def test_without_actions_the_notification_has_no_buttons(qtbot: QtBot) -> None:
+    bus = server(["body"])
+    notifier = ReminderNotifier(None, bus=bus)
+    assert notifier.show_reminder("desk-break", "Desk break", 4, can_snooze=True) == "notification"
+    assert notify_args(bus)[0][5] == []
+
+
+@pytest.mark.parametrize(
+    ("action", "signal", "value"),
+    [
+        ("start", "startRequested", "desk-break"),
+        ("default", "startRequested", "desk-break"),
+        ("snooze", "snoozeRequested", 10),
+    ],
+)
+def test_the_answer_comes_back_from_the_bus(
+    qtbot: QtBot, action: str, signal: str, value: object
+) -> None:
+    bus = server(["actions"])
+    notifier = ReminderNotifier(None, bus=bus)
+    notifier.show_reminder("desk-break", "Desk break", 4, can_snooze=True)
+    bus.emit(INTERFACE, "ActionInvoked", 99, action)  # someone else's notification
+    bus.emit("org.example.Other", "ActionInvoked", 7, action)
+    with qtbot.waitSignal(getattr(notifier, signal), check_params_cb=lambda v: v == value):
+        bus.emit(INTERFACE, "ActionInvoked", 7, action)
+    # Answered: the closing signal that follows is not a dismissal.
+    seen: list[object] = []
+    notifier.dismissed.connect(lambda: seen.append("dismissed"))
+    bus.emit(INTERFACE, "NotificationClosed", 7, 2)
+    qtbot.wait(50)
+    assert seen == []
+
+
+def test_closed_by_the_user_is_a_dismissal_and_expired_is_not(qtbot: QtBot) -> None:
+    bus = server(["actions"])
+    notifier = ReminderNotifier(None, bus=bus)
+    notifier.show_reminder("desk-break", "Desk break", 4, can_snooze=True)
+    with qtbot.waitSignal(notifier.dismissed):
+        bus.emit(INTERFACE, "NotificationClosed", 7, 2)
+    notifier.show_reminder("desk-break", "Desk break", 4, can_snooze=True)
+    seen: list[object] = []
+    notifier.dismissed.connect(lambda: seen.append("dismissed"))
+    bus.emit(INTERFACE, "NotificationClosed", 8, 1)  # expired
+    qtbot.wait(50)
+    assert seen == []
+
+
+def test_withdraw_closes_the_notification_and_close_drops_the_bus(qtbot: QtBot) -> None:
+    bus = server(["actions"])
+    notifier = ReminderNotifier(None, bus=bus)
+    notifier.show_reminder("desk-break", "Desk break", 4, can_snooze=True)
+    notifier.withdraw()
+    assert bus.calls[-1] == (INTERFACE, "CloseNotification", "u", (7,))
+    notifier.close()
+    assert not bus.connected
+    assert not notifier.server_available()
+
+
+def test_no_server_or_a_failing_one_falls_back_to_the_reminder_window(qtbot: QtBot) -> None:
+    no_server = FakeBus({"NameHasOwner": (False,)})
+    notifier = ReminderNotifier(None, bus=no_server)
+    assert notifier.show_reminder("desk-break", "Desk break", 4, can_snooze=True) == "window"
+    assert "Notify" not in no_server.methods()
+    assert notifier._window is not None
+    qtbot.addWidget(notifier._window)
+
+    failing = server(["actions"])
+    failing.replies["Notify"] = DBusError("org.freedesktop.DBus.Error.NoReply: timeout")
+    notifier = ReminderNotifier(None, bus=failing)
+    assert notifier.show_reminder("desk-break", "Desk break", 4, can_snooze=True) == "window"
+    assert notifier._window is not None
+    qtbot.addWidget(notifier._window)
+
+
+def test_a_bus_that_refuses_the_subscription_is_not_used(qtbot: QtBot) -> None:
+    bus = server(["actions"])
+    bus.close()
+    notifier = ReminderNotifier(None, bus=bus)
+    assert not notifier.server_available()
+    assert notifier.capabilities() == []
