@@ -129,7 +129,7 @@ def _connect_sound(window: MainWindow) -> None:
     def on_session_started(_plan: object) -> None:
         sound = window.model.settings.sound
         if sound.voice or sound.eyes_closed:
-            player.warm_up()  # WORKAROUND in sound.py: the speech engine blocks ~2 s once
+            player.warm_up()  # the speech engine blocks ~2 s once (see sound.py)
         if controller.engine is not None:
             attach_cues(
                 controller.engine,

@@ -28,8 +28,8 @@ from hamstring_gui.core.clock import Clock
 from hamstring_gui.core.plan import Phase, Plan
 
 if TYPE_CHECKING:
-    # The engine is imported with the first session (see start()): a plain start,
-    # on the routine list, paints its first frame without it (~4 ms).
+    # The engine is imported with the first session (see start()), as the
+    # session page is: the routine list needs neither.
     from hamstring_gui.core.session import Event, SessionEngine
 
 HOLD_STEP_SECONDS = 5  # what one press of + or − adds to or takes from a hold

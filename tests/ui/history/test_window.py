@@ -21,7 +21,7 @@ from tests.helpers.history import add_self_tests, fill
 
 TODAY = date(2026, 3, 18)  # a Wednesday
 
-# WORKAROUND: the offscreen platform warns on show(); nothing to fix in our code.
+# The offscreen platform cannot size windows and says so on show(); not our code's doing.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
