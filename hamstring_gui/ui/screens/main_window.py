@@ -38,6 +38,7 @@ from hamstring_gui.core.settings import Settings
 from hamstring_gui.core.settings_store import write_atomic
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
 from hamstring_gui.ui.settings_model import SettingsModel
+from hamstring_gui.ui.window_fit import fit_on_screen
 
 if TYPE_CHECKING:
     from hamstring_gui.core.session import Summary
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self._pending_routine: str | None = None
         self._compact = False
         self._normal_geometry: QByteArray | None = None
+        self._before_full_screen: QByteArray | None = None
         self._quitting = False
         # Set by the reminders when a tray is there: True keeps the app running on close.
         self.close_to_tray: Callable[[], bool] | None = None
@@ -188,7 +190,7 @@ class MainWindow(QMainWindow):
             ["-", "Ctrl+-"],
             f"Take {HOLD_STEP_SECONDS} s from this hold",
         )
-        self.hurt_action = self._action("That &hurts", [], "That hurts: stop this stretch now")
+        self.hurt_action = self._action("That &hurts", ["H"], "That hurts: stop this stretch now")
         self.focus_action = self._action("&Focus (full screen)", ["F11"], "Full screen")
         self.focus_action.setCheckable(True)
         self.compact_action = self._action(
@@ -302,6 +304,18 @@ class MainWindow(QMainWindow):
             for button, action in pairs:
                 button.clicked.connect(action.trigger)
                 button.setToolTip(action.toolTip())
+            page.set_menu_actions(
+                [
+                    self.pause_action,
+                    self.back_action,
+                    self.skip_action,
+                    self.shorter_action,
+                    self.longer_action,
+                    self.hurt_action,
+                    self.stop_action,
+                    self.compact_action,
+                ]
+            )
             page.remember_button.clicked.connect(self.remember_hold)
             self._apply_session_settings(page, self.settings)
             page.set_compact(self._compact)
@@ -453,7 +467,7 @@ class MainWindow(QMainWindow):
         elif choice is HurtChoice.SKIP_STRETCH:
             self.controller.skip_stretch()
             if self.controller.active:
-                self.session_screen.status_line.setText(
+                self.session_screen.show_status(
                     "Skipped. Press Space when you are ready for what comes next."
                 )
 
@@ -489,13 +503,17 @@ class MainWindow(QMainWindow):
     # -- window behaviour ----------------------------------------------------------------
 
     def set_focus_mode(self, on: bool) -> None:
-        """F11: full screen, nothing else on screen."""
+        """F11: full screen, nothing else on screen; back to the same window after."""
         if on:
             if self._compact:
                 self.compact_action.setChecked(False)
+            self._before_full_screen = self.saveGeometry()
             self.showFullScreen()
         else:
             self.showNormal()
+            if self._before_full_screen is not None:
+                self.restoreGeometry(self._before_full_screen)
+                self._before_full_screen = None
 
     def set_compact(self, on: bool) -> None:
         """A small window for a corner of the screen that stays above other windows."""
@@ -532,6 +550,7 @@ class MainWindow(QMainWindow):
         if isinstance(encoded, str):
             with contextlib.suppress(ValueError):
                 self.restoreGeometry(QByteArray(base64.b64decode(encoded, validate=True)))
+        fit_on_screen(self)
 
     def window_state(self) -> dict[str, object]:
         """What is saved about the window: its normal (not compact) geometry."""

@@ -94,7 +94,7 @@ def _section(title: str, items: list[str], accent: str | None = None) -> QLabel:
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     label.setAccessibleName(title)
-    label.setFont(theme.scaled_font(1.05))
+    theme.set_font(label, 1.05)
     return label
 
 
@@ -113,10 +113,10 @@ class SafetyPanel(QWidget):
         base = theme.base_pixel_size()
         title = QLabel("Before you stretch")
         title.setObjectName("safetyTitle")
-        title.setFont(theme.scaled_font(2.0, bold=True))
+        theme.set_font(title, 2.0, bold=True)
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
-        intro.setFont(theme.scaled_font(1.15))
+        theme.set_font(intro, 1.15)
 
         warn = "#c53030" if not theme.is_dark(self) else "#fc8181"
         left = QVBoxLayout()
@@ -196,14 +196,14 @@ class HurtDialog(QDialog):
         self.choice = HurtChoice.STAY_PAUSED
         base = theme.base_pixel_size()
         title = QLabel("Stop — pain is not the goal")
-        title.setFont(theme.scaled_font(1.6, bold=True))
+        theme.set_font(title, 1.6, bold=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(base * 2, base * 2, base * 2, base * 2)
         layout.addWidget(title)
         for line in HURT_ADVICE:
             label = QLabel(line)
             label.setWordWrap(True)
-            label.setFont(theme.scaled_font(1.1))
+            theme.set_font(label, 1.1)
             layout.addWidget(label)
         buttons = QDialogButtonBox()
         what = f"Skip {stretch_name}" if stretch_name else "Skip this stretch"

@@ -8,24 +8,20 @@ so button, shortcut and menu entry are one command.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
-    QColor,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QResizeEvent,
-    QShowEvent,
-)
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
-    QPushButton,
+    QMenu,
+    QProgressBar,
+    QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,8 +31,9 @@ from hamstring_gui.core.plan import Phase, PhaseKind
 from hamstring_gui.core.session import PauseReason
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
 from hamstring_gui.ui.style import theme
-from hamstring_gui.ui.widgets.countdown import CountdownView
+from hamstring_gui.ui.widgets.countdown import CountdownView, set_quietly
 from hamstring_gui.ui.widgets.illustration import IllustrationView
+from hamstring_gui.ui.widgets.press_button import PressButton
 from hamstring_gui.ui.widgets.step_list import StepList
 
 
@@ -84,16 +81,20 @@ def current_step(stretch: Stretch, phase: Phase, deeper: bool, fraction_done: fl
             return None
 
 
-class ProgressLine(QWidget):
+class ProgressLine(QProgressBar):
     """A thin line showing how much of the session is done.
 
-    Not a QProgressBar: its ``setValue`` repaints at once, which flushes every
-    pending paint of the window inside the session's one-second heartbeat.
-    This one asks for a repaint like any widget, and only when a pixel changes.
+    A QProgressBar, so screen readers meet a progress bar with its value, but
+    painted here as a rounded line. Its ``setValue`` would repaint at once,
+    which flushes every pending paint of the window inside the session's
+    one-second heartbeat: :func:`set_quietly` asks for an ordinary update instead.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setRange(0, 100)
+        self.setValue(0)
+        self.setTextVisible(False)
         self._fraction = 0.0
         self.setFixedHeight(6)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -105,18 +106,24 @@ class ProgressLine(QWidget):
     def set_fraction(self, fraction: float) -> None:
         """Show ``fraction`` done (clamped to 0..1)."""
         fraction = min(1.0, max(0.0, fraction))
-        if round(fraction * self.width()) != round(self._fraction * self.width()):
-            self.update()
+        moved = round(fraction * self.width()) != round(self._fraction * self.width())
         self._fraction = fraction
-        self.setAccessibleDescription(f"{round(fraction * 100)} % done")
+        set_quietly(self, round(fraction * 100))
+        if moved:
+            self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def text(self) -> str:  # noqa: D102 - Qt override: the value screen readers read
+        return f"{self.value()} % done"
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt API
         """A rounded track with the done part in the highlight colour."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         radius = self.height() / 2
-        painter.setBrush(self.palette().color(QPalette.ColorRole.Mid))
+        track = QColor(self.palette().color(QPalette.ColorRole.WindowText))
+        track.setAlphaF(0.12)  # quiet: the done part is what must stand out
+        painter.setBrush(track)
         painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
         done = QRectF(0, 0, self.width() * self._fraction, self.height())
         if done.width() >= 1:
@@ -125,30 +132,53 @@ class ProgressLine(QWidget):
         painter.end()
 
 
-class StopConfirmDialog:
-    """Asks before ending a session early (Esc must never lose a session by accident)."""
+class StopConfirmDialog(QDialog):
+    """Asks before ending a session early (Esc must never lose a session by accident).
+
+    A dialog of our own rather than a QMessageBox: that one sizes itself to
+    its text, too narrow for its title (window managers cut it short).
+    "Keep going" is the default button: Enter and Esc both keep the session.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Stop the session?")
+        base = theme.base_pixel_size()
+        question = QLabel("Stop this session now?")
+        theme.set_font(question, 1.3, bold=True)
+        detail = QLabel("What you have done so far still counts.")
+        detail.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        self.stop_button = buttons.addButton(
+            "Stop session", QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.keep_button = buttons.addButton("Keep going", QDialogButtonBox.ButtonRole.RejectRole)
+        self.stop_button.setObjectName("confirmStopButton")
+        self.keep_button.setObjectName("keepGoingButton")
+        self.keep_button.setDefault(True)
+        self.stop_button.clicked.connect(self.accept)
+        self.keep_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(base * 2, base * 2, base * 2, base * 2)
+        layout.addWidget(question)
+        layout.addWidget(detail)
+        layout.addSpacing(base)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(base * 30)
+        self.keep_button.setFocus()
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> bool:
         """True when the user really wants to stop."""
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Stop the session?")
-        box.setText("Stop this session now?")
-        box.setInformativeText("What you have done so far still counts.")
-        stop = box.addButton("Stop session", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is stop
+        return cls(parent).exec() == QDialog.DialogCode.Accepted
 
 
 class PhaseBanner(QLabel):
     """The phase in words on a rounded band of the phase's colour.
 
-    Painted here rather than with a style sheet, which Qt would re-polish at
-    every phase change.
+    Painted here rather than with a style sheet: a style sheet made Qt build
+    its style-sheet machinery on every session start (~10 ms of the first
+    frame) and re-polish the label at every phase change.
     """
 
     def __init__(self) -> None:
@@ -158,20 +188,13 @@ class PhaseBanner(QLabel):
         self.setContentsMargins(12, 4, 12, 4)
 
     def announce(self, text: str) -> None:
-        """Tell screen readers ``text``; a hidden window tells only its latest, when it shows."""
+        """Tell screen readers ``text`` once the banner shows it.
+
+        A hidden window tells only its latest phase, when it shows. And the
+        first frame of a session need not wait for QAccessible (~3.5 ms to load).
+        """
         self._announcement = text
-        if self.isVisible():
-            self._tell()
-
-    def _tell(self) -> None:
-        if self._announcement is not None:
-            text, self._announcement = self._announcement, None
-            _tell_screen_readers(self, text)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        """Tell what was announced while hidden."""
-        super().showEvent(event)
-        self._tell()
+        self.update()
 
     def set_colours(self, fill: QColor, text: QColor) -> None:
         """The band's colour and the words' colour on it."""
@@ -185,7 +208,7 @@ class PhaseBanner(QLabel):
         """The band's colour (invalid before the first phase)."""
         return QColor(self._fill)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt API
         """The band, then the label's own text on it."""
         if self._fill.isValid():
             painter = QPainter(self)
@@ -195,26 +218,67 @@ class PhaseBanner(QLabel):
             radius = round(theme.base_pixel_size() * 0.6)
             painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
             painter.end()
-        super().paintEvent(event)
+        super().paintEvent(event)  # type: ignore[arg-type]
+        if self._announcement is not None:
+            text, self._announcement = self._announcement, None
+            QTimer.singleShot(0, self, lambda: _tell_screen_readers(self, text))
 
 
-def _label(name: str, accessible: str, *, wrap: bool = False) -> QLabel:
+def _label(name: str, description: str, *, wrap: bool = False) -> QLabel:
+    # The visible words stay the accessible name (a screen reader reads what is
+    # on screen); the description says what the line is.
     label = QLabel()
     label.setObjectName(name)
-    label.setAccessibleName(accessible)
+    label.setAccessibleDescription(description)
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
 
-def _button(name: str, text: str, accessible: str) -> QPushButton:
-    button = QPushButton(text)
+def _button(name: str, text: str, description: str) -> PressButton:
+    button = PressButton(text)
     button.setObjectName(name)
-    button.setAccessibleName(accessible)
-    button.setMinimumHeight(round(theme.base_pixel_size() * 3.0))
-    button.setMinimumWidth(round(theme.base_pixel_size() * 7))
-    button.setFont(theme.scaled_font(1.15))
+    button.setAccessibleDescription(description)
+    button.setMinimumHeight(round(theme.base_pixel_size() * 2.6))
+    button.setMinimumWidth(round(theme.base_pixel_size() * 6))
     return button
+
+
+# The window size at which the session's words are at their normal size; a
+# larger window grows them (up to ZOOM_MAX), so a full-screen session reads from
+# a metre away. Damped: words grow a little slower than the window does.
+ZOOM_BASE = QSize(1100, 760)
+ZOOM_MAX = 2.2
+ZOOM_DAMPING = 0.8
+
+# (widget attribute, size factor, bold, minimum px) of every word on the screen.
+_FONTS = (
+    ("stretch_title", 1.6, True, 0),
+    ("session_progress", 1.1, False, 0),
+    ("phase_banner", 2.2, True, theme.BANNER_MIN_PX),
+    ("cue", 1.5, False, 0),
+    ("side_label", 1.5, True, 0),
+    ("next_up", 1.35, False, 0),
+    ("status_line", 1.15, True, 0),
+    ("less_button", 1.15, False, 0),
+    ("more_button", 1.15, False, 0),
+    ("remember_button", 1.0, False, 0),
+    ("back_button", 1.15, False, 0),
+    ("pause_button", 1.15, False, 0),
+    ("skip_button", 1.15, False, 0),
+    ("stop_button", 1.15, False, 0),
+    ("hurt_button", 1.15, True, 0),
+    ("menu_button", 1.15, False, 0),
+)
+STEPS_FONT = 1.05
+
+
+def zoom_for(size: QSize) -> float:
+    """How much larger than normal the session's words are in a screen of ``size``."""
+    ratio = min(size.width() / ZOOM_BASE.width(), size.height() / ZOOM_BASE.height())
+    if ratio <= 1.0:
+        return 1.0
+    return round(min(ZOOM_MAX, 1.0 + (ratio - 1.0) * ZOOM_DAMPING), 2)
 
 
 class SessionScreen(QWidget):
@@ -237,25 +301,22 @@ class SessionScreen(QWidget):
         self._index = -1
         self._deeper = False
         self._compact = False
+        self._zoom = 1.0
 
         self.stretch_title = _label("stretchTitle", "Stretch", wrap=True)
-        self.stretch_title.setFont(theme.scaled_font(1.6, bold=True))
         self.session_progress = _label("sessionProgress", "Session progress")
-        self.session_progress.setFont(theme.scaled_font(1.1))
         self.session_progress.setAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        )  # noqa: E501
+        )
         self.progress_bar = ProgressLine()
         self.progress_bar.setObjectName("sessionBar")
-        self.progress_bar.setAccessibleName("Session progress bar")
+        self.progress_bar.setAccessibleName("Session done")
 
         self.phase_banner = PhaseBanner()
         self.phase_banner.setObjectName("phaseBanner")
-        self.phase_banner.setAccessibleName("Phase")
+        self.phase_banner.setAccessibleDescription("Phase")
         self.phase_banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.phase_banner.setFont(theme.scaled_font(2.2, bold=True, minimum_px=theme.BANNER_MIN_PX))
         self.phase_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.phase_banner.setMinimumHeight(round(self.phase_banner.fontMetrics().height() * 1.6))
 
         self.illustration = IllustrationView()
         self.illustration.clock = controller.clock.now  # one time source for the whole screen
@@ -265,45 +326,55 @@ class SessionScreen(QWidget):
 
         self.countdown = CountdownView()
         self.cue = _label("cue", "What to focus on", wrap=True)
-        self.cue.setFont(theme.scaled_font(1.5))
         self.cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.side_label = _label("sideLabel", "Leg", wrap=True)
-        self.side_label.setFont(theme.scaled_font(1.5, bold=True))
         self.side_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.steps = StepList(theme.scaled_font(1.05))
+        self.steps = StepList(theme.scaled_font(STEPS_FONT))
         self.steps.setObjectName("steps")
         self.steps.setAccessibleName("Steps")
 
         self.next_up = _label("nextUp", "Next up", wrap=True)
-        self.next_up.setFont(theme.scaled_font(1.35))
         self.status_line = _label("statusLine", "Status", wrap=True)
-        self.status_line.setFont(theme.scaled_font(1.15, bold=True))
         self.status_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status_line.hide()
+        for label in (self.next_up, self.status_line):
+            policy = label.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)  # their shared place keeps the taller one's height
+            label.setSizePolicy(policy)
 
         self.less_button = _button("lessButton", f"−{HOLD_STEP_SECONDS} s", "Shorter hold")
         self.more_button = _button("moreButton", f"+{HOLD_STEP_SECONDS} s", "Longer hold")
-        for button in (self.less_button, self.more_button):
-            policy = button.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)  # the countdown never jumps when they hide
-            button.setSizePolicy(policy)
-        self.remember_button = QPushButton()
+        self.less_button.setAccessibleName(f"{HOLD_STEP_SECONDS} seconds shorter")
+        self.more_button.setAccessibleName(f"{HOLD_STEP_SECONDS} seconds longer")
+        self.remember_button = PressButton("Remember this hold for this stretch")
         self.remember_button.setObjectName("rememberButton")
         self.remember_button.setFlat(True)
-        self.remember_button.setAccessibleName("Remember this hold for this stretch")
         self.remember_button.hide()
+        # Nothing jumps when these come and go: their room stays.
+        for widget in (self.less_button, self.more_button, self.remember_button):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
 
-        self.back_button = _button("backButton", "◀  Back", "Back")
-        self.pause_button = _button("pauseButton", "Pause", "Pause")
-        self.skip_button = _button("skipButton", "Skip  ▶", "Skip")
-        self.stop_button = _button("stopButton", "Stop", "Stop session")
-        self.hurt_button = _button("hurtButton", "That hurts", "That hurts: stop this stretch")
-        self.pause_button.setMinimumWidth(round(theme.base_pixel_size() * 9))
-        self.pause_button.setDefault(False)
-        self.pause_button.setAutoDefault(False)
+        self.back_button = _button("backButton", "◀  Back", "Restart this phase, or the one before")
+        self.pause_button = _button("pauseButton", "Pause", "Pause or resume the session")
+        self.skip_button = _button("skipButton", "Skip  ▶", "Skip to the next phase")
+        self.stop_button = _button("stopButton", "Stop", "Stop the session")
+        self.hurt_button = _button("hurtButton", "That hurts", "Stop this stretch now")
+        # The compact window has no room for every button: the rest are in this menu.
+        self.menu_button = QToolButton()
+        self.menu_button.setObjectName("sessionMenuButton")
+        self.menu_button.setText("More ▾")
+        self.menu_button.setAccessibleName("More session actions")
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu_button.setMenu(QMenu(self.menu_button))
+        self.menu_button.setMinimumHeight(round(theme.base_pixel_size() * 2.6))
+        self.menu_button.hide()
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self._build_layout()
+        self._apply_fonts()
 
         controller.sessionStarted.connect(self._on_session_started)
         controller.phaseStarted.connect(self._on_phase_started)
@@ -345,10 +416,21 @@ class SessionScreen(QWidget):
         right.addLayout(hold_row)
         right.addWidget(self.remember_button, 0, Qt.AlignmentFlag.AlignHCenter)
 
-        body = QHBoxLayout()
+        self.body = QWidget()
+        self.body.setObjectName("sessionBody")
+        body = QHBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(base * 2)
         body.addWidget(self.left, 5)
         body.addLayout(right, 4)
+        # With large text the body scrolls rather than push the buttons off the screen.
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setObjectName("sessionBodyScroll")
+        self.body_scroll.setAccessibleName("Stretch, countdown and steps")
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setWidget(self.body)
 
         controls = QHBoxLayout()
         controls.addWidget(self.back_button)
@@ -357,26 +439,57 @@ class SessionScreen(QWidget):
         controls.addStretch(1)
         controls.addWidget(self.hurt_button)
         controls.addWidget(self.stop_button)
+        controls.addWidget(self.menu_button)
 
+        # Next up and the pause message share one place: pausing moves nothing.
         self.next_frame = QFrame()
         self.next_frame.setObjectName("nextFrame")
-        next_layout = QHBoxLayout(self.next_frame)
+        next_layout = QGridLayout(self.next_frame)
         next_layout.setContentsMargins(0, 0, 0, 0)
-        next_layout.addWidget(self.next_up, 1)
+        next_layout.addWidget(self.next_up, 0, 0)
+        next_layout.addWidget(self.status_line, 0, 0)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(base * 2, base, base * 2, base)
-        outer.setSpacing(round(base * 0.8))
+        outer.setSpacing(round(base * 0.6))
         outer.addLayout(header)
         outer.addWidget(self.progress_bar)
         outer.addWidget(self.phase_banner)
-        outer.addWidget(self.status_line)
-        outer.addLayout(body, 1)
+        outer.addWidget(self.body_scroll, 1)
         outer.addWidget(self.next_frame)
         outer.addLayout(controls)
 
+    def _apply_fonts(self) -> None:
+        """Every word at its size for the text size and this screen's zoom."""
+        zoom = self._zoom
+        for name, factor, bold, minimum_px in _FONTS:
+            theme.set_font(getattr(self, name), factor, bold=bold, minimum_px=minimum_px, zoom=zoom)
+        self.steps.set_font(theme.scaled_font(STEPS_FONT * zoom))
+        self.phase_banner.setMinimumHeight(round(self.phase_banner.fontMetrics().height() * 1.3))
+        self.countdown.set_zoom(zoom)
+        if self._phase is not None:
+            fraction = 0.0
+            if self._phase.kind is PhaseKind.PREPARE:
+                duration = max(1.0, self.controller.phase_duration())
+                fraction = 1 - self.countdown.remaining() / duration
+            stretch = self.catalog[self._phase.stretch] if self._phase.stretch else None
+            self._show_steps(stretch, self._phase, fraction)
+
+    def zoom(self) -> float:
+        """How much the words are enlarged for the window's size (1.0: normal)."""
+        return self._zoom
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: D102, N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size changed in Preferences
+            self._apply_fonts()
+
     def set_compact(self, compact: bool) -> None:
-        """The small always-on-top layout: banner, countdown, next up and controls only."""
+        """The small always-on-top layout: banner, countdown, next up and the key controls.
+
+        "That hurts" and Pause stay as buttons; Back, Skip, the hold buttons and
+        Stop move into the "More" menu (and the screen's context menu).
+        """
         self._compact = compact
         self.left.setVisible(not compact)
         self.cue.setVisible(not compact)
@@ -386,17 +499,26 @@ class SessionScreen(QWidget):
         self.progress_bar.setVisible(not compact)
         self.session_progress.setVisible(not compact)
         self.countdown.set_compact(compact)
-        for button in (self.back_button, self.skip_button, self.hurt_button):
+        for button in (self.back_button, self.skip_button, self.stop_button):
             button.setVisible(not compact)
+        self.menu_button.setVisible(compact)
         if compact:
             self.remember_button.hide()
+
+    def set_menu_actions(self, actions: list[QAction]) -> None:
+        """The actions of the "More" menu and of the context menu (the window's own)."""
+        menu = self.menu_button.menu()
+        menu.clear()
+        for action in actions:
+            menu.addAction(action)
+            self.addAction(action)
 
     # -- engine output ------------------------------------------------------------
 
     def _on_session_started(self, plan: object) -> None:
         self._index = -1
         self._deeper = False
-        self.status_line.hide()
+        self.show_status(None)
         self.remember_button.hide()
         self.pause_button.setText("Pause")
         self.countdown.set_paused(False)
@@ -420,7 +542,6 @@ class SessionScreen(QWidget):
         self.stretch_title.setText(stretch.name if stretch else "Rest")
         banner = theme.banner_text(phase)
         self.phase_banner.setText(banner)
-        self.phase_banner.setAccessibleName(f"Phase: {banner}")
         self._paint_banner(phase.kind)
         self.side_label.setText(self._side_line(phase))
         self.cue.setText(self._cue(stretch, phase))
@@ -455,7 +576,6 @@ class SessionScreen(QWidget):
 
     def _on_paused(self, reason: str) -> None:
         self.pause_button.setText("Resume")
-        self.pause_button.setAccessibleName("Resume")
         self.countdown.set_paused(True)
         self.illustration.set_paused(True)
         if reason == PauseReason.CLOCK_JUMP:
@@ -464,23 +584,30 @@ class SessionScreen(QWidget):
             text = "Stopped: pain is not the goal. Ease out of the stretch."
         else:
             text = "Paused. Press Space to go on."
-        self.status_line.setText(text)
-        self.status_line.show()
+        self.show_status(text)
         self._announce(text)
 
     def _on_resumed(self) -> None:
         self.pause_button.setText("Pause")
-        self.pause_button.setAccessibleName("Pause")
         self.countdown.set_paused(False)
         self.illustration.set_paused(False)
-        self.status_line.hide()
+        self.show_status(None)
+
+    def show_status(self, text: str | None) -> None:
+        """Show ``text`` where "Next" is (paused, stopped), or "Next" again for ``None``."""
+        if text is None:
+            self.status_line.hide()
+            self.next_up.show()
+            return
+        self.status_line.setText(text)
+        self.next_up.hide()
+        self.status_line.show()
 
     def _on_hold_changed(self, applied: float) -> None:
         duration = self.controller.phase_duration()
         self.countdown.set_total(duration)
         if self._phase is not None and self._phase.stretch and not self._compact:
             self.remember_button.setText(f"Remember {round(duration)} s for this stretch")
-            self.remember_button.setAccessibleName(self.remember_button.text())
             self.remember_button.setVisible(self.remember_button.isEnabled())
         if self.controller.plan is not None:
             self.next_up.setText(self._next_text(self._index))
@@ -559,6 +686,10 @@ class SessionScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: D102, N802 - Qt override
         super().resizeEvent(event)
+        zoom = 1.0 if self._compact else zoom_for(event.size())
+        if abs(zoom - self._zoom) >= 0.05 or (zoom == 1.0 and self._zoom != 1.0):
+            self._zoom = zoom
+            self._apply_fonts()
         self._fit_steps()
 
     def current_step_index(self) -> int | None:
@@ -588,4 +719,6 @@ class SessionScreen(QWidget):
 
 
 def _tell_screen_readers(widget: QWidget, text: str) -> None:
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -101,24 +102,22 @@ class CardWidget(QFrame):
         self.setObjectName("routineCard")
         self.state = ""
         pad = theme.base_pixel_size()
-        title_font = theme.scaled_font(1.35, bold=True)
         self.name_label = QLabel(card.name)
-        self.name_label.setFont(title_font)
+        self.name_label.setWordWrap(True)  # a long name at large text wraps, never widens
+        theme.set_font(self.name_label, 1.35, bold=True)
         self.length_label = QLabel(theme.format_minutes(card.seconds))
-        self.length_label.setFont(title_font)
+        theme.set_font(self.length_label, 1.35, bold=True)
         title_row = QHBoxLayout()
-        title_row.addWidget(self.name_label)
-        title_row.addStretch(1)
+        title_row.addWidget(self.name_label, 1)
         title_row.addWidget(self.length_label)
 
-        badge_font = theme.scaled_font(CardLook.BADGE_FONT_SCALE)
         badge_row = QHBoxLayout()
         badge_row.setSpacing(pad // 2)
         self.badge_labels: list[QLabel] = []
         for word in card.badges:
             badge = QLabel(word)
             badge.setObjectName("badge")
-            badge.setFont(badge_font)
+            theme.set_font(badge, CardLook.BADGE_FONT_SCALE)
             badge_row.addWidget(badge)
             self.badge_labels.append(badge)
         badge_row.addStretch(1)
@@ -126,7 +125,7 @@ class CardWidget(QFrame):
         self.description_label = QLabel(card.description)
         self.description_label.setObjectName("cardText")
         self.description_label.setWordWrap(True)
-        self.description_label.setFont(theme.scaled_font(1.05))
+        theme.set_font(self.description_label, 1.05)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(pad, pad, pad, pad)
@@ -291,12 +290,14 @@ class StartScreen(QWidget):
 
         title = QLabel("Time for a stretch")
         title.setObjectName("startTitle")
-        title.setFont(theme.scaled_font(2.0, bold=True))
+        theme.set_font(title, 2.0, bold=True)
         subtitle = QLabel("Choose a routine. A mild pull, never pain, never bounce.")
-        subtitle.setFont(theme.scaled_font(1.1))
+        subtitle.setWordWrap(True)
+        theme.set_font(subtitle, 1.1)
 
         self.place_group = QButtonGroup(self)
         self.place_group.setExclusive(True)
+        # Two rows, not one: in one row 200 % text made the screen wider than a laptop's.
         place_row = QHBoxLayout()
         where = QLabel("Where are you?")
         place_row.addWidget(where)
@@ -305,27 +306,28 @@ class StartScreen(QWidget):
             (PLACE_DESK, "At my desk"),
             (PLACE_FLOOR, "On the floor"),
         ):
-            button = QPushButton(words)
-            button.setCheckable(True)
+            # Radio buttons: one place at a time, and screen readers say so.
+            button = QRadioButton(words)
             button.setObjectName(f"place-{key}")
-            button.setAccessibleName(f"Where: {words}")
+            button.setAccessibleDescription("Where are you?")
             button.setProperty("place", key)
             self.place_group.addButton(button)
             place_row.addWidget(button)
             if key == PLACE_ANYWHERE:
                 button.setChecked(True)
-        place_row.addSpacing(base * 2)
-        place_row.addWidget(QLabel("I have:"))
+        place_row.addStretch(1)
+        props_row = QHBoxLayout()
+        props_row.addWidget(QLabel("I have:"))
         self.prop_boxes: dict[Equipment, QCheckBox] = {}
         for thing in PROPS:
             box = QCheckBox(EQUIPMENT_WORDS[thing])
             box.setChecked(True)
             box.setObjectName(f"prop-{thing}")
-            box.setAccessibleName(f"I have a {EQUIPMENT_WORDS[thing].lower()}")
+            box.setAccessibleDescription("I have:")
             box.toggled.connect(self._apply_filter)
             self.prop_boxes[thing] = box
-            place_row.addWidget(box)
-        place_row.addStretch(1)
+            props_row.addWidget(box)
+        props_row.addStretch(1)
         self.place_group.buttonToggled.connect(self._apply_filter)
 
         self.routine_list = CardList()
@@ -352,7 +354,7 @@ class StartScreen(QWidget):
         self.start_button.setAccessibleName("Start the selected routine")
         self.start_button.setToolTip("Start the selected routine (Enter)")
         self.start_button.setDefault(True)
-        self.start_button.setFont(theme.scaled_font(1.35, bold=True))
+        theme.set_font(self.start_button, 1.35, bold=True)
         self.start_button.setMinimumHeight(round(base * 3.4))
         self.start_button.setMinimumWidth(base * 20)
         self.start_button.clicked.connect(self.start_selected)
@@ -366,6 +368,7 @@ class StartScreen(QWidget):
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addLayout(place_row)
+        layout.addLayout(props_row)
         layout.addWidget(self.routine_list, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(start_row)

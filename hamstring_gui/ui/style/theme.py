@@ -167,6 +167,47 @@ def scaled_font(factor: float, *, bold: bool = False, minimum_px: int = 0) -> QF
     return font
 
 
+# The property a widget's scaled font is remembered in, so a new text size can redo it.
+_FONT_SPEC = "hamstringFontSpec"
+
+
+def set_font(
+    widget: QWidget, factor: float, *, bold: bool = False, minimum_px: int = 0, zoom: float = 1.0
+) -> None:
+    """Give ``widget`` the system font times ``factor * zoom``, and keep it so.
+
+    Remembered on the widget: when the application font changes (the text
+    size in Preferences), :func:`refresh_fonts` scales it again from the new
+    font, so a new text size shows at once, without a restart. ``zoom`` is a
+    screen's own enlargement (the session screen grows its words with the window).
+    """
+    widget.setProperty(_FONT_SPEC, [factor, bold, minimum_px, zoom])
+    widget.setFont(scaled_font(factor * zoom, bold=bold, minimum_px=round(minimum_px * zoom)))
+
+
+def font_spec(widget: QWidget) -> tuple[float, bool, int, float] | None:
+    """What :func:`set_font` gave ``widget``: ``(factor, bold, minimum_px, zoom)``."""
+    spec = widget.property(_FONT_SPEC)
+    if not spec:
+        return None
+    factor, bold, minimum_px, zoom = spec
+    return float(factor), bool(bold), int(minimum_px), float(zoom)
+
+
+def refresh_fonts(widgets: list[QWidget] | None = None) -> None:
+    """Scale every font set with :func:`set_font` again from the application font."""
+    for widget in widgets if widgets is not None else QApplication.allWidgets():
+        spec = font_spec(widget)
+        if spec is not None:
+            factor, bold, minimum_px, zoom = spec
+            set_font(widget, factor, bold=bold, minimum_px=minimum_px, zoom=zoom)
+
+
+def follow_font_changes(app: QApplication) -> None:
+    """Rescale the fonts of every widget whenever the application font changes."""
+    app.fontChanged.connect(lambda _font: refresh_fonts())
+
+
 def muted(widget: QWidget) -> QColor:
     """A quieter text colour for secondary lines."""
     colour = QColor(widget.palette().color(QPalette.ColorRole.WindowText))

@@ -1,32 +1,55 @@
 """The big countdown: whole seconds inside a progress ring coloured by phase.
 
 A view only: it shows what it is given (:meth:`CountdownView.set_phase`,
-:meth:`CountdownView.set_remaining`) and never keeps time itself.
+:meth:`CountdownView.set_remaining`) and never keeps time itself. It is a
+``QProgressBar`` that paints itself as a ring, so a screen reader finds a
+progress bar whose value says how many seconds are left.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
 from hamstring_gui.core.plan import PhaseKind
 from hamstring_gui.ui.style import theme
 
 
-class CountdownView(QWidget):
+def set_quietly(bar: QProgressBar, value: int) -> None:
+    """``bar.setValue(value)`` without its immediate repaint.
+
+    ``QProgressBar.setValue`` repaints at once, which flushes every pending
+    paint of the window inside the session's one-second heartbeat; with
+    updates off it only tells screen readers, and the bar paints with the rest.
+    """
+    if value == bar.value():
+        return
+    bar.setUpdatesEnabled(False)
+    bar.setValue(value)
+    bar.setUpdatesEnabled(True)
+
+
+class CountdownView(QProgressBar):
     """A number of seconds in a ring that empties as the phase runs out."""
+
+    # The ring never gets smaller than this, whatever the text size: the
+    # number inside is the one thing that must be readable from a metre away.
+    MIN_SIDE_PX = round(theme.COUNTDOWN_MIN_PX * 1.9)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("countdown")
         self.setAccessibleName("Seconds left")
+        self.setTextVisible(False)
+        self.setRange(0, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._kind = PhaseKind.PREPARE
         self._total = 1.0
         self._remaining = 0
         self._paused = False
         self._compact = False
+        self._zoom = 1.0
 
     # -- state ------------------------------------------------------------------
 
@@ -34,18 +57,22 @@ class CountdownView(QWidget):
         """A new phase of ``total_seconds`` began."""
         self._kind = kind
         self._total = max(1.0, total_seconds)
+        self.setMaximum(round(self._total))
         self.update()
 
     def set_total(self, total_seconds: float) -> None:
         """The current phase got longer or shorter (+/- on a hold)."""
         self._total = max(1.0, total_seconds)
+        self.setMaximum(max(self.value(), round(self._total)))
         self.update()
 
     def set_remaining(self, seconds: int) -> None:
         """Show ``seconds`` left."""
         self._remaining = max(0, seconds)
-        # The accessible value is read on demand, never pushed every second.
-        self.setAccessibleDescription(f"{self._remaining} seconds left")
+        if self._remaining > self.maximum():
+            self.setMaximum(self._remaining)
+        # Screen readers read the value when asked; phase changes are what is announced.
+        set_quietly(self, self._remaining)
         self.update()
 
     def set_paused(self, paused: bool) -> None:
@@ -58,8 +85,14 @@ class CountdownView(QWidget):
         self._compact = compact
         self.updateGeometry()
 
+    def set_zoom(self, zoom: float) -> None:
+        """Grow the smallest ring with the window, as the words around it grow."""
+        if zoom != self._zoom:
+            self._zoom = zoom
+            self.updateGeometry()
+
     def text(self) -> str:
-        """The number shown."""
+        """The number shown (also the value a screen reader reads, with its unit)."""
         return str(self._remaining)
 
     def remaining(self) -> int:
@@ -77,9 +110,11 @@ class CountdownView(QWidget):
     # -- layout and painting ----------------------------------------------------
 
     def _min_side(self) -> int:
-        # The ring must fit a number at least COUNTDOWN_MIN_PX tall.
-        number_px = max(theme.COUNTDOWN_MIN_PX, theme.base_pixel_size() * 7)
-        return round(number_px * (1.9 if not self._compact else 1.6))
+        # The ring fits a number at least COUNTDOWN_MIN_PX tall. Not tied to the
+        # text size: larger text must not squeeze the rest of the screen off a laptop.
+        if self._compact:
+            return round(theme.COUNTDOWN_MIN_PX * 1.6)
+        return round(self.MIN_SIDE_PX * self._zoom)
 
     def minimumSizeHint(self) -> QSize:  # noqa: D102, N802 - Qt override
         side = self._min_side()

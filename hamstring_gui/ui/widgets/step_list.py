@@ -61,6 +61,15 @@ class StepList(QWidget):
             _paint(number, font, QColor(style[1]))
             _paint(text, font, QColor(style[2]))
 
+    def set_font(self, font: QFont) -> None:
+        """A new size for the steps' words (text size or window changed); rows restyle."""
+        if font == self._plain:
+            return
+        self._plain = QFont(font)
+        self._bold = QFont(font)
+        self._bold.setBold(True)
+        self._styles = [None] * len(self._steps)
+
     def clear(self) -> None:
         """Show no steps (a phase without a stretch)."""
         self._rebuild(())

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontInfo, QPalette
+from PySide6.QtGui import QAccessible, QFontInfo, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
@@ -100,14 +100,49 @@ def expected_banner(kind: PhaseKind, side: Side | None) -> str:
     return words[kind]
 
 
+def accessible_name(widget: QWidget) -> str:
+    """What a screen reader reads as the widget's name."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None, widget.objectName()
+    return interface.text(QAccessible.Text.Name)
+
+
 def test_every_main_part_has_its_object_name_and_an_accessible_name(window):
-    window.session_screen, window.summary_screen  # noqa: B018 - pages are built on first use
+    window.start_routine("desk-break")
+    window.summary_screen  # noqa: B018 - pages are built on first use
     for name in OBJECT_NAMES:
         widget = window.findChild(QWidget, name)
         assert widget is not None, name
-        assert widget.accessibleName(), name
+        assert accessible_name(widget), name
     for button in window.findChildren(QPushButton):
-        assert button.accessibleName() or button.text(), button.objectName()
+        assert accessible_name(button), button.objectName()
+
+
+def test_labels_read_what_they_show(window):
+    """A label's accessible name is its visible text, never a heading in its place."""
+    window.start_routine("desk-break")
+    screen = window.session_screen
+    labels = (screen.stretch_title, screen.side_label, screen.cue, screen.next_up)
+    for label in labels:
+        assert label.text()
+        assert accessible_name(label) == label.text(), label.objectName()
+    assert accessible_name(screen.stretch_title) == "Chair hamstring stretch"
+    assert accessible_name(screen.side_label).startswith("Start with your")
+    assert accessible_name(screen.next_up).startswith("Next:")
+    assert accessible_name(screen.phase_banner) == screen.phase_banner.text()
+
+
+def test_countdown_and_session_progress_are_progress_bars(window, clock):
+    window.start_routine("desk-break")
+    for _ in range(3):
+        second(window, clock)
+    for widget in (window.session_screen.countdown, window.session_screen.progress_bar):
+        interface = QAccessible.queryAccessibleInterface(widget)
+        assert interface.role() == QAccessible.Role.ProgressBar, widget.objectName()
+    countdown = window.session_screen.countdown
+    assert countdown.value() == countdown.remaining() > 0
+    assert accessible_name(countdown) == "Seconds left"
+    assert window.session_screen.progress_bar.text().endswith("% done")
 
 
 def test_a_page_is_built_only_when_first_needed(qtbot, clock, store, tmp_path):
@@ -526,7 +561,7 @@ def test_session_progress_line_follows_the_session(window, clock) -> None:  # ty
     for _ in range(29):
         second(window, clock)
     assert line.fraction() == pytest.approx(29 / 290, abs=0.01)
-    assert line.accessibleDescription() == "10 % done"
+    assert line.text() == "10 % done"
 
 
 def test_the_window_does_not_grow_during_a_long_session(window, clock) -> None:  # type: ignore[no-untyped-def]
