@@ -333,6 +333,8 @@ class PreferencesDialog(QDialog):
         self.banner.hide()
 
         self.page_list = QListWidget()
+        self.page_list.setObjectName("pageList")
+        self.page_list.setAccessibleName("Preference pages")
         self.stack = QStackedWidget()
         self.pages: dict[str, _Page] = {}
         for key, title, sections, intro in PAGES:
@@ -347,6 +349,9 @@ class PreferencesDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # Enter closes, and never presses a button that changes settings: those
+        # buttons only act when pressed themselves (Space, a click).
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
 
         body = QHBoxLayout()
         body.addWidget(self.page_list)
@@ -360,6 +365,10 @@ class PreferencesDialog(QDialog):
             self._save_failed(f"Settings cannot be saved: {self.model.store.read_only}")
         self._refresh()
         self.page_list.setCurrentRow(0)
+        self.page_list.setFocus()
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(button is self.close_button)
+        self.close_button.setDefault(True)
         self.resize(760, 560)
 
     @classmethod

@@ -10,19 +10,20 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from hamstring_gui.ui.style import theme
+from hamstring_gui.ui.widgets.press_button import PressButton
 
 INTRO = (
     "Hamstring Coach guides gentle hamstring stretches for flexibility, as one part of an "
@@ -86,16 +87,35 @@ HURT_ADVICE = [
 ]
 
 
-def _section(title: str, items: list[str], accent: str | None = None) -> QLabel:
-    colour = f" style='color:{accent}'" if accent else ""
-    rows = "".join(f"<li style='margin-bottom:4px'>{item}</li>" for item in items)
-    label = QLabel(f"<h3{colour}>{title}</h3><ul style='margin-left:-20px'>{rows}</ul>")
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    label.setAccessibleName(title)
-    theme.set_font(label, 1.05)
-    return label
+def _section(title: str, items: list[str], accent: str | None = None) -> QWidget:
+    """A heading and its points, one plain label each.
+
+    Not one rich-text label: a screen reader then read only the heading
+    (the label's name) and none of the points, red flags included.
+    """
+    section = QWidget()
+    layout = QVBoxLayout(section)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(round(theme.base_pixel_size() * 0.4))
+    heading = QLabel(title)
+    heading.setObjectName("safetyHeading")
+    heading.setWordWrap(True)
+    heading.setTextFormat(Qt.TextFormat.PlainText)
+    theme.set_font(heading, 1.2, bold=True)
+    if accent:
+        palette = heading.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(accent))
+        heading.setPalette(palette)
+    layout.addWidget(heading)
+    for item in items:
+        point = QLabel(f"•  {item}")
+        point.setObjectName("safetyPoint")
+        point.setWordWrap(True)
+        point.setTextFormat(Qt.TextFormat.PlainText)
+        point.setAccessibleDescription(title)
+        theme.set_font(point, 1.05)
+        layout.addWidget(point)
+    return section
 
 
 class SafetyPanel(QWidget):
@@ -115,10 +135,11 @@ class SafetyPanel(QWidget):
         title.setObjectName("safetyTitle")
         theme.set_font(title, 2.0, bold=True)
         intro = QLabel(INTRO)
+        intro.setObjectName("safetyIntro")
         intro.setWordWrap(True)
         theme.set_font(intro, 1.15)
 
-        warn = "#c53030" if not theme.is_dark(self) else "#fc8181"
+        warn = theme.warning_colour(self).name()
         left = QVBoxLayout()
         left.addWidget(_section(*EMERGENCY, accent=warn))
         left.addWidget(_section(*URGENT))
@@ -138,13 +159,16 @@ class SafetyPanel(QWidget):
         body_layout.addWidget(intro)
         body_layout.addLayout(columns)
         scroll = QScrollArea()
+        scroll.setObjectName("safetyScroll")
+        scroll.setAccessibleName("Safety advice")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
 
-        self.button = QPushButton("I understand" if first_run else "Close")
+        # The default button: Enter presses it wherever the focus is on this
+        # page, and it has the focus when the page opens.
+        self.button = PressButton("I understand" if first_run else "Close")
         self.button.setObjectName("acknowledgeButton")
-        self.button.setAccessibleName(self.button.text())
         self.button.setDefault(True)
         self.button.setMinimumHeight(round(base * 2.6))
         self.button.setMinimumWidth(base * 12)
@@ -158,6 +182,16 @@ class SafetyPanel(QWidget):
         layout.addWidget(title)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: D102, N802 - Qt override
+        super().showEvent(event)
+        self.button.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: D102, N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.button.animateClick()
+            return
+        super().keyPressEvent(event)
 
 
 class SafetyDialog(QDialog):

@@ -125,6 +125,16 @@ def phase_colour(kind: PhaseKind, widget: QWidget | None = None) -> QColor:
     return QColor(dark if is_dark(widget) else light)
 
 
+# Headings that warn (the red flags): (light, dark), both above 4.5:1 on the window.
+WARNING_COLOURS = ("#b52a2a", "#fc8181")
+
+
+def warning_colour(widget: QWidget | None = None) -> QColor:
+    """The red of a warning heading, for the light or dark scheme."""
+    light, dark = WARNING_COLOURS
+    return QColor(dark if is_dark(widget) else light)
+
+
 def text_on(colour: QColor) -> QColor:
     """Black or white, whichever reads better on ``colour``."""
 

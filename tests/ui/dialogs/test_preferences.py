@@ -237,3 +237,27 @@ def test_notes_say_why_an_option_is_unavailable(qtbot, tmp_path) -> None:  # typ
     assert [note.text() for note in notes] == [
         "Voice is unavailable: no speech engine is installed."
     ]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_enter_changes_nothing_wherever_the_focus_is(
+    qtbot: QtBot, dialog: PreferencesDialog, store: SettingsStore
+) -> None:
+    """Enter closes Preferences; it never presses "Restore defaults"."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    spin(dialog, "session.hold_seconds").setValue(45)
+    before = dialog.settings
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.page_list.hasFocus() or dialog.focusWidget() is dialog.page_list
+    assert dialog.close_button.isDefault()
+    for button in dialog.findChildren(QPushButton):
+        assert button is dialog.close_button or not button.autoDefault(), button.text()
+    restore = dialog.findChild(QPushButton, "restore-session")
+    restore.setFocus()
+    QTest.keyClick(restore, Qt.Key.Key_Return)
+    assert dialog.settings == before
+    assert not dialog.isVisible()  # Enter closed it instead
+    assert dialog.page_list.accessibleName()
