@@ -30,7 +30,13 @@ from hamstring_gui.ui.controller import SessionController
 from hamstring_gui.ui.screens.main_window import MainWindow
 from hamstring_gui.ui.settings_model import SettingsModel
 from hamstring_gui.ui.startup import after_first_paint
-from hamstring_gui.ui.style.theme import fallback_palette, palette_is_dark
+from hamstring_gui.ui.style import clear_style
+from hamstring_gui.ui.style.theme import (
+    fallback_palette,
+    follow_font_changes,
+    palette_is_dark,
+    readable_highlight,
+)
 
 if TYPE_CHECKING:
     from hamstring_gui.ui.desktop.break_reminders import BreakReminders
@@ -54,23 +60,33 @@ def apply_colour_scheme(app: QGuiApplication, theme_name: str) -> None:
     """
     app.styleHints().setColorScheme(_SCHEMES.get(theme_name, Qt.ColorScheme.Unknown))
     if theme_name not in ("light", "dark"):
-        app.setPalette(QPalette())
+        app.setPalette(readable_highlight(QPalette()))  # the desktop's, selection readable
         return
     wants_dark = theme_name == "dark"
     if palette_is_dark(app.palette()) != wants_dark:
         app.setPalette(fallback_palette(wants_dark))
 
 
-def apply_appearance(app: QGuiApplication, appearance: AppearanceSettings) -> None:
-    """Colour scheme and text size from the user's appearance settings.
+# Set on the QApplication: the desktop's font before any text scale was applied.
+_SYSTEM_FONT = "hamstringSystemFont"
 
-    The text scale multiplies the system font, so it still follows the
-    desktop's font setting; views built afterwards pick it up.
+
+def apply_appearance(app: QGuiApplication, appearance: AppearanceSettings) -> None:
+    """Colour scheme and text size from the user's appearance settings; live, from preferences.
+
+    The text scale multiplies the desktop's font, so it still follows the
+    desktop's font setting. Open windows rescale their words at once
+    (``theme.follow_font_changes``): no restart.
     """
     apply_colour_scheme(app, appearance.theme)
+    system = app.property(_SYSTEM_FONT)
+    if not isinstance(system, QFont):
+        system = QFont(app.font())
+        app.setProperty(_SYSTEM_FONT, system)
+    font = QFont(system)
     if appearance.text_scale != 100:
-        font = QFont(app.font())
-        font.setPointSizeF(font.pointSizeF() * appearance.text_scale / 100)
+        font.setPointSizeF(system.pointSizeF() * appearance.text_scale / 100)
+    if font != app.font():
         app.setFont(font)
 
 
@@ -229,6 +245,7 @@ def run_gui(args: argparse.Namespace, instance: IO[bytes]) -> int:
     file_problems = store.load()
     for message in file_problems:
         print(f"hamstring-gui: {message}", file=sys.stderr)
+    clear_style.install(app)  # before the palette: a new style resets it
     apply_appearance(app, store.settings.appearance)
 
     # `start ROUTINE` builds the session page first: the routine list can wait.
@@ -236,9 +253,8 @@ def run_gui(args: argparse.Namespace, instance: IO[bytes]) -> int:
     window = build_window(
         SystemClock(), store, state_file=paths.config_dir() / WINDOW_STATE_FILE, routine=routine
     )
-    window.model.changed.connect(
-        lambda settings: apply_colour_scheme(app, settings.appearance.theme)
-    )  # noqa: E501
+    follow_font_changes(app)
+    window.model.changed.connect(lambda settings: apply_appearance(app, settings.appearance))
     trace.install(window)  # HAMSTRING_GUI_TRACE only (make bench); otherwise nothing
     services: list[Services] = []
 

@@ -60,3 +60,38 @@ def test_the_remembered_font_size_follows_a_new_app_font(app: QApplication) -> N
     finally:
         app.setFont(original)
     assert base_pixel_size() == QFontInfo(original).pixelSize()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_new_text_size_applies_at_once(app: QApplication, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Preferences' text size rescales the open window: no restart."""
+    import dataclasses
+
+    from PySide6.QtGui import QFont, QFontInfo
+
+    from hamstring_gui import app as app_module
+    from hamstring_gui.core.settings_store import SettingsStore
+    from tests.helpers.stubs import FakeClock
+
+    store = SettingsStore(tmp_path / "settings.json")
+    store.load()
+    store.save(dataclasses.replace(store.settings, safety_acknowledged=True))
+    original = QFont(app.font())
+    window = app_module.build_window(FakeClock(), store)
+    qtbot.addWidget(window)
+    window.model.changed.connect(lambda s: app_module.apply_appearance(app, s.appearance))
+    app_module.follow_font_changes(app)
+    window.start_routine("desk-break")
+    title = window.session_screen.stretch_title
+    before = QFontInfo(title.font()).pixelSize()
+    try:
+        appearance = dataclasses.replace(store.settings.appearance, text_scale=200)
+        window.model.update(dataclasses.replace(window.model.settings, appearance=appearance))
+        after = QFontInfo(title.font()).pixelSize()
+        assert after == pytest.approx(before * 2, abs=2)
+        appearance = dataclasses.replace(appearance, text_scale=100)
+        window.model.update(dataclasses.replace(window.model.settings, appearance=appearance))
+        assert QFontInfo(title.font()).pixelSize() == before
+    finally:
+        app.setProperty("hamstringSystemFont", None)
+        app.setFont(original)

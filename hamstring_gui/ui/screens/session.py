@@ -665,7 +665,7 @@ class SessionScreen(QWidget):
         self.steps.show_steps(
             stretch.steps,
             current,
-            accent=theme.phase_colour(phase.kind, self),
+            accent=theme.phase_text_colour(phase.kind, self),
             ink=self.palette().color(QPalette.ColorRole.WindowText),
             muted=theme.muted(self),
         )

@@ -78,7 +78,7 @@ _DARK_ROLES = {
     QPalette.ColorRole.Button: "#33363b",
     QPalette.ColorRole.ButtonText: "#e6e6e6",
     QPalette.ColorRole.BrightText: "#ffffff",
-    QPalette.ColorRole.Highlight: "#3f7fd6",
+    QPalette.ColorRole.Highlight: "#2f75c7",
     QPalette.ColorRole.HighlightedText: "#ffffff",
     QPalette.ColorRole.ToolTipBase: "#2b2d31",
     QPalette.ColorRole.ToolTipText: "#e6e6e6",
@@ -92,16 +92,32 @@ _DARK_ROLES = {
 }
 
 
+# The selection, focus ring and progress colour, light and dark alike: white
+# text on it reads at 4.7:1, and it stands out 4:1 from a light window and 3.2:1
+# from the dark one (Fusion's own blue gave white text only 3.7:1).
+HIGHLIGHT = "#2f75c7"
+
+
+def readable_highlight(palette: QPalette) -> QPalette:
+    """``palette`` with :data:`HIGHLIGHT` behind white selected text."""
+    palette = QPalette(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Highlight, QColor(HIGHLIGHT))
+        palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    return palette
+
+
 def fallback_palette(dark: bool) -> QPalette:
     """A calm light or dark palette for when the platform cannot switch schemes itself.
 
-    Light is Fusion's own; dark keeps contrast above 10:1 for text.
+    Light is Fusion's own with a readable highlight; dark keeps contrast above
+    10:1 for text.
     """
     from PySide6.QtWidgets import QStyleFactory
 
     if not dark:
         fusion = QStyleFactory.create("Fusion")
-        return fusion.standardPalette() if fusion is not None else QPalette()
+        return readable_highlight(fusion.standardPalette() if fusion is not None else QPalette())
     palette = QPalette()
     for role, colour in _DARK_ROLES.items():
         palette.setColor(role, QColor(colour))
@@ -135,20 +151,59 @@ def warning_colour(widget: QWidget | None = None) -> QColor:
     return QColor(dark if is_dark(widget) else light)
 
 
-def text_on(colour: QColor) -> QColor:
-    """Black or white, whichever reads better on ``colour``."""
+def luminance(colour: QColor) -> float:
+    """WCAG relative luminance of an opaque colour."""
 
-    # Relative luminance (WCAG), good enough to choose between black and white.
     def channel(value: int) -> float:
         c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
-    lum = (
+    return (
         0.2126 * channel(colour.red())
         + 0.7152 * channel(colour.green())
         + 0.0722 * channel(colour.blue())
-    )  # noqa: E501
-    return QColor("#101418") if lum > 0.22 else QColor("#ffffff")
+    )
+
+
+def blend(colour: QColor, background: QColor) -> QColor:
+    """``colour`` (with its alpha) painted over an opaque ``background``."""
+    alpha = colour.alphaF()
+    return QColor(
+        round(colour.red() * alpha + background.red() * (1 - alpha)),
+        round(colour.green() * alpha + background.green() * (1 - alpha)),
+        round(colour.blue() * alpha + background.blue() * (1 - alpha)),
+    )
+
+
+def contrast(foreground: QColor, background: QColor) -> float:
+    """WCAG contrast ratio (1 to 21) of ``foreground`` (alpha blended) on ``background``."""
+    lighter, darker = sorted(
+        (luminance(blend(foreground, background)), luminance(background)), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def readable_on(colour: QColor, background: QColor, ratio: float = 4.5) -> QColor:
+    """``colour``, darkened or lightened just enough to read as text on ``background``."""
+    result = QColor(colour)
+    darken = luminance(background) > 0.18
+    for _ in range(40):
+        if contrast(result, background) >= ratio:
+            break
+        result = result.darker(108) if darken else result.lighter(108)
+    return result
+
+
+def phase_text_colour(kind: PhaseKind, widget: QWidget | None = None) -> QColor:
+    """A phase's tint as text on the window (the current step's number)."""
+    palette = widget.palette() if widget is not None else QApplication.palette()
+    return readable_on(phase_colour(kind, widget), palette.color(QPalette.ColorRole.Window))
+
+
+def text_on(colour: QColor) -> QColor:
+    """Near-black or white, whichever reads better on ``colour``."""
+    dark, light = QColor("#101418"), QColor("#ffffff")
+    return dark if contrast(dark, colour) >= contrast(light, colour) else light
 
 
 _pixel_sizes: dict[tuple[str, float], int] = {}
@@ -214,8 +269,10 @@ def refresh_fonts(widgets: list[QWidget] | None = None) -> None:
 
 
 def follow_font_changes(app: QApplication) -> None:
-    """Rescale the fonts of every widget whenever the application font changes."""
-    app.fontChanged.connect(lambda _font: refresh_fonts())
+    """Rescale the fonts of every widget whenever the application font changes (once per app)."""
+    if not app.property("hamstringFollowsFonts"):
+        app.setProperty("hamstringFollowsFonts", True)
+        app.fontChanged.connect(lambda _font: refresh_fonts())
 
 
 def muted(widget: QWidget) -> QColor:
