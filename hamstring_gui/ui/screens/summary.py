@@ -6,12 +6,13 @@ Signals carry the user's answers out; storing them is the history's job.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,13 +21,14 @@ from hamstring_gui.core.catalog import Catalog
 from hamstring_gui.core.plan import Plan
 from hamstring_gui.core.session import Summary
 from hamstring_gui.ui.style import theme
+from hamstring_gui.ui.widgets.press_button import PressButton
 
 
 def _stat(title: str, name: str) -> tuple[QFrame, QLabel]:
     frame = QFrame()
     frame.setObjectName(f"{name}Card")
     frame.setFrameShape(QFrame.Shape.StyledPanel)
-    frame.setMinimumHeight(round(theme.base_pixel_size() * 9))
+    frame.setMinimumHeight(round(theme.base_pixel_size() * 6.5))
     layout = QVBoxLayout(frame)
     caption = QLabel(title)
     theme.set_font(caption, 1.15)
@@ -96,25 +98,30 @@ class SummaryScreen(QWidget):
         feel_row = QHBoxLayout()
         feel_row.setSpacing(round(base * 0.4))
         for value in range(11):
-            button = QPushButton(str(value))
+            button = PressButton(str(value))
             button.setCheckable(True)
             button.setObjectName(f"feel{value}")
             button.setAccessibleName(f"Back feels {value} out of 10")
             button.setMinimumSize(round(base * 2.6), round(base * 2.6))
             self.feel_group.addButton(button, value)
             feel_row.addWidget(button)
+        self.feel_saved = QLabel()
+        self.feel_saved.setObjectName("feelingSaved")
+        theme.set_font(self.feel_saved, 1.1, bold=True)
+        feel_row.addSpacing(base)
+        feel_row.addWidget(self.feel_saved)
         feel_row.addStretch(1)
-        self.feel_group.idClicked.connect(self.feelingRated)
+        self.feel_group.idClicked.connect(self._feeling_chosen)
 
-        self.repeat_button = QPushButton("Repeat")
+        self.repeat_button = PressButton("Repeat")
         self.repeat_button.setObjectName("repeatButton")
-        self.repeat_button.setAccessibleName("Repeat this routine")
-        self.choose_button = QPushButton("Choose another")
+        self.repeat_button.setAccessibleDescription("Repeat this routine")
+        self.choose_button = PressButton("Choose another")
         self.choose_button.setObjectName("chooseButton")
-        self.choose_button.setAccessibleName("Choose another routine")
-        self.close_button = QPushButton("Close")
+        self.choose_button.setAccessibleDescription("Choose another routine")
+        self.close_button = PressButton("Close")
         self.close_button.setObjectName("closeButton")
-        self.close_button.setAccessibleName("Close Hamstring Coach")
+        self.close_button.setAccessibleDescription("Close Hamstring Coach")
         self.close_button.setDefault(True)
         for button in (self.repeat_button, self.choose_button, self.close_button):
             button.setMinimumHeight(round(base * 2.8))
@@ -128,8 +135,12 @@ class SummaryScreen(QWidget):
         buttons.addWidget(self.choose_button)
         buttons.addWidget(self.close_button)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(base * 3, base * 2, base * 3, base * 2)
+        # Everything but the buttons scrolls: at large text the page is taller
+        # than a laptop screen, and the buttons must stay on it.
+        content = QWidget()
+        content.setObjectName("summaryContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(base * 3, base * 2, base * 3, 0)
         layout.setSpacing(base)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
@@ -142,7 +153,17 @@ class SummaryScreen(QWidget):
         layout.addWidget(feel_hint)
         layout.addLayout(feel_row)
         layout.addStretch(1)
-        layout.addLayout(buttons)
+        scroll = QScrollArea()
+        scroll.setObjectName("summaryScroll")
+        scroll.setAccessibleName("What you did")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        buttons.setContentsMargins(base * 3, 0, base * 3, base * 2)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(buttons)
 
     def show_summary(self, summary: Summary, plan: Plan, routine_name: str) -> None:
         """Fill the screen from a finished or stopped session."""
@@ -201,6 +222,31 @@ class SummaryScreen(QWidget):
             self.feel_group.setExclusive(False)
             button.setChecked(False)
             self.feel_group.setExclusive(True)
+        self._mark_chosen(None)
+
+    def _feeling_chosen(self, value: int) -> None:
+        self._mark_chosen(value)
+        self.feelingRated.emit(value)
+
+    def _mark_chosen(self, value: int | None) -> None:
+        """The chosen number in the highlight colour, and "Saved" beside the row."""
+        for button in self.feel_group.buttons():
+            chosen = self.feel_group.id(button) == value
+            # Only these two roles are set: the rest still follows light or dark.
+            palette = QPalette()
+            if chosen:
+                window = self.palette()
+                palette.setColor(
+                    QPalette.ColorRole.Button, window.color(QPalette.ColorRole.Highlight)
+                )
+                palette.setColor(
+                    QPalette.ColorRole.ButtonText, window.color(QPalette.ColorRole.HighlightedText)
+                )
+            button.setPalette(palette)
+            font = button.font()
+            font.setBold(chosen)
+            button.setFont(font)
+        self.feel_saved.setText(f"{value} of 10 — saved" if value is not None else "")
 
     def feeling(self) -> int | None:
         """The rating picked, if any."""

@@ -496,6 +496,10 @@ def test_summary_repeat_and_feeling(window, clock, qtbot):
     with qtbot.waitSignal(summary.feelingRated, check_params_cb=lambda v: v == 3):
         summary.feel_group.button(3).click()
     assert summary.feeling() == 3
+    # The choice shows clearly, and that it is kept.
+    assert summary.feel_saved.text() == "3 of 10 — saved"
+    chosen = summary.feel_group.button(3).palette().color(QPalette.ColorRole.Button)
+    assert chosen == summary.palette().color(QPalette.ColorRole.Highlight)
     summary.repeat_button.click()
     assert window.controller.running
     assert window.stack.currentWidget() is window.session_screen
