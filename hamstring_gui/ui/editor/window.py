@@ -75,6 +75,7 @@ from hamstring_gui.core.routine import (
 from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.core.words import EQUIPMENT_WORDS, KIND_WORDS, POSITION_WORDS
 from hamstring_gui.ui.style import theme
+from hamstring_gui.ui.window_fit import fit_on_screen
 
 try:  # the illustrations are built alongside this editor; show them when present
     from hamstring_gui.ui.widgets.illustration import IllustrationView
@@ -268,7 +269,13 @@ class RoutineEditor(QMainWindow):
             splitter.addWidget(pane)
             splitter.setStretchFactor(splitter.indexOf(pane), stretch)
         self.setCentralWidget(splitter)
+        # Esc and Ctrl+W close the editor (it asks first about unsaved changes).
+        self.close_action = QAction("Close", self)
+        self.close_action.setShortcuts([QKeySequence("Ctrl+W"), QKeySequence("Esc")])
+        self.close_action.triggered.connect(self.close)
+        self.addAction(self.close_action)
         self.resize(base * 86, base * 50)
+        fit_on_screen(self)
 
         self._apply_filter()
         self.new_routine()

@@ -21,7 +21,17 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeySequence,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -31,7 +41,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -53,6 +62,8 @@ from hamstring_gui.core.history import (
 )
 from hamstring_gui.core.plan import PhaseKind
 from hamstring_gui.ui.style import theme
+from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
+from hamstring_gui.ui.window_fit import fit_on_screen
 
 WEEKDAY_LETTERS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 BALANCE_DAYS = 28
@@ -750,8 +761,11 @@ def _note(text: str = "", name: str = "") -> QLabel:
     return label
 
 
-class HistoryWindow(QWidget):
+class HistoryWindow(QDialog):
     """The user's record, read from a :class:`HistoryStore`.
+
+    A modeless dialog: screen readers meet a window with its title, and Esc
+    or Ctrl+W close it like any dialog.
 
     Args:
         store: the open history.
@@ -895,14 +909,15 @@ class HistoryWindow(QWidget):
         column.addWidget(self.status)
         column.addLayout(grid)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        scroll = NamedScrollArea("Your stretching record", content)
+        scroll.setObjectName("historyScroll")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        close = QShortcut(QKeySequence("Ctrl+W"), self)  # Esc: every dialog's own
+        close.activated.connect(self.close)
         self.resize(base * 62, base * 60)
+        fit_on_screen(self)
         self.refresh()
 
     # -- data ---------------------------------------------------------------

@@ -14,16 +14,15 @@ from PySide6.QtGui import QColor, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.widgets.press_button import PressButton
+from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 
 INTRO = (
     "Hamstring Coach guides gentle hamstring stretches for flexibility, as one part of an "
@@ -158,12 +157,8 @@ class SafetyPanel(QWidget):
         body_layout.setContentsMargins(0, 0, base, 0)
         body_layout.addWidget(intro)
         body_layout.addLayout(columns)
-        scroll = QScrollArea()
+        scroll = NamedScrollArea("Safety advice", body)
         scroll.setObjectName("safetyScroll")
-        scroll.setAccessibleName("Safety advice")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
 
         # The default button: Enter presses it wherever the focus is on this
         # page, and it has the focus when the page opens.

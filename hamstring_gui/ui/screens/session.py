@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QProgressBar,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.widgets.countdown import CountdownView, set_quietly
 from hamstring_gui.ui.widgets.illustration import IllustrationView
 from hamstring_gui.ui.widgets.press_button import PressButton
+from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 from hamstring_gui.ui.widgets.step_list import StepList
 
 
@@ -424,13 +424,9 @@ class SessionScreen(QWidget):
         body.addWidget(self.left, 5)
         body.addLayout(right, 4)
         # With large text the body scrolls rather than push the buttons off the screen.
-        self.body_scroll = QScrollArea()
+        self.body_scroll = NamedScrollArea("Stretch, countdown and steps", self.body)
         self.body_scroll.setObjectName("sessionBodyScroll")
-        self.body_scroll.setAccessibleName("Stretch, countdown and steps")
-        self.body_scroll.setWidgetResizable(True)
-        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.body_scroll.setWidget(self.body)
 
         controls = QHBoxLayout()
         controls.addWidget(self.back_button)

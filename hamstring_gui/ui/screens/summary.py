@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from hamstring_gui.core.plan import Plan
 from hamstring_gui.core.session import Summary
 from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.widgets.press_button import PressButton
+from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 
 
 def _stat(title: str, name: str) -> tuple[QFrame, QLabel]:
@@ -153,12 +153,8 @@ class SummaryScreen(QWidget):
         layout.addWidget(feel_hint)
         layout.addLayout(feel_row)
         layout.addStretch(1)
-        scroll = QScrollArea()
+        scroll = NamedScrollArea("What you did", content)
         scroll.setObjectName("summaryScroll")
-        scroll.setAccessibleName("What you did")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
         buttons.setContentsMargins(base * 3, 0, base * 3, base * 2)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -334,3 +334,15 @@ def test_new_settings_change_the_lengths(editor: RoutineEditor) -> None:
     editor.set_settings(SessionSettings(hold_seconds=60))
     assert editor.total_seconds() > before
     assert "60 s" in editor.hold_spin.specialValueText()
+
+
+@pytest.mark.parametrize("key", ["Esc", "Ctrl+W"])
+def test_esc_and_ctrl_w_close_the_editor(qtbot: QtBot, editor: RoutineEditor, key: str) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    combination = QKeySequence(key)[0]
+    QTest.keyClick(editor, combination.key(), combination.keyboardModifiers())
+    qtbot.waitUntil(lambda: not editor.isVisible())

@@ -194,3 +194,22 @@ def test_hold_offer_is_only_an_offer(qtbot: QtBot, store: HistoryStore) -> None:
         window.offer_button.click()
     assert window.offer_box.isHidden()  # accepted: the two weeks start afresh
     assert store.suggest_hold_change(35, 45, TODAY) is None
+
+
+@pytest.mark.parametrize("key", ["Esc", "Ctrl+W"])
+def test_esc_and_ctrl_w_close_the_record(qtbot: QtBot, store: HistoryStore, key: str) -> None:
+    from PySide6.QtGui import QAccessible, QKeySequence
+    from PySide6.QtTest import QTest
+
+    window = _window(qtbot, store)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    # A window a screen reader can name, not an anonymous "filler".
+    interface = QAccessible.queryAccessibleInterface(window)
+    assert interface.role() == QAccessible.Role.Dialog
+    assert interface.text(QAccessible.Text.Name) == "Your stretching record"
+    combination = QKeySequence(key)[0]
+    QTest.keyClick(window, combination.key(), combination.keyboardModifiers())
+    qtbot.waitUntil(lambda: not window.isVisible())
