@@ -75,6 +75,7 @@ from hamstring_gui.core.routine import (
 from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.core.words import EQUIPMENT_WORDS, KIND_WORDS, POSITION_WORDS
 from hamstring_gui.ui.style import theme
+from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 from hamstring_gui.ui.window_fit import fit_on_screen
 
 try:  # the illustrations are built alongside this editor; show them when present
@@ -265,9 +266,13 @@ class RoutineEditor(QMainWindow):
         routine = self._build_routine(base)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        for pane, stretch in ((library, 4), (preview, 3), (routine, 5)):
-            splitter.addWidget(pane)
-            splitter.setStretchFactor(splitter.indexOf(pane), stretch)
+        # Each pane scrolls: at large text the three side by side are wider and
+        # taller than a laptop screen.
+        panes = (("Stretch library", library, 4), ("Preview", preview, 3), ("Routine", routine, 5))
+        for name, pane, stretch in panes:
+            area = NamedScrollArea(name, pane)
+            splitter.addWidget(area)
+            splitter.setStretchFactor(splitter.indexOf(area), stretch)
         self.setCentralWidget(splitter)
         # Esc and Ctrl+W close the editor (it asks first about unsaved changes).
         self.close_action = QAction("Close", self)
