@@ -38,6 +38,7 @@ from hamstring_gui.core.settings import Settings
 from hamstring_gui.core.settings_store import write_atomic
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
 from hamstring_gui.ui.settings_model import SettingsModel
+from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.window_fit import fit_on_screen
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from hamstring_gui.ui.screens.summary import SummaryScreen
 
 DEFAULT_SIZE = (1000, 700)
+DEFAULT_TEXT_PX = 12  # the text height DEFAULT_SIZE is meant for
 COMPACT_SIZE = (380, 500)
 
 
@@ -545,7 +547,9 @@ class MainWindow(QMainWindow):
         return self._compact
 
     def _restore_geometry(self) -> None:
-        self.resize(*DEFAULT_SIZE)
+        # Larger text, larger first window (then cut to the screen by fit_on_screen).
+        scale = max(1.0, theme.base_pixel_size() / DEFAULT_TEXT_PX)
+        self.resize(round(DEFAULT_SIZE[0] * scale), round(DEFAULT_SIZE[1] * scale))
         encoded = load_window_state(self.state_file).get("geometry")
         if isinstance(encoded, str):
             with contextlib.suppress(ValueError):

@@ -302,6 +302,7 @@ class SessionScreen(QWidget):
         self._deeper = False
         self._compact = False
         self._zoom = 1.0
+        self._shown_step: int | None = None
 
         self.stretch_title = _label("stretchTitle", "Stretch", wrap=True)
         self.session_progress = _label("sessionProgress", "Session progress")
@@ -347,7 +348,11 @@ class SessionScreen(QWidget):
         self.more_button = _button("moreButton", f"+{HOLD_STEP_SECONDS} s", "Longer hold")
         self.less_button.setAccessibleName(f"{HOLD_STEP_SECONDS} seconds shorter")
         self.more_button.setAccessibleName(f"{HOLD_STEP_SECONDS} seconds longer")
-        self.remember_button = PressButton("Remember this hold for this stretch")
+        # Short words on the button (it must fit the words column at 200 % text);
+        # the description says the rest.
+        self.remember_button = PressButton("Remember this hold")
+        self.remember_button.setAccessibleDescription("Use this hold for this stretch from now on")
+        self.remember_button.setToolTip("Use this hold for this stretch from now on")
         self.remember_button.setObjectName("rememberButton")
         self.remember_button.setFlat(True)
         self.remember_button.hide()
@@ -396,37 +401,42 @@ class SessionScreen(QWidget):
         steps_layout.setContentsMargins(0, 0, 0, 0)
         steps_layout.addWidget(self.steps)
 
+        # Three columns: the picture and steps (they scroll when the text is large),
+        # the ring with the hold buttons, and the words to act on. Side by side,
+        # the ring stays whole on a laptop screen at 200 % text.
         self.left = QWidget()
+        self.left.setObjectName("sessionPicture")
         left = QVBoxLayout(self.left)
         left.setContentsMargins(0, 0, 0, 0)
         # The steps take the height they need; the picture gets the rest.
         left.addWidget(self.illustration, 1)
         left.addWidget(self.steps_frame, 0)
+        self.left_scroll = NamedScrollArea("Picture and steps", self.left)
+        self.left_scroll.setObjectName("sessionPictureScroll")
+        self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.left_scroll.setMinimumWidth(base * 12)
 
         hold_row = QHBoxLayout()
         hold_row.addStretch(1)
         hold_row.addWidget(self.less_button)
         hold_row.addWidget(self.more_button)
         hold_row.addStretch(1)
+        centre = QVBoxLayout()
+        centre.addWidget(self.countdown, 1)
+        centre.addLayout(hold_row)
 
-        right = QVBoxLayout()
-        right.addWidget(self.side_label)
-        right.addWidget(self.countdown, 1)
-        right.addWidget(self.cue)
-        right.addLayout(hold_row)
-        right.addWidget(self.remember_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        words = QVBoxLayout()
+        words.addStretch(1)
+        words.addWidget(self.side_label)
+        words.addWidget(self.cue)
+        words.addWidget(self.remember_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        words.addStretch(1)
 
-        self.body = QWidget()
-        self.body.setObjectName("sessionBody")
-        body = QHBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
+        body = QHBoxLayout()
         body.setSpacing(base * 2)
-        body.addWidget(self.left, 5)
-        body.addLayout(right, 4)
-        # With large text the body scrolls rather than push the buttons off the screen.
-        self.body_scroll = NamedScrollArea("Stretch, countdown and steps", self.body)
-        self.body_scroll.setObjectName("sessionBodyScroll")
-        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body.addWidget(self.left_scroll, 4)
+        body.addLayout(centre, 3)
+        body.addLayout(words, 3)
 
         controls = QHBoxLayout()
         controls.addWidget(self.back_button)
@@ -451,7 +461,7 @@ class SessionScreen(QWidget):
         outer.addLayout(header)
         outer.addWidget(self.progress_bar)
         outer.addWidget(self.phase_banner)
-        outer.addWidget(self.body_scroll, 1)
+        outer.addLayout(body, 1)
         outer.addWidget(self.next_frame)
         outer.addLayout(controls)
 
@@ -487,7 +497,7 @@ class SessionScreen(QWidget):
         Stop move into the "More" menu (and the screen's context menu).
         """
         self._compact = compact
-        self.left.setVisible(not compact)
+        self.left_scroll.setVisible(not compact)
         self.cue.setVisible(not compact)
         holding = self._phase is not None and self._phase.kind in (PhaseKind.HOLD, PhaseKind.MOVE)
         self.less_button.setVisible(holding and not compact)
@@ -531,6 +541,7 @@ class SessionScreen(QWidget):
         )  # noqa: E501
         self._index = index
         self._phase = phase
+        self._shown_step = None
         self.remember_button.hide()
         stretch = self.catalog[phase.stretch] if phase.stretch else None
         duration = self.controller.phase_duration()
@@ -603,7 +614,7 @@ class SessionScreen(QWidget):
         duration = self.controller.phase_duration()
         self.countdown.set_total(duration)
         if self._phase is not None and self._phase.stretch and not self._compact:
-            self.remember_button.setText(f"Remember {round(duration)} s for this stretch")
+            self.remember_button.setText(f"Remember {round(duration)} s")
             self.remember_button.setVisible(self.remember_button.isEnabled())
         if self.controller.plan is not None:
             self.next_up.setText(self._next_text(self._index))
@@ -666,9 +677,18 @@ class SessionScreen(QWidget):
             muted=theme.muted(self),
         )
         self._fit_steps()
+        if current is not None and current != self._shown_step:
+            # The current step is never scrolled out of sight (large text scrolls the steps).
+            self._shown_step = current
+            QTimer.singleShot(0, self, lambda: self._scroll_to_step(current))
         self.steps.setAccessibleDescription(
             f"Step {current + 1}: {stretch.steps[current]}" if current is not None else ""
         )
+
+    def _scroll_to_step(self, index: int) -> None:
+        label = self.steps.row_label(index)
+        if label is not None:
+            self.left_scroll.ensureWidgetVisible(label)
 
     def _fit_steps(self) -> None:
         # A word-wrapped label claims no height of its own in a layout; give the

@@ -15,7 +15,7 @@ above WCAG's 3:1 for controls (``tests/ui/style/test_contrast.py``).
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
 
 FOCUS_RING_PX = 2.0
@@ -43,8 +43,36 @@ def focus_colour(palette: QPalette) -> QColor:
     return palette.color(QPalette.ColorRole.Highlight)
 
 
+_INDICATORS = frozenset(
+    {
+        QStyle.PixelMetric.PM_IndicatorWidth,
+        QStyle.PixelMetric.PM_IndicatorHeight,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+    }
+)
+
+
 class ClearStyle(QProxyStyle):
-    """The base style with a visible focus ring and outlined check boxes and radio buttons."""
+    """The base style with a visible focus ring and outlined check boxes and radio buttons.
+
+    Check boxes and radio buttons also grow with their text: a fixed 13 px box
+    beside 200 % text is hard to see and to hit.
+    """
+
+    def pixelMetric(  # noqa: N802 - Qt override
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        """Indicators as tall as most of a line of their text, never smaller than the base's."""
+        size = super().pixelMetric(metric, option, widget)
+        if metric in _INDICATORS:
+            font = widget.font() if widget is not None else None
+            if font is not None:
+                size = max(size, round(QFontMetrics(font).height() * 0.8))
+        return size
 
     def drawPrimitive(  # noqa: N802 - Qt override
         self,

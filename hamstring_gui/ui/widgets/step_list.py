@@ -74,6 +74,10 @@ class StepList(QWidget):
         """Show no steps (a phase without a stretch)."""
         self._rebuild(())
 
+    def row_label(self, index: int) -> QLabel | None:
+        """The label of step ``index`` (to scroll it into view), if there is one."""
+        return self._rows[index][1] if 0 <= index < len(self._rows) else None
+
     def steps(self) -> tuple[str, ...]:
         """The steps shown (for tests and screen readers)."""
         return self._steps

@@ -426,7 +426,7 @@ def test_remember_hold_saves_it_for_this_stretch(window, store):
     window.session_screen.skip_button.click()
     window.session_screen.more_button.click()
     button = window.session_screen.remember_button
-    assert button.text() == "Remember 35 s for this stretch"
+    assert button.text() == "Remember 35 s"
     button.click()
     assert store.settings.session.hold_for("chair-stretch") == 35
     assert not button.isVisible()
