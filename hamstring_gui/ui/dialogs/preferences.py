@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFontInfo, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,6 +46,8 @@ from hamstring_gui.core.settings import (
 )
 from hamstring_gui.core.settings_store import SettingsStore
 from hamstring_gui.ui.settings_model import SettingsModel
+from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
+from hamstring_gui.ui.window_fit import fit_on_screen
 
 DAY_LABELS = dict(zip(WEEKDAYS, ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True))
 
@@ -341,7 +343,8 @@ class PreferencesDialog(QDialog):
             page = _Page(self, key, title, sections, intro)
             self.pages[key] = page
             self.page_list.addItem(title)
-            self.stack.addWidget(page)
+            # Each page scrolls: at large text its hints wrap onto lines of their own.
+            self.stack.addWidget(NamedScrollArea(title, page))
         self.page_list.setFixedWidth(self.page_list.sizeHintForColumn(0) + 24)
         self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self._add_session_extras()
@@ -369,7 +372,10 @@ class PreferencesDialog(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(button is self.close_button)
         self.close_button.setDefault(True)
-        self.resize(760, 560)
+        # Larger text, a larger dialog, as much as the screen allows.
+        scale = max(1.0, QFontInfo(self.font()).pixelSize() / 12)
+        self.resize(round(760 * scale), round(560 * scale))
+        fit_on_screen(self)
 
     @classmethod
     def ask(
@@ -410,6 +416,10 @@ class PreferencesDialog(QDialog):
             note = _hint_label(line)
             note.setObjectName(f"note-{key}")
             page.extra.addWidget(note)
+
+    def current_page(self) -> _Page:
+        """The page on show."""
+        return list(self.pages.values())[self.stack.currentIndex()]
 
     def show_page(self, key: str) -> None:
         """Turn to a page: ``session``, ``sounds``, ``reminders``, ``appearance``, ``safety``."""

@@ -206,7 +206,7 @@ def test_ask_returns_the_settings_and_reports_changes(
     seen: list[Settings] = []
 
     def fake_exec(self: PreferencesDialog) -> int:
-        assert self.stack.currentWidget() is self.pages["reminders"]
+        assert self.current_page() is self.pages["reminders"]
         spin(self, "reminders.work_minutes").setValue(30)
         return 0
 
