@@ -247,9 +247,9 @@ def _button(name: str, text: str, description: str) -> PressButton:
 # The window size at which the session's words are at their normal size; a
 # larger window grows them (up to ZOOM_MAX), so a full-screen session reads from
 # a metre away. Damped: words grow a little slower than the window does.
-ZOOM_BASE = QSize(1100, 760)
+ZOOM_BASE = QSize(1000, 700)
 ZOOM_MAX = 2.2
-ZOOM_DAMPING = 0.8
+ZOOM_DAMPING = 1.0
 
 # (widget attribute, size factor, bold, minimum px) of every word on the screen.
 _FONTS = (

@@ -119,3 +119,38 @@ def test_stop_dialog_keeps_going_on_enter(qtbot) -> None:
     assert dialog.result() == StopConfirmDialog.DialogCode.Rejected
     # Wide enough for its title, which a narrow message box had cut short.
     assert dialog.width() >= dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) * 2
+
+
+def test_leaving_full_screen_gives_back_the_same_window(window, qtbot) -> None:
+    window.start_routine("desk-break")
+    window.resize(700, 560)  # inside the offscreen screen (800 wide)
+    qtbot.waitUntil(lambda: window.width() == 700)
+    before = window.geometry()
+    window.focus_action.setChecked(True)
+    window.focus_action.setChecked(False)
+    assert window.geometry().size() == before.size()
+
+
+def test_words_grow_with_the_window(window, qtbot) -> None:
+    """A full-screen session reads from a metre away: steps, buttons, next up, not only the ring."""
+    from PySide6.QtGui import QFontInfo
+
+    window.start_routine("desk-break")
+    screen = window.session_screen
+    parts = {
+        "next up": screen.next_up,
+        "pause": screen.pause_button,
+        "that hurts": screen.hurt_button,
+        "cue": screen.cue,
+        "step": screen.steps.row_label(0),
+    }
+    small = {name: QFontInfo(widget.font()).pixelSize() for name, widget in parts.items()}
+    ring = screen.countdown.minimumSizeHint().width()
+    screen.resize(1900, 1060)
+    assert screen.zoom() > 1.4
+    for name, widget in parts.items():
+        assert QFontInfo(widget.font()).pixelSize() >= small[name] * 1.4, name
+    assert screen.countdown.minimumSizeHint().width() > ring
+    screen.resize(1000, 700)
+    assert screen.zoom() == 1.0
+    assert QFontInfo(screen.next_up.font()).pixelSize() == small["next up"]
