@@ -158,3 +158,12 @@ def test_the_window_opens_inside_a_small_screen(qtbot, tmp_path) -> None:  # typ
     frame = window.geometry()
     assert small.contains(frame), frame
     assert window.width() >= window.minimumSizeHint().width()
+
+
+def test_a_new_window_fits_the_screen_it_opens_on(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Its default size (1000 x 700) is larger than the test screen (800 wide): it shrinks."""
+    window = _start(qtbot, tmp_path)
+    available = window.screen().availableGeometry()
+    assert available.width() < 1000
+    assert window.width() <= available.width() - FRAME_ALLOWANCE
+    assert window.height() <= available.height() - FRAME_ALLOWANCE
