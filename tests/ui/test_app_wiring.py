@@ -62,12 +62,14 @@ def test_edit_routines_opens_one_editor_and_saves_show_up_everywhere(
     app_module._connect_routine_editor(window, reminders)  # noqa: SLF001
     assert window.edit_routines_action.isEnabled()
     window.edit_routines_action.trigger()
-    editors = [w for w in qtbot_top_levels() if isinstance(w, RoutineEditor)]
+    # Shown ones: an editor another test closed may wait for its deleteLater.
+    editors = [w for w in qtbot_top_levels() if isinstance(w, RoutineEditor) and w.isVisible()]
     assert len(editors) == 1
     editor = editors[0]
     qtbot.addWidget(editor)
     window.edit_routines_action.trigger()
-    assert [w for w in qtbot_top_levels() if isinstance(w, RoutineEditor)] == [editor]
+    shown = [w for w in qtbot_top_levels() if isinstance(w, RoutineEditor) and w.isVisible()]
+    assert shown == [editor]
 
     save_routine(MINE, paths.routines_dir(), load_catalog())
     editor.routinesChanged.emit()

@@ -105,7 +105,7 @@ def _editor(qtbot, tmp_path: Path) -> QWidget:  # type: ignore[no-untyped-def]
 
 
 def _stop_dialog(qtbot, tmp_path: Path) -> QWidget:  # type: ignore[no-untyped-def]
-    from hamstring_gui.ui.screens.session import StopConfirmDialog
+    from hamstring_gui.ui.dialogs.stop_confirm import StopConfirmDialog
 
     dialog = StopConfirmDialog()
     qtbot.addWidget(dialog)

@@ -507,7 +507,7 @@ class RoutineEditor(QMainWindow):
         self.total_label = QLabel()
         self.total_label.setObjectName("routineTotal")
         self.total_label.setFont(theme.scaled_font(1.25, bold=True))
-        self.total_label.setAccessibleName("Total length")
+        self.total_label.setAccessibleDescription("Total length")
         self.save_button = QPushButton("Save")
         self.save_button.setObjectName("saveRoutine")
         self.save_button.setDefault(True)

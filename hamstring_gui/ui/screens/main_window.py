@@ -447,7 +447,7 @@ class MainWindow(QMainWindow):
         was_running = self.controller.running
         if was_running:
             self.controller.pause()
-        from hamstring_gui.ui.screens.session import StopConfirmDialog
+        from hamstring_gui.ui.dialogs.stop_confirm import StopConfirmDialog
 
         if StopConfirmDialog.ask(self):
             self.controller.stop()

@@ -8,17 +8,14 @@ so button, shortcut and menu entry are one command.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QPainter, QPalette, QResizeEvent
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
-    QProgressBar,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -30,9 +27,11 @@ from hamstring_gui.core.plan import Phase, PhaseKind
 from hamstring_gui.core.session import PauseReason
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
 from hamstring_gui.ui.style import theme
-from hamstring_gui.ui.widgets.countdown import CountdownView, set_quietly
+from hamstring_gui.ui.widgets.countdown import CountdownView
 from hamstring_gui.ui.widgets.illustration import IllustrationView
+from hamstring_gui.ui.widgets.phase_banner import PhaseBanner
 from hamstring_gui.ui.widgets.press_button import PressButton
+from hamstring_gui.ui.widgets.progress_line import ProgressLine
 from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 from hamstring_gui.ui.widgets.step_list import StepList
 
@@ -79,149 +78,6 @@ def current_step(stretch: Stretch, phase: Phase, deeper: bool, fraction_done: fl
             return len(steps) - 1
         case _:
             return None
-
-
-class ProgressLine(QProgressBar):
-    """A thin line showing how much of the session is done.
-
-    A QProgressBar, so screen readers meet a progress bar with its value, but
-    painted here as a rounded line. Its ``setValue`` would repaint at once,
-    which flushes every pending paint of the window inside the session's
-    one-second heartbeat: :func:`set_quietly` asks for an ordinary update instead.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setRange(0, 100)
-        self.setValue(0)
-        self.setTextVisible(False)
-        self._fraction = 0.0
-        self.setFixedHeight(6)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def fraction(self) -> float:
-        """How much is done, 0..1."""
-        return self._fraction
-
-    def set_fraction(self, fraction: float) -> None:
-        """Show ``fraction`` done (clamped to 0..1)."""
-        fraction = min(1.0, max(0.0, fraction))
-        moved = round(fraction * self.width()) != round(self._fraction * self.width())
-        self._fraction = fraction
-        set_quietly(self, round(fraction * 100))
-        if moved:
-            self.update()
-
-    def text(self) -> str:  # noqa: D102 - Qt override: the value screen readers read
-        return f"{self.value()} % done"
-
-    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt API
-        """A rounded track with the done part in the highlight colour."""
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        radius = self.height() / 2
-        track = QColor(self.palette().color(QPalette.ColorRole.WindowText))
-        track.setAlphaF(0.12)  # quiet: the done part is what must stand out
-        painter.setBrush(track)
-        painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
-        done = QRectF(0, 0, self.width() * self._fraction, self.height())
-        if done.width() >= 1:
-            painter.setBrush(self.palette().color(QPalette.ColorRole.Highlight))
-            painter.drawRoundedRect(done, radius, radius)
-        painter.end()
-
-
-class StopConfirmDialog(QDialog):
-    """Asks before ending a session early (Esc must never lose a session by accident).
-
-    A dialog of our own rather than a QMessageBox: that one sizes itself to
-    its text, too narrow for its title (window managers cut it short).
-    "Keep going" is the default button: Enter and Esc both keep the session.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Stop the session?")
-        base = theme.base_pixel_size()
-        question = QLabel("Stop this session now?")
-        theme.set_font(question, 1.3, bold=True)
-        detail = QLabel("What you have done so far still counts.")
-        detail.setWordWrap(True)
-        buttons = QDialogButtonBox()
-        self.stop_button = buttons.addButton(
-            "Stop session", QDialogButtonBox.ButtonRole.DestructiveRole
-        )
-        self.keep_button = buttons.addButton("Keep going", QDialogButtonBox.ButtonRole.RejectRole)
-        self.stop_button.setObjectName("confirmStopButton")
-        self.keep_button.setObjectName("keepGoingButton")
-        self.keep_button.setDefault(True)
-        self.stop_button.clicked.connect(self.accept)
-        self.keep_button.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(base * 2, base * 2, base * 2, base * 2)
-        layout.addWidget(question)
-        layout.addWidget(detail)
-        layout.addSpacing(base)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(base * 30)
-        self.keep_button.setFocus()
-
-    @classmethod
-    def ask(cls, parent: QWidget | None) -> bool:
-        """True when the user really wants to stop."""
-        return cls(parent).exec() == QDialog.DialogCode.Accepted
-
-
-class PhaseBanner(QLabel):
-    """The phase in words on a rounded band of the phase's colour.
-
-    Painted here rather than with a style sheet: a style sheet made Qt build
-    its style-sheet machinery on every session start (~10 ms of the first
-    frame) and re-polish the label at every phase change.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._fill = QColor()
-        self._announcement: str | None = None
-        self.setContentsMargins(12, 4, 12, 4)
-
-    def announce(self, text: str) -> None:
-        """Tell screen readers ``text`` once the banner shows it.
-
-        A hidden window tells only its latest phase, when it shows. And the
-        first frame of a session need not wait for QAccessible (~3.5 ms to load).
-        """
-        self._announcement = text
-        self.update()
-
-    def set_colours(self, fill: QColor, text: QColor) -> None:
-        """The band's colour and the words' colour on it."""
-        self._fill = QColor(fill)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, text)
-        self.setPalette(palette)
-        self.update()
-
-    def fill_colour(self) -> QColor:
-        """The band's colour (invalid before the first phase)."""
-        return QColor(self._fill)
-
-    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt API
-        """The band, then the label's own text on it."""
-        if self._fill.isValid():
-            painter = QPainter(self)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self._fill)
-            radius = round(theme.base_pixel_size() * 0.6)
-            painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
-            painter.end()
-        super().paintEvent(event)  # type: ignore[arg-type]
-        if self._announcement is not None:
-            text, self._announcement = self._announcement, None
-            QTimer.singleShot(0, self, lambda: _tell_screen_readers(self, text))
 
 
 def _label(name: str, description: str, *, wrap: bool = False) -> QLabel:
@@ -732,9 +588,3 @@ class SessionScreen(QWidget):
     def current_phase(self) -> Phase | None:
         """The phase on screen."""
         return self._phase
-
-
-def _tell_screen_readers(widget: QWidget, text: str) -> None:
-    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-
-    QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))

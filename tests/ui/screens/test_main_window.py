@@ -19,9 +19,9 @@ from hamstring_gui import app as app_module
 from hamstring_gui.core.plan import PhaseKind, Side, build_plan
 from hamstring_gui.core.settings_store import SettingsStore
 from hamstring_gui.ui.compat import keep_singletons_alive
+from hamstring_gui.ui.dialogs.stop_confirm import StopConfirmDialog
 from hamstring_gui.ui.screens.main_window import MainWindow
 from hamstring_gui.ui.screens.safety import HurtChoice, HurtDialog
-from hamstring_gui.ui.screens.session import StopConfirmDialog
 from hamstring_gui.ui.style.theme import COUNTDOWN_MIN_PX
 from tests.helpers.stubs import FakeClock
 
@@ -337,7 +337,7 @@ def test_phase_changes_are_announced_once_not_every_second(window, clock, qtbot)
 
 
 def test_screen_readers_hear_each_phase_the_banner_shows(window, clock, monkeypatch):
-    from hamstring_gui.ui.screens import session as session_screen
+    from hamstring_gui.ui.widgets import phase_banner as session_screen
 
     banner = window.session_screen.phase_banner
     told: list[tuple[str, str]] = []
@@ -354,7 +354,7 @@ def test_screen_readers_hear_each_phase_the_banner_shows(window, clock, monkeypa
 def test_a_hidden_window_tells_screen_readers_its_latest_phase_when_it_shows(
     window, clock, qtbot, monkeypatch
 ):
-    from hamstring_gui.ui.screens import session as session_screen
+    from hamstring_gui.ui.widgets import phase_banner as session_screen
 
     told: list[str] = []
     monkeypatch.setattr(session_screen, "_tell_screen_readers", lambda _w, text: told.append(text))

@@ -13,9 +13,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 
 from hamstring_gui.core.plan import PhaseKind
+from hamstring_gui.ui.dialogs.stop_confirm import StopConfirmDialog
 from hamstring_gui.ui.screens.main_window import MainWindow
 from hamstring_gui.ui.screens.safety import HurtChoice, HurtDialog
-from hamstring_gui.ui.screens.session import StopConfirmDialog
 from tests.ui.screens.test_main_window import clock, make_window, second, store  # noqa: F401
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
