@@ -30,7 +30,7 @@ from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.widgets.countdown import CountdownView
 from hamstring_gui.ui.widgets.illustration import IllustrationView
 from hamstring_gui.ui.widgets.phase_banner import PhaseBanner
-from hamstring_gui.ui.widgets.press_button import PressButton
+from hamstring_gui.ui.widgets.press_button import MenuButton, PressButton
 from hamstring_gui.ui.widgets.progress_line import ProgressLine
 from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 from hamstring_gui.ui.widgets.step_list import StepList
@@ -224,7 +224,7 @@ class SessionScreen(QWidget):
         self.stop_button = _button("stopButton", "Stop", "Stop the session")
         self.hurt_button = _button("hurtButton", "That hurts", "Stop this stretch now")
         # The compact window has no room for every button: the rest are in this menu.
-        self.menu_button = QToolButton()
+        self.menu_button = MenuButton()
         self.menu_button.setObjectName("sessionMenuButton")
         self.menu_button.setText("More ▾")
         self.menu_button.setAccessibleName("More session actions")
@@ -281,7 +281,10 @@ class SessionScreen(QWidget):
         centre.addWidget(self.countdown, 1)
         centre.addLayout(hold_row)
 
-        words = QVBoxLayout()
+        self.words = QWidget()
+        self.words.setObjectName("sessionWords")
+        words = QVBoxLayout(self.words)
+        words.setContentsMargins(0, 0, 0, 0)
         words.addStretch(1)
         words.addWidget(self.side_label)
         words.addWidget(self.cue)
@@ -292,7 +295,7 @@ class SessionScreen(QWidget):
         body.setSpacing(base * 2)
         body.addWidget(self.left_scroll, 4)
         body.addLayout(centre, 3)
-        body.addLayout(words, 3)
+        body.addWidget(self.words, 3)
 
         controls = QHBoxLayout()
         controls.addWidget(self.back_button)
@@ -354,7 +357,7 @@ class SessionScreen(QWidget):
         """
         self._compact = compact
         self.left_scroll.setVisible(not compact)
-        self.cue.setVisible(not compact)
+        self.words.setVisible(not compact)  # the banner and "Next" say the leg
         holding = self._phase is not None and self._phase.kind in (PhaseKind.HOLD, PhaseKind.MOVE)
         self.less_button.setVisible(holding and not compact)
         self.more_button.setVisible(holding and not compact)

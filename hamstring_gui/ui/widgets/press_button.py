@@ -11,11 +11,26 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QToolButton, QWidget
 
 PRESS_KEYS = frozenset({Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter})
 _ENTER = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
 _NO_MODIFIERS = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
+def claims_key(event: QEvent) -> bool:
+    """Whether ``event`` asks a focused button for Space or Enter (and it accepted)."""
+    # Qt asks the focus widget first whether it wants a key that is also a
+    # shortcut: accepting keeps Space and Enter for the focused button.
+    if (
+        event.type() == QEvent.Type.ShortcutOverride
+        and isinstance(event, QKeyEvent)
+        and event.key() in PRESS_KEYS
+        and event.modifiers() in _NO_MODIFIERS
+    ):
+        event.accept()
+        return True
+    return False
 
 
 class PressButton(QPushButton):
@@ -26,21 +41,24 @@ class PressButton(QPushButton):
         self.setAutoDefault(False)
 
     def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt override
-        # Qt asks the focus widget first whether it wants a key that is also a
-        # shortcut: accepting keeps Space and Enter for this button.
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() in PRESS_KEYS
-            and event.modifiers() in _NO_MODIFIERS
-        ):
-            event.accept()
-            return True
-        return super().event(event)
+        return claims_key(event) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: D102, N802 - Qt override
         if event.key() in _ENTER and event.modifiers() in _NO_MODIFIERS:
             if not event.isAutoRepeat():
                 self.animateClick()
+            return
+        super().keyPressEvent(event)
+
+
+class MenuButton(QToolButton):
+    """A button that opens its menu on Space or Enter, even where Space is a shortcut."""
+
+    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt override
+        return claims_key(event) or super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: D102, N802 - Qt override
+        if event.key() in _ENTER and event.modifiers() in _NO_MODIFIERS:
+            self.showMenu()
             return
         super().keyPressEvent(event)

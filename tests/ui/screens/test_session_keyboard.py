@@ -154,3 +154,26 @@ def test_words_grow_with_the_window(window, qtbot) -> None:
     screen.resize(1000, 700)
     assert screen.zoom() == 1.0
     assert QFontInfo(screen.next_up.font()).pixelSize() == small["next up"]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")
+@pytest.mark.parametrize("key", KEYS, ids=["space", "return", "enter"])
+def test_the_compact_more_button_opens_its_menu_not_pause(window, qtbot, key) -> None:
+    from PySide6.QtCore import QTimer
+
+    window.start_routine("desk-break")
+    window.compact_action.setChecked(True)
+    button = window.session_screen.menu_button
+    button.setFocus()
+    menu = button.menu()
+    shown: list[bool] = []
+
+    def close_menu() -> None:
+        shown.append(menu.isVisible())
+        menu.close()
+
+    QTimer.singleShot(200, close_menu)  # the menu runs its own loop until closed
+    QTest.keyClick(button, key)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == [True]
+    assert window.controller.running  # Space did not pause the session
