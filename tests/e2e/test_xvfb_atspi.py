@@ -1,8 +1,8 @@
 """End to end: what a screen reader reads, through AT-SPI as Orca reads it.
 
 Xvfb on a free display, a session bus from ``dbus-run-session``, the
-accessibility bus from ``at-spi-bus-launcher`` and ``at-spi2-registryd``,
-and the installed app on its first run (``atspi_scenario.py`` does the
+accessibility bus from ``at-spi-bus-launcher`` and ``at-spi2-registryd``
+(Debian's at-spi2-core), and the installed app on its first run (``atspi_scenario.py`` does the
 reading, over D-Bus with jeepney). The safety screen's red flags and the
 session screen's stretch, leg, cue and next-up must be there as text, every
 control named, the countdown a progress bar. With ``CI=true`` a missing
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +23,7 @@ import pytest
 from hamstring_gui.ui.screens.safety import EMERGENCY
 from tests.e2e.atspi_scenario import LAUNCHER, REGISTRY
 from tests.e2e.conftest import PROGRAM
+from tests.helpers import tools
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ("Xvfb", "dbus-run-session", LAUNCHER, REGISTRY)
@@ -45,22 +45,9 @@ CONTROLS = {
 pytestmark = pytest.mark.xvfb
 
 
-def _missing() -> list[str]:
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    try:
-        import jeepney  # noqa: F401
-    except ImportError:
-        missing.append("jeepney")
-    return missing
-
-
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
-    missing = _missing()
-    if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"missing for the AT-SPI test: {', '.join(missing)} (make deps)")
-        pytest.skip(f"needs {', '.join(missing)} (make deps)")
+    tools.require(*TOOLS)  # with CI=true a missing one fails, never skips
     from tests.helpers.processes import free_display, stop, wait_for
 
     number = free_display()

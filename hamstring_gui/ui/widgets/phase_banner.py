@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QColor,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QLabel, QWidget
 
 from hamstring_gui.ui.style import theme
@@ -12,9 +20,8 @@ from hamstring_gui.ui.style import theme
 class PhaseBanner(QLabel):
     """The phase in words on a rounded band of the phase's colour.
 
-    Painted here rather than with a style sheet: a style sheet made Qt build
-    its style-sheet machinery on every session start (~10 ms of the first
-    frame) and re-polish the label at every phase change.
+    Painted here rather than with a style sheet, which Qt would re-polish at
+    every phase change.
     """
 
     def __init__(self) -> None:
@@ -24,13 +31,20 @@ class PhaseBanner(QLabel):
         self.setContentsMargins(12, 4, 12, 4)
 
     def announce(self, text: str) -> None:
-        """Tell screen readers ``text`` once the banner shows it.
-
-        A hidden window tells only its latest phase, when it shows. And the
-        first frame of a session need not wait for QAccessible (~3.5 ms to load).
-        """
+        """Tell screen readers ``text``; a hidden window tells only its latest, when it shows."""
         self._announcement = text
-        self.update()
+        if self.isVisible():
+            self._tell()
+
+    def _tell(self) -> None:
+        if self._announcement is not None:
+            text, self._announcement = self._announcement, None
+            _tell_screen_readers(self, text)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """Tell what was announced while hidden."""
+        super().showEvent(event)
+        self._tell()
 
     def set_colours(self, fill: QColor, text: QColor) -> None:
         """The band's colour and the words' colour on it."""
@@ -44,7 +58,7 @@ class PhaseBanner(QLabel):
         """The band's colour (invalid before the first phase)."""
         return QColor(self._fill)
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         """The band, then the label's own text on it."""
         if self._fill.isValid():
             painter = QPainter(self)
@@ -54,13 +68,8 @@ class PhaseBanner(QLabel):
             radius = round(theme.base_pixel_size() * 0.6)
             painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
             painter.end()
-        super().paintEvent(event)  # type: ignore[arg-type]
-        if self._announcement is not None:
-            text, self._announcement = self._announcement, None
-            QTimer.singleShot(0, self, lambda: _tell_screen_readers(self, text))
+        super().paintEvent(event)
 
 
 def _tell_screen_readers(widget: QWidget, text: str) -> None:
-    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-
     QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
 from hamstring_gui.ui.widgets.countdown import set_quietly
@@ -43,7 +43,7 @@ class ProgressLine(QProgressBar):
     def text(self) -> str:  # noqa: D102 - Qt override: the value screen readers read
         return f"{self.value()} % done"
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         """A rounded track with the done part in the highlight colour."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
