@@ -15,11 +15,12 @@ STAMP := $(VENV)/.installed
 # validators of tests/packaging. tests/helpers/tools.py names the package of every
 # program a test runs, and a test holds this list to it; with CI=true a missing
 # program fails its test instead of skipping it. at-spi2-core: the accessibility
-# bus (at-spi-bus-launcher, at-spi2-registryd) that tests/e2e/test_xvfb_atspi.py reads.
+# bus (at-spi-bus-launcher, at-spi2-registryd) that tests/e2e/test_xvfb_atspi.py
+# reads; xdotool types its keyboard-only walk.
 DEB_PACKAGES := xvfb xauth libpulse0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 \
 	libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core \
 	x11-utils libx11-6 libxss1 dbus-daemon dunst trayer desktop-file-utils appstream \
-	pulseaudio pulseaudio-utils imagemagick systemd at-spi2-core
+	pulseaudio pulseaudio-utils imagemagick systemd at-spi2-core xdotool
 
 .PHONY: run test lint deps venv clean contact-sheet bench
 .PHONY: install-desktop uninstall-desktop bundle test-packaging

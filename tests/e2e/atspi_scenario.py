@@ -4,9 +4,12 @@ Starts the accessibility bus (``at-spi-bus-launcher`` and ``at-spi2-registryd``)
 runs the installed ``hamstring-gui start desk-break`` on a first run, and
 reads what a screen reader reads through AT-SPI over D-Bus (jeepney), as
 Orca would: first the safety screen, then, after pressing "I understand"
-through AT-SPI's own action, the session screen. Prints one JSON line:
-``{"safety": [...], "session": [...]}``, each a list of the showing nodes
-with their role, name, description and (for progress bars) value.
+through AT-SPI's own action, the session screen; then a keyboard-only walk
+with xdotool (Tab to Skip and Space, H for "That hurts", End the session)
+read back the same way. Prints one JSON line: ``safety``, ``session``,
+``hurt`` and ``summary`` (each a list of the showing nodes with their role,
+name, description and, for progress bars, value) and ``skipped_to`` (the
+phase after Skip).
 Usage: ``atspi_scenario.py PROGRAM``.
 """
 
@@ -98,6 +101,13 @@ class Reader:
         raise LookupError(label)
 
 
+def keys(*names: str) -> None:
+    """Type ``names`` into the focused window, one key at a time, as a person would."""
+    for name in names:
+        subprocess.run(["xdotool", "key", name], check=True, timeout=10)
+        time.sleep(0.4)
+
+
 def wait(what: str, check: Any, timeout: float = 20) -> Any:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -153,7 +163,45 @@ def main() -> int:
         )
         time.sleep(2.2)  # a couple of seconds of the countdown
         session_nodes = reader.windows(found)
-        print(json.dumps({"safety": safety, "session": session_nodes}))
+
+        # Then by keyboard alone, as a keyboard-only user: Tab to Skip, Space
+        # presses it (not the window's Pause); H is "That hurts"; Tab to "End
+        # the session" in its dialog, Enter. Each step read back over AT-SPI.
+        def banner() -> str:
+            nodes = reader.windows(found)
+            return next((n["name"] for n in nodes if n["description"] == "Phase"), "")
+
+        keys("Tab", "space")
+        skipped_to = wait("Skip pressed", lambda: (b := banner()) != "Get ready" and b)
+        keys("h")
+        hurt = wait(
+            "the That hurts dialog",
+            lambda: (
+                (nodes := reader.windows(found))
+                and any(n["name"] == "End the session" for n in nodes)
+                and nodes
+            ),
+        )
+        keys("Tab", "Return")
+        summary = wait(
+            "the end screen",
+            lambda: (
+                (nodes := reader.windows(found))
+                and any(n["name"] == "Session stopped" for n in nodes)
+                and nodes
+            ),
+        )
+        print(
+            json.dumps(
+                {
+                    "safety": safety,
+                    "session": session_nodes,
+                    "skipped_to": skipped_to,
+                    "hurt": hurt,
+                    "summary": summary,
+                }
+            )
+        )
         return 0
     finally:
         for child in reversed(children):

@@ -26,7 +26,7 @@ from tests.e2e.conftest import PROGRAM
 from tests.helpers import tools
 
 ROOT = Path(__file__).resolve().parents[2]
-TOOLS = ("Xvfb", "dbus-run-session", LAUNCHER, REGISTRY)
+TOOLS = ("Xvfb", "dbus-run-session", "xdotool", LAUNCHER, REGISTRY)
 # Roles a user acts on or reads a value from: each needs a name.
 CONTROLS = {
     "push button",
@@ -137,3 +137,14 @@ def test_no_control_is_unnamed(tree, screen) -> None:  # type: ignore[no-untyped
     ]
     assert unnamed == []
     assert tree[screen][0]["role"] == "frame" and tree[screen][0]["name"]
+
+
+def test_a_keyboard_only_session_ends_with_that_hurts(tree) -> None:  # type: ignore[no-untyped-def]
+    """Tab, Space, H, Tab, Enter: Skip pressed (not Pause), then "That hurts" ends it."""
+    assert tree["skipped_to"] == "Hold — left leg"  # Space pressed the focused Skip
+    hurt = _names(tree["hurt"])
+    assert "Stop — pain is not the goal" in hurt
+    assert "Skip Chair hamstring stretch" in hurt and "End the session" in hurt
+    summary = " ".join(_names(tree["summary"]))
+    assert "Session stopped" in summary
+    assert "You reported pain during Chair hamstring stretch" in summary

@@ -26,7 +26,9 @@ PACKAGE_OF = {
     "parec": "pulseaudio-utils",
     "desktop-file-validate": "desktop-file-utils",
     "appstreamcli": "appstream",
-    # The accessibility bus a screen reader reads (tests/e2e/test_xvfb_atspi.py).
+    # The accessibility bus a screen reader reads, and keys typed into the real
+    # window (tests/e2e/test_xvfb_atspi.py).
+    "xdotool": "xdotool",
     "/usr/libexec/at-spi-bus-launcher": "at-spi2-core",
     "/usr/libexec/at-spi2-registryd": "at-spi2-core",
 }
