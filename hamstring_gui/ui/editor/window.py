@@ -273,13 +273,15 @@ class RoutineEditor(QMainWindow):
             area = NamedScrollArea(name, pane)
             splitter.addWidget(area)
             splitter.setStretchFactor(splitter.indexOf(area), stretch)
+        tallest = max(pane.sizeHint().height() for _name, pane, _stretch in panes)
         self.setCentralWidget(splitter)
         # Esc and Ctrl+W close the editor (it asks first about unsaved changes).
         self.close_action = QAction("Close", self)
         self.close_action.setShortcuts([QKeySequence("Ctrl+W"), QKeySequence("Esc")])
         self.close_action.triggered.connect(self.close)
         self.addAction(self.close_action)
-        self.resize(base * 86, base * 50)
+        # As tall as the panes want: they only scroll when the screen is too small.
+        self.resize(base * 86, max(base * 50, tallest + base * 5))
         fit_on_screen(self)
 
         self._apply_filter()
