@@ -68,7 +68,6 @@ OVERSIZED = {
     "hamstring_gui.core.figure",
     "hamstring_gui.core.history",
     "hamstring_gui.core.settings",
-    "hamstring_gui.ui.history.window",
 }
 
 

@@ -18,7 +18,8 @@ from hamstring_gui.core.plan import Plan
 from hamstring_gui.core.session import Summary
 from hamstring_gui.core.settings import HOLD_FOR_AGE
 from hamstring_gui.ui.controller import SessionController
-from hamstring_gui.ui.history.window import HistoryWindow, SelfTestDialog
+from hamstring_gui.ui.history.self_test_dialog import SelfTestDialog
+from hamstring_gui.ui.history.window import HistoryWindow
 from hamstring_gui.ui.screens.main_window import MainWindow
 
 SELF_TEST_ROUTINE = "self-test"

@@ -13,7 +13,7 @@ from hamstring_gui import app as app_module
 from hamstring_gui.core.history import HistoryStore
 from hamstring_gui.core.settings_store import SettingsStore
 from hamstring_gui.ui.history.link import HistoryLink
-from hamstring_gui.ui.history.window import SelfTestDialog
+from hamstring_gui.ui.history.self_test_dialog import SelfTestDialog
 from hamstring_gui.ui.screens.main_window import MainWindow
 from tests.helpers.stubs import FakeClock
 
