@@ -167,3 +167,34 @@ def test_modules_stay_small() -> None:
     too_long = {name for name, lines in sizes.items() if lines > MAX_LINES}
     assert too_long <= OVERSIZED, f"over {MAX_LINES} lines: {sorted(too_long - OVERSIZED)}"
     assert too_long >= OVERSIZED, f"now small, drop from OVERSIZED: {sorted(OVERSIZED - too_long)}"
+
+
+# --- Rule 2: a service gets the controller, the settings model and a Shell ---
+
+# Who may know the main window: the composition root, and the benchmark
+# tracer that timestamps its first paint (``ui/trace.py``, make bench only).
+KNOWS_THE_WINDOW = {"hamstring_gui.app", "hamstring_gui.ui.trace"}
+
+
+def test_services_never_import_the_main_window() -> None:
+    graph = _imports(_modules())
+    importers = {
+        s for s, targets in graph.items() if "hamstring_gui.ui.screens.main_window" in targets
+    }
+    assert importers <= KNOWS_THE_WINDOW
+
+
+def test_nothing_sets_attributes_on_the_window_from_outside() -> None:
+    found = []
+    for name, path in _modules().items():
+        if name == "hamstring_gui.ui.screens.main_window":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = node.targets if isinstance(node, ast.Assign) else []
+            if isinstance(node, ast.AnnAssign | ast.AugAssign):
+                targets = [node.target]
+            for target in targets:
+                owner = target.value if isinstance(target, ast.Attribute) else None
+                if isinstance(owner, ast.Name) and owner.id == "window":
+                    found.append(f"{name}:{node.lineno} window.{target.attr}")
+    assert found == []

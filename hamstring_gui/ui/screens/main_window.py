@@ -112,9 +112,16 @@ class MainWindow(QMainWindow):
         *,
         state_file: Path | None = None,
         routine: str | None = None,
+        close_to_tray: Callable[[], bool] | None = None,
+        preference_notes: Callable[[], Mapping[str, list[str]]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """Build the window on its first page: ``routine`` running, or the routine list."""
+        """Build the window on its first page: ``routine`` running, or the routine list.
+
+        ``close_to_tray`` answers a close: True hides the window and keeps the
+        app running (the reminders' tray). ``preference_notes`` gives lines per
+        preferences page (why sound is unavailable, say).
+        """
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Hamstring Coach")
@@ -130,10 +137,8 @@ class MainWindow(QMainWindow):
         self._compact = False
         self._normal_geometry: QByteArray | None = None
         self._quitting = False
-        # Set by the reminders when a tray is there: True keeps the app running on close.
-        self.close_to_tray: Callable[[], bool] | None = None
-        # Set by the sound player: lines per preferences page (why sound is unavailable).
-        self.preference_notes: Callable[[], dict[str, list[str]]] | None = None
+        self._close_to_tray = close_to_tray
+        self._preference_notes = preference_notes
 
         self.stack = _Pages()
         # The pages, built when first needed (see the properties below).
@@ -362,10 +367,28 @@ class MainWindow(QMainWindow):
         was_running = self.controller.running
         if was_running:
             self.controller.pause()
-        notes = self.preference_notes() if self.preference_notes else None
+        notes = self._preference_notes() if self._preference_notes else None
         PreferencesDialog.ask(self.model, self, notes=notes)
         if was_running:
             self.controller.resume()
+
+    def show_history(self) -> None:
+        """History…: the history window, when a history is connected."""
+        self.history_action.trigger()
+
+    def show_message(self, text: str, milliseconds: int = 15000) -> None:
+        """A line in the status bar for ``milliseconds``."""
+        self.statusBar().showMessage(text, milliseconds)
+
+    def enable_history(self, open_history: Callable[[], object]) -> None:
+        """History… (menu, Ctrl+H, tray) calls ``open_history`` from now on."""
+        self.history_action.triggered.connect(open_history)
+        self.history_action.setEnabled(True)
+
+    def enable_routine_editor(self, open_editor: Callable[[], object]) -> None:
+        """Edit routines… (menu, Ctrl+E) calls ``open_editor`` from now on."""
+        self.edit_routines_action.triggered.connect(open_editor)
+        self.edit_routines_action.setEnabled(True)
 
     def show_safety_advice(self) -> None:
         """Help ▸ Stretching safely: the safety advice in a dialog."""
@@ -552,7 +575,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: D102, N802 - Qt override
         save_window_state(self.state_file, self.window_state())
-        if not self._quitting and self.close_to_tray is not None and self.close_to_tray():
+        if not self._quitting and self._close_to_tray is not None and self._close_to_tray():
             event.ignore()
             self.hide()
             return
