@@ -183,16 +183,17 @@ class Services:
         self.app.aboutToQuit.connect(player.close)
         controller, model, catalog = self.controller, self.model, self.catalog
 
-        def on_session_started(_plan: object) -> None:
+        def warm_up(_plan: object) -> None:
             sound = model.settings.sound
             if sound.voice or sound.eyes_closed:
                 player.warm_up()  # the speech engine blocks ~2 s once (see sound.py)
-            if controller.engine is not None:
-                attach_cues(
-                    controller.engine, lambda: model.settings.sound, player, catalog=catalog
-                )
 
-        controller.follow_sessions(on_session_started)
+        controller.follow_sessions(warm_up)
+        controller.attach(
+            lambda engine: attach_cues(
+                engine, lambda: model.settings.sound, player, catalog=catalog
+            )
+        )
         return player
 
     def _connect_routine_editor(self) -> None:

@@ -198,3 +198,17 @@ def test_nothing_sets_attributes_on_the_window_from_outside() -> None:
                 if isinstance(owner, ast.Name) and owner.id == "window":
                     found.append(f"{name}:{node.lineno} window.{target.attr}")
     assert found == []
+
+
+# --- Rule 3: only the controller touches the engine ---
+
+
+def test_only_the_controller_touches_the_engine() -> None:
+    found = []
+    for name, path in _modules().items():
+        if name.startswith("hamstring_gui.core") or name == "hamstring_gui.ui.controller":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("engine", "subscribe"):
+                found.append(f"{name}:{node.lineno} .{node.attr}")
+    assert found == []

@@ -102,25 +102,18 @@ class RemoteCommands:
 
     def status(self) -> dict[str, Any]:
         """The ``status --json`` answer (keys are a documented contract)."""
-        engine = self.controller.engine
-        state = "idle"
-        routine = None
+        controller = self.controller
+        names = {State.RUNNING: "running", State.PAUSED: "paused", State.FINISHED: "finished"}
+        state = "idle" if controller.state is None else names.get(controller.state, "idle")
+        plan, current = controller.plan, controller.phase
+        routine = plan.routine if state != "idle" and plan is not None else None
         phase = None
-        if engine is not None:
-            state = {
-                State.RUNNING: "running",
-                State.PAUSED: "paused",
-                State.FINISHED: "finished",
-            }.get(engine.state, "idle")
-            if state != "idle":
-                routine = engine.plan.routine
-            if engine.state in (State.RUNNING, State.PAUSED):
-                current = engine.phase
-                phase = {
-                    "kind": str(current.kind),
-                    "stretch": current.stretch,
-                    "side": str(current.side) if current.side else None,
-                    "remaining_seconds": math.ceil(engine.remaining() - 1e-9),
-                }
+        if current is not None:
+            phase = {
+                "kind": str(current.kind),
+                "stretch": current.stretch,
+                "side": str(current.side) if current.side else None,
+                "remaining_seconds": math.ceil(controller.remaining() - 1e-9),
+            }
         reminders = self.reminders.status() if self.reminders else dict(NO_REMINDERS)
         return {"state": state, "routine": routine, "phase": phase, **reminders}

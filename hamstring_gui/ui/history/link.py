@@ -18,8 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from hamstring_gui.core.catalog import Catalog
 from hamstring_gui.core.history import HistoryStore, SessionRecorder
-from hamstring_gui.core.plan import Plan
-from hamstring_gui.core.session import Summary
+from hamstring_gui.core.session import SessionEngine, Summary
 from hamstring_gui.core.settings import HOLD_FOR_AGE
 from hamstring_gui.ui.controller import SessionController
 from hamstring_gui.ui.history.self_test_dialog import SelfTestDialog
@@ -53,13 +52,11 @@ class HistoryLink(QObject):
         self.recorder: SessionRecorder | None = None
         self.history_window: HistoryWindow | None = None
         self._told = False
-        self.controller.follow_sessions(self._on_session_started)
+        self.controller.attach(self._record)
         self.controller.ended.connect(self._on_ended)
 
-    def _on_session_started(self, plan: Plan) -> None:
-        engine = self.controller.engine
-        if engine is not None:
-            self.recorder = SessionRecorder(self.store, engine, on_problem=self._tell)
+    def _record(self, engine: SessionEngine) -> None:
+        self.recorder = SessionRecorder(self.store, engine, on_problem=self._tell)
 
     def set_feeling(self, value: int) -> None:
         """The summary's "how does your back feel" answer, 0–10, for the last session."""

@@ -511,14 +511,13 @@ class SessionScreen(QWidget):
 
     def _next_text(self, index: int) -> str:
         plan = self.controller.plan
-        engine = self.controller.engine
-        if plan is None or engine is None:
+        if plan is None:
             return ""
         following = index + 1
         if following >= len(plan.phases):
             return "Next: done — well done for taking the break"
         phase = plan.phases[following]
-        seconds = round(engine.duration(following))
+        seconds = round(self.controller.duration(following))
         current = plan.phases[index]
         if phase.stretch and phase.stretch != current.stretch:
             what = f"{self.catalog[phase.stretch].name} — {theme.banner_text(phase).lower()}"
