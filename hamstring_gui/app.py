@@ -30,7 +30,7 @@ from hamstring_gui.ui.controller import SessionController
 from hamstring_gui.ui.screens.main_window import MainWindow
 from hamstring_gui.ui.settings_model import SettingsModel
 from hamstring_gui.ui.startup import after_first_paint
-from hamstring_gui.ui.style.theme import fallback_palette, palette_is_dark
+from hamstring_gui.ui.style.theme import fallback_palette, is_dark
 
 if TYPE_CHECKING:
     from hamstring_gui.ui.audio.sound import QtCuePlayer
@@ -57,7 +57,7 @@ def apply_colour_scheme(app: QGuiApplication, theme_name: str) -> None:
         app.setPalette(QPalette())
         return
     wants_dark = theme_name == "dark"
-    if palette_is_dark(app.palette()) != wants_dark:
+    if is_dark(app.palette()) != wants_dark:
         app.setPalette(fallback_palette(wants_dark))
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from hamstring_gui.core.catalog import Catalog
 from hamstring_gui.core.routine import DESCRIPTION_MAX_LEN, NAME_MAX_LEN
 from hamstring_gui.core.settings import SessionSettings
+from hamstring_gui.core.words import format_seconds
 from hamstring_gui.ui.editor.draft import EditorState
 from hamstring_gui.ui.editor.item_form import ItemForm
 from hamstring_gui.ui.editor.items_model import RoutineItemsModel
@@ -161,7 +162,7 @@ class RoutinePanel(QWidget):
         count = len(draft.items)
         if count:
             self.total_label.setText(
-                f"Total {theme.format_seconds(total_seconds)}  ·  "
+                f"Total {format_seconds(total_seconds)}  ·  "
                 f"{count} stretch{'es' if count != 1 else ''}"
             )
         else:

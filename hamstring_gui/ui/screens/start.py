@@ -38,7 +38,7 @@ from hamstring_gui.core.catalog import Catalog, Equipment, Position
 from hamstring_gui.core.plan import build_plan
 from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.settings import SessionSettings
-from hamstring_gui.core.words import EQUIPMENT_WORDS, POSITION_WORDS
+from hamstring_gui.core.words import EQUIPMENT_WORDS, POSITION_WORDS, format_minutes
 from hamstring_gui.ui.style import theme
 
 DESK_POSITIONS = frozenset({Position.CHAIR, Position.STANDING})
@@ -84,7 +84,7 @@ class RoutineCard:
     def spoken(self) -> str:
         """The card in one sentence for screen readers."""
         return (
-            f"{self.name}, {theme.format_minutes(self.seconds)}. "
+            f"{self.name}, {format_minutes(self.seconds)}. "
             f"{', '.join(self.badges)}. {self.description}"
         )
 
@@ -104,7 +104,7 @@ class CardWidget(QFrame):
         title_font = theme.scaled_font(1.35, bold=True)
         self.name_label = QLabel(card.name)
         self.name_label.setFont(title_font)
-        self.length_label = QLabel(theme.format_minutes(card.seconds))
+        self.length_label = QLabel(format_minutes(card.seconds))
         self.length_label.setFont(title_font)
         title_row = QHBoxLayout()
         title_row.addWidget(self.name_label)
