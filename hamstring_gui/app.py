@@ -22,7 +22,7 @@ from hamstring_gui import APP_ID, __version__, paths
 from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.clock import Clock, SystemClock
 from hamstring_gui.core.settings import AppearanceSettings
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.library import all_routines, routine_problems
 from hamstring_gui.platform.autostart import DESKTOP_ID
 from hamstring_gui.ui import trace

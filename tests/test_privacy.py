@@ -16,7 +16,7 @@ from hamstring_gui.core.history import HistoryStore
 from hamstring_gui.core.routine import builtin_routines
 from hamstring_gui.core.routine_store import save_routine
 from hamstring_gui.core.settings import Settings
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.platform import autostart
 
 

@@ -67,7 +67,6 @@ MAX_LINES = 600
 OVERSIZED = {
     "hamstring_gui.core.figure",
     "hamstring_gui.core.history",
-    "hamstring_gui.core.settings",
 }
 
 

@@ -33,7 +33,7 @@ from hamstring_gui.core.history import HistoryStore, open_history
 from hamstring_gui.core.routine import builtin_routines
 from hamstring_gui.core.routine_store import load_all, parse_routine_bytes
 from hamstring_gui.core.settings import Settings
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 
 CATALOG = load_catalog()
 SECONDS = 1.0

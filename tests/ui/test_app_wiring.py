@@ -13,7 +13,7 @@ from hamstring_gui import paths
 from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.routine import Routine, RoutineItem
 from hamstring_gui.core.routine_store import save_routine
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.library import all_routines
 from hamstring_gui.ui.desktop.commands import RemoteCommands
 from hamstring_gui.ui.editor.window import RoutineEditor

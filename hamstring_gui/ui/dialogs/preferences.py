@@ -44,7 +44,7 @@ from hamstring_gui.core.settings import (
     Weekdays,
     spec_fields,
 )
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.settings_model import SettingsModel
 
 DAY_LABELS = dict(zip(WEEKDAYS, ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True))

@@ -35,7 +35,7 @@ from hamstring_gui.core.plan import PhaseKind, Plan, build_plan
 from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.safe_file import decode_text, private_folder, read_regular_file
 from hamstring_gui.core.settings import Settings
-from hamstring_gui.core.settings_store import write_atomic
+from hamstring_gui.core.settings.store import write_atomic
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
 from hamstring_gui.ui.settings_model import SettingsModel
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.plan import build_plan
 from hamstring_gui.core.routine import builtin_routines
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.controller import SessionController
 from hamstring_gui.ui.desktop.break_reminders import BreakReminders
 from hamstring_gui.ui.desktop.commands import RemoteCommands

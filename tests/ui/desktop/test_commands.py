@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.desktop.commands import RemoteCommands
 from hamstring_gui.ui.settings_model import SettingsModel
 from tests.ui.desktop.test_reminder_service import World, make

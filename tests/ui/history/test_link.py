@@ -14,7 +14,7 @@ from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.history import HistoryStore
 from hamstring_gui.core.plan import build_plan
 from hamstring_gui.core.routine import builtin_routines
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.controller import SessionController
 from hamstring_gui.ui.history.link import HistoryLink
 from hamstring_gui.ui.history.self_test_dialog import SelfTestDialog

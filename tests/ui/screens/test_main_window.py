@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from hamstring_gui import app as app_module
 from hamstring_gui.core.plan import PhaseKind, Side, build_plan
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.compat import keep_singletons_alive
 from hamstring_gui.ui.screens.main_window import MainWindow
 from hamstring_gui.ui.screens.safety import HurtChoice, HurtDialog
