@@ -163,10 +163,9 @@ def _stretches(catalog: Catalog, as_json: bool, out: TextIO) -> None:
 
 def _routines(settings: SessionSettings, as_json: bool, out: TextIO) -> None:
     catalog = load_catalog()
-    rows = []
-    for routine in all_routines().values():
-        plan = build_plan(routine, catalog, settings)
-        rows.append(
+    listed = [(r, build_plan(r, catalog, settings)) for r in all_routines().values()]
+    if as_json:
+        rows = [
             {
                 "id": routine.id,
                 "name": routine.name,
@@ -177,15 +176,15 @@ def _routines(settings: SessionSettings, as_json: bool, out: TextIO) -> None:
                 "equipment": [str(e) for e in routine.equipment(catalog)],
                 "builtin": routine.builtin,
             }
-        )
-    if as_json:
+            for routine, plan in listed
+        ]
         json.dump(rows, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return
-    width = max(len(row["id"]) for row in rows)  # type: ignore[arg-type]
-    for row in rows:
-        length = format_seconds(row["total_seconds"])  # type: ignore[arg-type]
-        out.write(f"{row['id']:<{width}}  {length:>6}  {row['name']}\n")
+    width = max(len(routine.id) for routine, _plan in listed)
+    for routine, plan in listed:
+        length = format_seconds(plan.total_seconds)
+        out.write(f"{routine.id:<{width}}  {length:>6}  {routine.name}\n")
 
 
 def _describe(phase: Phase, catalog: Catalog) -> str:

@@ -67,7 +67,7 @@ def install(window: MainWindow) -> None:
         return
     _FirstPaint(window, path, "first-paint")
 
-    def watch(page: QWidget) -> None:
+    def watch(page: QWidget | None) -> None:
         illustration = getattr(page, "illustration", None)  # only the session screen has one
         if illustration is not None:
             _FirstPaint(illustration, path, "first-frame")

@@ -117,6 +117,7 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
     sections: dict[str, Any] = {"profile": profile, "session": session}
     for name in ("sound", "reminders", "appearance"):
         cls = SECTIONS[name]
+        # type-var: ``cls`` is one of S's section types, but mypy sees the union of them.
         sections[name] = _read_section(cls, migrated.get(name), name, cls(), report, messages)  # type: ignore[type-var]
     acknowledged, problem = Flag("").coerce(migrated.get("safety_acknowledged", False), False)
     if problem:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import TypedDict
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,8 +22,15 @@ from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.ui.editor.draft import dose_of, dose_words
 from hamstring_gui.ui.editor.items_model import SIDES_WORDS
 
-# What each spin box overrides in a RoutineItem.
-_FIELDS = {"hold": "hold_seconds", "reps": "reps", "rest": "rest_seconds"}
+
+class ItemChanges(TypedDict, total=False):
+    """The :class:`RoutineItem` fields one edit replaces."""
+
+    hold_seconds: int | None
+    reps: int | None
+    rest_seconds: int | None
+    sides: ItemSides
+    warm_up: bool
 
 
 class ItemForm(QGroupBox):
@@ -32,8 +40,8 @@ class ItemForm(QGroupBox):
     and shows whatever item the editor gives it (signals stay quiet meanwhile).
 
     Signals:
-        edited(str, str, object): undo text, the field changed, and a dict of the
-            ``RoutineItem`` fields to replace.
+        edited(str, str, object): undo text, the field changed, and the
+            :class:`ItemChanges` to make.
     """
 
     edited = Signal(str, str, object)
@@ -150,11 +158,17 @@ class ItemForm(QGroupBox):
     def _spin_changed(self, field: str, value: int) -> None:
         spin = {"hold": self.hold_spin, "reps": self.reps_spin, "rest": self.rest_spin}[field]
         chosen = None if value == spin.minimum() else value
-        self.edited.emit(f"Change {field}", field, {_FIELDS[field]: chosen})
+        changes: dict[str, ItemChanges] = {
+            "hold": {"hold_seconds": chosen},
+            "reps": {"reps": chosen},
+            "rest": {"rest_seconds": chosen},
+        }
+        self.edited.emit(f"Change {field}", field, changes[field])
 
     def _sides_chosen(self, index: int) -> None:
-        sides = ItemSides(self.sides_combo.itemData(index))
-        self.edited.emit("Change legs", "sides", {"sides": sides})
+        changes: ItemChanges = {"sides": ItemSides(self.sides_combo.itemData(index))}
+        self.edited.emit("Change legs", "sides", changes)
 
     def _warm_up_clicked(self, checked: bool) -> None:
-        self.edited.emit("Change warm-up", "warm_up", {"warm_up": checked})
+        changes: ItemChanges = {"warm_up": checked}
+        self.edited.emit("Change warm-up", "warm_up", changes)

@@ -8,11 +8,7 @@ from hamstring_gui.core.catalog import Sides, Stretch
 from hamstring_gui.core.plan import PhaseKind, Side
 from hamstring_gui.core.words import EQUIPMENT_WORDS, KIND_WORDS, POSITION_WORDS
 from hamstring_gui.ui.style import theme
-
-try:  # the illustrations are built alongside this editor; show them when present
-    from hamstring_gui.ui.widgets.illustration import IllustrationView
-except ImportError:  # pragma: no cover - only while the illustration module is missing
-    IllustrationView = None  # type: ignore[assignment,misc]
+from hamstring_gui.ui.widgets.illustration import IllustrationView
 
 
 class StretchPreview(QWidget):
@@ -27,7 +23,7 @@ class StretchPreview(QWidget):
         self.preview_title.setObjectName("previewTitle")
         self.preview_title.setFont(theme.scaled_font(1.2, bold=True))
         self.preview_title.setWordWrap(True)
-        self.illustration = IllustrationView() if IllustrationView is not None else None
+        self.illustration = IllustrationView()
         self.preview_facts = QLabel()
         self.preview_facts.setObjectName("previewFacts")
         self.preview_facts.setWordWrap(True)
@@ -38,9 +34,8 @@ class StretchPreview(QWidget):
         self.add_button.setObjectName("addStretch")
         self.add_button.setToolTip("Add this stretch at the end of the routine (Enter)")
         layout.addWidget(self.preview_title)
-        if self.illustration is not None:
-            self.illustration.setAccessibleName("Picture of the stretch")
-            layout.addWidget(self.illustration, 1)
+        self.illustration.setAccessibleName("Picture of the stretch")
+        layout.addWidget(self.illustration, 1)
         layout.addWidget(self.preview_facts)
         layout.addWidget(self.preview_summary)
         layout.addStretch(0)
@@ -59,8 +54,5 @@ class StretchPreview(QWidget):
         ]
         self.preview_facts.setText(" · ".join(facts))
         self.preview_summary.setText(stretch.summary)
-        if self.illustration is not None:
-            shown = side if stretch.sides is Sides.EACH else None
-            self.illustration.show_phase(
-                stretch.id, shown, PhaseKind.HOLD, float(stretch.hold_seconds)
-            )
+        shown = side if stretch.sides is Sides.EACH else None
+        self.illustration.show_phase(stretch.id, shown, PhaseKind.HOLD, float(stretch.hold_seconds))

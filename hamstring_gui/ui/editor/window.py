@@ -57,6 +57,7 @@ from hamstring_gui.ui.editor.draft import (
     dose_of,
     taken_ids,
 )
+from hamstring_gui.ui.editor.item_form import ItemChanges
 from hamstring_gui.ui.editor.items_model import RoutineItemsModel, describe_item
 from hamstring_gui.ui.editor.library_panel import LibraryPanel
 from hamstring_gui.ui.editor.preview import StretchPreview
@@ -411,12 +412,12 @@ class RoutineEditor(QMainWindow):
             return
         self.undo_stack.push(EditCommand(self._show_state, text, self._state, after, merge))
 
-    def _change_item(self, text: str, field: str, changes: dict[str, object]) -> None:
+    def _change_item(self, text: str, field: str, changes: ItemChanges) -> None:
         row = self._state.row
         items = list(self.draft.items)
         if not 0 <= row < len(items):
             return
-        items[row] = dataclasses.replace(items[row], **changes)  # type: ignore[arg-type]
+        items[row] = dataclasses.replace(items[row], **changes)
         self._change(
             text,
             dataclasses.replace(self.draft, items=tuple(items)),

@@ -539,7 +539,9 @@ class MainWindow(QMainWindow):
             self.show()  # changing window flags hides the window
         # Apply the new minimum size now, or resize() clamps to the old one.
         self.stack.updateGeometry()
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:  # a QMainWindow always has one; the stubs allow None
+            layout.activate()
         if on:
             self.resize(*COMPACT_SIZE)
         elif self._normal_geometry is not None:
