@@ -78,7 +78,6 @@ UNMIRRORED = {
     "hamstring_gui.ui.screens.safety": "driven as a page of the window (screens/test_main_window)",
     "hamstring_gui.ui.screens.session": "driven as a page of the window (screens/test_main_window)",
     "hamstring_gui.ui.screens.summary": "driven as a page of the window (screens/test_main_window)",
-    "hamstring_gui.ui.desktop.commands": "via desktop/test_break_reminders and test_app; issue 17",
     "hamstring_gui.ui.desktop.dbus_call": "replaced by platform/dbus.py (issue 18 part C)",
     "hamstring_gui.ui.desktop.idle": "its tests come with the jeepney rewrite (issue 18 part C)",
     "hamstring_gui.ui.desktop.notify": "its tests come with the jeepney rewrite (issue 18 part C)",
