@@ -9,6 +9,7 @@ the two that must be readable from a metre away have pixel floors.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontInfo, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -46,10 +47,6 @@ def is_dark(source: QWidget | QPalette | None = None) -> bool:
         app = QGuiApplication.instance()
         if not isinstance(app, QGuiApplication):
             return False
-        # Imported here: this module loads before the first
-        # paint, where naming ``Qt`` builds its enum classes (see app.py).
-        from PySide6.QtCore import Qt
-
         if app.styleHints().colorScheme() == Qt.ColorScheme.Dark:
             return True
         palette = app.palette()
