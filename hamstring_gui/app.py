@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -22,7 +22,7 @@ from hamstring_gui import APP_ID, __version__, paths
 from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.clock import Clock, SystemClock
 from hamstring_gui.core.settings import AppearanceSettings
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.library import all_routines, routine_problems
 from hamstring_gui.platform.autostart import DESKTOP_ID
 from hamstring_gui.ui import trace
@@ -34,12 +34,12 @@ from hamstring_gui.ui.style import clear_style
 from hamstring_gui.ui.style.theme import (
     fallback_palette,
     follow_font_changes,
-    palette_is_dark,
+    is_dark,
     readable_highlight,
 )
 
 if TYPE_CHECKING:
-    from hamstring_gui.ui.desktop.break_reminders import BreakReminders
+    from hamstring_gui.ui.audio.sound import QtCuePlayer
 
 APP_NAME = "Hamstring Coach"
 WINDOW_STATE_FILE = "window.json"
@@ -63,7 +63,7 @@ def apply_colour_scheme(app: QGuiApplication, theme_name: str) -> None:
         app.setPalette(readable_highlight(QPalette()))  # the desktop's, selection readable
         return
     wants_dark = theme_name == "dark"
-    if palette_is_dark(app.palette()) != wants_dark:
+    if is_dark(app.palette()) != wants_dark:
         app.setPalette(fallback_palette(wants_dark))
 
 
@@ -96,6 +96,8 @@ def build_window(
     *,
     state_file: Path | None = None,
     routine: str | None = None,
+    close_to_tray: Callable[[], bool] | None = None,
+    preference_notes: Callable[[], Mapping[str, list[str]]] | None = None,
 ) -> MainWindow:
     """Wire core, storage and UI into a main window (the app must exist already).
 
@@ -104,88 +106,18 @@ def build_window(
     model = SettingsModel(store)
     controller = SessionController(clock)
     window = MainWindow(
-        controller, load_catalog(), all_routines(), model, state_file=state_file, routine=routine
+        controller,
+        load_catalog(),
+        all_routines(),
+        model,
+        state_file=state_file,
+        routine=routine,
+        close_to_tray=close_to_tray,
+        preference_notes=preference_notes,
     )
     model.setParent(window)
     controller.setParent(window)
     return window
-
-
-def _connect_history(window: MainWindow) -> str | None:
-    """Record sessions; without a usable history file the app still runs, and says so.
-
-    Returns:
-        What was wrong with a damaged history file (kept aside), for the user.
-    """
-    from hamstring_gui.core.history import HistoryError, open_history
-    from hamstring_gui.ui.history.link import HistoryLink
-
-    try:
-        store, damage = open_history(paths.history_file())
-    except HistoryError as error:
-        print(f"hamstring-gui: {error}", file=sys.stderr)
-        window.statusBar().showMessage(f"History is not recorded: {error}", 15000)
-        return None
-    if damage is not None:
-        print(f"hamstring-gui: {damage}", file=sys.stderr)
-    QApplication.instance().aboutToQuit.connect(store.close)  # type: ignore[union-attr]
-    HistoryLink(store, window)
-    return damage
-
-
-def _connect_sound(window: MainWindow) -> None:
-    """Sound and voice cues for every session; Qt Multimedia loads only on the first cue."""
-    from hamstring_gui.core.cues import attach_cues
-    from hamstring_gui.ui.audio.sound import QtCuePlayer
-
-    player = QtCuePlayer(parent=window)
-    QApplication.instance().aboutToQuit.connect(player.close)  # type: ignore[union-attr]
-    controller = window.controller
-
-    def on_session_started(_plan: object) -> None:
-        sound = window.model.settings.sound
-        if sound.voice or sound.eyes_closed:
-            player.warm_up()  # the speech engine blocks ~2 s once (see sound.py)
-        if controller.engine is not None:
-            attach_cues(
-                controller.engine,
-                lambda: window.model.settings.sound,
-                player,
-                catalog=window.catalog,
-            )
-
-    controller.follow_sessions(on_session_started)
-
-    def notes() -> dict[str, list[str]]:
-        reasons = (player.sound_unavailable_reason(), player.voice_unavailable_reason())
-        return {"sounds": [reason for reason in reasons if reason]}
-
-    window.preference_notes = notes
-
-
-def _connect_routine_editor(window: MainWindow, reminders: BreakReminders) -> None:
-    """Edit routines… opens the editor; what it saves shows up everywhere at once."""
-    from hamstring_gui.ui.editor.window import RoutineEditor
-
-    editors: list[RoutineEditor] = []
-
-    def refresh() -> None:
-        window.set_routines(all_routines())
-        if reminders.tray is not None:
-            reminders.tray.set_routines({rid: r.name for rid, r in window.routines.items()})
-
-    def open_editor() -> None:
-        if not editors:
-            editor = RoutineEditor(window.catalog, paths.routines_dir(), window.settings.session)
-            editor.routinesChanged.connect(refresh)
-            window.model.changed.connect(lambda settings: editor.set_settings(settings.session))
-            editors.append(editor)
-        editors[0].show()
-        editors[0].raise_()
-        editors[0].activateWindow()
-
-    window.edit_routines_action.triggered.connect(open_editor)
-    window.edit_routines_action.setEnabled(True)
 
 
 class Services:
@@ -193,6 +125,8 @@ class Services:
 
     History, sound, reminders and tray, the control socket, the routine
     editor and the window icon: imported and built here, off the start-up path.
+    Each service gets the controller, the settings model, the catalog and the
+    window's :class:`~hamstring_gui.ui.shell.Shell`, never the window itself.
     :attr:`file_problems` holds what was wrong with the history file, for
     :func:`tell_file_problems`.
     """
@@ -203,19 +137,104 @@ class Services:
         from hamstring_gui.ui.desktop.control_server import ControlServer
         from hamstring_gui.ui.style.icon import app_icon
 
+        self.app = app
+        self.window = window
+        self.controller = window.controller
+        self.model = window.model
+        self.catalog = window.catalog
         app.setWindowIcon(app_icon())
-        damage = _connect_history(window)
-        self.file_problems = [damage] if damage else []
-        _connect_sound(window)
-        self.reminders = BreakReminders(window)
-        _connect_routine_editor(window, self.reminders)
+        self.file_problems: list[str] = []
+        self._connect_history()
+        self.player = self._connect_sound()
+        self.reminders = BreakReminders(
+            self.controller, self.model, self.catalog, window, parent=window
+        )
+        self._connect_routine_editor()
         app.aboutToQuit.connect(self.reminders.close)
         if self.reminders.tray is not None:
             app.setQuitOnLastWindowClosed(False)  # closing the window keeps the tray
-        self.server = ControlServer(
-            RemoteCommands(window, window.controller, self.reminders), window
-        )
+        self.server = ControlServer(RemoteCommands(window, self.controller, self.reminders), window)
         app.aboutToQuit.connect(self.server.close)
+
+    def keep_running_on_close(self) -> bool:
+        """Whether closing the window keeps the app in the tray."""
+        return self.reminders.keep_running_on_close()
+
+    def preference_notes(self) -> dict[str, list[str]]:
+        """Lines per preferences page: why sounds cannot play, if they cannot."""
+        reasons = (self.player.sound_unavailable_reason(), self.player.voice_unavailable_reason())
+        return {"sounds": [reason for reason in reasons if reason]}
+
+    def _connect_history(self) -> None:
+        """Record sessions; without a usable history file the app still runs, and says so.
+
+        What was wrong with a damaged history file (kept aside) goes to
+        :attr:`file_problems`, for the user.
+        """
+        from hamstring_gui.core.history import HistoryError, open_history
+        from hamstring_gui.ui.history.link import HistoryLink
+
+        try:
+            store, damage = open_history(paths.history_file())
+        except HistoryError as error:
+            print(f"hamstring-gui: {error}", file=sys.stderr)
+            self.window.show_message(f"History is not recorded: {error}", 15000)
+            return
+        if damage is not None:
+            print(f"hamstring-gui: {damage}", file=sys.stderr)
+            self.file_problems.append(damage)
+        self.app.aboutToQuit.connect(store.close)
+        link = HistoryLink(
+            store, self.controller, self.model, self.catalog, self.window, parent=self.window
+        )
+        self.window.feelingRated.connect(link.set_feeling)
+        self.window.enable_history(link.open_history)
+
+    def _connect_sound(self) -> QtCuePlayer:
+        """Sound and voice cues for every session; Qt Multimedia loads only on the first cue."""
+        from hamstring_gui.core.cues import attach_cues
+        from hamstring_gui.ui.audio.sound import QtCuePlayer
+
+        player = QtCuePlayer(parent=self.window)
+        self.app.aboutToQuit.connect(player.close)
+        controller, model, catalog = self.controller, self.model, self.catalog
+
+        def warm_up(_plan: object) -> None:
+            sound = model.settings.sound
+            if sound.voice or sound.eyes_closed:
+                player.warm_up()  # the speech engine blocks ~2 s once (see sound.py)
+
+        controller.follow_sessions(warm_up)
+        controller.attach(
+            lambda engine: attach_cues(
+                engine, lambda: model.settings.sound, player, catalog=catalog
+            )
+        )
+        return player
+
+    def _connect_routine_editor(self) -> None:
+        """Edit routines… opens the editor; what it saves shows up everywhere at once."""
+        from hamstring_gui.ui.editor.window import RoutineEditor
+
+        editors: list[RoutineEditor] = []
+        window, model = self.window, self.model
+
+        def refresh() -> None:
+            routines = all_routines()
+            window.set_routines(routines)
+            self.reminders.set_routines(routines)
+
+        def open_editor() -> None:
+            if not editors:
+                editor = RoutineEditor(self.catalog, paths.routines_dir(), model.settings.session)
+                editor.routinesChanged.connect(refresh)
+                model.changed.connect(lambda settings: editor.set_settings(settings.session))
+                editors.append(editor)
+            editors[0].show()
+            editors[0].raise_()
+            editors[0].activateWindow()
+
+        window.enable_routine_editor(open_editor)
 
 
 def tell_file_problems(window: MainWindow, problems: Sequence[str]) -> None:
@@ -250,13 +269,19 @@ def run_gui(args: argparse.Namespace, instance: IO[bytes]) -> int:
 
     # `start ROUTINE` builds the session page first: the routine list can wait.
     routine = args.routine if getattr(args, "command", None) == "start" else None
+    services: list[Services] = []
     window = build_window(
-        SystemClock(), store, state_file=paths.config_dir() / WINDOW_STATE_FILE, routine=routine
+        SystemClock(),
+        store,
+        state_file=paths.config_dir() / WINDOW_STATE_FILE,
+        routine=routine,
+        # The window asks these before the services exist only in the first frame.
+        close_to_tray=lambda: bool(services) and services[0].keep_running_on_close(),
+        preference_notes=lambda: services[0].preference_notes() if services else {},
     )
     follow_font_changes(app)
     window.model.changed.connect(lambda settings: apply_appearance(app, settings.appearance))
     trace.install(window)  # HAMSTRING_GUI_TRACE only (make bench); otherwise nothing
-    services: list[Services] = []
 
     def connect_services() -> None:
         if not services:

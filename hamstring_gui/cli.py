@@ -20,19 +20,10 @@ from hamstring_gui.core.plan import Phase, PhaseKind, Plan, build_plan
 from hamstring_gui.core.routine import Routine, closest_id
 from hamstring_gui.core.safe_file import UnsafeFolderError
 from hamstring_gui.core.settings import SessionSettings
+from hamstring_gui.core.words import PHASE_WORDS, format_seconds
 from hamstring_gui.library import all_routines, current_settings
 
 EXIT_USAGE = 2
-
-PHASE_WORDS = {
-    PhaseKind.PREPARE: "Get ready",
-    PhaseKind.HOLD: "Hold",
-    PhaseKind.CONTRACT: "Push gently",
-    PhaseKind.RELAX: "Relax, go deeper",
-    PhaseKind.SWITCH: "Switch legs",
-    PhaseKind.REST: "Rest",
-    PhaseKind.MOVE: "Move",
-}
 
 
 class UsageError(Exception):
@@ -137,12 +128,6 @@ def find_routine(routine_id: str) -> Routine:
     raise UsageError(f"unknown routine {routine_id!r}{suggestion} (see 'hamstring-gui routines')")
 
 
-def format_duration(seconds: float) -> str:
-    """``m:ss`` for a number of seconds."""
-    whole = int(round(seconds))
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
 def _stretches(catalog: Catalog, as_json: bool, out: TextIO) -> None:
     if as_json:
         rows = [
@@ -178,10 +163,9 @@ def _stretches(catalog: Catalog, as_json: bool, out: TextIO) -> None:
 
 def _routines(settings: SessionSettings, as_json: bool, out: TextIO) -> None:
     catalog = load_catalog()
-    rows = []
-    for routine in all_routines().values():
-        plan = build_plan(routine, catalog, settings)
-        rows.append(
+    listed = [(r, build_plan(r, catalog, settings)) for r in all_routines().values()]
+    if as_json:
+        rows = [
             {
                 "id": routine.id,
                 "name": routine.name,
@@ -192,22 +176,22 @@ def _routines(settings: SessionSettings, as_json: bool, out: TextIO) -> None:
                 "equipment": [str(e) for e in routine.equipment(catalog)],
                 "builtin": routine.builtin,
             }
-        )
-    if as_json:
+            for routine, plan in listed
+        ]
         json.dump(rows, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return
-    width = max(len(row["id"]) for row in rows)  # type: ignore[arg-type]
-    for row in rows:
-        length = format_duration(row["total_seconds"])  # type: ignore[arg-type]
-        out.write(f"{row['id']:<{width}}  {length:>6}  {row['name']}\n")
+    width = max(len(routine.id) for routine, _plan in listed)
+    for routine, plan in listed:
+        length = format_seconds(plan.total_seconds)
+        out.write(f"{routine.id:<{width}}  {length:>6}  {routine.name}\n")
 
 
 def _describe(phase: Phase, catalog: Catalog) -> str:
     name = catalog[phase.stretch].name if phase.stretch else "—"
     side = str(phase.side) if phase.side else ("both" if phase.kind is not PhaseKind.REST else "")
     rep = f"rep {phase.rep}" if phase.rep and phase.kind is not PhaseKind.REST else ""
-    return f"{PHASE_WORDS[phase.kind]:<17} {name:<36} {side:<6} {rep}".rstrip()
+    return f"{PHASE_WORDS[phase.kind]:<19} {name:<36} {side:<6} {rep}".rstrip()
 
 
 def _plan(plan: Plan, routine: Routine, as_json: bool, out: TextIO) -> None:
@@ -217,14 +201,14 @@ def _plan(plan: Plan, routine: Routine, as_json: bool, out: TextIO) -> None:
         return
     catalog = load_catalog()
     out.write(
-        f"{routine.name} ({routine.id}): {format_duration(plan.total_seconds)} "
+        f"{routine.name} ({routine.id}): {format_seconds(plan.total_seconds)} "
         f"({plan.total_seconds} s), {len(plan.phases)} phases\n"
     )
     at = 0
     for phase in plan.phases:
-        out.write(f"{format_duration(at):>6}  {phase.seconds:>3} s  {_describe(phase, catalog)}\n")
+        out.write(f"{format_seconds(at):>6}  {phase.seconds:>3} s  {_describe(phase, catalog)}\n")
         at += phase.seconds
-    out.write(f"{format_duration(at):>6}  done\n")
+    out.write(f"{format_seconds(at):>6}  done\n")
 
 
 def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:

@@ -20,7 +20,7 @@ def current_settings() -> SessionSettings:
     Reads without changing anything on disk (the app repairs a bad file at
     start-up); each problem found is printed once on stderr.
     """
-    from hamstring_gui.core.settings_store import load_settings
+    from hamstring_gui.core.settings.store import load_settings
     from hamstring_gui.paths import settings_file
 
     settings, messages = load_settings(settings_file())

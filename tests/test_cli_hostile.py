@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hamstring_gui import paths
-from tests.core.test_history_check import DAMAGE, make_history
+from tests.core.history.test_check import DAMAGE, make_history
 from tests.core.test_routine_hostile import GOOD, huge_file
 
 

@@ -16,7 +16,7 @@ from hamstring_gui.core.history import HistoryStore
 from hamstring_gui.core.routine import builtin_routines
 from hamstring_gui.core.routine_store import save_routine
 from hamstring_gui.core.settings import Settings
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.platform import autostart
 
 
@@ -28,7 +28,7 @@ def open_umask() -> Iterator[None]:
 
 
 def test_everything_written_is_private(private_dirs: Path, open_umask: None) -> None:
-    from hamstring_gui.ui.screens.main_window import save_window_state
+    from hamstring_gui.ui.window_state import save_window_state
 
     store = SettingsStore(paths.settings_file())
     store.save(Settings())

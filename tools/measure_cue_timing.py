@@ -123,8 +123,7 @@ def measure(save: Path | None) -> int:
 
     controller = SessionController(clock)
 
-    def on_started(_plan: object) -> None:
-        engine: SessionEngine = controller.engine  # type: ignore[assignment]
+    def observe(engine: SessionEngine) -> None:
         director = attach_cues(engine, lambda: sound, player)
 
         def plan_listener(event: object) -> None:
@@ -141,7 +140,7 @@ def measure(save: Path | None) -> int:
 
         engine.subscribe(plan_listener)
 
-    controller.sessionStarted.connect(on_started)
+    controller.attach(observe)
     controller.ended.connect(lambda _s: QTimer.singleShot(1500, app.quit))
 
     # Warm the sound path first so the first cue does not pay for loading.

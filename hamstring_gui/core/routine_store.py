@@ -16,7 +16,7 @@ Guarantees:
   routine. Any problem raises one :class:`~hamstring_gui.core.datafile.DataError`
   and leaves the folder as it was.
 * Every write is atomic and private, files 0600 in a 0700 folder
-  (:func:`~hamstring_gui.core.settings_store.write_atomic`);
+  (:func:`~hamstring_gui.core.settings.store.write_atomic`);
   replacing a custom routine on import keeps the old file as ``<id>.toml.bak``.
 
 Standard library only: no Qt, no platformdirs.
@@ -40,7 +40,7 @@ from hamstring_gui.core.safe_file import (
     private_folder,
     read_regular_file,
 )
-from hamstring_gui.core.settings_store import write_atomic
+from hamstring_gui.core.settings.store import write_atomic
 
 SUFFIX = ".toml"
 BACKUP_SUFFIX = ".bak"

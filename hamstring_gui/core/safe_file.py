@@ -10,7 +10,7 @@ accepts a UTF-8 byte order mark.
 
 Privacy: the app's files hold back-pain scores and "that hurts" events, so
 every file it writes is 0600 and every folder of its own 0700, whatever the
-umask (:func:`private_folder`; files: ``settings_store.write_atomic``).
+umask (:func:`private_folder`; files: ``settings.store.write_atomic``).
 
 Standard library only: no Qt.
 """

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from hamstring_gui.core.clock import Clock
-from hamstring_gui.core.plan import Phase, PhaseKind, Plan, Side
+from hamstring_gui.core.plan import Phase, PhaseKind, Plan
 
 # How far into a phase "back" restarts it rather than going to the previous one.
 BACK_RESTARTS_AFTER = 3.0
@@ -471,8 +471,3 @@ class SessionEngine:
             return i > 0 and self.plan.phases[i - 1].kind is PhaseKind.RELAX
 
         return stage(first) == stage(second)
-
-
-def side_label(side: Side | None) -> str:
-    """Words for a side: 'left leg', 'right leg' or 'both legs'."""
-    return f"{side} leg" if side else "both legs"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from hamstring_gui.core.settings_store import write_atomic
+from hamstring_gui.core.settings.store import write_atomic
 
 DESKTOP_ID = "io.github.hamstringcoach.HamstringCoach"
 TRAY_FLAG = "--tray"

@@ -8,6 +8,12 @@ Lifecycle::
       commands (pause, skip ...)  forwarded to the engine; timer re-armed
       engine ends                 ``ended`` emitted, timer stopped; start() again to repeat
 
+Only the controller touches the engine. Core observers (the cue director,
+the history recorder) come through :meth:`SessionController.attach`: the
+controller hands each session's engine to them, in the order attached,
+before the engine starts, so none misses the first phase. The rest of the
+UI listens to the Qt signals and asks the queries below.
+
 There is exactly one single-shot ``QTimer`` (``Qt.PreciseTimer``), armed for
 the moment the engine says something next changes (the next whole second or
 phase end). Nothing polls at a fixed rate, and the countdown is always
@@ -30,7 +36,7 @@ from hamstring_gui.core.plan import Phase, Plan
 if TYPE_CHECKING:
     # The engine is imported with the first session (see start()), as the
     # session page is: the routine list needs neither.
-    from hamstring_gui.core.session import Event, SessionEngine
+    from hamstring_gui.core.session import Event, SessionEngine, State
 
 HOLD_STEP_SECONDS = 5  # what one press of + or − adds to or takes from a hold
 
@@ -77,7 +83,8 @@ class SessionController(QObject):
         super().__init__(parent)
         self.clock = clock
         self.jump_threshold = jump_threshold
-        self.engine: SessionEngine | None = None
+        self._engine: SessionEngine | None = None
+        self._observers: list[Callable[[SessionEngine], object]] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -91,34 +98,63 @@ class SessionController(QObject):
         return self._timer
 
     @property
+    def engine(self) -> SessionEngine | None:
+        """The current (or last) session's engine, for tests; the app asks the controller."""
+        return self._engine
+
+    @property
+    def state(self) -> State | None:
+        """The session's lifecycle state; ``None`` before the first session."""
+        return self._engine.state if self._engine else None
+
+    @property
     def running(self) -> bool:
         """Whether a session is running (not paused, not over)."""
-        return self.engine is not None and self.engine.running
+        return self._engine is not None and self._engine.running
 
     @property
     def active(self) -> bool:
         """Whether a session is running or paused."""
-        return self.engine is not None and self.engine.active
+        return self._engine is not None and self._engine.active
 
     @property
     def plan(self) -> Plan | None:
         """The plan of the current (or last) session."""
-        return self.engine.plan if self.engine else None
+        return self._engine.plan if self._engine else None
 
     @property
     def phase(self) -> Phase | None:
         """The current phase, if a session is active."""
-        return self.engine.phase if self.active and self.engine else None
+        return self._engine.phase if self.active and self._engine else None
 
     def session_remaining(self) -> float:
         """Seconds left in the whole session (0 when none is active)."""
-        return self.engine.session_remaining() if self.engine else 0.0
+        return self._engine.session_remaining() if self._engine else 0.0
 
     def phase_duration(self) -> float:
         """Length of the current phase including hold changes."""
-        return self.engine.duration(self.engine.index) if self.engine else 0.0
+        return self._engine.duration(self._engine.index) if self._engine else 0.0
+
+    def duration(self, index: int) -> float:
+        """Length of phase ``index`` including hold changes (0 when no session)."""
+        return self._engine.duration(index) if self._engine else 0.0
+
+    def remaining(self) -> float:
+        """Seconds left in the current phase, now (0 when no session)."""
+        return self._engine.remaining() if self._engine else 0.0
 
     # -- commands ---------------------------------------------------------------
+
+    def attach(self, observer: Callable[[SessionEngine], object]) -> None:
+        """Hand every session's engine to ``observer``, before it starts; a running one now.
+
+        ``observer(engine)`` builds a core observer that subscribes to that
+        engine (``attach_cues``, ``SessionRecorder``). Observers are called in
+        the order attached; one attached mid-session picks up the current phase.
+        """
+        self._observers.append(observer)
+        if self.active and self._engine is not None:
+            observer(self._engine)
 
     def follow_sessions(self, on_started: Callable[[Plan], None]) -> None:
         """Call ``on_started`` for every session from now on, and now for one already running.
@@ -127,27 +163,29 @@ class SessionController(QObject):
         its session by then, and it must be heard and recorded too.
         """
         self.sessionStarted.connect(on_started)
-        if self.active and self.engine is not None:
-            on_started(self.engine.plan)
+        if self.active and self._engine is not None:
+            on_started(self._engine.plan)
 
     def start(self, plan: Plan) -> None:
         """Start ``plan`` now, replacing any session that is still active."""
-        if self.active and self.engine is not None:
-            self.engine.stop()
+        if self.active and self._engine is not None:
+            self._engine.stop()
         from hamstring_gui.core.session import DEFAULT_JUMP_THRESHOLD, SessionEngine
 
         threshold = DEFAULT_JUMP_THRESHOLD if self.jump_threshold is None else self.jump_threshold
         engine = SessionEngine(plan, self.clock, jump_threshold=threshold)
         engine.subscribe(self._on_event)
-        self.engine = engine
+        self._engine = engine
         self.sessionStarted.emit(plan)
+        for observer in self._observers:
+            observer(engine)
         engine.start()
         self._arm()
 
     def tick(self) -> None:
         """Bring the engine up to the clock and re-arm the heartbeat."""
-        if self.engine is not None:
-            self.engine.tick()
+        if self._engine is not None:
+            self._engine.tick()
         self._arm()
 
     def pause(self) -> None:
@@ -188,9 +226,9 @@ class SessionController(QObject):
         Returns:
             The change actually applied, in seconds (0 outside holds).
         """
-        if self.engine is None:
+        if self._engine is None:
             return 0.0
-        applied = self.engine.change_hold(delta)
+        applied = self._engine.change_hold(delta)
         self._arm()
         if applied:
             self.holdChanged.emit(applied)
@@ -199,14 +237,14 @@ class SessionController(QObject):
     # -- internals ----------------------------------------------------------------
 
     def _command(self, action: Callable[[SessionEngine], None]) -> None:
-        if self.engine is None:
+        if self._engine is None:
             return
-        action(self.engine)
+        action(self._engine)
         self._arm()
 
     def _arm(self) -> None:
         """Schedule the single-shot heartbeat for the engine's next wakeup."""
-        wakeup = self.engine.next_wakeup() if self.engine else None
+        wakeup = self._engine.next_wakeup() if self._engine else None
         if wakeup is None:
             self._timer.stop()
             return

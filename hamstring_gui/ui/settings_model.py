@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from hamstring_gui.core.settings import Settings
-from hamstring_gui.core.settings_store import SettingsSaveError, SettingsStore
+from hamstring_gui.core.settings.store import SettingsSaveError, SettingsStore
 
 
 class SettingsModel(QObject):

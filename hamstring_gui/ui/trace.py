@@ -67,7 +67,7 @@ def install(window: MainWindow) -> None:
         return
     _FirstPaint(window, path, "first-paint")
 
-    def watch(page: QWidget) -> None:
+    def watch(page: QWidget | None) -> None:
         illustration = getattr(page, "illustration", None)  # only the session screen has one
         if illustration is not None:
             _FirstPaint(illustration, path, "first-frame")
@@ -78,12 +78,11 @@ def install(window: MainWindow) -> None:
     controller = window.controller
 
     def on_phase_started(index: int, _phase: object) -> None:
-        engine = controller.engine
-        if engine is None:
+        if not controller.active:
             return
-        mono, now = time.monotonic(), controller.clock.now()
+        mono = time.monotonic()
         # The phase was due at its deadline minus its length: this long ago.
-        late = engine.duration(index) - engine.remaining(now)
+        late = controller.duration(index) - controller.remaining()
         record(path, "phase-start", index=index, planned=mono - late, actual=mono)
 
     controller.phaseStarted.connect(on_phase_started)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from hamstring_gui import paths
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from tests.helpers import tools
 from tests.helpers.processes import free_display, stop, wait_for
 

@@ -33,7 +33,7 @@ from hamstring_gui.core.history import HistoryStore, open_history
 from hamstring_gui.core.routine import builtin_routines
 from hamstring_gui.core.routine_store import load_all, parse_routine_bytes
 from hamstring_gui.core.settings import Settings
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 
 CATALOG = load_catalog()
 SECONDS = 1.0
@@ -285,6 +285,9 @@ class Reminders:
         return {"reminders": "on", "next_reminder": datetime.fromtimestamp(until).isoformat()}
 
 
+SESSION_VERBS = ("pause", "resume", "skip", "stop")
+
+
 @FUZZ
 @given(lines=st.lists(requests, min_size=1, max_size=5))
 def test_control_requests_are_checked_where_they_are_handled(lines: list[bytes]) -> None:
@@ -292,7 +295,7 @@ def test_control_requests_are_checked_where_they_are_handled(lines: list[bytes])
 
     window = SimpleNamespace(routines={"desk-break": None}, start_routine=print, bring_to_front=int)
     controller = SimpleNamespace(
-        active=False, engine=None, pause=None, resume=None, skip=None, stop=None
+        active=False, state=None, plan=None, phase=None, **dict.fromkeys(SESSION_VERBS)
     )
     reminders = Reminders()
     handler = RemoteCommands(window, controller, reminders)  # type: ignore[arg-type]

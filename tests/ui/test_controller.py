@@ -91,3 +91,35 @@ def test_change_hold_reports_the_change_and_rearms(qtbot, controller, clock):
     with qtbot.waitSignal(controller.holdChanged, check_params_cb=lambda d: d == 5):
         controller.change_hold(5)
     assert controller.phase_duration() == 35
+
+
+def test_observers_hear_every_session_from_its_first_phase_in_attach_order(controller, clock):
+    from hamstring_gui.core.session import PhaseStarted, State
+
+    heard: list[tuple[str, object]] = []
+
+    def observer(name: str):
+        def build(engine) -> None:
+            assert engine.state is State.IDLE  # before the engine starts
+            engine.subscribe(
+                lambda e: heard.append((name, e.index)) if isinstance(e, PhaseStarted) else None
+            )
+
+        return build
+
+    controller.attach(observer("cues"))
+    controller.attach(observer("history"))
+    controller.start(desk_plan())
+    assert heard == [("cues", 0), ("history", 0)]
+    heard.clear()
+    controller.start(desk_plan())  # every session, not only the first
+    assert heard == [("cues", 0), ("history", 0)]
+
+
+def test_an_observer_attached_mid_session_gets_the_running_one(controller, clock):
+    controller.start(desk_plan())
+    engines: list[object] = []
+    controller.attach(engines.append)
+    assert engines == [controller.engine]
+    assert controller.state is not None and controller.remaining() > 0
+    assert controller.duration(0) == controller.phase_duration()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from hamstring_gui import app as app_module
 from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.history import HistoryStore
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.screens.main_window import MainWindow
 from hamstring_gui.ui.style.theme import base_pixel_size
 from hamstring_gui.ui.window_fit import FRAME_ALLOWANCE, fit_on_screen

@@ -1,48 +1,64 @@
 """Work-break reminders in the running app: scheduler, idle monitor, tray and notifications.
 
-Lifecycle: the composition root builds one :class:`BreakReminders` for the
-main window. It owns the :class:`ReminderService` (one single-shot timer),
-the :class:`IdleMonitor`, the tray icon when the desktop has a tray, and the
-:class:`ReminderNotifier`; it connects them to the window's session
-controller and settings. :meth:`BreakReminders.close` releases the D-Bus and
-X connections at quit.
+Lifecycle: the composition root builds one :class:`BreakReminders` with the
+session controller, the settings model, the stretch catalog and the window's
+:class:`~hamstring_gui.ui.shell.Shell`. It owns the :class:`ReminderService`
+(one single-shot timer), the :class:`IdleMonitor`, the tray icon when the
+desktop has a tray, and the :class:`ReminderNotifier`.
+:meth:`BreakReminders.keep_running_on_close` answers the window's close;
+:meth:`BreakReminders.close` releases the D-Bus and X connections at quit.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from PySide6.QtCore import QObject
 
 from hamstring_gui import paths
+from hamstring_gui.core.catalog import Catalog
 from hamstring_gui.core.plan import build_plan
+from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.settings import Settings
 from hamstring_gui.platform import autostart
 from hamstring_gui.platform.dbus import SessionBus
+from hamstring_gui.ui.controller import SessionController
 from hamstring_gui.ui.desktop.idle import IdleMonitor
 from hamstring_gui.ui.desktop.notify import ReminderNotifier
 from hamstring_gui.ui.desktop.reminder_service import ReminderService
 from hamstring_gui.ui.desktop.tray import Tray
-from hamstring_gui.ui.screens.main_window import MainWindow
+from hamstring_gui.ui.settings_model import SettingsModel
+from hamstring_gui.ui.shell import Shell
 
 
 class BreakReminders(QObject):
-    """Everything that invites the user to a break, wired to one main window."""
+    """Everything that invites the user to a break."""
 
-    def __init__(self, window: MainWindow, *, tray_available: bool | None = None) -> None:
-        super().__init__(window)
-        self.window = window
-        model = window.model
+    def __init__(
+        self,
+        controller: SessionController,
+        model: SettingsModel,
+        catalog: Catalog,
+        shell: Shell,
+        *,
+        tray_available: bool | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.model = model
+        self.catalog = catalog
+        self.shell = shell
         self.idle = IdleMonitor(SessionBus.connect(), self)
         self.service = ReminderService(model, self.break_seconds, activity=self.idle, parent=self)
         has_tray = Tray.available() if tray_available is None else tray_available
-        titles = {routine_id: routine.name for routine_id, routine in window.routines.items()}
+        titles = {routine_id: routine.name for routine_id, routine in shell.routines.items()}
         self.tray = Tray(titles, self.service.routine) if has_tray else None
         self.notifier = ReminderNotifier(
             self.tray.icon if self.tray else None, bus=SessionBus.connect(), parent=self
         )
 
-        controller = window.controller
         self.service.reminderDue.connect(self._remind)
         self.service.stateChanged.connect(self._show_status)
         self.notifier.startRequested.connect(self.start)
@@ -62,26 +78,23 @@ class BreakReminders(QObject):
             tray.turnOffRequested.connect(self.service.turn_off)
             tray.turnOnRequested.connect(self.service.turn_on)
             tray.preferencesRequested.connect(self._preferences)
-            tray.historyRequested.connect(window.history_action.trigger)
-            tray.showWindowRequested.connect(window.bring_to_front)
-            tray.quitRequested.connect(window.quit_app)
+            tray.historyRequested.connect(shell.show_history)
+            tray.showWindowRequested.connect(shell.bring_to_front)
+            tray.quitRequested.connect(shell.quit_app)
             tray.show()
-            window.close_to_tray = self.keep_running_on_close
         self._show_status()
 
     def break_seconds(self, routine_id: str) -> float:
         """Planned length of a routine: idle this long counts as having taken the break."""
-        routine = self.window.routines.get(routine_id)
+        routine = self.shell.routines.get(routine_id)
         if routine is None:
             return 300.0
-        return float(
-            build_plan(routine, self.window.catalog, self.window.settings.session).total_seconds
-        )  # noqa: E501
+        return float(build_plan(routine, self.catalog, self.model.settings.session).total_seconds)
 
     def start(self, routine_id: str) -> None:
         """Start a routine from a reminder or the tray, with the window in front."""
-        self.window.bring_to_front()
-        self.window.start_routine(routine_id)
+        self.shell.bring_to_front()
+        self.shell.start_routine(routine_id)
 
     def snooze(self, minutes: int) -> bool:
         """Snooze the reminder (False when today's snoozes are used up)."""
@@ -90,6 +103,11 @@ class BreakReminders(QObject):
     def status(self) -> dict[str, str | None]:
         """``reminders`` and ``next_reminder`` for ``status --json``."""
         return self.service.status()
+
+    def set_routines(self, routines: Mapping[str, Routine]) -> None:
+        """New routine list for the tray's menu (a custom routine was saved)."""
+        if self.tray is not None:
+            self.tray.set_routines({rid: routine.name for rid, routine in routines.items()})
 
     def keep_running_on_close(self) -> bool:
         """Closing the window with reminders on keeps the app in the tray."""
@@ -104,9 +122,9 @@ class BreakReminders(QObject):
         self.idle.close()
 
     def _remind(self, routine_id: str) -> None:
-        if self.window.controller.active:
+        if self.controller.active:
             return  # already stretching
-        routine = self.window.routines.get(routine_id)
+        routine = self.shell.routines.get(routine_id)
         title = routine.name if routine else routine_id
         minutes = max(1, math.ceil(self.break_seconds(routine_id) / 60))
         self.notifier.show_reminder(
@@ -128,5 +146,5 @@ class BreakReminders(QObject):
             self.tray.set_status(self.service.status(), snoozes_left=self.service.snoozes_left())
 
     def _preferences(self) -> None:
-        self.window.bring_to_front()
-        self.window.open_preferences()
+        self.shell.bring_to_front()
+        self.shell.open_preferences()

@@ -1,9 +1,10 @@
 """What the running app does for commands from other launches (``hamstring-gui pause`` ...).
 
 :class:`RemoteCommands` is the handler given to
-:class:`~hamstring_gui.ui.desktop.control_server.ControlServer`; it only translates
-commands into calls on the window, the session controller and the reminder
-service, and builds the ``status --json`` answer.
+:class:`~hamstring_gui.ui.desktop.control_server.ControlServer`; it only
+translates commands into calls on the window's :class:`~hamstring_gui.ui.shell.Shell`,
+the session controller and the reminder service, and builds the ``status --json``
+answer.
 """
 
 from __future__ import annotations
@@ -14,15 +15,7 @@ from typing import Any, Protocol
 
 from hamstring_gui.core.session import State
 from hamstring_gui.ui.controller import SessionController
-
-
-class Window(Protocol):
-    """What the handler needs of the main window."""
-
-    routines: dict[str, Any]
-
-    def start_routine(self, routine_id: str) -> None: ...  # noqa: D102
-    def bring_to_front(self) -> None: ...  # noqa: D102
+from hamstring_gui.ui.shell import Shell
 
 
 class Reminders(Protocol):
@@ -54,11 +47,11 @@ class RemoteCommands:
 
     def __init__(
         self,
-        window: Window,
+        shell: Shell,
         controller: SessionController,
         reminders: Reminders | None = None,
     ) -> None:
-        self.window = window
+        self.shell = shell
         self.controller = controller
         self.reminders = reminders
 
@@ -78,13 +71,13 @@ class RemoteCommands:
         if command == "status":
             return {"ok": True, "status": self.status()}
         if command == "show":
-            self.window.bring_to_front()
+            self.shell.bring_to_front()
             return {"ok": True, "message": ""}
         if command == "start":
-            if args[0] not in self.window.routines:
+            if args[0] not in self.shell.routines:
                 return {"ok": False, "message": f"unknown routine {args[0][:80]!r}"}
-            self.window.start_routine(args[0])
-            self.window.bring_to_front()
+            self.shell.start_routine(args[0])
+            self.shell.bring_to_front()
             return {"ok": True, "message": ""}
         if command in session_commands:
             if not self.controller.active:
@@ -109,25 +102,18 @@ class RemoteCommands:
 
     def status(self) -> dict[str, Any]:
         """The ``status --json`` answer (keys are a documented contract)."""
-        engine = self.controller.engine
-        state = "idle"
-        routine = None
+        controller = self.controller
+        names = {State.RUNNING: "running", State.PAUSED: "paused", State.FINISHED: "finished"}
+        state = "idle" if controller.state is None else names.get(controller.state, "idle")
+        plan, current = controller.plan, controller.phase
+        routine = plan.routine if state != "idle" and plan is not None else None
         phase = None
-        if engine is not None:
-            state = {
-                State.RUNNING: "running",
-                State.PAUSED: "paused",
-                State.FINISHED: "finished",
-            }.get(engine.state, "idle")
-            if state != "idle":
-                routine = engine.plan.routine
-            if engine.state in (State.RUNNING, State.PAUSED):
-                current = engine.phase
-                phase = {
-                    "kind": str(current.kind),
-                    "stretch": current.stretch,
-                    "side": str(current.side) if current.side else None,
-                    "remaining_seconds": math.ceil(engine.remaining() - 1e-9),
-                }
+        if current is not None:
+            phase = {
+                "kind": str(current.kind),
+                "stretch": current.stretch,
+                "side": str(current.side) if current.side else None,
+                "remaining_seconds": math.ceil(controller.remaining() - 1e-9),
+            }
         reminders = self.reminders.status() if self.reminders else dict(NO_REMINDERS)
         return {"state": state, "routine": routine, "phase": phase, **reminders}

@@ -6,6 +6,7 @@ Used when the desktop has neither a notification server nor a tray.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -65,9 +66,9 @@ class ReminderWindow(QWidget):
         self.hide()
         signal.emit()
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Closing the window without an answer asks again later."""
         if not self._answered:
             self._answered = True
             self.dismissed.emit()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)

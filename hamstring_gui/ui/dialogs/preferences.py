@@ -44,7 +44,7 @@ from hamstring_gui.core.settings import (
     Weekdays,
     spec_fields,
 )
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.settings_model import SettingsModel
 from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 from hamstring_gui.ui.window_fit import fit_on_screen

@@ -1,10 +1,12 @@
 """Connects sessions and the window to the history store.
 
-Lifecycle: built once by the composition root when the history store opened.
-Each session the controller starts gets a :class:`SessionRecorder`; the
-summary's back-feeling answer goes to it; a finished self-test routine asks
-for its result; the window's History action opens the history window.
-If the store cannot be written, the user is told once and sessions go on.
+Lifecycle: built once by the composition root when the history store opened,
+with the session controller, the settings model, the catalog and the window's
+:class:`~hamstring_gui.ui.shell.Shell`. Each session the controller starts
+gets a :class:`SessionRecorder`; the summary's back-feeling answer goes to
+:meth:`HistoryLink.set_feeling`; a finished self-test routine asks for its
+result; :meth:`HistoryLink.open_history` shows the history window. If the
+store cannot be written, the user is told once and sessions go on.
 """
 
 from __future__ import annotations
@@ -12,14 +14,17 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
+from hamstring_gui.core.catalog import Catalog
 from hamstring_gui.core.history import HistoryStore, SessionRecorder
-from hamstring_gui.core.plan import Plan
-from hamstring_gui.core.session import Summary
+from hamstring_gui.core.session import SessionEngine, Summary
 from hamstring_gui.core.settings import HOLD_FOR_AGE
 from hamstring_gui.ui.controller import SessionController
-from hamstring_gui.ui.history.window import HistoryWindow, SelfTestDialog
-from hamstring_gui.ui.screens.main_window import MainWindow
+from hamstring_gui.ui.history.self_test_dialog import SelfTestDialog
+from hamstring_gui.ui.history.window import HistoryWindow
+from hamstring_gui.ui.settings_model import SettingsModel
+from hamstring_gui.ui.shell import Shell
 
 SELF_TEST_ROUTINE = "self-test"
 
@@ -27,26 +32,34 @@ SELF_TEST_ROUTINE = "self-test"
 class HistoryLink(QObject):
     """Records every session and opens the history window."""
 
-    def __init__(self, store: HistoryStore, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(
+        self,
+        store: HistoryStore,
+        controller: SessionController,
+        model: SettingsModel,
+        catalog: Catalog,
+        shell: Shell,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``parent`` also parents the self-test question."""
+        super().__init__(parent)
         self.store = store
-        self.window = window
-        self.controller: SessionController = window.controller
+        self.controller = controller
+        self.model = model
+        self.catalog = catalog
+        self.shell = shell
+        self._dialog_parent = parent
         self.recorder: SessionRecorder | None = None
         self.history_window: HistoryWindow | None = None
         self._told = False
-        self.controller.follow_sessions(self._on_session_started)
+        self.controller.attach(self._record)
         self.controller.ended.connect(self._on_ended)
-        window.feelingRated.connect(self._on_feeling)
-        window.history_action.triggered.connect(self.open_history)
-        window.history_action.setEnabled(True)
 
-    def _on_session_started(self, plan: Plan) -> None:
-        engine = self.controller.engine
-        if engine is not None:
-            self.recorder = SessionRecorder(self.store, engine, on_problem=self._tell)
+    def _record(self, engine: SessionEngine) -> None:
+        self.recorder = SessionRecorder(self.store, engine, on_problem=self._tell)
 
-    def _on_feeling(self, value: int) -> None:
+    def set_feeling(self, value: int) -> None:
+        """The summary's "how does your back feel" answer, 0–10, for the last session."""
         if self.recorder is not None:
             self.recorder.set_feeling(value)
 
@@ -54,22 +67,22 @@ class HistoryLink(QObject):
         if self.history_window is not None:
             self.history_window.refresh()
         if summary.routine == SELF_TEST_ROUTINE and summary.completed:
-            result = SelfTestDialog.ask(self.window)
+            result = SelfTestDialog.ask(self._dialog_parent)
             if result is not None:
                 self.open_history().record_self_test(*result)
 
     def _tell(self, message: str) -> None:
         if not self._told:
             self._told = True
-            self.window.statusBar().showMessage(message, 15000)
+            self.shell.show_message(message, 15000)
 
     def open_history(self) -> HistoryWindow:
         """Show the history window (one, reused), with a gentle hold offer."""
-        settings = self.window.model.settings
+        settings = self.model.settings
         target = HOLD_FOR_AGE.get(settings.profile.age_band, 30)
         hold = (settings.session.hold_seconds, target)
         if self.history_window is None:
-            self.history_window = HistoryWindow(self.store, self.window.catalog, hold=hold)
+            self.history_window = HistoryWindow(self.store, self.catalog, hold=hold)
             self.history_window.holdChangeAccepted.connect(self._accept_hold)
         else:
             self.history_window.hold = hold
@@ -80,6 +93,6 @@ class HistoryLink(QObject):
         return self.history_window
 
     def _accept_hold(self, seconds: int) -> None:
-        model = self.window.model
+        model = self.model
         session = dataclasses.replace(model.settings.session, hold_seconds=seconds)
         model.update(dataclasses.replace(model.settings, session=session))

@@ -21,7 +21,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import dataclasses
-import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,13 +32,12 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 from hamstring_gui.core.catalog import Catalog
 from hamstring_gui.core.plan import PhaseKind, Plan, build_plan
 from hamstring_gui.core.routine import Routine
-from hamstring_gui.core.safe_file import decode_text, private_folder, read_regular_file
 from hamstring_gui.core.settings import Settings
-from hamstring_gui.core.settings_store import write_atomic
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
 from hamstring_gui.ui.settings_model import SettingsModel
 from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.window_fit import fit_on_screen
+from hamstring_gui.ui.window_state import load_window_state, save_window_state
 
 if TYPE_CHECKING:
     from hamstring_gui.core.session import Summary
@@ -51,26 +49,6 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = (1000, 700)
 DEFAULT_TEXT_PX = 12  # the text height DEFAULT_SIZE is meant for
 COMPACT_SIZE = (380, 500)
-
-
-def load_window_state(path: Path | None) -> dict[str, object]:
-    """The saved window state, or ``{}`` when missing or unreadable (never raises)."""
-    if path is None:
-        return {}
-    try:
-        data = json.loads(decode_text(read_regular_file(path, limit=64 * 1024), path.name))
-    except (ValueError, RecursionError):  # DataError and JSONDecodeError are ValueErrors
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def save_window_state(path: Path | None, state: Mapping[str, object]) -> None:
-    """Write the window state atomically; a failure only loses the window's size."""
-    if path is None:
-        return
-    with contextlib.suppress(OSError):
-        private_folder(path.parent)
-        write_atomic(path, (json.dumps(dict(state), indent=2) + "\n").encode("utf-8"))
 
 
 class _Pages(QStackedWidget):
@@ -115,9 +93,16 @@ class MainWindow(QMainWindow):
         *,
         state_file: Path | None = None,
         routine: str | None = None,
+        close_to_tray: Callable[[], bool] | None = None,
+        preference_notes: Callable[[], Mapping[str, list[str]]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """Build the window on its first page: ``routine`` running, or the routine list."""
+        """Build the window on its first page: ``routine`` running, or the routine list.
+
+        ``close_to_tray`` answers a close: True hides the window and keeps the
+        app running (the reminders' tray). ``preference_notes`` gives lines per
+        preferences page (why sound is unavailable, say).
+        """
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Hamstring Coach")
@@ -134,10 +119,8 @@ class MainWindow(QMainWindow):
         self._normal_geometry: QByteArray | None = None
         self._before_full_screen: QByteArray | None = None
         self._quitting = False
-        # Set by the reminders when a tray is there: True keeps the app running on close.
-        self.close_to_tray: Callable[[], bool] | None = None
-        # Set by the sound player: lines per preferences page (why sound is unavailable).
-        self.preference_notes: Callable[[], dict[str, list[str]]] | None = None
+        self._close_to_tray = close_to_tray
+        self._preference_notes = preference_notes
 
         self.stack = _Pages()
         # The pages, built when first needed (see the properties below).
@@ -378,10 +361,28 @@ class MainWindow(QMainWindow):
         was_running = self.controller.running
         if was_running:
             self.controller.pause()
-        notes = self.preference_notes() if self.preference_notes else None
+        notes = self._preference_notes() if self._preference_notes else None
         PreferencesDialog.ask(self.model, self, notes=notes)
         if was_running:
             self.controller.resume()
+
+    def show_history(self) -> None:
+        """History…: the history window, when a history is connected."""
+        self.history_action.trigger()
+
+    def show_message(self, text: str, milliseconds: int = 15000) -> None:
+        """A line in the status bar for ``milliseconds``."""
+        self.statusBar().showMessage(text, milliseconds)
+
+    def enable_history(self, open_history: Callable[[], object]) -> None:
+        """History… (menu, Ctrl+H, tray) calls ``open_history`` from now on."""
+        self.history_action.triggered.connect(open_history)
+        self.history_action.setEnabled(True)
+
+    def enable_routine_editor(self, open_editor: Callable[[], object]) -> None:
+        """Edit routines… (menu, Ctrl+E) calls ``open_editor`` from now on."""
+        self.edit_routines_action.triggered.connect(open_editor)
+        self.edit_routines_action.setEnabled(True)
 
     def show_safety_advice(self) -> None:
         """Help ▸ Stretching safely: the safety advice in a dialog."""
@@ -536,7 +537,9 @@ class MainWindow(QMainWindow):
             self.show()  # changing window flags hides the window
         # Apply the new minimum size now, or resize() clamps to the old one.
         self.stack.updateGeometry()
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:  # a QMainWindow always has one; the stubs allow None
+            layout.activate()
         if on:
             self.resize(*COMPACT_SIZE)
         elif self._normal_geometry is not None:
@@ -575,7 +578,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: D102, N802 - Qt override
         save_window_state(self.state_file, self.window_state())
-        if not self._quitting and self.close_to_tray is not None and self.close_to_tray():
+        if not self._quitting and self._close_to_tray is not None and self._close_to_tray():
             event.ignore()
             self.hide()
             return

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from hamstring_gui.core.catalog import Catalog, Kind, Stretch
 from hamstring_gui.core.plan import Phase, PhaseKind
 from hamstring_gui.core.session import PauseReason
+from hamstring_gui.core.words import banner_text, format_seconds, side_words
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
 from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.widgets.countdown import CountdownView
@@ -406,7 +407,7 @@ class SessionScreen(QWidget):
         duration = self.controller.phase_duration()
 
         self.stretch_title.setText(stretch.name if stretch else "Rest")
-        banner = theme.banner_text(phase)
+        banner = banner_text(phase)
         self.phase_banner.setText(banner)
         self._paint_banner(phase.kind)
         self.side_label.setText(self._side_line(phase))
@@ -431,7 +432,7 @@ class SessionScreen(QWidget):
         left = self.controller.session_remaining()
         item = self._phase.item + 1
         self.session_progress.setText(
-            f"Stretch {item} of {plan.item_count}  ·  {theme.format_seconds(left)} left"
+            f"Stretch {item} of {plan.item_count}  ·  {format_seconds(left)} left"
         )
         self.progress_bar.set_fraction(1 - left / max(1, plan.total_seconds))
         if self._phase.kind is PhaseKind.PREPARE and self._phase.stretch:
@@ -487,10 +488,10 @@ class SessionScreen(QWidget):
         if phase.side is None:
             return "Both legs"
         if phase.kind is PhaseKind.SWITCH:
-            return f"Now the {theme.side_words(phase.side)}"
+            return f"Now the {side_words(phase.side)}"
         if phase.kind is PhaseKind.PREPARE:
-            return f"Start with your {theme.side_words(phase.side)}"
-        return theme.side_words(phase.side).capitalize()
+            return f"Start with your {side_words(phase.side)}"
+        return side_words(phase.side).capitalize()
 
     @staticmethod
     def _cue(stretch: Stretch | None, phase: Phase) -> str:
@@ -504,21 +505,20 @@ class SessionScreen(QWidget):
 
     def _next_text(self, index: int) -> str:
         plan = self.controller.plan
-        engine = self.controller.engine
-        if plan is None or engine is None:
+        if plan is None:
             return ""
         following = index + 1
         if following >= len(plan.phases):
             return "Next: done — well done for taking the break"
         phase = plan.phases[following]
-        seconds = round(engine.duration(following))
+        seconds = round(self.controller.duration(following))
         current = plan.phases[index]
         if phase.stretch and phase.stretch != current.stretch:
-            what = f"{self.catalog[phase.stretch].name} — {theme.banner_text(phase).lower()}"
+            what = f"{self.catalog[phase.stretch].name} — {banner_text(phase).lower()}"
         elif phase.kind is PhaseKind.SWITCH and phase.side:
-            what = f"Switch to the {theme.side_words(phase.side)}"
+            what = f"Switch to the {side_words(phase.side)}"
         else:
-            what = theme.banner_text(phase)
+            what = banner_text(phase)
         return f"Next: {what}, {seconds} s"
 
     def _show_steps(self, stretch: Stretch | None, phase: Phase, fraction: float) -> None:

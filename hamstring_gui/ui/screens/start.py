@@ -39,7 +39,7 @@ from hamstring_gui.core.catalog import Catalog, Equipment, Position
 from hamstring_gui.core.plan import build_plan
 from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.settings import SessionSettings
-from hamstring_gui.core.words import EQUIPMENT_WORDS, POSITION_WORDS
+from hamstring_gui.core.words import EQUIPMENT_WORDS, POSITION_WORDS, format_minutes
 from hamstring_gui.ui.style import theme
 
 DESK_POSITIONS = frozenset({Position.CHAIR, Position.STANDING})
@@ -85,7 +85,7 @@ class RoutineCard:
     def spoken(self) -> str:
         """The card in one sentence for screen readers."""
         return (
-            f"{self.name}, {theme.format_minutes(self.seconds)}. "
+            f"{self.name}, {format_minutes(self.seconds)}. "
             f"{', '.join(self.badges)}. {self.description}"
         )
 
@@ -105,7 +105,7 @@ class CardWidget(QFrame):
         self.name_label = QLabel(card.name)
         self.name_label.setWordWrap(True)  # a long name at large text wraps, never widens
         theme.set_font(self.name_label, 1.35, bold=True)
-        self.length_label = QLabel(theme.format_minutes(card.seconds))
+        self.length_label = QLabel(format_minutes(card.seconds))
         theme.set_font(self.length_label, 1.35, bold=True)
         title_row = QHBoxLayout()
         title_row.addWidget(self.name_label, 1)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from hamstring_gui.core.catalog import Catalog
 from hamstring_gui.core.plan import Plan
 from hamstring_gui.core.session import Summary
+from hamstring_gui.core.words import format_seconds
 from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.widgets.press_button import PressButton
 from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
@@ -172,17 +173,13 @@ class SummaryScreen(QWidget):
                 else "what you did still counts."
             )
         )
-        self.left_value.setText(theme.format_seconds(summary.seconds["left"]))
-        self.right_value.setText(theme.format_seconds(summary.seconds["right"]))
+        self.left_value.setText(format_seconds(summary.seconds["left"]))
+        self.right_value.setText(format_seconds(summary.seconds["right"]))
         both = summary.seconds.get("both", 0.0)
-        self.both_value.setText(theme.format_seconds(both))
+        self.both_value.setText(format_seconds(both))
         self.both_card.setVisible(both > 0)
-        self.left_value.setAccessibleName(
-            f"Left leg: {theme.format_seconds(summary.seconds['left'])}"
-        )  # noqa: E501
-        self.right_value.setAccessibleName(
-            f"Right leg: {theme.format_seconds(summary.seconds['right'])}"
-        )  # noqa: E501
+        self.left_value.setAccessibleName(f"Left leg: {format_seconds(summary.seconds['left'])}")  # noqa: E501
+        self.right_value.setAccessibleName(f"Right leg: {format_seconds(summary.seconds['right'])}")  # noqa: E501
 
         items = {p.item: p.stretch for p in plan.phases if p.stretch}
         done = sum(1 for stretch in items.values() if stretch in summary.stretches_done)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor
 
 from hamstring_gui.core.figure import Role
+from hamstring_gui.ui.style import theme
 
 
 @dataclass(frozen=True)
@@ -66,17 +66,8 @@ DARK = FigurePalette(
 
 
 def system_is_dark() -> bool:
-    """Whether the app looks dark: the colour scheme, or the palette in use (light if no app).
-
-    The palette counts too: where the platform cannot switch schemes, the app
-    sets a dark palette itself (see ``theme.fallback_palette``).
-    """
-    app = QGuiApplication.instance()
-    if not isinstance(app, QGuiApplication):
-        return False
-    if app.styleHints().colorScheme() == Qt.ColorScheme.Dark:
-        return True
-    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    """Whether the app looks dark (light when there is no app): ``theme.is_dark()``."""
+    return theme.is_dark()
 
 
 def palette_for(dark: bool) -> FigurePalette:

@@ -1,4 +1,4 @@
-"""Words, colours and type sizes shared by the session views.
+"""Colours and type sizes shared by the views (their words live in ``core/words.py``).
 
 Colours follow the system light/dark scheme: each phase has a calm tint for
 light and for dark backgrounds, picked from the application palette at paint
@@ -9,25 +9,16 @@ the two that must be readable from a metre away have pixel floors.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontInfo, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from hamstring_gui.core.plan import Phase, PhaseKind, Side
+from hamstring_gui.core.plan import PhaseKind
 
 # The countdown must be readable from about a metre away: at least this tall.
 COUNTDOWN_MIN_PX = 96
 # The phase banner floor.
 BANNER_MIN_PX = 26
-
-_PHASE_WORDS = {
-    PhaseKind.PREPARE: "Get ready",
-    PhaseKind.HOLD: "Hold",
-    PhaseKind.CONTRACT: "Push gently",
-    PhaseKind.RELAX: "Relax and go deeper",
-    PhaseKind.SWITCH: "Switch legs",
-    PhaseKind.REST: "Rest",
-    PhaseKind.MOVE: "Move",
-}
 
 # (light scheme, dark scheme) per phase: muted, never alarming.
 _PHASE_COLOURS = {
@@ -41,32 +32,25 @@ _PHASE_COLOURS = {
 }
 
 
-def side_words(side: Side | None) -> str:
-    """'left leg', 'right leg' or 'both legs'."""
-    return f"{side} leg" if side else "both legs"
+def is_dark(source: QWidget | QPalette | None = None) -> bool:
+    """Whether light text sits on a dark window: the app's one dark check.
 
-
-def banner_text(phase: Phase) -> str:
-    """The phase in words, as the banner shows it.
-
-    Hold and move name the leg (``Hold — left leg``); the other phases are
-    short instructions (``Switch legs``, ``Push gently``).
+    ``source`` is a widget (its palette), a palette, or ``None`` for the
+    application: a dark colour scheme, or the dark palette the app sets
+    itself where the platform cannot switch schemes (``fallback_palette``).
     """
-    words = _PHASE_WORDS[phase.kind]
-    if phase.kind in (PhaseKind.HOLD, PhaseKind.MOVE) and phase.stretch is not None:
-        return f"{words} — {side_words(phase.side)}"
-    return words
-
-
-def phase_words(kind: PhaseKind) -> str:
-    """The bare phase name (``Hold``, ``Rest``)."""
-    return _PHASE_WORDS[kind]
-
-
-def is_dark(widget: QWidget | None = None) -> bool:
-    """Whether the current palette has a dark window background."""
-    palette = widget.palette() if widget is not None else QApplication.palette()
-    return palette_is_dark(palette)
+    if isinstance(source, QPalette):
+        palette = source
+    elif source is not None:
+        palette = source.palette()
+    else:
+        app = QGuiApplication.instance()
+        if not isinstance(app, QGuiApplication):
+            return False
+        if app.styleHints().colorScheme() == Qt.ColorScheme.Dark:
+            return True
+        palette = app.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 _DARK_ROLES = {
@@ -128,11 +112,6 @@ def fallback_palette(dark: bool) -> QPalette:
     ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7d8086"))
     return palette
-
-
-def palette_is_dark(palette: QPalette) -> bool:
-    """Whether a palette draws light text on a dark window."""
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def phase_colour(kind: PhaseKind, widget: QWidget | None = None) -> QColor:
@@ -280,16 +259,3 @@ def muted(widget: QWidget) -> QColor:
     colour = QColor(widget.palette().color(QPalette.ColorRole.WindowText))
     colour.setAlphaF(0.68)
     return colour
-
-
-def format_seconds(seconds: float) -> str:
-    """``m:ss`` for a number of seconds."""
-    whole = max(0, int(round(seconds)))
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
-def format_minutes(seconds: float) -> str:
-    """A routine length in words: ``5 min`` (``40 s`` when under a minute)."""
-    if seconds < 60:
-        return f"{int(seconds)} s"
-    return f"{max(1, round(seconds / 60))} min"

@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.routine import builtin_routines
+from hamstring_gui.core.settings.store import SettingsStore
+from hamstring_gui.ui.controller import SessionController
 from hamstring_gui.ui.desktop.commands import RemoteCommands
 from hamstring_gui.ui.settings_model import SettingsModel
+from tests.helpers.shell import FakeShell
+from tests.helpers.stubs import FakeClock
 from tests.ui.desktop.test_reminder_service import World, make
-
-
-class FakeWindow:
-    def __init__(self) -> None:
-        self.routines: dict[str, Any] = {"desk-break": object()}
-        self.started: list[str] = []
-
-    def start_routine(self, routine_id: str) -> None:
-        self.started.append(routine_id)
-
-    def bring_to_front(self) -> None:
-        pass
 
 
 @pytest.fixture
@@ -32,10 +22,11 @@ def handler(qtbot: QtBot, tmp_path: Path) -> RemoteCommands:
     store = SettingsStore(tmp_path / "settings.json")
     store.load()
     service = make(SettingsModel(store), World())
-    controller = SimpleNamespace(
-        active=False, engine=None, pause=None, resume=None, skip=None, stop=None
+    return RemoteCommands(
+        FakeShell({"desk-break": builtin_routines()["desk-break"]}),
+        SessionController(FakeClock()),
+        service,
     )
-    return RemoteCommands(FakeWindow(), controller, service)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -75,4 +66,5 @@ def test_wrong_arguments_and_unknown_commands_are_refused(
 ) -> None:
     reply = handler(command, args)
     assert reply["ok"] is False and len(reply["message"]) < 200
-    assert handler.window.started == []  # type: ignore[attr-defined]
+    shell = handler.shell
+    assert isinstance(shell, FakeShell) and "start_routine" not in shell.verbs()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 from pytestqt.qtbot import QtBot
 
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.desktop.reminder_service import DND_RECHECK_SECONDS, ReminderService
 from hamstring_gui.ui.settings_model import SettingsModel
 from tests.helpers.stubs import FakeClock

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from hamstring_gui import app as app_module
 from hamstring_gui import paths
 from hamstring_gui.core.history import HistoryStore
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.dialogs.file_notice import show_file_notice
 from tests.helpers.stubs import FakeClock
 

@@ -26,7 +26,7 @@ from hamstring_gui.core.settings import (
     bounded_fields,
     spec_fields,
 )
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.dialogs.preferences import PreferencesDialog
 from hamstring_gui.ui.settings_model import SettingsModel
 
@@ -225,7 +225,7 @@ def test_model_remember_hold_announces(qtbot: QtBot, store: SettingsStore) -> No
 
 
 def test_notes_say_why_an_option_is_unavailable(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from hamstring_gui.core.settings_store import SettingsStore
+    from hamstring_gui.core.settings.store import SettingsStore
     from hamstring_gui.ui.dialogs.preferences import PreferencesDialog
 
     store = SettingsStore(tmp_path / "settings.json")

@@ -11,9 +11,6 @@ from pytestqt.qtbot import QtBot
 from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.plan import PhaseKind, Side, build_plan
 from hamstring_gui.core.routine import (
-    HOLD_RANGE,
-    REPS_RANGE,
-    REST_RANGE,
     ItemSides,
     builtin_routines,
 )
@@ -52,77 +49,34 @@ def stretches(editor: RoutineEditor) -> list[str]:
     return [item.stretch for item in editor.draft.items]
 
 
-def visible_library(editor: RoutineEditor) -> list[str]:
-    view = editor.library_list
-    return [
-        view.item(row).data(Qt.ItemDataRole.UserRole)
-        for row in range(view.count())
-        if not view.item(row).isHidden()
-    ]
-
-
-def test_library_filters_and_search(editor: RoutineEditor) -> None:
-    assert len(visible_library(editor)) == len(CATALOG)
-    editor.position_filter.setCurrentIndex(editor.position_filter.findData("chair"))
-    assert visible_library(editor)
-    assert all(CATALOG[s].position == "chair" for s in visible_library(editor))
-    editor.kind_filter.setCurrentIndex(editor.kind_filter.findData("pnf"))
-    editor.position_filter.setCurrentIndex(0)
-    assert all(CATALOG[s].kind == "pnf" for s in visible_library(editor))
-    editor.kind_filter.setCurrentIndex(0)
-    editor.equipment_filter.setCurrentIndex(editor.equipment_filter.findData("towel-or-strap"))
-    assert all("towel-or-strap" in CATALOG[s].equipment for s in visible_library(editor))
-    editor.equipment_filter.setCurrentIndex(0)
-    editor.search_edit.setText("zzz-nothing")
-    assert visible_library(editor) == []
-    assert not editor.add_button.isEnabled()
-    editor.search_edit.setText("chair")
-    assert "chair-stretch" in visible_library(editor)
-    assert editor.library_count.text().endswith(f"of {len(CATALOG)} stretches")
-
-
-def test_selecting_a_stretch_shows_its_picture(editor: RoutineEditor) -> None:
-    editor.search_edit.setText("standing hamstring")
-    item = next(
-        editor.library_list.item(r)
-        for r in range(editor.library_list.count())
-        if editor.library_list.item(r).data(Qt.ItemDataRole.UserRole) == "standing-hamstring"
-    )  # noqa: E501
-    editor.library_list.setCurrentItem(item)
-    assert editor.preview_title.text() == CATALOG["standing-hamstring"].name
-    assert editor.illustration is not None
-    assert editor.illustration.current_scene() is not None
-
-
-def test_override_ranges_are_the_loaders(editor: RoutineEditor) -> None:
-    for spin, (low, high) in (
-        (editor.hold_spin, HOLD_RANGE),
-        (editor.reps_spin, REPS_RANGE),
-        (editor.rest_spin, REST_RANGE),
-    ):
-        assert (spin.minimum() + 1, spin.maximum()) == (low, high)  # minimum: "Default"
-
-
 def test_build_reorder_override_save_and_run(
     editor: RoutineEditor, folder: Path, qtbot: QtBot
 ) -> None:
     for stretch in ("chair-stretch", "standing-hamstring", "supine-hand-towel"):
         editor.add_stretch(stretch)
-    editor.name_edit.setFocus()
-    qtbot.keyClicks(editor.name_edit, "  My physio routine")
-    editor.description_edit.setText("x")  # setText is not an edit by the user: ignored
-    qtbot.keyClicks(editor.description_edit, " from March")
+    editor.routine_panel.name_edit.setFocus()
+    qtbot.keyClicks(editor.routine_panel.name_edit, "  My physio routine")
+    editor.routine_panel.description_edit.setText(
+        "x"
+    )  # setText is not an edit by the user: ignored
+    qtbot.keyClicks(editor.routine_panel.description_edit, " from March")
     assert editor.draft.name == "  My physio routine"
     assert stretches(editor) == ["chair-stretch", "standing-hamstring", "supine-hand-towel"]
 
     # Keyboard: Ctrl+Up moves the selected (last added) stretch to the front.
-    editor.items_view.setFocus()
+    editor.routine_panel.items_view.setFocus()
     editor.select_item(2)
-    qtbot.keyClick(editor.items_view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(editor.items_view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        editor.routine_panel.items_view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier
+    )
+    qtbot.keyClick(
+        editor.routine_panel.items_view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier
+    )
     assert stretches(editor) == ["supine-hand-towel", "chair-stretch", "standing-hamstring"]
-    assert editor.items_view.currentIndex().row() == 0
-    qtbot.keyClick(editor.items_view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert editor.routine_panel.items_view.currentIndex().row() == 0
+    qtbot.keyClick(
+        editor.routine_panel.items_view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier
+    )
     assert stretches(editor) == ["chair-stretch", "supine-hand-towel", "standing-hamstring"]
 
     # Drag: the list view moves rows through the model's moveRows (drop before row 0).
@@ -137,11 +91,15 @@ def test_build_reorder_override_save_and_run(
     # Overrides on "supine-hand-towel": 45 s hold, 2 reps, left leg only, 15 s rest after.
     editor.select_item(1)
     before = editor.total_seconds()
-    editor.hold_spin.setValue(45)
-    editor.reps_spin.setValue(2)
-    editor.sides_combo.setCurrentIndex(editor.sides_combo.findData("left"))
-    editor.sides_combo.activated.emit(editor.sides_combo.currentIndex())
-    editor.rest_spin.setValue(15)
+    editor.routine_panel.item_form.hold_spin.setValue(45)
+    editor.routine_panel.item_form.reps_spin.setValue(2)
+    editor.routine_panel.item_form.sides_combo.setCurrentIndex(
+        editor.routine_panel.item_form.sides_combo.findData("left")
+    )
+    editor.routine_panel.item_form.sides_combo.activated.emit(
+        editor.routine_panel.item_form.sides_combo.currentIndex()
+    )
+    editor.routine_panel.item_form.rest_spin.setValue(15)
     item = editor.draft.items[1]
     assert (item.hold_seconds, item.reps, item.sides, item.rest_seconds) == (
         45,
@@ -155,7 +113,7 @@ def test_build_reorder_override_save_and_run(
     expected = build_plan(editor.current_routine(), CATALOG, SETTINGS).total_seconds
     assert editor.total_seconds() == expected
     minutes, seconds = divmod(expected, 60)
-    assert f"{minutes}:{seconds:02d}" in editor.total_label.text()
+    assert f"{minutes}:{seconds:02d}" in editor.routine_panel.total_label.text()
     assert editor.isWindowModified()
 
     with (
@@ -207,12 +165,17 @@ def test_undo_redo_and_clean_state(editor: RoutineEditor, qtbot: QtBot) -> None:
     editor.add_stretch("chair-stretch")
     editor.add_stretch("standing-hamstring")
     editor.select_item(0)
-    editor.hold_spin.setValue(50)
-    editor.hold_spin.setValue(55)  # merges into one step with the previous change
+    editor.routine_panel.item_form.hold_spin.setValue(50)
+    editor.routine_panel.item_form.hold_spin.setValue(
+        55
+    )  # merges into one step with the previous change
     assert editor.draft.items[0].hold_seconds == 55
     editor.undo_stack.undo()
     assert editor.draft.items[0].hold_seconds is None
-    assert editor.hold_spin.value() == editor.hold_spin.minimum()
+    assert (
+        editor.routine_panel.item_form.hold_spin.value()
+        == editor.routine_panel.item_form.hold_spin.minimum()
+    )
     editor.undo_stack.undo()
     assert stretches(editor) == ["chair-stretch"]
     editor.undo_stack.redo()
@@ -222,16 +185,16 @@ def test_undo_redo_and_clean_state(editor: RoutineEditor, qtbot: QtBot) -> None:
     editor.select_item(1)
     editor.remove_selected()
     assert stretches(editor) == ["chair-stretch"]
-    editor.undo_action.trigger()
+    editor.toolbar.undo_action.trigger()
     assert stretches(editor) == ["chair-stretch", "standing-hamstring"]
 
 
 def test_cannot_save_without_a_name_or_stretches(editor: RoutineEditor, folder: Path) -> None:
-    assert not editor.save_button.isEnabled()
+    assert not editor.routine_panel.save_button.isEnabled()
     assert editor.save() is None
     editor.add_stretch("chair-stretch")
-    assert not editor.save_button.isEnabled()
-    assert "name" in editor.save_button.toolTip()
+    assert not editor.routine_panel.save_button.isEnabled()
+    assert "name" in editor.routine_panel.save_button.toolTip()
     assert not folder.exists()
 
 
@@ -255,7 +218,7 @@ def test_open_edit_and_save_keeps_the_file(editor: RoutineEditor, folder: Path) 
     assert first is not None
     editor.open_routine(first.id)
     editor.select_item(0)
-    editor.reps_spin.setValue(4)
+    editor.routine_panel.item_form.reps_spin.setValue(4)
     again = editor.save()
     assert again is not None and again.id == first.id
     assert sorted(p.name for p in folder.iterdir()) == [f"{first.id}.toml"]
@@ -265,8 +228,8 @@ def test_new_ids_never_take_a_broken_files_name(editor: RoutineEditor, folder: P
     folder.mkdir()
     (folder / "mine.toml").write_text("broken", encoding="utf-8")
     editor.add_stretch("chair-stretch")
-    editor.name_edit.setText("Mine")
-    editor.name_edit.textEdited.emit("Mine")
+    editor.routine_panel.name_edit.setText("Mine")
+    editor.routine_panel.name_edit.textEdited.emit("Mine")
     saved = editor.save()
     assert saved is not None and saved.id == "mine-2"
     assert (folder / "mine.toml").read_text(encoding="utf-8") == "broken"
@@ -280,17 +243,17 @@ def test_import_and_export_use_the_store(
     qtbot: QtBot,
 ) -> None:
     editor.duplicate("desk-break")
-    editor.name_edit.setText("Shared")
-    editor.name_edit.textEdited.emit("Shared")
+    editor.routine_panel.name_edit.setText("Shared")
+    editor.routine_panel.name_edit.textEdited.emit("Shared")
     out = tmp_path / "shared.toml"
     monkeypatch.setattr(RoutineEditor, "choose_export_file", classmethod(lambda cls, p, s: out))
-    editor.export_action.trigger()
+    editor.toolbar.export_action.trigger()
     assert out.exists() and 'name = "Shared"' in out.read_text("utf-8")
 
     monkeypatch.setattr(RoutineEditor, "ask_discard", classmethod(lambda cls, p: True))
     monkeypatch.setattr(RoutineEditor, "choose_import_file", classmethod(lambda cls, p: out))
     with qtbot.waitSignal(editor.routinesChanged):
-        editor.import_action.trigger()
+        editor.toolbar.import_action.trigger()
     assert editor.routine_id == "shared" and editor.draft.name == "Shared"
     assert (folder / "shared.toml").exists()
 
@@ -311,7 +274,7 @@ def test_import_and_export_use_the_store(
     bad.write_text('id = "x"\nname = "X"\n[[items]]\nstretch = "chair-strech"\n', "utf-8")
     before = sorted(p.name for p in folder.iterdir())
     assert editor.import_file(bad) is None
-    assert "did you mean 'chair-stretch'" in editor.message_label.text()
+    assert "did you mean 'chair-stretch'" in editor.routine_panel.message_label.text()
     assert sorted(p.name for p in folder.iterdir()) == before
 
 
@@ -320,11 +283,11 @@ def test_unsaved_changes_are_not_dropped_silently(
 ) -> None:
     editor.add_stretch("chair-stretch")
     monkeypatch.setattr(RoutineEditor, "ask_discard", classmethod(lambda cls, p: False))
-    editor.new_action.trigger()
+    editor.toolbar.new_action.trigger()
     assert stretches(editor) == ["chair-stretch"]
     assert not editor.close()
     monkeypatch.setattr(RoutineEditor, "ask_discard", classmethod(lambda cls, p: True))
-    editor.new_action.trigger()
+    editor.toolbar.new_action.trigger()
     assert stretches(editor) == []
 
 
@@ -333,7 +296,7 @@ def test_new_settings_change_the_lengths(editor: RoutineEditor) -> None:
     before = editor.total_seconds()
     editor.set_settings(SessionSettings(hold_seconds=60))
     assert editor.total_seconds() > before
-    assert "60 s" in editor.hold_spin.specialValueText()
+    assert "60 s" in editor.routine_panel.item_form.hold_spin.specialValueText()
 
 
 @pytest.mark.parametrize("key", ["Esc", "Ctrl+W"])

@@ -1,21 +1,28 @@
-"""Sessions run in the window are recorded in the history store."""
+"""Sessions the controller runs are recorded in the history store; the shell hears problems."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from hamstring_gui import app as app_module
+from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.history import HistoryStore
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.plan import build_plan
+from hamstring_gui.core.routine import builtin_routines
+from hamstring_gui.core.settings.store import SettingsStore
+from hamstring_gui.ui.controller import SessionController
 from hamstring_gui.ui.history.link import HistoryLink
-from hamstring_gui.ui.history.window import SelfTestDialog
-from hamstring_gui.ui.screens.main_window import MainWindow
+from hamstring_gui.ui.history.self_test_dialog import SelfTestDialog
+from hamstring_gui.ui.settings_model import SettingsModel
+from tests.helpers.shell import FakeShell
 from tests.helpers.stubs import FakeClock
+
+CATALOG = load_catalog()
 
 # The offscreen platform has no window manager to pass these on to; harmless.
 pytestmark = pytest.mark.qt_log_ignore(
@@ -24,31 +31,33 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 
 @pytest.fixture
-def setup(qtbot: QtBot, tmp_path: Path):  # type: ignore[no-untyped-def]
+def setup(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[HistoryLink, FakeClock, HistoryStore]]:
     settings = SettingsStore(tmp_path / "settings.json")
     settings.load()
     short = dataclasses.replace(settings.settings.session, hold_seconds=10, reps=1)
     settings.save(dataclasses.replace(settings.settings, safety_acknowledged=True, session=short))
     clock = FakeClock()
-    window = app_module.build_window(clock, settings, state_file=tmp_path / "window.json")
-    qtbot.addWidget(window)
     store = HistoryStore(tmp_path / "history.sqlite3")
-    link = HistoryLink(store, window)
-    yield window, clock, store, link
+    controller = SessionController(clock)
+    link = HistoryLink(store, controller, SettingsModel(settings), CATALOG, FakeShell())
+    yield link, clock, store
     store.close()
 
 
-def _run_to_end(window: MainWindow, clock: FakeClock) -> None:
-    while window.controller.active:
+def _run(link: HistoryLink, clock: FakeClock, routine_id: str) -> None:
+    routine = builtin_routines()[routine_id]
+    link.controller.start(build_plan(routine, CATALOG, link.model.settings.session))
+    while link.controller.active:
         clock.advance(1.0)
-        window.controller.tick()
+        link.controller.tick()
 
 
-def test_a_finished_session_is_recorded_with_equal_legs_and_feeling(setup) -> None:  # type: ignore[no-untyped-def]
-    window, clock, store, _ = setup
-    window.start_routine("desk-break")
-    _run_to_end(window, clock)
-    window.summary_screen.feelingRated.emit(3)
+def test_a_finished_session_is_recorded_with_equal_legs_and_feeling(
+    setup: tuple[HistoryLink, FakeClock, HistoryStore],
+) -> None:
+    link, clock, store = setup
+    _run(link, clock, "desk-break")
+    link.set_feeling(3)
     (session,) = store.export_json(store_today())["sessions"]
     assert session["routine"] == "desk-break"
     assert session["completed"] is True
@@ -57,28 +66,39 @@ def test_a_finished_session_is_recorded_with_equal_legs_and_feeling(setup) -> No
     assert session["feeling"] == 3
 
 
-def test_history_action_opens_one_window(setup, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
-    window, _, _, link = setup
-    assert window.history_action.isEnabled()
-    window.history_action.trigger()
-    first = link.history_window
-    assert first is not None and first.isVisible()
+def test_open_history_shows_one_window(
+    setup: tuple[HistoryLink, FakeClock, HistoryStore], qtbot: QtBot
+) -> None:
+    link, _, _ = setup
+    first = link.open_history()
     qtbot.addWidget(first)
-    window.history_action.trigger()
-    assert link.history_window is first
+    assert first.isVisible()
+    assert link.open_history() is first
 
 
 def test_finished_self_test_asks_for_the_result(
-    setup, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
-) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
-    window, clock, store, link = setup
+    setup: tuple[HistoryLink, FakeClock, HistoryStore],
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+) -> None:
+    link, clock, store = setup
     monkeypatch.setattr(SelfTestDialog, "ask", classmethod(lambda cls, parent=None: (18, 24)))
-    window.start_routine("self-test")
-    _run_to_end(window, clock)
+    _run(link, clock, "self-test")
     assert link.history_window is not None
     qtbot.addWidget(link.history_window)
     tests = store.export_json(store_today())["self_tests"]
     assert [(t["left_degrees"], t["right_degrees"]) for t in tests] == [(18, 24)]
+
+
+def test_a_store_that_cannot_be_written_is_told_once(
+    setup: tuple[HistoryLink, FakeClock, HistoryStore],
+) -> None:
+    link, _, _ = setup
+    shell = link.shell
+    assert isinstance(shell, FakeShell)
+    link._tell("History could not be saved.")  # noqa: SLF001 - the recorder's callback
+    link._tell("History could not be saved.")  # noqa: SLF001
+    assert shell.calls == [("show_message", "History could not be saved.")]
 
 
 def store_today() -> datetime.date:

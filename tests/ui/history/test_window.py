@@ -7,16 +7,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.history import HistoryStore, SelfTest
-from hamstring_gui.ui.history.window import (
-    STOP_TEXT,
-    HistoryWindow,
-    SelfTestDialog,
-)
+from hamstring_gui.ui.history.self_test_dialog import SelfTestDialog
+from hamstring_gui.ui.history.window import HistoryWindow
 from tests.helpers.history import add_self_tests, fill
 
 TODAY = date(2026, 3, 18)  # a Wednesday
@@ -100,44 +97,6 @@ def test_self_test_chart_and_the_expectation(qtbot: QtBot, store: HistoryStore) 
     window.show()
     qtbot.waitExposed(window)
     assert not window.self_test_chart.grab().isNull()
-
-
-# -- the entry -----------------------------------------------------------------------
-
-
-def test_entry_needs_both_legs_and_keeps_angles_in_range(qtbot: QtBot) -> None:
-    dialog = SelfTestDialog()
-    qtbot.addWidget(dialog)
-    assert not dialog.save_button.isEnabled()
-    assert dialog.left_spin.text() == "not entered"
-    assert dialog.values() is None
-    dialog.left_spin.setValue(120)
-    assert dialog.left_spin.value() == 90  # at most 90° short of straight
-    assert not dialog.save_button.isEnabled()
-    dialog.accept()
-    assert dialog.result() != QDialog.DialogCode.Accepted
-    dialog.right_spin.setValue(15)
-    assert dialog.save_button.isEnabled()
-    assert dialog.values() == (90, 15)
-    assert dialog.left_picture.degrees == 90 and dialog.right_picture.degrees == 15
-    dialog.left_spin.setValue(-1)
-    assert dialog.left_picture.degrees is None and not dialog.save_button.isEnabled()
-
-
-def test_pain_checkbox_stops_the_test(qtbot: QtBot) -> None:
-    dialog = SelfTestDialog()
-    qtbot.addWidget(dialog)
-    dialog.left_spin.setValue(20)
-    dialog.right_spin.setValue(25)
-    dialog.pain_check.click()
-    assert dialog.stop_label.isVisibleTo(dialog) and dialog.stop_label.text() == STOP_TEXT
-    assert "clinician" in STOP_TEXT
-    assert dialog.values() is None
-    assert not dialog.left_spin.isEnabled() and not dialog.right_spin.isEnabled()
-    assert not dialog.pain_check.isEnabled()  # cannot be taken back
-    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save) is None
-    dialog.accept()
-    assert dialog.result() != QDialog.DialogCode.Accepted
 
 
 def test_window_records_nothing_when_the_user_reports_pain(

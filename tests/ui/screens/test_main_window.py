@@ -14,10 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QFontInfo, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
 
 from hamstring_gui import app as app_module
 from hamstring_gui.core.plan import PhaseKind, Side, build_plan
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.compat import keep_singletons_alive
 from hamstring_gui.ui.dialogs.stop_confirm import StopConfirmDialog
 from hamstring_gui.ui.screens.main_window import MainWindow
@@ -522,7 +523,9 @@ def test_pnf_phases_show_push_relax_and_the_right_steps(window, clock):
     assert seen[PhaseKind.RELAX][2] == 3
 
 
-def test_preferences_get_the_sound_notes(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_preferences_get_the_sound_notes(
+    qtbot: QtBot, clock: FakeClock, store: SettingsStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from hamstring_gui.ui.dialogs.preferences import PreferencesDialog
 
     seen = {}
@@ -532,9 +535,30 @@ def test_preferences_get_the_sound_notes(window, monkeypatch) -> None:  # type: 
         return model.settings
 
     monkeypatch.setattr(PreferencesDialog, "ask", classmethod(fake_ask))
-    window.preference_notes = lambda: {"sounds": ["No audio device was found."]}
+    window = app_module.build_window(
+        clock, store, preference_notes=lambda: {"sounds": ["No audio device was found."]}
+    )
+    qtbot.addWidget(window)
     window.preferences_action.trigger()
     assert seen["notes"] == {"sounds": ["No audio device was found."]}
+
+
+def test_closing_asks_whether_to_keep_running_in_the_tray(
+    qtbot: QtBot, clock: FakeClock, store: SettingsStore
+) -> None:
+    answers = [True]
+    window = app_module.build_window(clock, store, close_to_tray=lambda: answers[-1])
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.close() and not window.isVisible()  # hidden: the tray keeps the app
+    window.show()
+    answers.append(False)
+    assert window.close()
+
+
+def test_a_service_verb_shows_a_message(window: MainWindow) -> None:
+    window.show_message("History is not recorded.", 1000)
+    assert window.statusBar().currentMessage() == "History is not recorded."
 
 
 def test_during_a_hold_the_hold_step_is_emphasised_not_a_set_up_step() -> None:

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.settings import SessionSettings
+from hamstring_gui.core.words import format_minutes
 from hamstring_gui.library import all_routines
 from hamstring_gui.ui.compat import keep_singletons_alive
 from hamstring_gui.ui.screens.start import CardLook, CardWidget, StartScreen
-from hamstring_gui.ui.style.theme import fallback_palette, format_minutes
+from hamstring_gui.ui.style.theme import fallback_palette
 
 keep_singletons_alive()
 

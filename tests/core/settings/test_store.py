@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from hamstring_gui.core.settings import SCHEMA_VERSION, SessionSettings, Settings, settings_to_dict
-from hamstring_gui.core.settings_store import (
+from hamstring_gui.core.settings.store import (
     SettingsSaveError,
     SettingsStore,
     load_settings,

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from hamstring_gui.app import apply_colour_scheme
 from hamstring_gui.ui.style.palette import system_is_dark
-from hamstring_gui.ui.style.theme import fallback_palette, palette_is_dark
+from hamstring_gui.ui.style.theme import fallback_palette, is_dark
 
 
 @pytest.fixture
@@ -22,19 +22,19 @@ def app(qapp: QApplication) -> Iterator[QApplication]:
 
 
 def test_dark_choice_gives_a_dark_palette_and_dark_pictures(app: QApplication) -> None:
-    assert not palette_is_dark(app.palette())
+    assert not is_dark(app.palette())
     apply_colour_scheme(app, "dark")
-    assert palette_is_dark(app.palette())
+    assert is_dark(app.palette())
     assert system_is_dark()
 
 
 def test_light_and_system_choices_go_back(app: QApplication) -> None:
     apply_colour_scheme(app, "dark")
     apply_colour_scheme(app, "light")
-    assert not palette_is_dark(app.palette())
+    assert not is_dark(app.palette())
     apply_colour_scheme(app, "dark")
     apply_colour_scheme(app, "system")
-    assert not palette_is_dark(app.palette())
+    assert not is_dark(app.palette())
     assert not system_is_dark()
 
 
@@ -70,7 +70,7 @@ def test_a_new_text_size_applies_at_once(app: QApplication, qtbot, tmp_path) -> 
     from PySide6.QtGui import QFont, QFontInfo
 
     from hamstring_gui import app as app_module
-    from hamstring_gui.core.settings_store import SettingsStore
+    from hamstring_gui.core.settings.store import SettingsStore
     from tests.helpers.stubs import FakeClock
 
     store = SettingsStore(tmp_path / "settings.json")

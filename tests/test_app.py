@@ -13,9 +13,8 @@ from hamstring_gui import paths
 from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.routine import Routine, RoutineItem
 from hamstring_gui.core.routine_store import save_routine
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.library import all_routines
-from hamstring_gui.ui.desktop.break_reminders import BreakReminders
 from hamstring_gui.ui.desktop.commands import RemoteCommands
 from hamstring_gui.ui.editor.window import RoutineEditor
 from tests.helpers.processes import run_python
@@ -58,26 +57,32 @@ def test_edit_routines_opens_one_editor_and_saves_show_up_everywhere(
     window,
     qtbot: QtBot,  # type: ignore[no-untyped-def]
 ) -> None:
-    reminders = BreakReminders(window, tray_available=False)
-    app_module._connect_routine_editor(window, reminders)  # noqa: SLF001
-    assert window.edit_routines_action.isEnabled()
-    window.edit_routines_action.trigger()
-    # Shown ones: an editor another test closed may wait for its deleteLater.
-    editors = [w for w in qtbot_top_levels() if isinstance(w, RoutineEditor) and w.isVisible()]
-    assert len(editors) == 1
-    editor = editors[0]
-    qtbot.addWidget(editor)
-    window.edit_routines_action.trigger()
-    shown = [w for w in qtbot_top_levels() if isinstance(w, RoutineEditor) and w.isVisible()]
-    assert shown == [editor]
+    from PySide6.QtWidgets import QApplication
 
-    save_routine(MINE, paths.routines_dir(), load_catalog())
-    editor.routinesChanged.emit()
-    assert "my-break" in window.routines
-    reply = RemoteCommands(window, window.controller, reminders)("start", ["my-break"])
-    assert reply["ok"] is True
-    assert window.controller.plan is not None and window.controller.plan.routine == "my-break"
-    reminders.close()
+    assert not window.edit_routines_action.isEnabled()
+    services = app_module.Services(QApplication.instance(), window)  # type: ignore[arg-type]
+    try:
+        assert window.edit_routines_action.isEnabled() and window.history_action.isEnabled()
+        before = set(qtbot_top_levels())
+        window.edit_routines_action.trigger()
+        editors = [w for w in qtbot_top_levels() if isinstance(w, RoutineEditor)]
+        editors = [w for w in editors if w not in before]
+        assert len(editors) == 1
+        editor = editors[0]
+        qtbot.addWidget(editor)
+        window.edit_routines_action.trigger()
+        again = [w for w in qtbot_top_levels() if isinstance(w, RoutineEditor) and w not in before]
+        assert again == [editor]
+
+        save_routine(MINE, paths.routines_dir(), load_catalog())
+        editor.routinesChanged.emit()
+        assert "my-break" in window.routines
+        reply = RemoteCommands(window, window.controller, services.reminders)("start", ["my-break"])
+        assert reply["ok"] is True
+        assert window.controller.plan is not None and window.controller.plan.routine == "my-break"
+    finally:
+        services.reminders.close()
+        services.server.close()
 
 
 def qtbot_top_levels() -> list[object]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hamstring_gui.core.settings import SessionSettings, Settings
-from hamstring_gui.core.settings_store import SettingsSaveError, SettingsStore
+from hamstring_gui.core.settings.store import SettingsSaveError, SettingsStore
 
 GOOD = {"version": 1, "session": {"hold_seconds": 45}}
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from hamstring_gui.core.settings import SessionSettings, Settings, settings_from_dict
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 
 KILLS = 30
 
@@ -29,7 +29,7 @@ CHILD = """
 import sys
 from pathlib import Path
 from hamstring_gui.core.settings import Settings, SessionSettings, StretchOverride
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 
 small = Settings(session=SessionSettings(hold_seconds=30))
 overrides = {f"stretch-{n}": StretchOverride(hold_seconds=40, reps=2) for n in range(300)}

@@ -1,6 +1,6 @@
 """Run a real session with a recorder, in its own process, for the SIGKILL test.
 
-Usage: ``python -m tests.core.history_driver DB``. The clock is fake and is
+Usage: ``python -m tests.core.history.driver DB``. The clock is fake and is
 advanced one second per loop. Each time a phase starts (so the phase before it
 is committed) the driver prints ``started N`` and waits for a line on stdin
 before going on; the test kills it while it waits.

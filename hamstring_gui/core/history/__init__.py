@@ -1,0 +1,94 @@
+"""The stretching record: sessions, phases, back feeling and self-tests in SQLite.
+
+``schema`` holds the tables and their migrations, ``check`` tells whether a
+file is whole, ``store`` opens and writes it, ``stats`` answers the history
+window's questions in SQL, ``report`` exports everything, and ``recorder``
+writes a session as the engine runs it. The public names of all six are
+importable from this package.
+"""
+
+from __future__ import annotations
+
+from hamstring_gui.core.history.check import (
+    HistoryDamagedError,
+    HistoryError,
+    check_pages,
+    check_rows,
+    create_private,
+    keep_aside,
+)
+from hamstring_gui.core.history.recorder import (
+    SessionRecorder,
+    WallClock,
+    local_now,
+)
+from hamstring_gui.core.history.report import (
+    CSV_COLUMNS,
+    HistoryReport,
+    SessionRecord,
+)
+from hamstring_gui.core.history.schema import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    statements,
+)
+from hamstring_gui.core.history.stats import (
+    EXPECTATION_TEXT,
+    HOLD_STEP,
+    MAX_DEGREES,
+    PROGRESSION_DAYS,
+    PROGRESSION_MIN_DAYS,
+    TYPICAL_DEGREES,
+    Balance,
+    DayTotal,
+    Feeling,
+    HistoryStats,
+    HoldSuggestion,
+    SelfTest,
+    Streak,
+    StretchCount,
+    validate_degrees,
+    week_start,
+)
+from hamstring_gui.core.history.store import (
+    HistoryStore,
+    open_history,
+    problem_message,
+)
+
+__all__ = [
+    "Balance",
+    "CSV_COLUMNS",
+    "DayTotal",
+    "EXPECTATION_TEXT",
+    "Feeling",
+    "HOLD_STEP",
+    "HistoryDamagedError",
+    "HistoryError",
+    "HistoryReport",
+    "HistoryStats",
+    "HistoryStore",
+    "HoldSuggestion",
+    "MAX_DEGREES",
+    "MIGRATIONS",
+    "PROGRESSION_DAYS",
+    "PROGRESSION_MIN_DAYS",
+    "SCHEMA_VERSION",
+    "SelfTest",
+    "SessionRecord",
+    "SessionRecorder",
+    "Streak",
+    "StretchCount",
+    "TYPICAL_DEGREES",
+    "WallClock",
+    "check_pages",
+    "check_rows",
+    "create_private",
+    "keep_aside",
+    "local_now",
+    "open_history",
+    "problem_message",
+    "statements",
+    "validate_degrees",
+    "week_start",
+]

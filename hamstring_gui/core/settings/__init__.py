@@ -1,0 +1,97 @@
+"""The settings: schema (every preference with its default and bounds), migrations, codec.
+
+``schema`` declares the sections and their field specs, ``migrations`` bring
+older files up to date, ``codec`` turns settings to and from a file's data,
+and ``store`` (imported on its own) reads and writes the file atomically.
+The public names of the first three are importable from this package.
+"""
+
+from __future__ import annotations
+
+from hamstring_gui.core.settings.codec import (
+    settings_from_dict,
+    settings_to_dict,
+)
+from hamstring_gui.core.settings.migrations import (
+    MIGRATIONS,
+    file_version,
+    migrate,
+)
+from hamstring_gui.core.settings.schema import (
+    AGE_65_PLUS,
+    AGE_UNDER_65,
+    CLOCK_PATTERN,
+    HOLD_FOR_AGE,
+    ID_PATTERN,
+    SCHEMA_VERSION,
+    SECTIONS,
+    WEEKDAYS,
+    AppearanceSettings,
+    Bound,
+    Choice,
+    ClockTime,
+    Flag,
+    ProfileSettings,
+    ReminderSettings,
+    RoutineRef,
+    Section,
+    SessionSettings,
+    Settings,
+    SoundSettings,
+    Spec,
+    StretchOverride,
+    Weekdays,
+    bound_of,
+    bounded,
+    bounded_fields,
+    choice,
+    clock_time,
+    default_session,
+    flag,
+    routine_ref,
+    spec_fields,
+    spec_of,
+    weekdays,
+)
+
+__all__ = [
+    "AGE_65_PLUS",
+    "AGE_UNDER_65",
+    "AppearanceSettings",
+    "Bound",
+    "CLOCK_PATTERN",
+    "Choice",
+    "ClockTime",
+    "Flag",
+    "HOLD_FOR_AGE",
+    "ID_PATTERN",
+    "MIGRATIONS",
+    "ProfileSettings",
+    "ReminderSettings",
+    "RoutineRef",
+    "SCHEMA_VERSION",
+    "SECTIONS",
+    "Section",
+    "SessionSettings",
+    "Settings",
+    "SoundSettings",
+    "Spec",
+    "StretchOverride",
+    "WEEKDAYS",
+    "Weekdays",
+    "bound_of",
+    "bounded",
+    "bounded_fields",
+    "choice",
+    "clock_time",
+    "default_session",
+    "file_version",
+    "flag",
+    "migrate",
+    "routine_ref",
+    "settings_from_dict",
+    "settings_to_dict",
+    "spec_fields",
+    "spec_of",
+    "weekdays",
+]
