@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
 
-from hamstring_gui.core.figure import Role
+from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.ui.style import theme
 
 

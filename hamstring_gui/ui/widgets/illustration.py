@@ -27,8 +27,8 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
+    QLinearGradient,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPen,
     QPolygonF,
@@ -36,18 +36,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from hamstring_gui.core.figure import (
-    Frame,
-    Illustration,
-    Role,
-    Scene,
-    ShapeKind,
-    build_scene,
-    ease_in_out,
-    frame_bounds,
-    load_illustration,
-    rest_scene,
-)
+from hamstring_gui.core.figure.library import load_figure, rest_scene
+from hamstring_gui.core.figure.roles import Role
+from hamstring_gui.core.figure.scene import Scene
+from hamstring_gui.core.figure.shapes import Kind, Shape
 from hamstring_gui.core.plan import PhaseKind, Side
 from hamstring_gui.ui.style.palette import FigurePalette, palette_for, system_is_dark
 
@@ -59,6 +51,7 @@ LOOP_FRAME_MS = 100
 # A loop's position is rounded to 1/LOOP_STEPS of a cycle (10 ms of the
 # quickest loop: invisible), so each of its poses is solved once, not per frame.
 LOOP_STEPS = 60
+INSET_SHARE = 0.3  # the "not like this" inset: this share of the picture's width
 Bounds = tuple[float, float, float, float]
 
 
@@ -68,7 +61,7 @@ def _side_name(side: Side | None) -> str | None:
 
 @cache
 def _bounds(stretch_id: str, side: str | None) -> Bounds:
-    return frame_bounds(load_illustration(stretch_id), side)
+    return load_figure(stretch_id).bounds(side)
 
 
 @cache
@@ -78,37 +71,11 @@ def _rest() -> tuple[Scene, Bounds]:
     return scene, (left - 40, min(0.0, bottom), right + 40, top)
 
 
-def frame_for(
-    illustration: Illustration, kind: PhaseKind, progress: float, deep: bool = False
-) -> Frame:  # noqa: E501
-    """The frame a phase shows ``progress`` (0..1) of the way through its motion."""
-    settled = illustration.deeper if deep else illustration.stretched
-    if kind in (PhaseKind.PREPARE, PhaseKind.SWITCH):
-        if illustration.loop:
-            return illustration.frame_at(
-                illustration.start, illustration.loop[0], ease_in_out(progress)
-            )  # noqa: E501
-        return illustration.frame_at(
-            illustration.start, illustration.stretched, ease_in_out(progress)
-        )  # noqa: E501
-    if kind is PhaseKind.RELAX:
-        return illustration.frame_at(
-            illustration.stretched, illustration.deeper, ease_in_out(progress)
-        )  # noqa: E501
-    if kind is PhaseKind.MOVE:
-        return illustration.loop_frame(progress)
-    if kind is PhaseKind.REST:
-        return illustration.start
-    return settled
-
-
 def scene_for(
     stretch_id: str, side: Side | None, kind: PhaseKind, progress: float, deep: bool = False
 ) -> Scene:
     """The scene of a stretch at one moment (what :func:`render_illustration` paints)."""
-    illustration = load_illustration(stretch_id)
-    frame = frame_for(illustration, kind, progress, deep)
-    return build_scene(illustration, frame, _side_name(side), arrow=kind is PhaseKind.CONTRACT)
+    return load_figure(stretch_id).scene(kind, progress, _side_name(side), deep)
 
 
 @lru_cache(maxsize=4 * LOOP_STEPS)
@@ -176,11 +143,16 @@ def scene_extent(rect: QRectF, scene: Scene, bounds: Bounds) -> QRectF:
             ys.append(off_y - y * scale)
     if not xs:
         return QRectF()
-    # Round caps, dots' radius, the L/R badge (sized by the picture) and antialiasing.
-    pad = max(reach * scale, min(rect.width(), rect.height()) * 0.05) + 4
+    # Strokes, arrow heads, the L/R badge (sized by the picture) and antialiasing.
+    pad = max(reach * scale * 2, _badge_radius(rect) * 1.3) + 4
     return QRectF(
         min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad
     ).intersected(rect)
+
+
+def _badge_radius(rect: QRectF) -> float:
+    """The L/R badge: a share of the picture, never smaller than a readable 11 px."""
+    return max(11.0, min(rect.width(), rect.height()) * 0.05)
 
 
 def paint_scene(
@@ -199,105 +171,144 @@ def paint_scene(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     painter.setClipRect(rect)
+    outline = max(0.7, min(rect.width(), rect.height()) * 0.0028)
     for shape in scene.shapes:
         colour = palette.colour(shape.role)
-        width = max(shape.width * scale, 0.8)
-        if shape.role is Role.FLOOR:
+        if shape.role is Role.FLOOR and shape.kind is Kind.LINE:
             y = at(shape.points[0]).y()
-            pen = QPen(colour, max(width, 1.0), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-            painter.setPen(pen)
-            painter.drawLine(
-                QPointF(rect.left() + margin / 2, y), QPointF(rect.right() - margin / 2, y)
-            )  # noqa: E501
-            continue
-        if shape.kind is ShapeKind.LINE:
             painter.setPen(
                 QPen(
                     colour,
-                    width,
+                    max(shape.width * scale, 1.0),
                     Qt.PenStyle.SolidLine,
                     Qt.PenCapStyle.RoundCap,
-                    Qt.PenJoinStyle.RoundJoin,
                 )
             )
+            painter.drawLine(
+                QPointF(rect.left() + margin / 2, y), QPointF(rect.right() - margin / 2, y)
+            )
+        elif shape.kind is Kind.FILL:
+            _fill(painter, shape, colour, [at(p) for p in shape.points], at, outline)
+        elif shape.kind is Kind.LINE:
+            painter.setPen(_pen(colour, max(shape.width * scale, 1.0)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPolyline(QPolygonF([at(p) for p in shape.points]))
-        elif shape.kind is ShapeKind.DOT:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawEllipse(at(shape.points[0]), shape.width * scale, shape.width * scale)
-        elif shape.kind is ShapeKind.RING:
-            painter.setPen(QPen(colour, max(2.0 * scale, 0.8)))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(at(shape.points[0]), shape.width * scale, shape.width * scale)
-        elif shape.kind is ShapeKind.POLYGON:
-            fill = palette.colour(shape.role)
-            outline = palette.colour(Role.PROP if shape.role is Role.PROP_FILL else Role.FLOOR)
-            painter.setPen(
-                QPen(
-                    outline,
-                    max(shape.width * scale, 0.8),
-                    Qt.PenStyle.SolidLine,
-                    Qt.PenCapStyle.RoundCap,
-                    Qt.PenJoinStyle.RoundJoin,
-                )
+        elif shape.kind is Kind.ARROW:
+            width = max(shape.width * scale, 1.5)
+            _arrow(painter, [at(p) for p in shape.points], colour, width)
+        else:
+            _badge(
+                painter,
+                at(shape.points[0]),
+                _badge_radius(rect),
+                shape.text,
+                colour,
+                palette.label_text,
             )
-            painter.setBrush(fill)
-            path = QPainterPath()
-            path.addRoundedRect(
-                QRectF(at(shape.points[3]), at(shape.points[1])).normalized(), 2 * scale, 2 * scale
-            )
-            painter.drawPath(path)
-        elif shape.kind is ShapeKind.ARROW:
-            _arrow(painter, at(shape.points[0]), at(shape.points[-1]), colour, width)
-        elif shape.kind is ShapeKind.TEXT:
-            # The label keeps one size relative to the picture, whatever the pose's extent.
-            size = max(7.0, min(rect.width(), rect.height()) * 0.045)
-            _badge(painter, at(shape.points[0]), size, shape.text, colour, palette.label_text)
+    if scene.inset is not None:
+        _inset(painter, rect, scene, palette)
     painter.restore()
 
 
-def _arrow(painter: QPainter, start: QPointF, end: QPointF, colour: QColor, width: float) -> None:
-    pen = QPen(
+def _pen(colour: QColor, width: float) -> QPen:
+    return QPen(
         colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
-    )  # noqa: E501
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    direction = end - start
+    )
+
+
+def _fill(
+    painter: QPainter,
+    shape: Shape,
+    colour: QColor,
+    points: list[QPointF],
+    at: Callable[[tuple[float, float]], QPointF],
+    outline: float,
+) -> None:
+    """A solid: a gradient across limbs (lit from above), flat shades on prop faces."""
+    if shape.role is Role.FLOOR:
+        colour = QColor(colour)
+        colour.setAlphaF(0.45)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+    else:
+        if shape.shade < 1.0:
+            colour = colour.darker(int(100 / shade_floor(shape.shade)))
+        if shape.light is not None:
+            gradient = QLinearGradient(at(shape.light[0]), at(shape.light[1]))
+            gradient.setColorAt(0.0, colour.lighter(118))
+            gradient.setColorAt(0.55, colour)
+            gradient.setColorAt(1.0, colour.darker(122))
+            painter.setBrush(gradient)
+        else:
+            painter.setBrush(colour)
+        painter.setPen(_pen(colour.darker(150), outline))
+    painter.drawPolygon(QPolygonF(points))
+
+
+def shade_floor(shade: float) -> float:
+    """A face's shade, never so dark that the prop loses its colour."""
+    return max(0.5, min(1.0, shade))
+
+
+def _arrow(painter: QPainter, points: list[QPointF], colour: QColor, width: float) -> None:
+    end, before = points[-1], points[-2]
+    direction = end - before
     length = max((direction.x() ** 2 + direction.y() ** 2) ** 0.5, 1e-6)
     d = QPointF(direction.x() / length, direction.y() / length)
     normal = QPointF(-d.y(), d.x())
-    head = width * 2.6
-    painter.drawLine(start, end - d * head * 0.5)
-    painter.setPen(
-        QPen(
-            colour,
-            width * 0.6,
-            Qt.PenStyle.SolidLine,
-            Qt.PenCapStyle.RoundCap,
-            Qt.PenJoinStyle.RoundJoin,
-        )
-    )  # noqa: E501
+    head = width * 3.2
+    painter.setPen(_pen(colour, width))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPolyline(QPolygonF([*points[:-1], end - d * head * 0.6]))
+    painter.setPen(_pen(colour, width * 0.5))
     painter.setBrush(colour)
     painter.drawPolygon(
-        QPolygonF([end, end - d * head + normal * head * 0.7, end - d * head - normal * head * 0.7])
+        QPolygonF(
+            [end, end - d * head + normal * head * 0.65, end - d * head - normal * head * 0.65]
+        )
     )
 
 
 def _badge(
-    painter: QPainter, centre: QPointF, size: float, text: str, fill: QColor, ink: str
+    painter: QPainter, centre: QPointF, radius: float, text: str, fill: QColor, ink: str
 ) -> None:
-    radius = max(size, 6.0)
-    painter.setPen(Qt.PenStyle.NoPen)
+    # A ring of the label's ink keeps the badge apart from the orange thigh it sits on.
+    painter.setPen(QPen(QColor(ink), max(1.5, radius * 0.18)))
     painter.setBrush(fill)
     painter.drawEllipse(centre, radius, radius)
     font = QFont(painter.font())
     font.setBold(True)
-    font.setPixelSize(max(int(radius * 1.25), 7))
+    font.setPixelSize(max(int(radius * 1.2), 9))
     painter.setFont(font)
-    painter.setPen(QPen(ink))
+    painter.setPen(QPen(QColor(ink)))
     box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _inset(painter: QPainter, rect: QRectF, scene: Scene, palette: FigurePalette) -> None:
+    """The small "not like this" picture in a top corner, crossed out."""
+    assert scene.inset is not None
+    pad = min(rect.width(), rect.height()) * 0.03
+    width = rect.width() * INSET_SHARE
+    height = width * 0.75
+    left = rect.left() + pad if scene.corner == "top-left" else rect.right() - pad - width
+    box = QRectF(left, rect.top() + pad, width, height)
+    frame = palette.colour(Role.FLOOR)
+    painter.setPen(QPen(frame, max(1.0, width * 0.01)))
+    background = palette.colour(Role.WALL)
+    background.setAlphaF(0.55)
+    painter.setBrush(background)
+    painter.drawRoundedRect(box, width * 0.05, width * 0.05)
+    paint_scene(painter, box, scene.inset, scene.inset.bounds(), palette)
+    cross = palette.colour(Role.CUE)
+    painter.setPen(_pen(cross, max(2.0, width * 0.035)))
+    m = width * 0.14
+    painter.drawLine(
+        QPointF(box.left() + m, box.top() + m), QPointF(box.right() - m, box.bottom() - m)
+    )
+    painter.drawLine(
+        QPointF(box.right() - m, box.top() + m), QPointF(box.left() + m, box.bottom() - m)
+    )
 
 
 class IllustrationView(QWidget):
@@ -482,7 +493,7 @@ class IllustrationView(QWidget):
     def _loop_seconds(self) -> float:
         if self._stretch is None:
             return 2.0
-        return max(0.5, load_illustration(self._stretch).loop_seconds)
+        return max(0.5, load_figure(self._stretch).loop_seconds)
 
     def _moving(self) -> bool:
         if self._stretch is None or self._paused or self._reduced or not self.isVisible():

@@ -36,6 +36,7 @@ from typing import Any, NamedTuple
 
 from hamstring_gui.core import assets
 from hamstring_gui.core.datafile import DataError, parse_toml
+from hamstring_gui.core.figure.roles import Role
 
 Vec = tuple[float, float]
 
@@ -78,24 +79,6 @@ POSES_FOLDER = "poses"
 # build, which the renderer does for every shape of every frame.
 _NOTHING: Mapping[str, Any] = MappingProxyType({})
 """The empty, read-only default of a pose's grips and footholds."""
-
-
-class Role(StrEnum):
-    """What a shape is, which decides its colour."""
-
-    FLOOR = "floor"
-    PROP = "prop"
-    PROP_FILL = "prop-fill"
-    WALL = "wall"
-    STRAP = "strap"
-    PARTNER = "partner"
-    BODY = "body"
-    BODY_FAR = "body-far"
-    ARM = "arm"
-    WORK = "work"
-    WORK_FAR = "work-far"
-    CUE = "cue"
-    LABEL = "label"
 
 
 class ShapeKind(StrEnum):

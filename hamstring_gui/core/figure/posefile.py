@@ -1,0 +1,279 @@
+"""Reading a 3D pose file (``schema = 2``): key poses, props, camera and cues.
+
+See the README section "Pose files" for the format; every error names the
+file, the pose and the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from hamstring_gui.core.datafile import DataError, parse_toml
+from hamstring_gui.core.figure import skeleton as sk
+from hamstring_gui.core.figure.camera import VIEWS, Camera
+from hamstring_gui.core.figure.cues import CORNERS, Cue
+from hamstring_gui.core.figure.cues import KINDS as CUE_KINDS
+from hamstring_gui.core.figure.pose import Arm, Leg, Pose, Reach, Trunk
+from hamstring_gui.core.figure.props import KINDS as PROP_KINDS
+from hamstring_gui.core.figure.props import Prop
+from hamstring_gui.core.figure.vec import V3
+
+_TOP = {
+    "schema",
+    "camera",
+    "start",
+    "stretched",
+    "deeper",
+    "loop",
+    "loop_seconds",
+    "prop",
+    "cue",
+    "pose",
+}
+_POSE = {
+    "like",
+    "pelvis",
+    "tilt",
+    "lumbar",
+    "thoracic",
+    "neck",
+    "yaw",
+    "roll",
+    "contacts",
+    "partner",
+}
+_LEG = {
+    "flex",
+    "abduct",
+    "turn",
+    "knee",
+    "ankle",
+    "at",
+    "foot",
+    "grip",
+    "offset",
+    "along",
+    "knee_dir",
+}
+_ARM = {"flex", "abduct", "twist", "elbow", "at", "grip", "offset", "along", "elbow_dir"}
+_LIMBS = {"right_leg": "r_leg", "left_leg": "l_leg", "right_arm": "r_arm", "left_arm": "l_arm"}
+
+
+class KeyPose(NamedTuple):
+    """A named pose of the file: the person, the partner and the contacts it promises."""
+
+    name: str
+    pose: Pose
+    partner: Pose | None
+    contacts: tuple[tuple[str, str], ...]
+
+
+class PoseFile(NamedTuple):
+    """Everything a schema-2 pose file says."""
+
+    camera: Camera
+    start: str
+    stretched: str
+    deeper: str
+    loop: tuple[str, ...]
+    loop_seconds: float
+    props: tuple[Prop, ...]
+    cues: tuple[Cue, ...]
+    poses: Mapping[str, KeyPose]
+
+
+class _Reader:
+    def __init__(self, file: str) -> None:
+        self.file = file
+
+    def fail(self, where: str, problem: str) -> DataError:
+        return DataError(self.file, problem, where)
+
+    def number(self, table: Mapping[str, Any], key: str, where: str, default: float) -> float:
+        value = table.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(where, f"{key!r} must be a number, got {value!r}")
+        return float(value)
+
+    def vec(self, table: Mapping[str, Any], key: str, where: str, default: V3 | None = None) -> V3:
+        value = table.get(key)
+        if value is None and default is not None:
+            return default
+        if (
+            not isinstance(value, list)
+            or len(value) != 3
+            or not all(isinstance(v, int | float) for v in value)
+        ):
+            raise self.fail(where, f"{key!r} must be [x, y, z], got {value!r}")
+        return (float(value[0]), float(value[1]), float(value[2]))
+
+    def keys(self, table: Any, allowed: set[str], where: str) -> Mapping[str, Any]:
+        if not isinstance(table, Mapping):
+            raise self.fail(where, "must be a table")
+        unknown = set(table) - allowed
+        if unknown:
+            raise self.fail(where, f"unknown key {sorted(unknown)[0]!r}")
+        return table
+
+
+def _reach(
+    r: _Reader, spec: Mapping[str, Any], where: str, pole_key: str, pole: V3
+) -> Reach | None:
+    pole = r.vec(spec, pole_key, where, pole)
+    if "grip" in spec:
+        if not isinstance(spec["grip"], str):
+            raise r.fail(where, "grip must name a point")
+        offset = r.vec(spec, "offset", where, (0.0, 0.0, 0.0))
+        return Reach(spec["grip"], offset, r.number(spec, "along", where, 1.0), pole)
+    if "at" in spec:
+        foot = r.vec(spec, "foot", where) if "foot" in spec else None
+        return Reach("", r.vec(spec, "at", where), 1.0, pole, foot)
+    return None
+
+
+def _pose(
+    r: _Reader, spec: Mapping[str, Any], where: str
+) -> tuple[Pose, tuple[tuple[str, str], ...]]:
+    trunk = Trunk(
+        r.vec(spec, "pelvis", where),
+        *(
+            r.number(spec, k, where, 0.0)
+            for k in ("tilt", "lumbar", "thoracic", "neck", "yaw", "roll")
+        ),
+    )
+    legs: dict[str, Leg] = {}
+    arms: dict[str, Arm] = {}
+    reaches: dict[str, Reach] = {}
+    for key, limb in _LIMBS.items():
+        side, kind = limb.split("_")
+        lwhere = f"{where}.{key}"
+        if kind == "leg":
+            table = r.keys(spec.get(key, {}), _LEG, lwhere)
+            legs[side] = Leg(*(r.number(table, k, lwhere, 0.0) for k in Leg._fields))
+            reach = _reach(r, table, lwhere, "knee_dir", (1.0, 0.0, 0.0))
+        else:
+            table = r.keys(spec.get(key, {}), _ARM, lwhere)
+            arms[side] = Arm(*(r.number(table, k, lwhere, 0.0) for k in Arm._fields))
+            reach = _reach(r, table, lwhere, "elbow_dir", (-0.4, -0.6, 0.7))
+        if reach is not None:
+            reaches[limb] = reach
+    contacts = []
+    for item in spec.get("contacts", []):
+        if not isinstance(item, str) or ":" not in item:
+            raise r.fail(where, f"contact {item!r} must be 'point:what'")
+        point, what = item.split(":", 1)
+        contacts.append((point, what))
+    return Pose(trunk, legs, arms, reaches), tuple(contacts)
+
+
+def _inherit(
+    r: _Reader, raw: Mapping[str, Any], name: str, seen: tuple[str, ...] = ()
+) -> Mapping[str, Any]:
+    spec = raw.get(name)
+    if not isinstance(spec, Mapping):
+        raise r.fail(f"pose.{name}", "names no pose")
+    if "like" not in spec:
+        return spec
+    parent = spec["like"]
+    if parent in seen:
+        raise r.fail(f"pose.{name}", "like goes round in a circle")
+    return {
+        **_inherit(r, raw, parent, (*seen, name)),
+        **{k: v for k, v in spec.items() if k != "like"},
+    }
+
+
+def parse_pose_file(text: str, file: str) -> PoseFile:
+    """Parse a schema-2 pose file.
+
+    Raises:
+        DataError: naming the file, the pose and the problem.
+    """
+    data = parse_toml(text, file)
+    r = _Reader(file)
+    r.keys(data, _TOP, "file")
+    raw = data.get("pose")
+    if not isinstance(raw, Mapping) or not raw:
+        raise DataError(file, "needs [pose.NAME] tables")
+    poses: dict[str, KeyPose] = {}
+    for name in raw:
+        spec = r.keys(_inherit(r, raw, name), _POSE, f"pose.{name}")
+        pose, contacts = _pose(r, spec, f"pose.{name}")
+        partner = None
+        if "partner" in spec:
+            partner_spec = r.keys(
+                spec["partner"], _POSE - {"partner", "like"}, f"pose.{name}.partner"
+            )
+            partner, _ = _pose(r, partner_spec, f"pose.{name}.partner")
+        poses[name] = KeyPose(name, pose, partner, contacts)
+
+    def named(key: str, default: str | None = None) -> str:
+        value = data.get(key, default)
+        if not isinstance(value, str) or value not in poses:
+            raise DataError(file, f"{key} = {value!r} names no pose")
+        return value
+
+    camera_spec = data.get("camera", "side")
+    if isinstance(camera_spec, str) and camera_spec in VIEWS:
+        camera = VIEWS[camera_spec]
+    elif isinstance(camera_spec, list) and len(camera_spec) == 2:
+        camera = Camera(float(camera_spec[0]), float(camera_spec[1]))
+    else:
+        raise DataError(file, f"camera must be one of {sorted(VIEWS)} or [yaw, pitch]")
+    loop = data.get("loop", [])
+    if not isinstance(loop, list) or any(name not in poses for name in loop):
+        raise DataError(file, "loop must list pose names")
+    props = []
+    for number, prop in enumerate(data.get("prop", []), start=1):
+        if not isinstance(prop, Mapping) or prop.get("kind") not in PROP_KINDS:
+            raise DataError(file, f"prop #{number} needs a kind out of {sorted(PROP_KINDS)}")
+        props.append(Prop(str(prop["kind"]), dict(prop)))
+    cues = []
+    for number, cue in enumerate(data.get("cue", []), start=1):
+        where = f"cue #{number}"
+        if not isinstance(cue, Mapping) or cue.get("kind") not in CUE_KINDS:
+            raise DataError(file, f"{where} needs a kind out of {sorted(CUE_KINDS)}")
+        corner = str(cue.get("corner", "top-right"))
+        if corner not in CORNERS or ("pose" in cue and cue["pose"] not in poses):
+            raise r.fail(where, "needs a known pose and corner")
+        cues.append(
+            Cue(
+                str(cue["kind"]),
+                str(cue.get("point", "")),
+                r.vec(cue, "offset", where, (0.0, 0.0, 0.0)),
+                r.vec(cue, "direction", where, (0.0, 0.0, 0.0)),
+                r.number(cue, "length", where, 24.0),
+                str(cue.get("pose", "")),
+                corner,
+            )
+        )
+    stretched = named("stretched")
+    return PoseFile(
+        camera,
+        named("start"),
+        stretched,
+        named("deeper", stretched),
+        tuple(loop),
+        r.number(data, "loop_seconds", "loop_seconds", 2.0),
+        tuple(props),
+        tuple(cues),
+        poses,
+    )
+
+
+def contact_radius(point: str) -> float:
+    """How far a named point's surface is from it (for contact checks)."""
+    part = point[2:] if point[:2] in ("r_", "l_") else point
+    return {
+        "heel": sk.RADII["foot"][0],
+        "toe": sk.RADII["foot"][1],
+        "ball": 3.0,
+        "hand": sk.RADII["forearm"][1],
+        "fingers": sk.RADII["hand"][1],
+        "pelvis": 9.5,
+        "hip": 9.5,
+        "head": sk.RADII["head"][0],
+        "chest": 12.0,
+        "waist": 11.0,
+    }.get(part, 5.0)

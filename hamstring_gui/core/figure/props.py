@@ -1,0 +1,115 @@
+"""Props in 3D: what they look like and the solids the body must not pass through.
+
+A prop is a ``kind`` plus numbers from its pose file (centimetres, the
+canonical frame: the figure faces ``+x``, its right side is ``+z``). The
+towel and the strap have no solid: they run from the hands to the sole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from hamstring_gui.core.figure.collide import Box, Cylinder, Solid
+from hamstring_gui.core.figure.pose import Body
+from hamstring_gui.core.figure.roles import Role
+from hamstring_gui.core.figure.shapes import Band, Block, Capsule, Primitive
+from hamstring_gui.core.figure.vec import V3, add, norm, sub
+
+KINDS = frozenset(
+    {"mat", "wall", "wall-behind", "door", "chair", "stool", "table", "towel", "strap", "roller"}
+)
+
+
+class Prop(NamedTuple):
+    """One prop: ``kind`` and its numbers."""
+
+    kind: str
+    values: Mapping[str, Any]
+
+    def num(self, key: str, default: float) -> float:
+        """A number of the prop, or ``default``."""
+        return float(self.values.get(key, default))
+
+    def vec(self, key: str, default: V3) -> V3:
+        """A point of the prop, or ``default``."""
+        value = self.values.get(key)
+        return default if value is None else (float(value[0]), float(value[1]), float(value[2]))
+
+
+def _legs(x0: float, x1: float, z0: float, z1: float, top: float) -> list[Solid]:
+    t = 3.0
+    return [Box((x, 0.0, z), (x + t, top, z + t)) for x in (x0, x1 - t) for z in (z0, z1 - t)]
+
+
+def solids(prop: Prop) -> list[Solid]:
+    """The solid parts of ``prop`` (none for a mat, towel or strap)."""
+    k, n = prop.kind, prop.num
+    z = n("z", 0.0)
+    if k == "wall":
+        x = n("x", 60)
+        return [
+            Box(
+                (x, 0.0, z - n("width", 140) / 2),
+                (x + n("thick", 8), n("height", 190), z + n("width", 140) / 2),
+            )
+        ]
+    if k == "wall-behind":
+        zb = n("z", -45)
+        return [Box((n("x0", -70), 0.0, zb - 6), (n("x1", 70), n("height", 185), zb))]
+    if k == "door":
+        x, z0, z1, h = n("x", 40), n("z0", -40), n("z1", 14), n("height", 205)
+        return [
+            Box((x, 0.0, z0 - 10), (x + 12, h, z0)),
+            Box((x, 0.0, z1), (x + 12, h, z1 + 10)),
+            Box((x, h, z0 - 10), (x + 12, h + 10, z1 + 10)),
+        ]
+    if k == "chair":
+        front, seat, depth, half = n("front", 14), n("seat", 45), n("depth", 42), n("width", 44) / 2
+        facing = 1 if n("facing", 1) >= 0 else -1
+        x0, x1 = (front - depth, front) if facing == 1 else (front, front + depth)
+        back_x = x0 if facing == 1 else x1 - 3
+        return [
+            Box((x0, seat - 4, z - half), (x1, seat, z + half)),
+            *_legs(x0, x1, z - half, z + half, seat - 4),
+            Box((back_x, seat, z - half + 2), (back_x + 3, seat + n("back", 42), z + half - 2)),
+        ]
+    if k in ("stool", "table"):
+        x0, x1 = n("x0", 60), n("x1", 100)
+        top = n("height", 45 if k == "stool" else 75)
+        half = n("width", 36 if k == "stool" else 70) / 2
+        return [
+            Box((x0, top - 4, z - half), (x1, top, z + half)),
+            *_legs(x0, x1, z - half, z + half, top - 4),
+        ]
+    if k == "roller":
+        r = n("r", 7.5)
+        a = prop.vec("a", (n("x", 30), r, -22.0))
+        b = prop.vec("b", (n("x", 30), r, 22.0))
+        return [Cylinder(a, b, r)]
+    return []
+
+
+def primitives(prop: Prop, body: Body) -> list[Primitive]:
+    """What ``prop`` looks like with the figure ``body`` (straps follow the hands)."""
+    k = prop.kind
+    if k == "mat":
+        half = prop.num("width", 60) / 2
+        z = prop.num("z", 0.0)
+        box = Box((prop.num("x0", -85), -1.2, z - half), (prop.num("x1", 75), 0.0, z + half))
+        return [Block(box, Role.PROP_FILL, "mat")]
+    if k in ("towel", "strap"):
+        foot = prop.values.get("foot", "r")
+        sole = add(
+            body[f"{foot}_ball"], norm(sub(body[f"{foot}_ball"], body[f"{foot}_ankle"])), 3.0
+        )
+        hands = ("r", "l") if prop.values.get("hands", "both") == "both" else (foot,)
+        return [Band((body[f"{h}_hand"], sole), 3.2, Role.STRAP, k) for h in hands]
+    out: list[Primitive] = []
+    for solid in solids(prop):
+        if isinstance(solid, Cylinder):
+            out.append(Capsule(solid.a, solid.b, solid.radius, solid.radius, Role.PROP_FILL, k))
+        else:
+            role = Role.WALL if k in ("wall", "wall-behind", "door") else Role.PROP_FILL
+            out.append(Block(solid, role, k))
+    return out

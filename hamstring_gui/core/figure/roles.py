@@ -1,0 +1,23 @@
+"""What a drawn shape is, which decides its colour (``ui/palette.py``)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """What a shape is, which decides its colour."""
+
+    FLOOR = "floor"
+    PROP = "prop"
+    PROP_FILL = "prop-fill"
+    WALL = "wall"
+    STRAP = "strap"
+    PARTNER = "partner"
+    BODY = "body"
+    BODY_FAR = "body-far"
+    ARM = "arm"
+    WORK = "work"
+    WORK_FAR = "work-far"
+    CUE = "cue"
+    LABEL = "label"

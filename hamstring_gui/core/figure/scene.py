@@ -1,0 +1,206 @@
+"""A scene: the posed body, the partner, props, camera and cues, as sorted 2D shapes.
+
+The canonical scene works the right leg, seen by the stretch's camera. The
+left-leg scene is the same 3D scene mirrored across ``x = 0`` and seen by the
+mirrored camera (:meth:`Camera.mirrored`), which is exactly the mirror
+image of the canonical picture: :meth:`Scene.flipped` builds it that way,
+and the working leg keeps its highlight and its badge.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from hamstring_gui.core.figure import skeleton as sk
+from hamstring_gui.core.figure.camera import Camera
+from hamstring_gui.core.figure.collide import Box
+from hamstring_gui.core.figure.pose import Body
+from hamstring_gui.core.figure.props import Prop, primitives
+from hamstring_gui.core.figure.roles import Role
+from hamstring_gui.core.figure.shapes import Ball, Block, Capsule, Kind, Primitive, Shape, project, towards_viewer
+from hamstring_gui.core.figure.vec import lerp
+
+FRONT = 1e6  # depth of cues and the badge: always on top
+BEHIND = -1e6  # depth of the floor
+
+
+class Moment(NamedTuple):
+    """One instant: the person stretching and, if any, the partner."""
+
+    body: Body
+    partner: Body | None = None
+
+
+class Scene(NamedTuple):
+    """Everything to paint for one moment, back to front, in world centimetres."""
+
+    shapes: tuple[Shape, ...]
+    inset: Scene | None = None
+    corner: str = "top-right"
+
+    def flipped(self) -> Scene:
+        """The mirror image (the other side's picture)."""
+        corner = {"top-right": "top-left", "top-left": "top-right"}[self.corner]
+        inset = self.inset.flipped() if self.inset is not None else None
+        return Scene(tuple(s.flipped() for s in self.shapes), inset, corner)
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """``(left, bottom, right, top)`` of the shapes, the floor line and badge excluded."""
+        us: list[float] = []
+        vs: list[float] = []
+        for shape in self.shapes:
+            if shape.kind is Kind.TEXT or (shape.role is Role.FLOOR and shape.kind is Kind.LINE):
+                continue
+            pad = shape.width / 2 + (shape.width * 1.5 if shape.kind is Kind.ARROW else 0.0)
+            for u, v in shape.points:
+                us += [u - pad, u + pad]
+                vs += [v - pad, v + pad]
+        return min(us), min(vs), max(us), max(vs)
+
+    def parts(self, role: Role) -> set[str]:
+        """Names of the parts drawn in ``role``."""
+        return {s.part for s in self.shapes if s.role is role}
+
+
+def figure_primitives(body: Body, roles: dict[str, Role], names: dict[str, str]) -> list[Primitive]:
+    """Tapered capsules and balls of a figure; ``roles``/``names`` by ``trunk``, ``r_leg``..."""
+    p = body.points
+    r = sk.RADII
+    trunk, tname = roles["trunk"], names["trunk"]
+    chest_top = lerp(p["waist"], p["chest"], 0.72)
+    out: list[Primitive] = [
+        Capsule(p["l_hip"], p["r_hip"], 9.5, 9.5, trunk, tname),
+        Capsule(p["pelvis"], p["waist"], *r["lumbar"], trunk, tname),
+        Capsule(p["waist"], chest_top, r["thoracic"][0], 12.0, trunk, tname),
+        Capsule(p["l_shoulder"], p["r_shoulder"], *r["shoulders"], trunk, tname),
+        Capsule(p["chest"], p["neck"], *r["neck"], trunk, tname),
+        Ball(p["head"], r["head"][0], trunk, names["head"]),
+    ]
+    for side in sk.SIDES:
+        leg, lname = roles[f"{side}_leg"], names[f"{side}_leg"]
+        out += [
+            Capsule(p[f"{side}_hip"], p[f"{side}_knee"], *r["thigh"], leg, lname),
+            Capsule(p[f"{side}_knee"], p[f"{side}_ankle"], *r["shin"], leg, lname),
+            Capsule(p[f"{side}_heel"], p[f"{side}_toe"], *r["foot"], leg, lname),
+        ]
+        arm, aname = roles[f"{side}_arm"], names[f"{side}_arm"]
+        out += [
+            Capsule(p[f"{side}_shoulder"], p[f"{side}_elbow"], *r["upper_arm"], arm, aname),
+            Capsule(p[f"{side}_elbow"], p[f"{side}_hand"], *r["forearm"], arm, aname),
+            Capsule(p[f"{side}_hand"], p[f"{side}_fingers"], *r["hand"], arm, aname),
+        ]
+    return out
+
+
+def body_capsules(body: Body) -> list[tuple[str, Capsule]]:
+    """The capsules of a figure by bone name (what collision tests check)."""
+    names = ("pelvis", "lumbar", "thoracic", "shoulders", "neck", "head")
+    prims = figure_primitives(body, _ROLES_NONE, _NAMES_NONE)
+    out: list[tuple[str, Capsule]] = []
+    for i, prim in enumerate(prims):
+        if i < len(names):
+            label = names[i]
+        else:
+            side = sk.SIDES[(i - len(names)) // 6]
+            label = (
+                f"{side}_"
+                + ("thigh", "shin", "foot", "upper_arm", "forearm", "hand")[(i - len(names)) % 6]
+            )
+        if isinstance(prim, Ball):
+            prim = Capsule(prim.centre, prim.centre, prim.radius, prim.radius, prim.role, prim.part)
+        assert isinstance(prim, Capsule)
+        out.append((label, prim))
+    return out
+
+
+_PARTS = ("trunk", "head", "r_leg", "l_leg", "r_arm", "l_arm")
+_ROLES_NONE = dict.fromkeys(_PARTS, Role.BODY)
+_NAMES_NONE = dict.fromkeys(_PARTS, "")
+
+
+def _roles(body: Body, camera: Camera, work: set[str]) -> dict[str, Role]:
+    facing = towards_viewer(camera, body.pelvis[2])
+    far = "l" if facing > 0.3 else "r" if facing < -0.3 else ""
+    roles = {"trunk": Role.BODY, "head": Role.BODY}
+    for side in sk.SIDES:
+        is_far = side == far
+        if side in work:
+            roles[f"{side}_leg"] = Role.WORK_FAR if is_far else Role.WORK
+        else:
+            roles[f"{side}_leg"] = Role.BODY_FAR if is_far else Role.BODY
+        roles[f"{side}_arm"] = Role.BODY_FAR if is_far else Role.ARM
+    return roles
+
+
+def _names(side: str | None, prefix: str = "") -> dict[str, str]:
+    right, left = ("left", "right") if side == "left" else ("right", "left")
+    return {
+        "trunk": f"{prefix}trunk",
+        "head": f"{prefix}head",
+        "r_leg": f"{prefix}{right}-leg",
+        "l_leg": f"{prefix}{left}-leg",
+        "r_arm": f"{prefix}{right}-arm",
+        "l_arm": f"{prefix}{left}-arm",
+    }
+
+
+def _floor(camera: Camera) -> list[Shape]:
+    if camera.pitch < 2.0:
+        return [Shape(Kind.LINE, ((-400.0, -1.5), (400.0, -1.5)), 3.0, Role.FLOOR, "floor", BEHIND)]
+    floor = Block(Box((-140.0, -0.5, -75.0), (140.0, 0.0, 75.0)), Role.FLOOR, "floor")
+    return [s._replace(depth=BEHIND) for s in project([floor], camera)]
+
+
+def compose(
+    moment: Moment,
+    props: Sequence[Prop],
+    camera: Camera,
+    side: str | None,
+    *,
+    both_legs: bool = False,
+    highlight: bool = True,
+    extras: Iterable[Primitive] = (),
+    inset: Scene | None = None,
+    corner: str = "top-right",
+) -> Scene:
+    """The picture of ``moment`` for the working ``side`` (``left``, ``right`` or None)."""
+    body = moment.body
+    work: set[str] = set()
+    if highlight:
+        work = {"r", "l"} if both_legs or side is None else {"r"}
+    prims: list[Primitive] = []
+    for prop in props:
+        prims += primitives(prop, body)
+    prims += figure_primitives(body, _roles(body, camera, work), _names(side))
+    if moment.partner is not None:
+        prims += figure_primitives(
+            moment.partner, dict.fromkeys(_PARTS, Role.PARTNER), _names(side, "partner-")
+        )
+    shapes = _floor(camera) + project(prims, camera)
+    for extra in project(list(extras), camera):
+        shapes.append(extra._replace(depth=FRONT))
+    if highlight and not both_legs and side is not None:
+        (u, v), _ = camera.project(lerp(body["r_hip"], body["r_knee"], 0.55))
+        shapes.append(
+            Shape(Kind.TEXT, ((u, v),), 9.0, Role.LABEL, "label", FRONT, text=side[0].upper())
+        )
+    scene = Scene(tuple(shapes), inset, corner)
+    return scene.flipped() if side == "left" else scene
+
+
+def union(boxes: Iterable[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    """The smallest box holding all ``boxes`` (and the floor line)."""
+    items = list(boxes)
+    return (
+        min(b[0] for b in items),
+        min(0.0, min(b[1] for b in items)),
+        max(b[2] for b in items),
+        max(b[3] for b in items),
+    )
+
+
+def distance_2d(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Distance between two screen points."""
+    return math.hypot(a[0] - b[0], a[1] - b[1])

@@ -1,0 +1,212 @@
+"""A stretch's figure in motion: key moments, easing between them, and its scenes.
+
+:class:`StretchFigure` answers the one question the view asks: what does
+this stretch look like for this side, in this phase, this far through it?
+It is built either from a 3D pose file (:func:`from_pose_file`) or from an
+old 2D one lifted into 3D (``lift.py``); both share the phase logic here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cached_property
+from typing import Any
+
+from hamstring_gui.core.plan import PhaseKind
+from hamstring_gui.core.figure.camera import Camera
+from hamstring_gui.core.figure.collide import below_floor
+from hamstring_gui.core.figure.cues import Cue, path_arrow, push_arrow
+from hamstring_gui.core.figure.pose import Pose, interpolate, raised, settled, solve
+from hamstring_gui.core.figure.posefile import KeyPose, PoseFile
+from hamstring_gui.core.figure.props import Prop
+from hamstring_gui.core.figure.scene import Moment, Scene, body_capsules, compose, union
+from hamstring_gui.core.figure.shapes import Band
+from hamstring_gui.core.figure.vec import ease_in_out
+
+Bounds = tuple[float, float, float, float]
+PATH_SAMPLES = 10
+
+
+class StretchFigure:
+    """Key frames, props, camera and cues of one stretch, with the motion between frames.
+
+    ``between(a, b, t)`` gives the moment ``t`` of the way from key frame
+    ``a`` to ``b``; key frames are whatever that function understands.
+    """
+
+    def __init__(
+        self,
+        stretch_id: str,
+        keys: tuple[Any, Any, Any, tuple[Any, ...]],
+        between: Callable[[Any, Any, float], Moment],
+        *,
+        camera: Camera,
+        props: Sequence[Prop],
+        cues: Sequence[Cue] = (),
+        both_legs: bool = False,
+        loop_seconds: float = 2.0,
+        named: Callable[[str], Moment] | None = None,
+        push: Callable[[], Band | None] | None = None,
+    ) -> None:
+        self.stretch_id = stretch_id
+        self.start, self.stretched, self.deeper, self.loop = keys
+        self.between = between
+        self.camera = camera
+        self.props = tuple(props)
+        self.cues = tuple(cues)
+        self.both_legs = both_legs
+        self.loop_seconds = loop_seconds
+        self._named = named
+        self._push = push
+
+    # --- motion -------------------------------------------------------------
+
+    def moment(self, kind: PhaseKind, progress: float, deep: bool = False) -> Moment:
+        """What a phase shows ``progress`` (0..1) of the way through its motion."""
+        if kind in (PhaseKind.PREPARE, PhaseKind.SWITCH):
+            target = self.loop[0] if self.loop else self.stretched
+            return self.between(self.start, target, ease_in_out(progress))
+        if kind is PhaseKind.RELAX:
+            return self.between(self.stretched, self.deeper, ease_in_out(progress))
+        if kind is PhaseKind.MOVE:
+            return self.loop_moment(progress)
+        if kind is PhaseKind.REST:
+            return self.between(self.start, self.start, 0.0)
+        return self.between(self.deeper if deep else self.stretched, self.stretched, 0.0)
+
+    def loop_moment(self, phase: float) -> Moment:
+        """The moving moment at ``phase`` (0..1 is one loop), eased between key frames."""
+        frames = self.loop or (self.start, self.stretched)
+        position = (phase % 1.0) * len(frames)
+        index = int(position) % len(frames)
+        t = ease_in_out(position - int(position))
+        return self.between(frames[index], frames[(index + 1) % len(frames)], t)
+
+    def key_moments(self) -> list[Moment]:
+        """Every authored moment (framing and checks)."""
+        keys = (self.start, self.stretched, self.deeper, *self.loop)
+        return [self.between(k, k, 0.0) for k in keys]
+
+    def named(self, name: str) -> Moment:
+        """A named pose of the file (the inset's rounded back, contact checks)."""
+        if self._named is None:
+            raise KeyError(name)
+        return self._named(name)
+
+    # --- pictures -----------------------------------------------------------
+
+    @cached_property
+    def _paths(self) -> list[Band]:
+        arrows = []
+        for cue in self.cues:
+            if cue.kind != "path":
+                continue
+            points = [
+                self.between(self.start, self.stretched, i / (PATH_SAMPLES - 1)).body[cue.point]
+                for i in range(PATH_SAMPLES)
+            ]
+            arrow = path_arrow(points, cue.offset)
+            if arrow is not None:
+                arrows.append(arrow)
+        return arrows
+
+    def _pushes(self, moment: Moment) -> list[Band]:
+        out = [
+            push_arrow(moment.body[c.point], c.direction, c.length, c.offset)
+            for c in self.cues
+            if c.kind == "push"
+        ]
+        if self._push is not None:
+            arrow = self._push()
+            if arrow is not None:
+                out.append(arrow)
+        return out
+
+    def _inset(self, side: str | None) -> tuple[Scene | None, str]:
+        for cue in self.cues:
+            if cue.kind == "not-like-this":
+                moment = self.named(cue.pose)
+                scene = compose(moment, self.props, self.camera, side, highlight=False)
+                return scene, cue.corner
+        return None, "top-right"
+
+    def scene(
+        self, kind: PhaseKind, progress: float, side: str | None, deep: bool = False
+    ) -> Scene:
+        """The picture of a phase for the working ``side``."""
+        moment = self.moment(kind, progress, deep)
+        extras: list[Band] = list(self._paths) if kind is not PhaseKind.MOVE else []
+        if kind is PhaseKind.CONTRACT:
+            extras += self._pushes(moment)
+        inset, corner = self._inset(side)
+        return compose(
+            moment,
+            self.props,
+            self.camera,
+            side,
+            both_legs=self.both_legs,
+            extras=extras,
+            inset=inset,
+            corner=corner,
+        )
+
+    def bounds(self, side: str | None) -> Bounds:
+        """Bounds that hold every key frame: the framing stays put while the figure moves."""
+        boxes = []
+        for moment in self.key_moments():
+            extras = list(self._paths) + self._pushes(moment)
+            boxes.append(compose(moment, self.props, self.camera, side, extras=extras).bounds())
+        return union(boxes)
+
+
+# --- 3D pose files ------------------------------------------------------------------
+
+
+def lowest(moment: Moment) -> float:
+    """How far any capsule of the moment reaches below the floor (positive: it does)."""
+    depth = 0.0
+    for body in (moment.body, moment.partner):
+        if body is None:
+            continue
+        for _, c in body_capsules(body):
+            depth = max(
+                depth, below_floor(c.a, c.b, max(c.ra, c.rb)) if c.a != c.b else c.ra - c.a[1]
+            )
+    return depth
+
+
+def _solve_key(key: KeyPose) -> tuple[Pose, Pose | None]:
+    pose = settled(key.pose, solve(key.pose))
+    partner = None
+    if key.partner is not None:
+        partner = settled(key.partner, solve(key.partner, solve(pose)))
+    return pose, partner
+
+
+def from_pose_file(stretch_id: str, data: PoseFile, both_legs: bool) -> StretchFigure:
+    """The figure of a schema-2 pose file."""
+    solved = {name: _solve_key(key) for name, key in data.poses.items()}
+
+    def between(a: str, b: str, t: float) -> Moment:
+        (pa, qa), (pb, qb) = solved[a], solved[b]
+        pose = interpolate(pa, pb, t)
+        body = solve(pose)
+        partner_pose = interpolate(qa, qb, t) if qa is not None and qb is not None else qb or qa
+        partner = solve(partner_pose, body) if partner_pose is not None else None
+        dip = lowest(Moment(body, partner))
+        if dip > 0.05:  # in-between frames of angles may dip a foot: rise instead
+            body = solve(raised(pose, dip))
+            partner = solve(raised(partner_pose, dip), body) if partner_pose is not None else None
+        return Moment(body, partner)
+
+    return StretchFigure(
+        stretch_id,
+        (data.start, data.stretched, data.deeper, data.loop),
+        between,
+        camera=data.camera,
+        props=data.props,
+        cues=data.cues,
+        both_legs=both_legs,
+        loop_seconds=data.loop_seconds,
+        named=lambda name: between(name, name, 0.0),
+    )
