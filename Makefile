@@ -62,10 +62,11 @@ $(STAMP): pyproject.toml
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
 
-# All illustrations in a grid (left leg; light and dark; stretched and start
+# All illustrations in a grid (each side; light and dark; stretched and start
 # poses) into artifacts/illustrations/, to look at them at once.
 contact-sheet: venv
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m hamstring_gui.ui.contact_sheet artifacts/illustrations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m hamstring_gui.ui.contact_sheet artifacts/illustrations --side left
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m hamstring_gui.ui.contact_sheet artifacts/illustrations --side right
 
 # Packaging (packaging/README.md). The menu entry runs this checkout's
 # .venv/bin/hamstring-gui; `make install-desktop DESKTOP_EXEC=hamstring-gui`

@@ -15,8 +15,8 @@ from pathlib import Path
 CELL_W, CELL_H, LABEL_H, COLUMNS = 300, 225, 22, 6
 
 
-def write_sheets(folder: Path, side_name: str = "left") -> list[Path]:
-    """Render the sheets into ``folder``; returns the files written."""
+def write_sheets(folder: Path, side_name: str = "left", only: Sequence[str] = ()) -> list[Path]:
+    """Render the sheets into ``folder`` (``only`` these stretches if given); the files written."""
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
@@ -24,21 +24,22 @@ def write_sheets(folder: Path, side_name: str = "left") -> list[Path]:
     from hamstring_gui.core.plan import PhaseKind, Side
     from hamstring_gui.ui.widgets.illustration import render_illustration
 
-    catalog = load_catalog()
-    rows = (len(catalog) + COLUMNS - 1) // COLUMNS
+    catalog = {k: v for k, v in load_catalog().items() if not only or k in only}
+    columns = min(COLUMNS, len(catalog))
+    rows = (len(catalog) + columns - 1) // columns
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for dark in (False, True):
         for kind, suffix in ((PhaseKind.HOLD, ""), (PhaseKind.REST, "-start")):
-            image = QImage(CELL_W * COLUMNS, (CELL_H + LABEL_H) * rows, QImage.Format.Format_ARGB32)
+            image = QImage(CELL_W * columns, (CELL_H + LABEL_H) * rows, QImage.Format.Format_ARGB32)
             image.fill(QColor("#1d1f23" if dark else "#fbfaf7"))
             painter = QPainter(image)
             font = QFont(painter.font())
             font.setPixelSize(12)
             painter.setFont(font)
             for index, stretch in enumerate(catalog.values()):
-                x = (index % COLUMNS) * CELL_W
-                y = (index // COLUMNS) * (CELL_H + LABEL_H)
+                x = (index % columns) * CELL_W
+                y = (index // columns) * (CELL_H + LABEL_H)
                 side = None if stretch.sides is Sides.BOTH else Side(side_name)
                 painter.setPen(QColor("#3a3f46" if not dark else "#3f454d"))
                 painter.drawRect(QRectF(x + 0.5, y + 0.5, CELL_W - 1, CELL_H + LABEL_H - 1))
@@ -65,10 +66,11 @@ def write_sheets(folder: Path, side_name: str = "left") -> list[Path]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m hamstring_gui.ui.contact_sheet [DIR] [--side left|right]``."""
+    """``python -m hamstring_gui.ui.contact_sheet [DIR] [--side left|right] [--only ID...]``."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", nargs="?", default="artifacts")
     parser.add_argument("--side", choices=("left", "right"), default="left")
+    parser.add_argument("--only", nargs="*", default=[], metavar="ID", help="just these stretches")
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -78,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     keep_singletons_alive()
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    for path in write_sheets(Path(args.folder), args.side):
+    for path in write_sheets(Path(args.folder), args.side, args.only):
         print(path)
     app.quit()
     return 0

@@ -154,7 +154,7 @@ RESOURCE_CHECK = textwrap.dedent(
     from hamstring_gui.core import assets
     from hamstring_gui.core.catalog import load_catalog
     from hamstring_gui.core.cues import Tone
-    from hamstring_gui.core.figure import load_illustration
+    from hamstring_gui.core.figure.library import load_figure
     from hamstring_gui.core.routine import builtin_routines
 
     checkout = Path(sys.argv[1])
@@ -167,7 +167,7 @@ RESOURCE_CHECK = textwrap.dedent(
     catalog = load_catalog()
     routines = dict(builtin_routines())
     for stretch_id in catalog:
-        load_illustration(stretch_id)  # poses/<id>.toml, parsed
+        load_figure(stretch_id)  # poses/<id>.toml, parsed (2D or 3D)
     for tone in Tone:
         assert assets.read_bytes(tone.resource)[:4] == b"RIFF", tone
     assert assets.read_text("icons/hamstring-coach.svg").lstrip().startswith("<?xml")

@@ -14,11 +14,13 @@ from typing import NamedTuple
 
 from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.shapes import Band
-from hamstring_gui.core.figure.vec import V3, add, dist, norm
+from hamstring_gui.core.figure.vec import V3, add, angle, cross, dist, norm, rotate, sub
 
 KINDS = frozenset({"path", "push", "not-like-this"})
 CORNERS = frozenset({"top-left", "top-right"})
 ARROW_WIDTH = 3.2
+INSET_SHARE = 0.36
+"""The "not like this" inset takes this share of the picture's width (4:3, a top corner)."""
 
 
 class Cue(NamedTuple):
@@ -31,6 +33,10 @@ class Cue(NamedTuple):
     length: float = 24.0
     pose: str = ""
     corner: str = "top-right"
+    pivot: str = ""
+    radius: float = 0.0
+    span: tuple[str, str] = ("", "")  # from and to pose (default: start and stretched)
+    twoway: bool = False  # a head at both ends (rocking to and fro)
 
 
 def path_arrow(points: Sequence[V3], offset: V3) -> Band | None:
@@ -42,6 +48,30 @@ def path_arrow(points: Sequence[V3], offset: V3) -> Band | None:
         return None
     trimmed = points[1:-1] if len(points) > 4 else points
     return Band(tuple(add(p, offset) for p in trimmed), ARROW_WIDTH, Role.CUE, "motion", arrow=True)
+
+
+MIN_SWEEP = 28.0  # degrees: a smaller turn reads as a blot, not an arrow
+
+
+def arc_arrow(pivot: V3, start: V3, end: V3, radius: float) -> Band | None:
+    """A curved arrow round ``pivot`` from the direction of ``start`` to that of ``end``.
+
+    "Tilt forward from the hips": the chest turns round the hip joint. A
+    small turn is widened symmetrically to :data:`MIN_SWEEP` so it reads.
+    """
+    a, b = sub(start, pivot), sub(end, pivot)
+    sweep = angle(a, b)
+    if sweep < 1.0:
+        return None
+    axis = norm(cross(a, b))
+    extra = max(0.0, MIN_SWEEP - sweep) / 2
+    first = rotate(norm(a), axis, -extra)
+    total = sweep + 2 * extra
+    steps = 12
+    points = tuple(
+        add(pivot, rotate(first, axis, total * i / steps), radius) for i in range(steps + 1)
+    )
+    return Band(points, ARROW_WIDTH, Role.CUE, "motion", arrow=True)
 
 
 def push_arrow(at: V3, direction: V3, length: float, offset: V3) -> Band:

@@ -14,7 +14,7 @@ from hamstring_gui.core.figure import flat
 from hamstring_gui.core.figure.camera import VIEWS
 from hamstring_gui.core.figure.lift import lifted
 from hamstring_gui.core.figure.pose import Arm, Leg, Pose, Trunk, solve
-from hamstring_gui.core.figure.posefile import parse_pose_file
+from hamstring_gui.core.figure.posefile import PoseFile, parse_pose_file
 from hamstring_gui.core.figure.scene import Moment, Scene, compose
 from hamstring_gui.core.figure.stretch import StretchFigure, from_pose_file
 
@@ -33,14 +33,27 @@ def is_3d(stretch_id: str) -> bool:
 
 
 @cache
+def pose_file(stretch_id: str) -> PoseFile:
+    """The parsed 3D pose file of a stretch (cached)."""
+    name = pose_file_name(stretch_id)
+    return parse_pose_file(assets.read_text(name), name)
+
+
+def pose_contacts(stretch_id: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The contacts each key pose of a 3D stretch names (none for a 2D one)."""
+    if not is_3d(stretch_id):
+        return {}
+    return {name: key.contacts for name, key in pose_file(stretch_id).poses.items() if key.contacts}
+
+
+@cache
 def load_figure(stretch_id: str) -> StretchFigure:
     """The figure of a stretch (cached)."""
     from hamstring_gui.core.catalog import Sides, load_catalog
 
     both = load_catalog()[stretch_id].sides is Sides.BOTH
-    name = pose_file_name(stretch_id)
     if is_3d(stretch_id):
-        return from_pose_file(stretch_id, parse_pose_file(assets.read_text(name), name), both)
+        return from_pose_file(stretch_id, pose_file(stretch_id), both)
     return lifted(flat.load_illustration(stretch_id))
 
 

@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 KNEE = (-3.0, 150.0)  # a few degrees of hyperextension at most
 ELBOW = (-3.0, 150.0)
-ANKLE = (-50.0, 25.0)  # plantar flexion .. dorsiflexion
+ANKLE = (-50.0, 38.0)  # plantar flexion .. dorsiflexion (weight-bearing, knee bent)
 HIP_ABDUCTION = (-20.0, 50.0)
 HIP_TURN = (-40.0, 50.0)  # internal .. external rotation
 HIP_EXTENSION = -25.0

@@ -45,7 +45,8 @@ class Trunk(NamedTuple):
     ``tilt``: the pelvis tipped forward from upright (a hip hinge; lying on
     the back is ``-90``). ``lumbar``, ``thoracic``, ``neck``: flexion of each
     part of the spine; 0 keeps the back straight, positive rounds it.
-    ``yaw`` turns the whole body to its left; ``roll`` leans it to its right.
+    ``yaw`` turns the whole body to its left about the vertical; ``roll`` turns
+    it about its own spine (lying on the back: rolling onto one side).
     """
 
     pelvis: V3
@@ -123,7 +124,7 @@ class Body:
 def _frames(trunk: Trunk) -> tuple[Frame3, Frame3, V3]:
     f, u, r = X, Y, Z
     f, u = turn(f, scale(u, -1), trunk.tilt), turn(u, f, trunk.tilt)
-    u, r = turn(u, r, trunk.roll), turn(r, scale(u, -1), trunk.roll)
+    f, r = rotate(f, u, trunk.roll), rotate(r, u, trunk.roll)
     if trunk.yaw:
         f, u, r = (rotate(v, Y, trunk.yaw) for v in (f, u, r))
     bend = trunk.lumbar + trunk.thoracic
@@ -181,8 +182,23 @@ def _foot_points(points: dict[str, V3], side: str, foot: V3) -> None:
     up = perpendicular(sub(knee, ankle), foot)
     sole = add(ankle, up, -sk.SOLE_DOWN)
     points[f"{side}_heel"] = add(sole, foot, -sk.HEEL_BACK)
-    points[f"{side}_toe"] = add(sole, foot, sk.TOE_FORWARD)
+    # The toe end is thinner than the heel: lower it so the sole lies flat.
+    taper = sk.RADII["foot"][0] - sk.RADII["foot"][1]
+    points[f"{side}_toe"] = add(add(sole, foot, sk.TOE_FORWARD), up, -taper)
     points[f"{side}_ball"] = add(sole, foot, sk.BALL_FORWARD)
+
+
+def _thigh_marks(hip: V3, knee: V3, ankle: V3, frame: Frame3) -> tuple[V3, V3]:
+    """Points on the back of the thigh near the knee (a towel's loop) and on its front (a hand)."""
+    d = norm(sub(knee, hip))
+    shin = norm(sub(ankle, knee))
+    bend = angle(d, shin)
+    if bend > 3.0:
+        kneecap = perpendicular(sub(scale(d, math.cos(math.radians(bend))), shin), d)
+    else:
+        kneecap = perpendicular(frame[0], d)
+    back = add(lerp(hip, knee, 0.78), kneecap, -(sk.RADII["thigh"][1] + 0.8))
+    return back, add(lerp(hip, knee, 0.55), kneecap, sum(sk.RADII["thigh"]) / 2 + 1.0)
 
 
 def solve(pose: Pose, other: Body | None = None) -> Body:
@@ -198,13 +214,15 @@ def solve(pose: Pose, other: Body | None = None) -> Body:
     waist = add(p, turn(u, f, trunk.lumbar), sk.LUMBAR)
     chest = add(waist, chest_frame[1], sk.THORACIC)
     neck = add(chest, neck_dir, sk.NECK)
+    face = turn(chest_frame[0], scale(chest_frame[1], -1), trunk.neck)
     points: dict[str, V3] = {
         "pelvis": p,
         "waist": waist,
         "chest": chest,
         "neck": neck,
-        "head": add(add(neck, neck_dir, sk.HEAD_UP), turn(chest_frame[0], neck_dir, 0), 1.5),
+        "head": add(add(neck, neck_dir, sk.HEAD_UP), face, 1.5),
     }
+    points["nose"] = add(points["head"], face, sk.RADII["head"][0] - 1.0)
     for side in sk.SIDES:
         s = sk.side_sign(side)
         hip = add(p, r, s * sk.HIP_HALF)
@@ -224,11 +242,17 @@ def solve(pose: Pose, other: Body | None = None) -> Body:
             )
         points[f"{side}_knee"], points[f"{side}_ankle"] = knee, ankle
         _foot_points(points, side, foot)
+        marks = _thigh_marks(hip, knee, ankle, pelvis_frame)
+        points[f"{side}_thigh_back"], points[f"{side}_thigh_top"] = marks
+    _, cu, cr = chest_frame
+    for side in sk.SIDES:  # both shoulders first: a hand may hold the other shoulder
+        s = sk.side_sign(side)
+        points[f"{side}_shoulder"] = add(
+            add(chest, cr, s * sk.SHOULDER_HALF), cu, -sk.SHOULDER_DROP
+        )
     for side in sk.SIDES:
         s = sk.side_sign(side)
-        cf, cu, cr = chest_frame
-        shoulder = add(add(chest, cr, s * sk.SHOULDER_HALF), cu, -sk.SHOULDER_DROP)
-        points[f"{side}_shoulder"] = shoulder
+        shoulder = points[f"{side}_shoulder"]
         reach = pose.reaches.get(f"{side}_arm")
         if reach is None:
             elbow, hand = _arm_from_angles(shoulder, chest_frame, pose.arms[side], s)
@@ -271,7 +295,7 @@ def leg_angles(body: Body, side: str) -> Leg:
     shin = norm(sub(ankle, knee))
     k = angle(d, shin)
     p0 = turn(f, u, flex)
-    foot = norm(sub(body[f"{side}_toe"], body[f"{side}_heel"]))
+    foot = norm(sub(body[f"{side}_ball"], body[f"{side}_heel"]))
     # A straight knee leaves the kneecap's direction to the foot (front ~ kneecap).
     p = norm(sub(scale(d, math.cos(math.radians(k))), shin)) if k > 1.0 else foot
     p = perpendicular(p, d)
@@ -298,15 +322,30 @@ def arm_angles(body: Body, side: str) -> Arm:
     return Arm(flex, abduct, -s * signed_angle(p0, p, d), e)
 
 
-def joint_angles(pose: Pose, body: Body) -> dict[str, float]:
+def spine_angles(body: Body) -> dict[str, float]:
+    """Flexion of the lower back, upper back and neck as drawn (0 = straight)."""
+    _, u, right = body.pelvis
+    r = scale(right, -1)  # flexion turns the spine from up towards forward
+    lumbar = norm(sub(body["waist"], body["pelvis"]))
+    thoracic = norm(sub(body["chest"], body["waist"]))
+    neck = norm(sub(body["neck"], body["chest"]))
+    return {
+        "lumbar": signed_angle(u, lumbar, r),
+        "thoracic": signed_angle(lumbar, thoracic, r),
+        "neck": signed_angle(thoracic, neck, r),
+    }
+
+
+def joint_angles(body: Body) -> dict[str, float]:
     """Every joint as drawn, keyed as :func:`limits.violations` expects."""
-    angles = {"lumbar": pose.trunk.lumbar, "thoracic": pose.trunk.thoracic, "neck": pose.trunk.neck}
+    angles = spine_angles(body)
     for side in sk.SIDES:
         leg, arm = leg_angles(body, side), arm_angles(body, side)
         angles.update(
             {
                 f"{side}_hip_flex": leg.flex,
                 f"{side}_hip_abduction": leg.abduct,
+                f"{side}_hip_turn": leg.turn,
                 f"{side}_knee": leg.knee,
                 f"{side}_ankle": leg.ankle,
                 f"{side}_elbow": arm.elbow,

@@ -14,7 +14,7 @@ from hamstring_gui.core.figure import skeleton as sk
 from hamstring_gui.core.figure.camera import VIEWS, Camera
 from hamstring_gui.core.figure.cues import CORNERS, Cue
 from hamstring_gui.core.figure.cues import KINDS as CUE_KINDS
-from hamstring_gui.core.figure.pose import Arm, Leg, Pose, Reach, Trunk
+from hamstring_gui.core.figure.pose import Arm, Leg, Pose, Reach, Trunk, solve
 from hamstring_gui.core.figure.props import KINDS as PROP_KINDS
 from hamstring_gui.core.figure.props import Prop
 from hamstring_gui.core.figure.vec import V3
@@ -57,6 +57,8 @@ _LEG = {
     "knee_dir",
 }
 _ARM = {"flex", "abduct", "twist", "elbow", "at", "grip", "offset", "along", "elbow_dir"}
+_POSE |= {"right_leg", "left_leg", "right_arm", "left_arm"}
+_LEG_EXTRA = {"heel_at"}
 _LIMBS = {"right_leg": "r_leg", "left_leg": "l_leg", "right_arm": "r_arm", "left_arm": "l_arm"}
 
 
@@ -149,7 +151,7 @@ def _pose(
         side, kind = limb.split("_")
         lwhere = f"{where}.{key}"
         if kind == "leg":
-            table = r.keys(spec.get(key, {}), _LEG, lwhere)
+            table = r.keys(spec.get(key, {}), _LEG | _LEG_EXTRA, lwhere)
             legs[side] = Leg(*(r.number(table, k, lwhere, 0.0) for k in Leg._fields))
             reach = _reach(r, table, lwhere, "knee_dir", (1.0, 0.0, 0.0))
         else:
@@ -164,7 +166,40 @@ def _pose(
             raise r.fail(where, f"contact {item!r} must be 'point:what'")
         point, what = item.split(":", 1)
         contacts.append((point, what))
-    return Pose(trunk, legs, arms, reaches), tuple(contacts)
+    pose = Pose(trunk, legs, arms, reaches)
+    for key, limb in _LIMBS.items():
+        table = spec.get(key, {})
+        if limb.endswith("leg") and "heel_at" in table:
+            pose = _heel_at(
+                r, pose, limb[0], r.number(table, "heel_at", f"{where}.{key}", 0.0), where
+            )
+    return pose, tuple(contacts)
+
+
+def _heel_at(r: _Reader, pose: Pose, side: str, height: float, where: str) -> Pose:
+    """The pose with leg ``side``'s hip flexion chosen so the heel's underside is at ``height``.
+
+    For a straight leg with the heel on the floor: the knee and ankle stay as
+    given, the hip flexes until the heel touches.
+    """
+
+    def heel(flex: float) -> float:
+        legs = {**pose.legs, side: pose.legs[side]._replace(flex=flex)}
+        body = solve(pose._replace(legs=legs))
+        return body[f"{side}_heel"][1] - sk.RADII["foot"][0]
+
+    low, high = -30.0, 120.0
+    if not min(heel(low), heel(high)) <= height <= max(heel(low), heel(high)):
+        raise r.fail(where, f"heel_at {height} is out of reach")
+    rising = heel(high) > heel(low)
+    for _ in range(50):
+        mid = (low + high) / 2
+        if (heel(mid) < height) == rising:
+            low = mid
+        else:
+            high = mid
+    legs = {**pose.legs, side: pose.legs[side]._replace(flex=(low + high) / 2)}
+    return pose._replace(legs=legs)
 
 
 def _inherit(
@@ -246,6 +281,10 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
                 r.number(cue, "length", where, 24.0),
                 str(cue.get("pose", "")),
                 corner,
+                str(cue.get("pivot", "")),
+                r.number(cue, "radius", where, 0.0),
+                (str(cue.get("from", "")), str(cue.get("to", ""))),
+                bool(cue.get("twoway", False)),
             )
         )
     stretched = named("stretched")

@@ -90,6 +90,15 @@ def solids(prop: Prop) -> list[Solid]:
     return []
 
 
+def towel_loop(prop: Prop, body: Body) -> V3:
+    """Where a towel or strap wraps round the body: under the sole, or behind the thigh."""
+    around = str(prop.values.get("around", "r_ball"))
+    if around.endswith("_ball"):
+        side = around[0]
+        return add(body[around], norm(sub(body[around], body[f"{side}_ankle"])), 3.0)
+    return body[around]
+
+
 def primitives(prop: Prop, body: Body) -> list[Primitive]:
     """What ``prop`` looks like with the figure ``body`` (straps follow the hands)."""
     k = prop.kind
@@ -99,12 +108,10 @@ def primitives(prop: Prop, body: Body) -> list[Primitive]:
         box = Box((prop.num("x0", -85), -1.2, z - half), (prop.num("x1", 75), 0.0, z + half))
         return [Block(box, Role.PROP_FILL, "mat")]
     if k in ("towel", "strap"):
-        foot = prop.values.get("foot", "r")
-        sole = add(
-            body[f"{foot}_ball"], norm(sub(body[f"{foot}_ball"], body[f"{foot}_ankle"])), 3.0
-        )
-        hands = ("r", "l") if prop.values.get("hands", "both") == "both" else (foot,)
-        return [Band((body[f"{h}_hand"], sole), 3.2, Role.STRAP, k) for h in hands]
+        loop = towel_loop(prop, body)
+        side = str(prop.values.get("around", "r_ball"))[0]
+        hands = ("r", "l") if prop.values.get("hands", "both") == "both" else (side,)
+        return [Band((body[f"{h}_hand"], loop), 3.2, Role.STRAP, k) for h in hands]
     out: list[Primitive] = []
     for solid in solids(prop):
         if isinstance(solid, Cylinder):

@@ -51,7 +51,7 @@ class Scene(NamedTuple):
         us: list[float] = []
         vs: list[float] = []
         for shape in self.shapes:
-            if shape.kind is Kind.TEXT or (shape.role is Role.FLOOR and shape.kind is Kind.LINE):
+            if shape.kind is Kind.TEXT or shape.role is Role.FLOOR:
                 continue
             pad = shape.width / 2 + (shape.width * 1.5 if shape.kind is Kind.ARROW else 0.0)
             for u, v in shape.points:
@@ -73,7 +73,7 @@ def figure_primitives(body: Body, roles: dict[str, Role], names: dict[str, str])
     out: list[Primitive] = [
         Capsule(p["l_hip"], p["r_hip"], 9.5, 9.5, trunk, tname),
         Capsule(p["pelvis"], p["waist"], *r["lumbar"], trunk, tname),
-        Capsule(p["waist"], chest_top, r["thoracic"][0], 12.0, trunk, tname),
+        Capsule(p["waist"], chest_top, *r["thoracic"], trunk, tname),
         Capsule(p["l_shoulder"], p["r_shoulder"], *r["shoulders"], trunk, tname),
         Capsule(p["chest"], p["neck"], *r["neck"], trunk, tname),
         Ball(p["head"], r["head"][0], trunk, names["head"]),
@@ -91,23 +91,24 @@ def figure_primitives(body: Body, roles: dict[str, Role], names: dict[str, str])
             Capsule(p[f"{side}_elbow"], p[f"{side}_hand"], *r["forearm"], arm, aname),
             Capsule(p[f"{side}_hand"], p[f"{side}_fingers"], *r["hand"], arm, aname),
         ]
+    if "nose" in p:  # which way the face looks, in every view
+        out.append(Ball(p["nose"], 2.6, trunk, names["head"]))
     return out
+
+
+_LIMB_BONES = ("thigh", "shin", "foot", "upper_arm", "forearm", "hand")
+_LABELS = (
+    ("pelvis", "lumbar", "thoracic", "shoulders", "neck", "head")
+    + tuple(f"{side}_{bone}" for side in sk.SIDES for bone in _LIMB_BONES)
+    + ("nose",)
+)
 
 
 def body_capsules(body: Body) -> list[tuple[str, Capsule]]:
     """The capsules of a figure by bone name (what collision tests check)."""
-    names = ("pelvis", "lumbar", "thoracic", "shoulders", "neck", "head")
-    prims = figure_primitives(body, _ROLES_NONE, _NAMES_NONE)
     out: list[tuple[str, Capsule]] = []
-    for i, prim in enumerate(prims):
-        if i < len(names):
-            label = names[i]
-        else:
-            side = sk.SIDES[(i - len(names)) // 6]
-            label = (
-                f"{side}_"
-                + ("thigh", "shin", "foot", "upper_arm", "forearm", "hand")[(i - len(names)) % 6]
-            )
+    prims = figure_primitives(body, _ROLES_NONE, _NAMES_NONE)
+    for label, prim in zip(_LABELS, prims, strict=False):
         if isinstance(prim, Ball):
             prim = Capsule(prim.centre, prim.centre, prim.radius, prim.radius, prim.role, prim.part)
         assert isinstance(prim, Capsule)
@@ -149,7 +150,7 @@ def _names(side: str | None, prefix: str = "") -> dict[str, str]:
 def _floor(camera: Camera) -> list[Shape]:
     if camera.pitch < 2.0:
         return [Shape(Kind.LINE, ((-400.0, -1.5), (400.0, -1.5)), 3.0, Role.FLOOR, "floor", BEHIND)]
-    floor = Block(Box((-140.0, -0.5, -75.0), (140.0, 0.0, 75.0)), Role.FLOOR, "floor")
+    floor = Block(Box((-250.0, -0.5, -90.0), (250.0, 0.0, 90.0)), Role.FLOOR, "floor")
     return [s._replace(depth=BEHIND) for s in project([floor], camera)]
 
 
@@ -182,7 +183,7 @@ def compose(
     for extra in project(list(extras), camera):
         shapes.append(extra._replace(depth=FRONT))
     if highlight and not both_legs and side is not None:
-        (u, v), _ = camera.project(lerp(body["r_hip"], body["r_knee"], 0.55))
+        (u, v), _ = camera.project(lerp(body["r_hip"], body["r_knee"], 0.45))
         shapes.append(
             Shape(Kind.TEXT, ((u, v),), 9.0, Role.LABEL, "label", FRONT, text=side[0].upper())
         )

@@ -34,8 +34,8 @@ ANKLE_HEIGHT = 8.6  # ankle above the floor with the foot flat (sole radius incl
 RADII: Mapping[str, tuple[float, float]] = MappingProxyType(
     {
         "pelvis": (11.0, 11.0),
-        "lumbar": (11.5, 10.5),
-        "thoracic": (11.5, 12.5),
+        "lumbar": (9.5, 10.5),
+        "thoracic": (11.0, 12.0),
         "shoulders": (6.0, 6.0),
         "neck": (4.5, 4.5),
         "head": (10.5, 10.5),

@@ -15,13 +15,13 @@ from typing import Any
 from hamstring_gui.core.plan import PhaseKind
 from hamstring_gui.core.figure.camera import Camera
 from hamstring_gui.core.figure.collide import below_floor
-from hamstring_gui.core.figure.cues import Cue, path_arrow, push_arrow
+from hamstring_gui.core.figure.cues import INSET_SHARE, Cue, arc_arrow, path_arrow, push_arrow
 from hamstring_gui.core.figure.pose import Pose, interpolate, raised, settled, solve
 from hamstring_gui.core.figure.posefile import KeyPose, PoseFile
 from hamstring_gui.core.figure.props import Prop
 from hamstring_gui.core.figure.scene import Moment, Scene, body_capsules, compose, union
 from hamstring_gui.core.figure.shapes import Band
-from hamstring_gui.core.figure.vec import ease_in_out
+from hamstring_gui.core.figure.vec import add, ease_in_out
 
 Bounds = tuple[float, float, float, float]
 PATH_SAMPLES = 10
@@ -101,13 +101,21 @@ class StretchFigure:
         for cue in self.cues:
             if cue.kind != "path":
                 continue
-            points = [
-                self.between(self.start, self.stretched, i / (PATH_SAMPLES - 1)).body[cue.point]
-                for i in range(PATH_SAMPLES)
+            first = cue.span[0] or self.start
+            last = cue.span[1] or self.stretched
+            moments = [
+                self.between(first, last, i / (PATH_SAMPLES - 1)) for i in range(PATH_SAMPLES)
             ]
-            arrow = path_arrow(points, cue.offset)
+            points = [m.body[cue.point] for m in moments]
+            if cue.pivot:
+                pivot = add(moments[0].body[cue.pivot], cue.offset)
+                arrow = arc_arrow(pivot, points[0], points[-1], cue.radius or 60.0)
+            else:
+                arrow = path_arrow(points, cue.offset)
             if arrow is not None:
                 arrows.append(arrow)
+                if cue.twoway:
+                    arrows.append(arrow._replace(points=arrow.points[::-1]))
         return arrows
 
     def _pushes(self, moment: Moment) -> list[Band]:
@@ -156,7 +164,32 @@ class StretchFigure:
         for moment in self.key_moments():
             extras = list(self._paths) + self._pushes(moment)
             boxes.append(compose(moment, self.props, self.camera, side, extras=extras).bounds())
-        return union(boxes)
+        bounds = union(boxes)
+        for cue in self.cues:
+            if cue.kind == "not-like-this":
+                left = (cue.corner == "top-left") != (side == "left")
+                return room_for_inset(bounds, left)
+        return bounds
+
+
+def room_for_inset(bounds: Bounds, left: bool) -> Bounds:
+    """``bounds`` grown so a 4:3 picture keeps its top corner free for the inset.
+
+    Grows upwards or sideways, whichever leaves the figure larger.
+    """
+    x0, y0, x1, y1 = bounds
+    w, h = x1 - x0, y1 - y0
+    share = INSET_SHARE + 0.05
+    # Sideways: the figure keeps (1 - share) of the width.
+    wide = w / (1 - share)
+    side_scale = min(4 / wide, 3 / h)
+    # Upwards: the figure keeps (1 - share * 0.75 * 4 / 3) of the height.
+    tall = h / (1 - share)
+    up_scale = min(4 / w, 3 / tall)
+    if side_scale >= up_scale:
+        grow = wide - w
+        return (x0 - grow, y0, x1, y1) if left else (x0, y0, x1 + grow, y1)
+    return (x0, y0, x1, y0 + tall)
 
 
 # --- 3D pose files ------------------------------------------------------------------

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from hamstring_gui.core.figure.cues import INSET_SHARE
 from hamstring_gui.core.figure.library import load_figure, rest_scene
 from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.scene import Scene
@@ -51,7 +52,6 @@ LOOP_FRAME_MS = 100
 # A loop's position is rounded to 1/LOOP_STEPS of a cycle (10 ms of the
 # quickest loop: invisible), so each of its poses is solved once, not per frame.
 LOOP_STEPS = 60
-INSET_SHARE = 0.3  # the "not like this" inset: this share of the picture's width
 Bounds = tuple[float, float, float, float]
 
 

@@ -1,0 +1,186 @@
+"""Every stretch authored in 3D, every side and frame: the picture's promises hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from hamstring_gui.core.catalog import Sides, load_catalog
+from hamstring_gui.core.figure import checks, limits
+from hamstring_gui.core.figure.library import (
+    is_3d,
+    load_figure,
+    pose_contacts,
+    pose_file,
+    rest_scene,
+)
+from hamstring_gui.core.figure.pose import joint_angles, leg_angles, spine_angles
+from hamstring_gui.core.figure.roles import Role
+from hamstring_gui.core.figure.scene import Scene
+from hamstring_gui.core.figure.shapes import Kind
+from hamstring_gui.core.figure.vec import dist
+from hamstring_gui.core.plan import PhaseKind
+
+CATALOG = load_catalog()
+IDS_3D = [i for i in CATALOG if is_3d(i)]
+EXEMPLARS = {
+    "chair-stretch",
+    "supine-hand-towel",
+    "partner-assisted",
+    "foam-roll-lower-back",
+    "standing-toe-touch-crossed",
+}
+STRAIGHT_BACK = {"chair-stretch"}  # steps that hinge on a straight back show the inset
+
+
+def sides_of(stretch_id: str) -> list[str | None]:
+    return [None] if CATALOG[stretch_id].sides is Sides.BOTH else ["left", "right"]
+
+
+def test_the_exemplars_are_authored_in_3d() -> None:
+    assert set(IDS_3D) >= EXEMPLARS
+
+
+@pytest.mark.parametrize("stretch_id", IDS_3D)
+def test_bones_limits_floor_props_partner_and_contacts_hold_in_every_frame(stretch_id) -> None:
+    figure = load_figure(stretch_id)
+    assert checks.problems(figure, pose_contacts(stretch_id)) == []
+    assert checks.reach_problems(figure, pose_file(stretch_id)) == []  # hands hold what they hold
+
+
+@pytest.mark.parametrize("stretch_id", IDS_3D)
+def test_straight_knees_stay_within_a_stiff_adults_hip_flexion(stretch_id) -> None:
+    for _, moment in checks.frames(load_figure(stretch_id)):
+        for side in ("r", "l"):
+            leg = leg_angles(moment.body, side)
+            if leg.knee < 15:
+                assert leg.flex <= limits.hip_flexion_limit(leg.knee) + 0.5
+
+
+def test_the_checks_catch_a_limb_through_a_prop_and_a_hyperextended_knee() -> None:
+    figure = load_figure("chair-stretch")
+    moment = figure.named("tall")
+    body = moment.body
+    sunk = dict(body.points)
+    for name in ("pelvis", "r_hip", "l_hip"):
+        x, y, z = sunk[name]
+        sunk[name] = (x, y - 8, z)
+    found = checks.moment_problems(
+        figure, moment._replace(body=type(body)(sunk, body.pelvis, body.chest))
+    )
+    assert any("inside the chair" in p for p in found)
+    assert any("changed length" in p for p in found)
+
+
+@pytest.mark.parametrize("stretch_id", IDS_3D)
+def test_the_highlighted_leg_is_the_one_the_phase_names_and_carries_the_badge(stretch_id) -> None:
+    figure = load_figure(stretch_id)
+    for side in sides_of(stretch_id):
+        scene = figure.scene(PhaseKind.HOLD, 1.0, side)
+        work = scene.parts(Role.WORK) | scene.parts(Role.WORK_FAR)
+        labels = [s for s in scene.shapes if s.kind is Kind.TEXT]
+        if side is None:
+            assert work == {"left-leg", "right-leg"} and not labels
+            continue
+        assert work == {f"{side}-leg"}
+        (label,) = labels
+        assert label.text == side[0].upper()
+        # Anchored on the working thigh: inside the outline drawn for that leg.
+        thigh = next(s for s in scene.shapes if s.part == f"{side}-leg" and s.kind is Kind.FILL)
+        assert _inside(label.points[0], thigh.points) or _near(label.points[0], scene, side)
+
+
+def _near(point: tuple[float, float], scene: Scene, side: str) -> bool:
+    legs = [s for s in scene.shapes if s.part == f"{side}-leg"]
+    return any(_inside(point, s.points) for s in legs)
+
+
+def _inside(point: tuple[float, float], polygon: tuple[tuple[float, float], ...]) -> bool:
+    x, y = point
+    inside = False
+    for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+@pytest.mark.parametrize("stretch_id", [i for i in IDS_3D if CATALOG[i].sides is Sides.EACH])
+def test_the_left_picture_is_the_exact_mirror_of_the_right(stretch_id) -> None:
+    figure = load_figure(stretch_id)
+    for kind in (PhaseKind.REST, PhaseKind.HOLD):
+        left = figure.scene(kind, 1.0, "left")
+        right = figure.scene(kind, 1.0, "right")
+        for a, b in zip(left.shapes, right.shapes, strict=True):
+            assert a.points == tuple((-u, v) for u, v in b.points)
+            assert a.role is b.role
+
+
+@pytest.mark.parametrize("stretch_id", sorted(STRAIGHT_BACK))
+def test_straight_back_stretches_cross_out_a_rounded_back(stretch_id) -> None:
+    figure = load_figure(stretch_id)
+    scene = figure.scene(PhaseKind.HOLD, 1.0, "right")
+    assert scene.inset is not None
+    (cue,) = [c for c in figure.cues if c.kind == "not-like-this"]
+    shown = spine_angles(figure.moment(PhaseKind.HOLD, 1.0).body)
+    wrong = spine_angles(figure.named(cue.pose).body)
+    assert shown["lumbar"] + shown["thoracic"] <= 10
+    assert wrong["lumbar"] + wrong["thoracic"] >= 40
+
+
+def test_the_chair_stretch_shows_a_forward_tilt_from_the_hips_with_an_arrow() -> None:
+    figure = load_figure("chair-stretch")
+    start, held = figure.named("tall").body, figure.named("hinged").body
+    assert leg_angles(held, "r").flex - leg_angles(start, "r").flex >= 10  # the hinge
+    assert leg_angles(held, "r").knee < 10  # the working knee straight
+    scene = figure.scene(PhaseKind.HOLD, 1.0, "left")
+    assert any(s.kind is Kind.ARROW and s.part == "motion" for s in scene.shapes)
+
+
+def test_the_towel_runs_from_both_hands_to_behind_the_raised_thigh() -> None:
+    figure = load_figure("supine-hand-towel")
+    body = figure.moment(PhaseKind.HOLD, 1.0).body
+    assert body["r_knee"][1] > 40  # the working leg is raised
+    assert leg_angles(body, "r").knee < 25 and leg_angles(body, "l").knee > 60
+    scene = figure.scene(PhaseKind.HOLD, 1.0, "right")
+    assert len([s for s in scene.shapes if s.role is Role.STRAP]) == 2
+
+
+def test_the_partner_holds_the_heel_and_never_overlaps_the_person() -> None:
+    figure = load_figure("partner-assisted")
+    for _, moment in checks.frames(figure):
+        assert moment.partner is not None
+        heel = moment.body["r_heel"]
+        assert min(dist(moment.partner[f"{s}_hand"], heel) for s in ("r", "l")) < 8
+    scene = figure.scene(PhaseKind.HOLD, 1.0, "left")
+    assert scene.parts(Role.PARTNER) >= {"partner-trunk", "partner-left-leg"}
+
+
+def test_the_foam_roller_is_never_under_the_spine_in_the_pictures_shown() -> None:
+    figure = load_figure("foam-roll-lower-back")
+    for kind in (PhaseKind.HOLD, PhaseKind.REST):
+        right_axis = figure.moment(kind, 1.0).body.pelvis[2]
+        assert abs(right_axis[1]) > 0.3  # rolled onto one side
+    # Rocking passes the middle quickly and never rests there.
+    near_middle = sum(
+        abs(figure.moment(PhaseKind.MOVE, i / 48).body.pelvis[2][1]) < 0.15 for i in range(48)
+    )
+    assert near_middle <= 48 // 4
+    (cue,) = [c for c in figure.cues if c.kind == "not-like-this"]
+    assert abs(figure.named(cue.pose).body.pelvis[2][1]) < 0.05  # square on the spine: crossed out
+
+
+def test_the_crossed_feet_stay_crossed_and_the_camera_shows_them() -> None:
+    figure = load_figure("standing-toe-touch-crossed")
+    assert figure.camera.yaw >= 30
+    for _, moment in checks.frames(figure):
+        body = moment.body
+        assert body["r_ankle"][2] < body["l_ankle"][2]  # right foot across to the left
+        assert body["r_ankle"][0] > body["l_ankle"][0]  # and in front
+    folded = figure.moment(PhaseKind.HOLD, 1.0).body
+    angles = joint_angles(folded)
+    assert angles["lumbar"] > 15  # tight hamstrings: the back rounds to fold this far
+
+
+def test_the_rest_figure_stands_calm_with_nothing_highlighted() -> None:
+    scene = rest_scene()
+    assert not scene.parts(Role.WORK) and not scene.parts(Role.WORK_FAR)
+    assert not [s for s in scene.shapes if s.kind is Kind.TEXT]
