@@ -6,4 +6,6 @@ re-exported here while stretches move to the 3D figure (:mod:`.pose`,
 """
 
 from hamstring_gui.core.figure.flat import *  # noqa: F403
+from hamstring_gui.core.figure.flat_file import *  # noqa: F403
+from hamstring_gui.core.figure.flat_scene import *  # noqa: F403
 from hamstring_gui.core.figure.roles import Role  # noqa: F401

@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 
-from hamstring_gui.core.plan import PhaseKind
 from hamstring_gui.core.figure import skeleton as sk
 from hamstring_gui.core.figure.collide import capsule_depth, capsule_gap, point_segment
 from hamstring_gui.core.figure.limits import violations
@@ -22,6 +21,7 @@ from hamstring_gui.core.figure.scene import Moment, body_capsules
 from hamstring_gui.core.figure.shapes import Band, Capsule
 from hamstring_gui.core.figure.stretch import StretchFigure, lowest
 from hamstring_gui.core.figure.vec import add, dist, lerp
+from hamstring_gui.core.plan import PhaseKind
 
 STEPS = 12
 TOLERANCE = 1.0  # cm a capsule may sink into a solid (soft tissue on a seat)

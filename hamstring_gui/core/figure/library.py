@@ -10,7 +10,7 @@ from functools import cache
 
 from hamstring_gui.core import assets
 from hamstring_gui.core.datafile import parse_toml
-from hamstring_gui.core.figure import flat
+from hamstring_gui.core.figure import flat_file
 from hamstring_gui.core.figure.camera import VIEWS
 from hamstring_gui.core.figure.lift import lifted
 from hamstring_gui.core.figure.pose import Arm, Leg, Pose, Trunk, solve
@@ -54,7 +54,7 @@ def load_figure(stretch_id: str) -> StretchFigure:
     both = load_catalog()[stretch_id].sides is Sides.BOTH
     if is_3d(stretch_id):
         return from_pose_file(stretch_id, pose_file(stretch_id), both)
-    return lifted(flat.load_illustration(stretch_id))
+    return lifted(flat_file.load_illustration(stretch_id))
 
 
 STANDING = Pose(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from hamstring_gui.core.figure import flat
+from hamstring_gui.core.figure import flat, flat_file, flat_scene
 from hamstring_gui.core.figure import skeleton as sk
 from hamstring_gui.core.figure.camera import VIEWS
 from hamstring_gui.core.figure.cues import ARROW_WIDTH
@@ -29,7 +29,7 @@ _PROP_KEYS = {
 }
 
 
-def lift_prop(prop: flat.Prop) -> Prop:
+def lift_prop(prop: flat_file.Prop) -> Prop:
     """A 2D prop as its 3D counterpart (same numbers, renamed where they differ)."""
     names = _PROP_KEYS.get(prop.kind)
     if names is None:
@@ -69,7 +69,7 @@ def lift_body(body: flat.Body, facing: int = 1) -> Body:
     return Body(pts, frame, frame)
 
 
-def _moment(frame: flat.Frame) -> Moment:
+def _moment(frame: flat_file.Frame) -> Moment:
     body = flat.forward(frame.pose)
     partner = None
     if frame.partner is not None:
@@ -77,14 +77,14 @@ def _moment(frame: flat.Frame) -> Moment:
     return Moment(lift_body(body, frame.pose.facing), partner)
 
 
-def lifted(illustration: flat.Illustration) -> StretchFigure:
+def lifted(illustration: flat_file.Illustration) -> StretchFigure:
     """The 3D figure of a 2D pose file."""
 
-    def between(a: flat.Frame, b: flat.Frame, t: float) -> Moment:
+    def between(a: flat_file.Frame, b: flat_file.Frame, t: float) -> Moment:
         return _moment(illustration.frame_at(a, b, t) if t > 0 else a)
 
     def push() -> Band | None:
-        begin, end = flat._push(illustration)  # noqa: SLF001 - the same cue, lifted
+        begin, end = flat_scene._push(illustration)  # noqa: SLF001 - the same cue, lifted
         if math.dist(begin, end) < 1e-6:
             return None
         z = sk.HIP_HALF + 12

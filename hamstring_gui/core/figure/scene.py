@@ -19,7 +19,16 @@ from hamstring_gui.core.figure.collide import Box
 from hamstring_gui.core.figure.pose import Body
 from hamstring_gui.core.figure.props import Prop, primitives
 from hamstring_gui.core.figure.roles import Role
-from hamstring_gui.core.figure.shapes import Ball, Block, Capsule, Kind, Primitive, Shape, project, towards_viewer
+from hamstring_gui.core.figure.shapes import (
+    Ball,
+    Block,
+    Capsule,
+    Kind,
+    Primitive,
+    Shape,
+    project,
+    towards_viewer,
+)
 from hamstring_gui.core.figure.vec import lerp
 
 FRONT = 1e6  # depth of cues and the badge: always on top

@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import Any
 
-from hamstring_gui.core.plan import PhaseKind
 from hamstring_gui.core.figure.camera import Camera
 from hamstring_gui.core.figure.collide import below_floor
 from hamstring_gui.core.figure.cues import INSET_SHARE, Cue, arc_arrow, path_arrow, push_arrow
@@ -22,6 +21,7 @@ from hamstring_gui.core.figure.props import Prop
 from hamstring_gui.core.figure.scene import Moment, Scene, body_capsules, compose, union
 from hamstring_gui.core.figure.shapes import Band
 from hamstring_gui.core.figure.vec import add, ease_in_out
+from hamstring_gui.core.plan import PhaseKind
 
 Bounds = tuple[float, float, float, float]
 PATH_SAMPLES = 10

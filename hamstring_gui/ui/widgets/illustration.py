@@ -156,9 +156,19 @@ def _badge_radius(rect: QRectF) -> float:
 
 
 def paint_scene(
-    painter: QPainter, rect: QRectF, scene: Scene, bounds: Bounds, palette: FigurePalette
+    painter: QPainter,
+    rect: QRectF,
+    scene: Scene,
+    bounds: Bounds,
+    palette: FigurePalette,
+    *,
+    shaded: bool = True,
 ) -> None:
-    """Fit ``bounds`` (world units, ``y`` up) into ``rect`` and paint ``scene``."""
+    """Fit ``bounds`` (world units, ``y`` up) into ``rect`` and paint ``scene``.
+
+    ``shaded`` False paints flat colours (the small inset, where a gradient
+    would not show but would cost).
+    """
     fit = _fit(rect, bounds)
     if fit is None:
         return
@@ -188,7 +198,14 @@ def paint_scene(
                 QPointF(rect.left() + margin / 2, y), QPointF(rect.right() - margin / 2, y)
             )
         elif shape.kind is Kind.FILL:
-            _fill(painter, shape, colour, [at(p) for p in shape.points], at, outline)
+            _fill(
+                painter,
+                shape,
+                colour,
+                [at(p) for p in shape.points],
+                at if shaded else None,
+                outline,
+            )
         elif shape.kind is Kind.LINE:
             painter.setPen(_pen(colour, max(shape.width * scale, 1.0)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -221,7 +238,7 @@ def _fill(
     shape: Shape,
     colour: QColor,
     points: list[QPointF],
-    at: Callable[[tuple[float, float]], QPointF],
+    at: Callable[[tuple[float, float]], QPointF] | None,
     outline: float,
 ) -> None:
     """A solid: a gradient across limbs (lit from above), flat shades on prop faces."""
@@ -233,7 +250,7 @@ def _fill(
     else:
         if shape.shade < 1.0:
             colour = colour.darker(int(100 / shade_floor(shape.shade)))
-        if shape.light is not None:
+        if shape.light is not None and at is not None:
             gradient = QLinearGradient(at(shape.light[0]), at(shape.light[1]))
             gradient.setColorAt(0.0, colour.lighter(118))
             gradient.setColorAt(0.55, colour)
@@ -241,7 +258,9 @@ def _fill(
             painter.setBrush(gradient)
         else:
             painter.setBrush(colour)
-        painter.setPen(_pen(colour.darker(150), outline))
+        pen = QPen(colour.darker(150), outline)
+        pen.setCosmetic(True)  # a device-pixel line: Qt's fast path, crisp at every size
+        painter.setPen(pen)
     painter.drawPolygon(QPolygonF(points))
 
 
@@ -299,7 +318,7 @@ def _inset(painter: QPainter, rect: QRectF, scene: Scene, palette: FigurePalette
     background.setAlphaF(0.55)
     painter.setBrush(background)
     painter.drawRoundedRect(box, width * 0.05, width * 0.05)
-    paint_scene(painter, box, scene.inset, scene.inset.bounds(), palette)
+    paint_scene(painter, box, scene.inset, scene.inset.bounds(), palette, shaded=False)
     cross = palette.colour(Role.CUE)
     painter.setPen(_pen(cross, max(2.0, width * 0.035)))
     m = width * 0.14
