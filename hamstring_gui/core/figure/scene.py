@@ -15,13 +15,11 @@ from typing import NamedTuple
 
 from hamstring_gui.core.figure import skeleton as sk
 from hamstring_gui.core.figure.camera import Camera
-from hamstring_gui.core.figure.collide import Box
 from hamstring_gui.core.figure.pose import Body
 from hamstring_gui.core.figure.props import Prop, primitives
 from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.shapes import (
     Ball,
-    Block,
     Capsule,
     Kind,
     Primitive,
@@ -33,6 +31,7 @@ from hamstring_gui.core.figure.vec import lerp
 
 FRONT = 1e6  # depth of cues and the badge: always on top
 BEHIND = -1e6  # depth of the floor
+FLOOR_RADIUS = 95.0  # cm: the ground drawn round the figure in raised views
 
 
 class Moment(NamedTuple):
@@ -159,8 +158,14 @@ def _names(side: str | None, prefix: str = "") -> dict[str, str]:
 def _floor(camera: Camera) -> list[Shape]:
     if camera.pitch < 2.0:
         return [Shape(Kind.LINE, ((-400.0, -1.5), (400.0, -1.5)), 3.0, Role.FLOOR, "floor", BEHIND)]
-    floor = Block(Box((-250.0, -0.5, -90.0), (250.0, 0.0, 90.0)), Role.FLOOR, "floor")
-    return [s._replace(depth=BEHIND) for s in project([floor], camera)]
+    # Seen from above the floor is a plane: a soft oval round the figure, which
+    # stands near the origin in every pose file, reads as ground without a horizon.
+    ring = [
+        (FLOOR_RADIUS * 1.3 * math.cos(a), 0.0, FLOOR_RADIUS * math.sin(a))
+        for a in (2 * math.pi * i / 48 for i in range(48))
+    ]
+    outline = tuple(camera.project(p)[0] for p in ring)
+    return [Shape(Kind.FILL, outline, 0.0, Role.FLOOR, "floor", BEHIND)]
 
 
 def compose(
