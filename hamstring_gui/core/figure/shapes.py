@@ -41,17 +41,16 @@ class Shape(NamedTuple):
     role: Role
     part: str
     depth: float
-    light: tuple[V2, V2] | None = None  # gradient from the lit edge to the shaded one
+    shine: tuple[V2, ...] = ()  # a lighter band on the lit side: the solid's roundness
     shade: float = 1.0  # 1 = the role's colour; lower is a face turned from the light
     text: str = ""
 
     def flipped(self) -> Shape:
         """The mirror image across ``u = 0``."""
-        light = None
-        if self.light is not None:
-            (a, b), (c, d) = self.light
-            light = ((-a, b), (-c, d))
-        return self._replace(points=tuple((-u, v) for u, v in self.points), light=light)
+        return self._replace(
+            points=tuple((-u, v) for u, v in self.points),
+            shine=tuple((-u, v) for u, v in self.shine),
+        )
 
 
 class Capsule(NamedTuple):
@@ -130,17 +129,27 @@ def _capsule(p: Capsule, camera: Camera) -> Shape:
     n = _upper_normal(a, b)
     r = (p.ra + p.rb) / 2
     mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-    light = ((mid[0] + n[0] * r, mid[1] + n[1] * r), (mid[0] - n[0] * r, mid[1] - n[1] * r))
+    del mid, r
+    # Two-tone shading (a base and a lit band) paints as two plain polygons: a
+    # gradient looks much the same but costs four times as much per frame.
+    shift = 0.42
+    shine = capsule_outline(
+        (a[0] + n[0] * p.ra * shift, a[1] + n[1] * p.ra * shift),
+        (b[0] + n[0] * p.rb * shift, b[1] + n[1] * p.rb * shift),
+        p.ra * 0.42,
+        p.rb * 0.42,
+    )
     outline = capsule_outline(a, b, p.ra, p.rb)
-    return Shape(Kind.FILL, outline, 0.0, p.role, p.part, (da + db) / 2, light)
+    return Shape(Kind.FILL, outline, 0.0, p.role, p.part, (da + db) / 2, shine)
 
 
 def _ball(p: Ball, camera: Camera) -> Shape:
     c, depth = camera.project(p.centre)
     r = p.radius
-    light = ((c[0] - 0.5 * r, c[1] + 0.8 * r), (c[0] + 0.5 * r, c[1] - 0.8 * r))
+    spot = (c[0] - 0.3 * r, c[1] + 0.35 * r)
+    shine = tuple(_arc(spot, r * 0.5, 0.0, 2 * math.pi, ARC_STEPS)[:-1])
     outline = tuple(_arc(c, r, 0.0, 2 * math.pi, 2 * ARC_STEPS)[:-1])
-    return Shape(Kind.FILL, outline, 0.0, p.role, p.part, depth, light)
+    return Shape(Kind.FILL, outline, 0.0, p.role, p.part, depth, shine)
 
 
 _FACES = (
@@ -169,7 +178,7 @@ def _block(p: Block, camera: Camera) -> list[Shape]:
         pts = tuple(projected[i][0] for i in idx)
         depth = sum(projected[i][1] for i in idx) / 4
         shade = _FACE_SHADE[axis] if not (axis == 1 and sign < 0) else 0.8
-        shapes.append(Shape(Kind.FILL, pts, 0.0, p.role, p.part, depth, None, shade))
+        shapes.append(Shape(Kind.FILL, pts, 0.0, p.role, p.part, depth, (), shade))
     if not shapes:  # seen exactly edge-on: a thin outline still shows it
         pts = tuple(projected[i][0] for i in (0, 1, 3, 2))
         shapes.append(Shape(Kind.FILL, pts, 0.0, p.role, p.part, projected[0][1]))

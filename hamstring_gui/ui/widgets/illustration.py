@@ -27,7 +27,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
-    QLinearGradient,
     QPainter,
     QPaintEvent,
     QPen,
@@ -241,27 +240,25 @@ def _fill(
     at: Callable[[tuple[float, float]], QPointF] | None,
     outline: float,
 ) -> None:
-    """A solid: a gradient across limbs (lit from above), flat shades on prop faces."""
+    """A solid: its base colour with a thin outline, and a lighter band on the lit side."""
     if shape.role is Role.FLOOR:
         colour = QColor(colour)
         colour.setAlphaF(0.45)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
-    else:
-        if shape.shade < 1.0:
-            colour = colour.darker(int(100 / shade_floor(shape.shade)))
-        if shape.light is not None and at is not None:
-            gradient = QLinearGradient(at(shape.light[0]), at(shape.light[1]))
-            gradient.setColorAt(0.0, colour.lighter(118))
-            gradient.setColorAt(0.55, colour)
-            gradient.setColorAt(1.0, colour.darker(122))
-            painter.setBrush(gradient)
-        else:
-            painter.setBrush(colour)
-        pen = QPen(colour.darker(150), outline)
-        pen.setCosmetic(True)  # a device-pixel line: Qt's fast path, crisp at every size
-        painter.setPen(pen)
+        painter.drawPolygon(QPolygonF(points))
+        return
+    if shape.shade < 1.0:
+        colour = colour.darker(int(100 / shade_floor(shape.shade)))
+    pen = QPen(colour.darker(150), outline)
+    pen.setCosmetic(True)  # a device-pixel line: Qt's fast path, crisp at every size
+    painter.setPen(pen)
+    painter.setBrush(colour)
     painter.drawPolygon(QPolygonF(points))
+    if shape.shine and at is not None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour.lighter(116))
+        painter.drawPolygon(QPolygonF([at(p) for p in shape.shine]))
 
 
 def shade_floor(shade: float) -> float:
