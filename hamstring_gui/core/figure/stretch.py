@@ -58,6 +58,7 @@ class StretchFigure:
         self.loop_seconds = loop_seconds
         self._named = named
         self._push = push
+        self._insets: dict[str | None, tuple[Scene | None, str]] = {}
 
     # --- motion -------------------------------------------------------------
 
@@ -131,12 +132,15 @@ class StretchFigure:
         return out
 
     def _inset(self, side: str | None) -> tuple[Scene | None, str]:
-        for cue in self.cues:
-            if cue.kind == "not-like-this":
-                moment = self.named(cue.pose)
-                scene = compose(moment, self.props, self.camera, side, highlight=False)
-                return scene, cue.corner
-        return None, "top-right"
+        """The "not like this" picture (still: built once per side)."""
+        if side not in self._insets:
+            self._insets[side] = None, "top-right"
+            for cue in self.cues:
+                if cue.kind == "not-like-this":
+                    moment = self.named(cue.pose)
+                    scene = compose(moment, self.props, self.camera, side, highlight=False)
+                    self._insets[side] = scene, cue.corner
+        return self._insets[side]
 
     def scene(
         self, kind: PhaseKind, progress: float, side: str | None, deep: bool = False
