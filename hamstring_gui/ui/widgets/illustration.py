@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
     QResizeEvent,
+    QTransform,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -181,8 +182,16 @@ def paint_scene(
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     painter.setClipRect(rect)
     outline = max(0.7, min(rect.width(), rect.height()) * 0.0028)
+    # Solids are drawn in world units through one transform, from polygons kept per
+    # shape: a looping move reuses its scenes, so a frame converts no points at all.
+    device = painter.worldTransform()
+    world = QTransform(scale, 0.0, 0.0, -scale, off_x, off_y) * device
+    in_world = False
     for shape in scene.shapes:
         colour = palette.colour(shape.role)
+        if (shape.kind is Kind.FILL) != in_world:
+            in_world = not in_world
+            painter.setWorldTransform(world if in_world else device)
         if shape.role is Role.FLOOR and shape.kind is Kind.LINE:
             y = at(shape.points[0]).y()
             painter.setPen(
@@ -197,14 +206,7 @@ def paint_scene(
                 QPointF(rect.left() + margin / 2, y), QPointF(rect.right() - margin / 2, y)
             )
         elif shape.kind is Kind.FILL:
-            _fill(
-                painter,
-                shape,
-                colour,
-                [at(p) for p in shape.points],
-                at if shaded else None,
-                outline,
-            )
+            _fill(painter, shape, colour, shaded, outline)
         elif shape.kind is Kind.LINE:
             painter.setPen(_pen(colour, max(shape.width * scale, 1.0)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -221,9 +223,27 @@ def paint_scene(
                 colour,
                 palette.label_text,
             )
+    painter.setWorldTransform(device)
     if scene.inset is not None:
         _inset(painter, rect, scene, palette)
     painter.restore()
+
+
+_POLYGONS: dict[int, tuple[Shape, QPolygonF, QPolygonF | None]] = {}
+POLYGON_CACHE = 6000  # shapes: every frame of a few looping moves, a few MB
+
+
+def _polygons(shape: Shape) -> tuple[QPolygonF, QPolygonF | None]:
+    """The outline and lit band of ``shape`` as Qt polygons in world units, kept."""
+    found = _POLYGONS.get(id(shape))
+    if found is not None and found[0] is shape:
+        return found[1], found[2]
+    if len(_POLYGONS) >= POLYGON_CACHE:
+        _POLYGONS.clear()
+    outline = QPolygonF([QPointF(u, v) for u, v in shape.points])
+    shine = QPolygonF([QPointF(u, v) for u, v in shape.shine]) if shape.shine else None
+    _POLYGONS[id(shape)] = (shape, outline, shine)  # the shape held: its id stays its own
+    return outline, shine
 
 
 def _pen(colour: QColor, width: float) -> QPen:
@@ -232,21 +252,15 @@ def _pen(colour: QColor, width: float) -> QPen:
     )
 
 
-def _fill(
-    painter: QPainter,
-    shape: Shape,
-    colour: QColor,
-    points: list[QPointF],
-    at: Callable[[tuple[float, float]], QPointF] | None,
-    outline: float,
-) -> None:
+def _fill(painter: QPainter, shape: Shape, colour: QColor, shaded: bool, outline: float) -> None:
     """A solid: its base colour with a thin outline, and a lighter band on the lit side."""
+    polygon, shine = _polygons(shape)
     if shape.role is Role.FLOOR:
         colour = QColor(colour)
         colour.setAlphaF(0.45)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
-        painter.drawPolygon(QPolygonF(points))
+        painter.drawPolygon(polygon)
         return
     if shape.shade < 1.0:
         colour = colour.darker(int(100 / shade_floor(shape.shade)))
@@ -254,11 +268,11 @@ def _fill(
     pen.setCosmetic(True)  # a device-pixel line: Qt's fast path, crisp at every size
     painter.setPen(pen)
     painter.setBrush(colour)
-    painter.drawPolygon(QPolygonF(points))
-    if shape.shine and at is not None:
+    painter.drawPolygon(polygon)
+    if shine is not None and shaded:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour.lighter(116))
-        painter.drawPolygon(QPolygonF([at(p) for p in shape.shine]))
+        painter.drawPolygon(shine)
 
 
 def shade_floor(shade: float) -> float:
