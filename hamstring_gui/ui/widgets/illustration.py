@@ -163,11 +163,13 @@ def paint_scene(
     palette: FigurePalette,
     *,
     shaded: bool = True,
+    keep: bool = False,
 ) -> None:
     """Fit ``bounds`` (world units, ``y`` up) into ``rect`` and paint ``scene``.
 
-    ``shaded`` False paints flat colours (the small inset, where a gradient
-    would not show but would cost).
+    ``shaded`` False paints flat colours (the small inset, where the lit band
+    would not show but would cost). ``keep`` keeps the shapes' Qt polygons for
+    the next time the same scene is painted (a looping move's frames).
     """
     fit = _fit(rect, bounds)
     if fit is None:
@@ -206,7 +208,7 @@ def paint_scene(
                 QPointF(rect.left() + margin / 2, y), QPointF(rect.right() - margin / 2, y)
             )
         elif shape.kind is Kind.FILL:
-            _fill(painter, shape, colour, shaded, outline)
+            _fill(painter, shape, colour, shaded, outline, keep)
         elif shape.kind is Kind.LINE:
             painter.setPen(_pen(colour, max(shape.width * scale, 1.0)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -230,19 +232,20 @@ def paint_scene(
 
 
 _POLYGONS: dict[int, tuple[Shape, QPolygonF, QPolygonF | None]] = {}
-POLYGON_CACHE = 6000  # shapes: every frame of a few looping moves, a few MB
+POLYGON_CACHE = 2500  # shapes: every frame of one looping move (~1 MB)
 
 
-def _polygons(shape: Shape) -> tuple[QPolygonF, QPolygonF | None]:
-    """The outline and lit band of ``shape`` as Qt polygons in world units, kept."""
+def _polygons(shape: Shape, keep: bool) -> tuple[QPolygonF, QPolygonF | None]:
+    """The outline and lit band of ``shape`` as Qt polygons in world units (kept if asked)."""
     found = _POLYGONS.get(id(shape))
     if found is not None and found[0] is shape:
         return found[1], found[2]
-    if len(_POLYGONS) >= POLYGON_CACHE:
-        _POLYGONS.clear()
     outline = QPolygonF([QPointF(u, v) for u, v in shape.points])
     shine = QPolygonF([QPointF(u, v) for u, v in shape.shine]) if shape.shine else None
-    _POLYGONS[id(shape)] = (shape, outline, shine)  # the shape held: its id stays its own
+    if keep:
+        if len(_POLYGONS) >= POLYGON_CACHE:
+            _POLYGONS.clear()
+        _POLYGONS[id(shape)] = (shape, outline, shine)  # held: its id stays its own
     return outline, shine
 
 
@@ -252,9 +255,11 @@ def _pen(colour: QColor, width: float) -> QPen:
     )
 
 
-def _fill(painter: QPainter, shape: Shape, colour: QColor, shaded: bool, outline: float) -> None:
+def _fill(
+    painter: QPainter, shape: Shape, colour: QColor, shaded: bool, outline: float, keep: bool
+) -> None:
     """A solid: its base colour with a thin outline, and a lighter band on the lit side."""
-    polygon, shine = _polygons(shape)
+    polygon, shine = _polygons(shape, keep)
     if shape.role is Role.FLOOR:
         colour = QColor(colour)
         colour.setAlphaF(0.45)
@@ -499,7 +504,9 @@ class IllustrationView(QWidget):
             scene = self._frame_scene or self.current_scene()
             bounds = _bounds(self._stretch, _side_name(self._side))
         self._frame_scene = None
-        paint_scene(painter, rect, scene, bounds, palette)
+        # A looping move shows the same few dozen scenes again and again: keep their polygons.
+        keep = self._kind is PhaseKind.MOVE and not self._reduced
+        paint_scene(painter, rect, scene, bounds, palette, keep=keep)
         painter.end()
 
     # --- internals ----------------------------------------------------------
