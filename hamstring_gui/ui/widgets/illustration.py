@@ -504,9 +504,11 @@ class IllustrationView(QWidget):
             scene = self._frame_scene or self.current_scene()
             bounds = _bounds(self._stretch, _side_name(self._side))
         self._frame_scene = None
-        # A looping move shows the same few dozen scenes again and again: keep their polygons.
-        keep = self._kind is PhaseKind.MOVE and not self._reduced
-        paint_scene(painter, rect, scene, bounds, palette, keep=keep)
+        # A looping move shows the same few dozen scenes again and again: keep their
+        # polygons, and leave out the lit bands a moving figure does not need (the
+        # session's CPU budget, issue 11).
+        looping = self._kind is PhaseKind.MOVE and self._timer.isActive()
+        paint_scene(painter, rect, scene, bounds, palette, shaded=not looping, keep=looping)
         painter.end()
 
     # --- internals ----------------------------------------------------------
