@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from functools import cache
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -24,24 +25,30 @@ class Camera(NamedTuple):
 
     def axes(self) -> tuple[V3, V3, V3]:
         """Screen right, screen up and towards-the-viewer unit vectors."""
-        y, p = math.radians(self.yaw), math.radians(self.pitch)
-        back = (math.sin(y) * math.cos(p), math.sin(p), math.cos(y) * math.cos(p))
-        right = (math.cos(y), 0.0, -math.sin(y))
-        up = (
-            back[1] * right[2] - back[2] * right[1],
-            back[2] * right[0] - back[0] * right[2],
-            back[0] * right[1] - back[1] * right[0],
-        )
-        return right, up, back
+        return _axes(self.yaw, self.pitch)
 
     def project(self, p: V3) -> tuple[V2, float]:
         """Screen position (``v`` up) and depth (larger is nearer the viewer)."""
-        right, up, back = self.axes()
+        right, up, back = _axes(self.yaw, self.pitch)
         return (dot(p, right), dot(p, up)), dot(p, back)
 
     def mirrored(self) -> Camera:
         """The camera of the mirrored scene: the picture is the exact mirror image."""
         return Camera(-self.yaw, self.pitch)
+
+
+@cache
+def _axes(yaw: float, pitch: float) -> tuple[V3, V3, V3]:
+    """A camera's axes, computed once per view (every point of every frame asks)."""
+    y, p = math.radians(yaw), math.radians(pitch)
+    back = (math.sin(y) * math.cos(p), math.sin(p), math.cos(y) * math.cos(p))
+    right = (math.cos(y), 0.0, -math.sin(y))
+    up = (
+        back[1] * right[2] - back[2] * right[1],
+        back[2] * right[0] - back[0] * right[2],
+        back[0] * right[1] - back[1] * right[0],
+    )
+    return right, up, back
 
 
 VIEWS: Mapping[str, Camera] = MappingProxyType(

@@ -266,6 +266,16 @@ def solve(pose: Pose, other: Body | None = None) -> Body:
     return Body(points, pelvis_frame, chest_frame)
 
 
+def heel_height(pose: Pose, side: str) -> float:
+    """Height of the heel's centre of leg ``side`` (by angles): what ``heel_at`` solves for."""
+    pelvis_frame, _, _ = _frames(pose.trunk)
+    s = sk.side_sign(side)
+    hip = add(pose.trunk.pelvis, pelvis_frame[2], s * sk.HIP_HALF)
+    knee, ankle, foot = _leg_from_angles(hip, pelvis_frame, pose.legs[side], s)
+    up = perpendicular(sub(knee, ankle), foot)
+    return add(add(ankle, up, -sk.SOLE_DOWN), foot, -sk.HEEL_BACK)[1]
+
+
 def _target(reach: Reach, points: dict[str, V3], other: Body | None) -> V3:
     if not reach.point:
         return (0.0, 0.0, 0.0)

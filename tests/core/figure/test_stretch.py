@@ -1,4 +1,4 @@
-"""Every stretch authored in 3D, every side and frame: the picture's promises hold."""
+"""Every stretch figure in 3D, every side and frame: the picture's promises hold."""
 
 from __future__ import annotations
 
@@ -59,21 +59,6 @@ def test_straight_knees_stay_within_a_stiff_adults_hip_flexion(stretch_id) -> No
             leg = leg_angles(moment.body, side)
             if leg.knee < 15:
                 assert leg.flex <= limits.hip_flexion_limit(leg.knee) + 0.5
-
-
-def test_the_checks_catch_a_limb_through_a_prop_and_a_hyperextended_knee() -> None:
-    figure = load_figure("chair-stretch")
-    moment = figure.named("tall")
-    body = moment.body
-    sunk = dict(body.points)
-    for name in ("pelvis", "r_hip", "l_hip"):
-        x, y, z = sunk[name]
-        sunk[name] = (x, y - 8, z)
-    found = checks.moment_problems(
-        figure, moment._replace(body=type(body)(sunk, body.pelvis, body.chest))
-    )
-    assert any("inside the chair" in p for p in found)
-    assert any("changed length" in p for p in found)
 
 
 @pytest.mark.parametrize("stretch_id", IDS_3D)

@@ -1,0 +1,27 @@
+"""Motion arrows: a path says where a point goes; an arc says "tilt from the hips"."""
+
+from __future__ import annotations
+
+import pytest
+
+from hamstring_gui.core.figure.cues import MIN_SWEEP, arc_arrow, path_arrow, push_arrow
+from hamstring_gui.core.figure.vec import angle, dist, sub
+
+
+def test_a_point_that_hardly_moves_gets_no_arrow() -> None:
+    assert path_arrow([(0, 0, 0), (1, 1, 0)], (0, 0, 0)) is None
+    arrow = path_arrow([(0, 0, 0), (10, 0, 0), (20, 5, 0), (30, 10, 0), (40, 20, 0)], (0, 5, 0))
+    assert arrow is not None and arrow.arrow and arrow.points[0][1] == 5
+
+
+def test_a_small_hinge_still_draws_a_readable_arc_round_the_pivot() -> None:
+    band = arc_arrow((0, 0, 0), (0, 50, 0), (10, 49, 0), 80)
+    assert band is not None
+    assert all(dist(p, (0, 0, 0)) == pytest.approx(80) for p in band.points)
+    assert angle(band.points[0], band.points[-1]) == pytest.approx(MIN_SWEEP, abs=0.5)
+
+
+def test_a_push_arrow_has_its_length_and_direction() -> None:
+    band = push_arrow((0, 0, 0), (0, -2, 0), 24, (5, 0, 0))
+    start, end = band.points
+    assert start == (5, 0, 0) and sub(end, start) == pytest.approx((0, -24, 0))

@@ -1,0 +1,49 @@
+"""3D pose files: readable, inherited poses, solved helpers, clear errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from hamstring_gui.core.datafile import DataError
+from hamstring_gui.core.figure import skeleton as sk
+from hamstring_gui.core.figure.pose import solve
+from hamstring_gui.core.figure.posefile import parse_pose_file
+
+BASE = """
+schema = 2
+start = "a"
+stretched = "b"
+[pose.a]
+pelvis = [0, 55, 0]
+right_leg = { knee = 5, ankle = 10, heel_at = 0 }
+left_leg = { at = [36, 8.6, -13], foot = [1, 0, 0] }
+contacts = ["r_heel:floor"]
+[pose.b]
+like = "a"
+tilt = 12
+"""
+
+
+def test_a_pose_inherits_and_heel_at_puts_the_heel_on_the_floor() -> None:
+    data = parse_pose_file(BASE, "poses/x.toml")
+    assert data.poses["b"].pose.trunk.tilt == 12
+    assert data.poses["a"].contacts == (("r_heel", "floor"),)
+    for name in ("a", "b"):
+        body = solve(data.poses[name].pose)
+        assert body["r_heel"][1] - sk.RADII["foot"][0] == pytest.approx(0.0, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (BASE.replace("tilt = 12", "tilt = 'far'"), "must be a number"),
+        (BASE.replace("knee = 5,", "knee = 5, hop = 1,"), "unknown key"),
+        (BASE.replace('stretched = "b"', 'stretched = "c"'), "names no pose"),
+        (BASE + "[[prop]]\nkind = 'piano'\n", "needs a kind"),
+        (BASE.replace("heel_at = 0", "heel_at = -50"), "out of reach"),
+        (BASE.replace("camera", "x") + 'camera = "sideways"\n', "camera must be"),
+    ],
+)
+def test_broken_pose_files_fail_naming_the_problem(text: str, problem: str) -> None:
+    with pytest.raises(DataError, match=problem):
+        parse_pose_file(text, "poses/x.toml")

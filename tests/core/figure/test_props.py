@@ -1,0 +1,37 @@
+"""Props as solids: a seat to sit on, a roller, and towels that follow the hands."""
+
+from __future__ import annotations
+
+import pytest
+
+from hamstring_gui.core.figure.collide import Box, Cylinder
+from hamstring_gui.core.figure.library import STANDING
+from hamstring_gui.core.figure.pose import solve
+from hamstring_gui.core.figure.props import Prop, primitives, solids, towel_loop
+from hamstring_gui.core.figure.roles import Role
+from hamstring_gui.core.figure.vec import dist
+
+
+def test_a_chairs_seat_top_is_at_its_seat_height_with_the_front_where_asked() -> None:
+    seat, *rest = solids(Prop("chair", {"front": 3, "seat": 45}))
+    assert isinstance(seat, Box)
+    assert seat.high[1] == 45 and seat.high[0] == 3
+    assert len(rest) == 5  # four legs and a backrest
+
+
+def test_a_roller_is_a_round_solid_and_a_mat_is_none() -> None:
+    (roller,) = solids(Prop("roller", {"a": [0, 7.5, -20], "b": [0, 7.5, 20]}))
+    assert isinstance(roller, Cylinder) and roller.radius == pytest.approx(7.5)
+    assert solids(Prop("mat", {})) == []
+
+
+def test_a_towel_runs_from_both_hands_to_its_loop() -> None:
+    body = solve(STANDING)
+    towel = Prop("towel", {"around": "r_thigh_back"})
+    loop = towel_loop(towel, body)
+    assert loop == body["r_thigh_back"]
+    bands = primitives(towel, body)
+    assert [b.role for b in bands] == [Role.STRAP, Role.STRAP]
+    assert {b.points[0] for b in bands} == {body["r_hand"], body["l_hand"]}  # type: ignore[union-attr]
+    under_sole = towel_loop(Prop("strap", {}), body)
+    assert dist(under_sole, body["r_ball"]) == pytest.approx(3.0)
