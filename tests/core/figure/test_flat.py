@@ -8,7 +8,6 @@ import pytest
 
 from hamstring_gui.core import assets, figure
 from hamstring_gui.core.catalog import Sides, load_catalog
-from hamstring_gui.core.datafile import DataError
 from hamstring_gui.core.figure import Frame, Illustration, Role, ShapeKind
 from hamstring_gui.core.figure.library import is_3d
 
@@ -202,39 +201,3 @@ def test_interpolation_ends_are_the_key_poses() -> None:
     ill = figure.load_illustration("towel-stretch")
     assert ill.frame_at(ill.start, ill.stretched, 0).pose == ill.start.pose
     assert ill.frame_at(ill.start, ill.stretched, 1).pose == ill.stretched.pose
-
-
-BASE = """
-schema = 1
-start = "a"
-stretched = "a"
-[pose.a]
-hip = [0, 92.5]
-trunk = 90
-near_leg = { thigh = -90 }
-far_leg = { thigh = -90 }
-near_arm = { upper = -90 }
-far_arm = { upper = -90 }
-"""
-
-
-@pytest.mark.parametrize(
-    ("text", "problem"),
-    [
-        (BASE.replace("trunk = 90", "trunk = 'up'"), "must be a number"),
-        (
-            BASE.replace("near_leg = { thigh = -90 }", "near_leg = { thigh = -90, hop = 1 }"),
-            "unknown key",
-        ),
-        (
-            BASE.replace("near_leg = { thigh = -90 }", "near_leg = { to = [200, 0] }"),
-            "out of reach",
-        ),
-        (BASE.replace('stretched = "a"', 'stretched = "b"'), "names no pose"),
-        (BASE + "[[prop]]\nkind = 'piano'\n", "needs a kind"),
-        (BASE + "colour = 1\n", "unknown key"),
-    ],
-)
-def test_broken_pose_files_fail_with_a_message(text: str, problem: str) -> None:
-    with pytest.raises(DataError, match=problem):
-        figure.parse_illustration(text, "poses/x.toml", "x", both_legs=False)

@@ -33,6 +33,11 @@ def test_a_2d_file_parses_with_its_key_frames() -> None:
         (BASE.replace("trunk = 90", "trunk = 'up'"), "must be a number"),
         (BASE.replace('stretched = "a"', 'stretched = "b"'), "names no pose"),
         (BASE + "colour = 1\n", "unknown key"),
+        (
+            BASE.replace("near_leg = { thigh = -90 }", "near_leg = { to = [200, 0] }"),
+            "out of reach",
+        ),
+        (BASE + "[[prop]]\nkind = 'piano'\n", "needs a kind"),
     ],
 )
 def test_broken_2d_files_fail_with_a_message(text: str, problem: str) -> None:

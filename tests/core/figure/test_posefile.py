@@ -41,7 +41,7 @@ def test_a_pose_inherits_and_heel_at_puts_the_heel_on_the_floor() -> None:
         (BASE.replace('stretched = "b"', 'stretched = "c"'), "names no pose"),
         (BASE + "[[prop]]\nkind = 'piano'\n", "needs a kind"),
         (BASE.replace("heel_at = 0", "heel_at = -50"), "out of reach"),
-        (BASE.replace("camera", "x") + 'camera = "sideways"\n', "camera must be"),
+        ('camera = "sideways"\n' + BASE, "camera must be"),
     ],
 )
 def test_broken_pose_files_fail_naming_the_problem(text: str, problem: str) -> None:
