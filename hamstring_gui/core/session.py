@@ -149,6 +149,7 @@ class SessionEngine:
         self.clock = clock
         self.jump_threshold = jump_threshold
         self._listeners: list[Callable[[Event], None]] = [on_event] if on_event else []
+        self._late_listeners: list[Callable[[Event], None]] = []
         self._state = State.IDLE
         self._index = 0
         self._durations = [float(phase.seconds) for phase in plan.phases]
@@ -162,9 +163,15 @@ class SessionEngine:
 
     # -- observation --------------------------------------------------------
 
-    def subscribe(self, listener: Callable[[Event], None]) -> None:
-        """Add a listener for engine events."""
-        self._listeners.append(listener)
+    def subscribe(self, listener: Callable[[Event], None], *, last: bool = False) -> None:
+        """Add a listener for engine events.
+
+        ``last``: hear each event after every other listener, whenever they
+        subscribed. The UI bridge uses it: its handlers may open a modal
+        dialog (the self-test result, "that hurts"), and the record of a
+        phase or of the end must not wait behind one.
+        """
+        (self._late_listeners if last else self._listeners).append(listener)
 
     @property
     def state(self) -> State:
@@ -392,7 +399,7 @@ class SessionEngine:
         self._state = target
 
     def _emit(self, event: Event) -> None:
-        for listener in list(self._listeners):
+        for listener in [*self._listeners, *self._late_listeners]:
             listener(event)
 
     def _emit_second(self, now: float) -> None:

@@ -174,7 +174,9 @@ class SessionController(QObject):
 
         threshold = DEFAULT_JUMP_THRESHOLD if self.jump_threshold is None else self.jump_threshold
         engine = SessionEngine(plan, self.clock, jump_threshold=threshold)
-        engine.subscribe(self._on_event)
+        # last: the Qt signals (whose slots may open modal dialogs) go out only
+        # after the core observers (the history recorder) have had the event.
+        engine.subscribe(self._on_event, last=True)
         self._engine = engine
         self.sessionStarted.emit(plan)
         for observer in self._observers:

@@ -343,3 +343,12 @@ def test_restart_stretch_from_a_rest_between_stretches_stays_on_it() -> None:
         engine.skip()
     engine.restart_stretch()
     assert engine.index == rest
+
+
+def test_a_last_listener_hears_each_event_after_listeners_that_subscribed_later() -> None:
+    engine, _, _ = _engine()
+    heard: list[str] = []
+    engine.subscribe(lambda event: heard.append(f"ui {type(event).__name__}"), last=True)
+    engine.subscribe(lambda event: heard.append(f"core {type(event).__name__}"))
+    engine.start()
+    assert heard[:2] == ["core PhaseStarted", "ui PhaseStarted"]
