@@ -225,11 +225,11 @@ def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
         data: dict[str, object] = {"sessions": [], "streak_days": 0, "self_tests": []}
         best, week_minutes, csv_text = 0, 0.0, _empty_csv()
     else:
+        from hamstring_gui.core.history_report import build_report
+
         try:
             with HistoryStore(path) as store:
-                data = store.export_json(today)
-                best = store.streak(today).best
-                week_minutes = sum(day.minutes for day in store.week(today))
+                report = build_report(store, today, counts=False)
                 csv_text = store.export_csv_text() if csv_file else ""
         except HistoryDamagedError as error:
             raise UsageError(
@@ -240,6 +240,9 @@ def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
             raise UsageError(str(error)) from None
         except (sqlite3.Error, ValueError, TypeError) as error:  # changed since the check
             raise UsageError(f"the history file {path} cannot be read ({error})") from None
+        data = report.to_json()
+        best = report.streak.best
+        week_minutes = sum(day.minutes for day in report.week())
     if csv_file == "-":
         out.write(csv_text)
     elif csv_file:
@@ -249,8 +252,7 @@ def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
         except OSError as error:
             raise UsageError(f"cannot write {csv_file}: {error.strerror or error}") from error
     if as_json:
-        json.dump(data, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        out.write(_json_lines(data))
     elif not csv_file:
         sessions = data["sessions"]
         tests = data["self_tests"]
@@ -265,6 +267,22 @@ def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
                 f"Last self-test ({last['date']}): left {last['left_degrees']}°, "
                 f"right {last['right_degrees']}° short of straight\n"
             )
+
+
+def _json_lines(data: dict[str, object]) -> str:
+    """``data`` as JSON with one list item per line, in one string.
+
+    Not ``indent=2``: with an indent ``json`` falls back to its pure-Python
+    encoder, about a second for ten years of sessions.
+    """
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n    ".join(json.dumps(item, ensure_ascii=False) for item in value)
+            parts.append(f"  {json.dumps(key)}: [\n    {items}\n  ]")
+        else:
+            parts.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def _empty_csv() -> str:

@@ -1,0 +1,287 @@
+"""One read of the history for a period: what the CLI, the window and the PDF report show.
+
+:func:`build_report` runs five small queries (sessions and events of the
+period, stretch counts, the streak, the self-tests) and derives everything
+else in Python, so the three views agree by construction and years of daily
+sessions stay quick: ten years (11k sessions, 263k phases) build in well
+under 100 ms for all time, a few milliseconds for twelve weeks.
+
+Lifecycle: built on demand, immutable; build a new one after a session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from hamstring_gui.core.history import (
+    Balance,
+    DayTotal,
+    Feeling,
+    HistoryStore,
+    SelfTest,
+    SessionRecord,
+    Streak,
+    StretchCount,
+    week_start,
+)
+
+
+@dataclass(frozen=True)
+class HurtRecord:
+    """One "that hurts": the day, the stretch and the side (``None``: between stretches)."""
+
+    day: date
+    stretch: str
+    side: str | None
+
+
+@dataclass(frozen=True)
+class DayRecord:
+    """One local day of the period: seconds per side and whether a session was completed."""
+
+    day: date
+    left: float
+    right: float
+    both: float
+    sessions: int
+    completed: bool
+
+    @property
+    def seconds(self) -> float:
+        """Seconds stretched that day."""
+        return self.left + self.right + self.both
+
+    def total(self) -> DayTotal:
+        """The shape the charts take."""
+        return DayTotal(self.day, self.seconds, self.completed)
+
+
+@dataclass(frozen=True)
+class WeekRecord:
+    """One Monday-to-Sunday week of the period."""
+
+    monday: date
+    days_stretched: int  # days with a completed session
+    seconds: float
+    sessions: int
+
+    @property
+    def minutes(self) -> float:
+        """The week's stretching in minutes."""
+        return self.seconds / 60
+
+
+@dataclass(frozen=True)
+class ListedSession:
+    """A session with its id and local day, for lists and reports."""
+
+    day: date
+    record: SessionRecord
+
+
+@dataclass(frozen=True)
+class HistoryReport:
+    """The record of one period, ``first`` to ``today`` (whole weeks for the calendar).
+
+    ``days`` runs from ``first`` to the Sunday of ``today``'s week; days after
+    ``today`` are empty and views must not draw them as missed.
+    """
+
+    today: date
+    first: date
+    streak: Streak
+    days: tuple[DayRecord, ...]
+    sessions: tuple[ListedSession, ...]
+    done: tuple[StretchCount, ...]
+    skipped: tuple[StretchCount, ...]
+    hurts: tuple[HurtRecord, ...]
+    feelings: tuple[Feeling, ...]
+    self_tests: tuple[SelfTest, ...]
+
+    # -- derived ---------------------------------------------------------------
+
+    def days_between(self, first: date, last: date) -> list[DayRecord]:
+        """The period's days from ``first`` to ``last``."""
+        return [d for d in self.days if first <= d.day <= last]
+
+    def week(self) -> list[DayTotal]:
+        """Monday to Sunday of ``today``'s week."""
+        monday = week_start(self.today)
+        return [d.total() for d in self.days_between(monday, monday + timedelta(days=6))]
+
+    def calendar(self, weeks: int = 12) -> list[DayTotal]:
+        """``weeks`` whole weeks ending with ``today``'s week."""
+        last = week_start(self.today) + timedelta(days=6)
+        return [d.total() for d in self.days_between(last - timedelta(days=7 * weeks - 1), last)]
+
+    def balance(self, days: int | None = None) -> Balance:
+        """Seconds per leg over the last ``days`` days (the whole period when ``None``)."""
+        first = self.first if days is None else self.today - timedelta(days=days - 1)
+        chosen = self.days_between(first, self.today)
+        return Balance(sum(d.left for d in chosen), sum(d.right for d in chosen))
+
+    def weeks(self) -> list[WeekRecord]:
+        """Every whole week of the period, oldest first."""
+        out: list[WeekRecord] = []
+        for start in range(0, len(self.days), 7):
+            chunk = self.days[start : start + 7]
+            out.append(
+                WeekRecord(
+                    chunk[0].day,
+                    sum(1 for d in chunk if d.completed),
+                    sum(d.seconds for d in chunk),
+                    sum(d.sessions for d in chunk),
+                )
+            )
+        return out
+
+    @property
+    def seconds(self) -> float:
+        """All stretching in the period."""
+        return sum(d.seconds for d in self.days)
+
+    @property
+    def days_stretched(self) -> int:
+        """Days of the period with a completed session."""
+        return sum(1 for d in self.days if d.completed)
+
+    @property
+    def days_so_far(self) -> int:
+        """Days of the period up to and including today."""
+        return sum(1 for d in self.days if d.day <= self.today)
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape ``hamstring-gui history --json`` prints (fixed by the CLI contract)."""
+        return {
+            "sessions": [listed.record.to_json() for listed in self.sessions],
+            "streak_days": self.streak.current,
+            "self_tests": [test.to_json() for test in self.self_tests],
+        }
+
+
+def build_report(
+    store: HistoryStore, today: date, since: date | None = None, *, counts: bool = True
+) -> HistoryReport:
+    """Read the record from ``since`` (all time when ``None``) to ``today``.
+
+    The period starts on the Monday of ``since``'s week (of the first
+    session's when ``None``), so weeks are whole. ``counts=False`` leaves
+    :attr:`HistoryReport.done` and ``skipped`` empty: counting every phase
+    of ten years takes longer than the rest together, and the CLI's JSON
+    does not show them.
+    """
+    conn = store.connection
+    bound = (date.min if since is None else week_start(min(since, today))).isoformat()
+    # All time reads the table in id order; a period goes through the day index.
+    where = "" if since is None else " WHERE day >= :bound"
+    rows = conn.execute(
+        "SELECT id, started, day, ended, routine, completed, left_seconds, right_seconds,"
+        f" both_seconds, feeling FROM sessions{where} ORDER BY id",
+        {"bound": bound},
+    ).fetchall()
+    if since is None:
+        since = min((date.fromisoformat(row[2]) for row in rows), default=today)
+    first = week_start(min(since, today))
+    marks: dict[tuple[int, str], list[str]] = {}
+    hurt_rows: list[tuple[int, str, str | None]] = []
+    for session_id, kind, stretch, side in conn.execute(
+        "SELECT e.session_id, e.kind, e.stretch, e.side FROM events e"
+        " JOIN sessions s ON s.id = e.session_id"
+        " WHERE e.stretch IS NOT NULL AND s.day >= ? ORDER BY e.session_id, e.phase_index, e.id",
+        (bound,),
+    ):
+        names = marks.setdefault((session_id, kind), [])
+        if stretch not in names:
+            names.append(stretch)
+        if kind == "hurt":
+            hurt_rows.append((session_id, stretch, side))
+    sessions: list[ListedSession] = []
+    day_of: dict[int, date] = {}
+    per_day: dict[date, list[float]] = {}
+    feeling_sums: dict[date, list[int]] = {}
+    for sid, started, day_text, ended, routine, completed, left, right, both, feeling in rows:
+        day = date.fromisoformat(day_text)
+        day_of[sid] = day
+        record = SessionRecord(
+            started,
+            ended,
+            routine,
+            bool(completed),
+            round(left, 1),
+            round(right, 1),
+            round(both, 1),
+            marks.get((sid, "skip"), []),
+            marks.get((sid, "hurt"), []),
+            feeling,
+        )
+        sessions.append(ListedSession(day, record))
+        totals = per_day.setdefault(day, [0.0, 0.0, 0.0, 0.0, 0.0])
+        totals[0] += left
+        totals[1] += right
+        totals[2] += both
+        totals[3] += 1
+        totals[4] = max(totals[4], float(completed))
+        if feeling is not None:
+            feeling_sums.setdefault(day, []).append(feeling)
+    last = week_start(today) + timedelta(days=6)
+    days = []
+    day = first
+    while day <= last:
+        left, right, both, count, completed = per_day.get(day, [0.0] * 5)
+        days.append(DayRecord(day, left, right, both, int(count), bool(completed)))
+        day += timedelta(days=1)
+    return HistoryReport(
+        today=today,
+        first=first,
+        streak=_streak(store, today),
+        days=tuple(days),
+        sessions=tuple(sessions),
+        done=tuple(_counts(store, bound, done=True) if counts else ()),
+        skipped=tuple(_counts(store, bound, done=False) if counts else ()),
+        hurts=tuple(HurtRecord(day_of[sid], stretch, side) for sid, stretch, side in hurt_rows),
+        feelings=tuple(
+            Feeling(day, sum(values) / len(values)) for day, values in sorted(feeling_sums.items())
+        ),
+        self_tests=tuple(store.self_tests()),
+    )
+
+
+def _counts(store: HistoryStore, bound: str, *, done: bool) -> list[StretchCount]:
+    """Every stretch held (or skipped) in the period, most sessions first."""
+    if done:
+        query = (
+            "SELECT p.stretch, COUNT(DISTINCT p.session_id), TOTAL(p.seconds)"
+            " FROM phases p WHERE p.seconds > 0 AND p.stretch IS NOT NULL"
+            " AND p.session_id IN (SELECT id FROM sessions WHERE day >= ?)"
+            " GROUP BY p.stretch ORDER BY 2 DESC, 3 DESC, 1"
+        )
+        return [StretchCount(s, n, t) for s, n, t in store.connection.execute(query, (bound,))]
+    query = (
+        "SELECT e.stretch, COUNT(DISTINCT e.session_id) FROM events e"
+        " JOIN sessions s ON s.id = e.session_id"
+        " WHERE e.kind = 'skip' AND e.stretch IS NOT NULL AND s.day >= ?"
+        " GROUP BY e.stretch ORDER BY 2 DESC, 1"
+    )
+    return [StretchCount(s, n) for s, n in store.connection.execute(query, (bound,))]
+
+
+def _streak(store: HistoryStore, today: date) -> Streak:
+    """Current and best run of days with a completed session (as :meth:`HistoryStore.streak`).
+
+    In Python over the distinct days: SQLite's window function over ten years
+    costs ~30 ms, this loop ~3 ms.
+    """
+    best = current = run = 0
+    previous: date | None = None
+    for (text,) in store.connection.execute(
+        "SELECT DISTINCT day FROM sessions WHERE completed = 1 ORDER BY day"
+    ):
+        day = date.fromisoformat(text)
+        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
+        best = max(best, run)
+        previous = day
+        if today - timedelta(days=1) <= day <= today:
+            current = run
+    return Streak(current, best)
