@@ -11,7 +11,8 @@ STAMP := $(VENV)/.installed
 # QtMultimedia/TextToSpeech (libpulse0; pulseaudio for the tests of the sound
 # path and for make bench), a font (without one every glyph is a box, silently), and the
 # X tools the end-to-end tests use (xwininfo; import from imagemagick for screenshots;
-# busctl from systemd to talk to the session bus), and the .desktop and AppStream
+# busctl from systemd to talk to the session bus), pdftotext and pdftoppm (poppler-utils) to
+# read the PDFs the papers tests write, and the .desktop and AppStream
 # validators of tests/packaging. tests/helpers/tools.py names the package of every
 # program a test runs, and a test holds this list to it; with CI=true a missing
 # program fails its test instead of skipping it. at-spi2-core: the accessibility
@@ -20,7 +21,7 @@ STAMP := $(VENV)/.installed
 DEB_PACKAGES := xvfb xauth libpulse0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 \
 	libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core \
 	x11-utils libx11-6 libxss1 dbus-daemon dunst trayer desktop-file-utils appstream \
-	pulseaudio pulseaudio-utils imagemagick systemd at-spi2-core xdotool
+	pulseaudio pulseaudio-utils imagemagick systemd at-spi2-core xdotool poppler-utils
 
 .PHONY: run test lint deps venv clean contact-sheet bench
 .PHONY: install-desktop uninstall-desktop bundle test-packaging

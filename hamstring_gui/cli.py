@@ -24,6 +24,8 @@ from hamstring_gui.core.words import PHASE_WORDS, format_seconds
 from hamstring_gui.library import all_routines, current_settings
 
 EXIT_USAGE = 2
+REPORT_WEEKS = 12
+MAX_REPORT_WEEKS = 520
 
 
 class UsageError(Exception):
@@ -82,6 +84,18 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument(
         "--csv", metavar="FILE", help="write everything as CSV to FILE ('-': stdout)"
     )  # noqa: E501
+    handout = commands.add_parser(
+        "handout", help="write a printable PDF of ROUTINE: pictures, steps, holds, safety rules"
+    )
+    handout.add_argument("routine", metavar="ROUTINE")
+    handout.add_argument("file", metavar="FILE")
+    report = commands.add_parser(
+        "report", help="write a PDF progress report to take to a physiotherapist"
+    )
+    report.add_argument("file", metavar="FILE")
+    report.add_argument(
+        "--weeks", type=int, default=REPORT_WEEKS, metavar="N", help="weeks to cover (default 12)"
+    )
     pictures = commands.add_parser(
         "illustrations", help="write every illustration as SVG and 512 px PNG into DIR"
     )
@@ -400,6 +414,31 @@ def hand_over(args: argparse.Namespace) -> int:
         time.sleep(0.05)
 
 
+def paper(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    """``handout ROUTINE FILE`` and ``report FILE [--weeks N]``: arguments checked before Qt."""
+    from hamstring_gui.core.history import HistoryError
+    from hamstring_gui.ui.paper.pdf_file import PaperError, check_target
+
+    if args.command == "handout":
+        routine = find_routine(args.routine)
+    elif not 1 <= args.weeks <= MAX_REPORT_WEEKS:
+        raise UsageError(f"--weeks must be between 1 and {MAX_REPORT_WEEKS}, not {args.weeks}")
+    try:
+        check_target(args.file)
+        from hamstring_gui.ui.paper import commands  # Qt only on this path
+
+        if args.command == "handout":
+            settings = current_settings()
+            return commands.run_handout(args.file, routine, load_catalog(), settings, out)
+        from hamstring_gui.paths import history_file
+
+        return commands.run_report(args.file, history_file(), args.weeks, load_catalog(), out)
+    except PaperError as error:
+        raise UsageError(str(error)) from None
+    except HistoryError as error:
+        raise UsageError(str(error)) from None
+
+
 def writable_folder(name: str) -> str:
     """``name`` as a folder this user can write in (made when missing), checked before Qt loads.
 
@@ -449,6 +488,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return run_export(folder)
             except OSError as error:
                 raise UsageError(f"cannot write the illustrations: {error}") from None
+        if args.command in ("handout", "report"):
+            return paper(args)
         if args.command in CONTROL_HELP:
             return control(args)
         return run(args)

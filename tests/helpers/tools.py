@@ -31,6 +31,8 @@ PACKAGE_OF = {
     "xdotool": "xdotool",
     "/usr/libexec/at-spi-bus-launcher": "at-spi2-core",
     "/usr/libexec/at-spi2-registryd": "at-spi2-core",
+    "pdftotext": "poppler-utils",
+    "pdftoppm": "poppler-utils",
 }
 
 

@@ -1,0 +1,1 @@
+"""Paper documents: the routine handout and the progress report (PDF or printer)."""
