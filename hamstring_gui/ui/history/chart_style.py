@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_gui.core.plan import PhaseKind
 from hamstring_gui.ui.style import theme
+from hamstring_gui.ui.style.legs import leg_colour
 
 
 def chart_colours(widget: QWidget) -> dict[str, QColor]:
@@ -27,10 +28,15 @@ def chart_colours(widget: QWidget) -> dict[str, QColor]:
         "grid": grid,
         "faint": faint,
         "done": theme.phase_colour(PhaseKind.HOLD, widget),
-        "left": theme.phase_colour(PhaseKind.RELAX, widget),
-        "right": theme.phase_colour(PhaseKind.CONTRACT, widget),
+        "left": leg_colour("left", palette_is_dark(widget)),
+        "right": leg_colour("right", palette_is_dark(widget)),
         "feeling": theme.phase_colour(PhaseKind.SWITCH, widget),
     }
+
+
+def palette_is_dark(widget: QWidget) -> bool:
+    """Whether ``widget`` paints on a dark background."""
+    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def small_font(widget: QWidget, factor: float = 0.9) -> QFont:

@@ -23,12 +23,20 @@ from hamstring_gui.ui.style import theme
 
 
 def weekly_means(feelings: Sequence[Feeling]) -> list[tuple[date, float]]:
-    """One point per week (at its Thursday): the mean of the days rated."""
-    weeks: dict[date, list[float]] = {}
+    """One point per week: the mean of the days rated, midway between the first and last.
+
+    Midway between days rated, not at the week's Thursday: this week's point
+    never lands in the days still to come (off the chart's right edge).
+    """
+    weeks: dict[date, list[Feeling]] = {}
     for feeling in feelings:
         monday = feeling.day - timedelta(days=feeling.day.weekday())
-        weeks.setdefault(monday, []).append(feeling.value)
-    return [(monday + timedelta(days=3), sum(v) / len(v)) for monday, v in sorted(weeks.items())]
+        weeks.setdefault(monday, []).append(feeling)
+    out = []
+    for _monday, rated in sorted(weeks.items()):
+        first, last = rated[0].day, rated[-1].day
+        out.append((first + (last - first) / 2, sum(f.value for f in rated) / len(rated)))
+    return out
 
 
 class _TimeChart(QWidget):
@@ -37,6 +45,8 @@ class _TimeChart(QWidget):
     y_max: float = 10.0
     y_labels: Sequence[float] = (0, 5, 10)
     inverted = False  # True: 0 at the top
+    legend_lines = 0  # lines kept free below the dates for a legend
+    inset = 6.0  # points at the first and last date are drawn whole
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,13 +59,14 @@ class _TimeChart(QWidget):
     def _plot_area(self, painter: QPainter) -> QRectF:
         metrics = painter.fontMetrics()
         left = metrics.horizontalAdvance("90°") + 10
-        return QRectF(self.rect()).adjusted(
-            left, metrics.height() / 2 + 2, -8, -(metrics.height() + 8)
-        )
+        bottom = (metrics.height() + 8) * (1 + self.legend_lines)
+        return QRectF(self.rect()).adjusted(left, metrics.height() / 2 + 2, -8, -bottom)
 
     def _x(self, area: QRectF, day: date) -> float:
         span = max(1, (self.last - self.first).days)
-        return area.left() + area.width() * (day - self.first).days / span
+        day = min(max(day, self.first), self.last)
+        width = area.width() - 2 * self.inset
+        return area.left() + self.inset + width * (day - self.first).days / span
 
     def _y(self, area: QRectF, value: float) -> float:
         fraction = min(value, self.y_max) / self.y_max
@@ -152,6 +163,7 @@ class SelfTestChart(_TimeChart):
 
     inverted = True  # straight (0°) at the top: better is up
     y_labels = (0, 20, 40, 60)
+    legend_lines = 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -166,8 +178,9 @@ class SelfTestChart(_TimeChart):
         self.y_max = 60.0 if worst <= 55 else float(MAX_DEGREES)
         self.y_labels = (0, 20, 40, 60) if self.y_max == 60 else (0, 30, 60, 90)
         if self.tests:
-            self.first = self.tests[0].day
-            self.last = max(self.tests[-1].day, self.first + timedelta(days=28))
+            # Up to today, never weeks into the future; at least four weeks wide.
+            self.last = max(today, self.tests[-1].day)
+            self.first = min(self.tests[0].day, self.last - timedelta(days=28))
         else:
             self.first, self.last = today - timedelta(weeks=12), today
         self.update()
@@ -207,9 +220,9 @@ class SelfTestChart(_TimeChart):
                 for t in self.tests
             ]
             self._line(painter, points, colours[side], square=square)
-        # Legend, bottom-left inside the plot.
-        x = area.left() + 8
-        y = area.bottom() - metrics.height() - 4
+        # Legend below the dates, outside the plot: it never covers a point.
+        x = area.left()
+        y = area.bottom() + metrics.height() + 12
         for side, square in (("left", False), ("right", True)):
             self._line(
                 painter, [QPointF(x + 5, y + metrics.height() / 2)], colours[side], square=square

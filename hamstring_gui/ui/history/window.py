@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hamstring_gui.core.catalog import Stretch
+from hamstring_gui.core.catalog import Catalog, Stretch
 from hamstring_gui.core.history import (
     EXPECTATION_TEXT,
     HistoryStore,
@@ -40,15 +40,19 @@ from hamstring_gui.core.history import (
     SelfTest,
     StretchCount,
 )
+from hamstring_gui.core.history_report import build_report
 from hamstring_gui.ui.history.calendar_charts import BalanceBar, CalendarGrid, WeekBars
 from hamstring_gui.ui.history.chart_style import minutes_text
+from hamstring_gui.ui.history.past_sessions import PastSessions
 from hamstring_gui.ui.history.self_test_dialog import SelfTestDialog
 from hamstring_gui.ui.history.time_charts import FeelingChart, SelfTestChart
+from hamstring_gui.ui.paper.actions import Choose, export_csv, save_progress_report
 from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 from hamstring_gui.ui.window_fit import fit_on_screen
 
 BALANCE_DAYS = 28
+REPORT_WEEKS = 12  # what the window reads and the report button prints
 SELF_TEST_TEXT = (
     "The 90/90 knee test: thigh straight up, then straighten the knee yourself. "
     "The chart shows how many degrees short of straight each knee stays; "
@@ -179,6 +183,19 @@ class HistoryWindow(QDialog):
         self.new_test_button.clicked.connect(self.new_self_test)
         self.status = _note(name="historyStatus")
         self.status.hide()
+        self.past_sessions = PastSessions()
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setObjectName("exportCsv")
+        self.export_button.setToolTip("The whole record as a table, as history --csv writes it")
+        self.export_button.clicked.connect(self.export_csv)
+        self.report_button = QPushButton("Progress report (PDF)…")
+        self.report_button.setObjectName("progressReport")
+        self.report_button.setToolTip("The last 12 weeks on paper, to take to a physiotherapist")
+        self.report_button.clicked.connect(self.save_report)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.export_button)
+        actions.addWidget(self.report_button)
 
         test_row = QHBoxLayout()
         test_row.addWidget(self.self_test_note, 1)
@@ -217,6 +234,7 @@ class HistoryWindow(QDialog):
             1,
             2,
         )
+        grid.addWidget(_card("Past sessions, last 12 weeks", self.past_sessions), 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -225,7 +243,10 @@ class HistoryWindow(QDialog):
         column = QVBoxLayout(content)
         column.setContentsMargins(base * 2, base * 2, base * 2, base * 2)
         column.setSpacing(base)
-        column.addWidget(title)
+        heading = QHBoxLayout()
+        heading.addWidget(title, 1)
+        heading.addLayout(actions)
+        column.addLayout(heading)
         column.addLayout(streaks)
         column.addWidget(self.offer_box)
         column.addWidget(self.status)
@@ -250,14 +271,17 @@ class HistoryWindow(QDialog):
         return stretch.name if stretch is not None else stretch_id
 
     def refresh(self) -> None:
-        """Query the store again and update every section."""
+        """Read the record again (one :class:`HistoryReport`) and update every section."""
         today = self.today()
         store = self.store
-        streak = store.streak(today)
+        report = build_report(store, today, today - timedelta(weeks=REPORT_WEEKS))
+        self.report = report
+        self.past_sessions.set_report(report, self.name)
+        streak = report.streak
         self.streak_value.setText(_days(streak.current))
         self.best_value.setText(_days(streak.best))
 
-        week = store.week(today)
+        week = report.week()
         self.week_chart.set_days(week, today)
         week_days = sum(1 for d in week if d.completed)
         self.week_note.setText(
@@ -265,15 +289,15 @@ class HistoryWindow(QDialog):
             f"{'day' if week_days == 1 else 'days'} with a completed session. "
             "3 or more a week keeps what you have gained."
         )
-        calendar = store.calendar(today)
+        calendar = report.calendar()
         self.calendar.set_days(calendar, today)
         done = sum(1 for d in calendar if d.completed)
         self.calendar_note.setText(
-            f"{done} of the last {sum(1 for d in calendar if d.day <= today)} days had a "
-            "completed session. Darker squares: more minutes; grey: stopped early."
+            f"Completed sessions on {_days(done)} in these 12 weeks. "
+            "Darker squares: more minutes; grey: stopped early."
         )
 
-        balance = store.balance(today - timedelta(days=BALANCE_DAYS - 1))
+        balance = report.balance(BALANCE_DAYS)
         self.balance_bar.set_balance(balance)
         if balance.left_share is None:
             self.balance_note.setText("No one-leg stretching in the last 4 weeks.")
@@ -287,13 +311,12 @@ class HistoryWindow(QDialog):
                 )
             )
         since = today - timedelta(weeks=12)
-        self.done_label.setText(self._counts("Done most", store.most_done(3, since), "nothing yet"))
-        self.skipped_label.setText(
-            self._counts("Skipped most", store.most_skipped(3, since), "none")
-        )
-        self.feeling_chart.set_feelings(store.feelings(since), since, today)
+        self.done_label.setText(self._counts("Done most", report.done[:3], "nothing yet"))
+        self.skipped_label.setText(self._counts("Skipped most", report.skipped[:3], "none"))
+        feelings = [f for f in report.feelings if f.day >= since]
+        self.feeling_chart.set_feelings(feelings, since, today)
 
-        tests = store.self_tests()
+        tests = list(report.self_tests)
         self.self_test_chart.set_tests(tests, today)
         self.self_test_note.setText(_self_test_words(tests) + " " + EXPECTATION_TEXT)
 
@@ -327,6 +350,31 @@ class HistoryWindow(QDialog):
             return
         self.refresh()
         self.selfTestRecorded.emit(test)
+
+    def export_csv(self) -> None:
+        """Ask where, then write the whole record as CSV (the same table as ``history --csv``)."""
+        path = Choose.save_file(
+            self, "Export your record", f"stretching-{self.today().isoformat()}.csv",
+            "CSV files (*.csv)",
+        )  # fmt: skip
+        if path is None:
+            return
+        try:
+            export_csv(self.store, path)
+        except (OSError, sqlite3.Error) as error:
+            self._show_status(f"The record was not exported ({error}).")
+            return
+        self._show_status(f"Exported your record to {path}.")
+
+    def save_report(self) -> None:
+        """Ask where, then write the progress report of the weeks shown as a PDF."""
+        message = save_progress_report(self, self.report, self.names_catalog(), self.today())
+        if message:
+            self._show_status(message)
+
+    def names_catalog(self) -> Catalog:
+        """The stretch names as a catalog for the papers."""
+        return self.names if isinstance(self.names, Catalog) else Catalog(list(self.names.values()))
 
     def _accept_offer(self) -> None:
         if self.offer is None:

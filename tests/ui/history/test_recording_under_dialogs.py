@@ -16,16 +16,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hamstring_gui.core.settings.store import SettingsStore
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hamstring_gui import app as app_module
 from hamstring_gui.core.history import HistoryStore
-from hamstring_gui.core.settings_store import SettingsStore
 from hamstring_gui.ui.dialogs.preferences import PreferencesDialog
 from hamstring_gui.ui.history.link import HistoryLink
-from hamstring_gui.ui.history.window import SelfTestDialog
+from hamstring_gui.ui.history.self_test_dialog import SelfTestDialog
 from hamstring_gui.ui.screens.main_window import MainWindow
 from hamstring_gui.ui.screens.safety import HurtChoice, HurtDialog, SafetyDialog
 from tests.helpers.stubs import FakeClock
@@ -45,7 +45,7 @@ def setup(qtbot: QtBot, tmp_path: Path):  # type: ignore[no-untyped-def]
     window = app_module.build_window(clock, settings, state_file=tmp_path / "window.json")
     qtbot.addWidget(window)
     store = HistoryStore(tmp_path / "history.sqlite3")
-    link = HistoryLink(store, window)
+    link = HistoryLink(store, window.controller, window.model, window.catalog, window, window)
     yield window, clock, store, link
     store.close()
 

@@ -53,7 +53,7 @@ def test_streak_week_and_calendar_from_synthetic_history(qtbot: QtBot, store: Hi
     assert calendar.weeks == 12 and len(calendar.days) == 84
     assert calendar.days[-1].day == date(2026, 3, 22)
     assert sum(d.completed for d in calendar.days) == 32
-    assert "32 of the last 80 days" in window.calendar_note.text()
+    assert "Completed sessions on 32 days in these 12 weeks." in window.calendar_note.text()
     window.show()
     qtbot.waitExposed(window)
     # Every cell fits inside the grid widget: nothing clipped.

@@ -1,0 +1,112 @@
+"""The papers from inside the app: Export CSV, the progress report, "Print / Save as PDF…".
+
+The windows call these; where a file or a printer is chosen is a class
+method of :class:`Choose`, so tests replace the dialogs. Every file is
+written whole or not at all (a temporary file moved into place).
+
+Lifecycle: stateless functions, called from a button's slot.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtGui import QPagedPaintDevice
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from hamstring_gui.core.catalog import Catalog
+from hamstring_gui.core.history import HistoryStore
+from hamstring_gui.core.history_report import HistoryReport
+from hamstring_gui.core.plan import build_plan
+from hamstring_gui.core.routine import Routine
+from hamstring_gui.core.settings import SessionSettings
+from hamstring_gui.ui.paper.commands import write_progress
+from hamstring_gui.ui.paper.pages import page_layout_for
+from hamstring_gui.ui.paper.pdf_file import PaperError
+
+
+class Choose:
+    """Where to write or print (class methods, so tests can replace them)."""
+
+    @classmethod
+    def save_file(cls, parent: QWidget, title: str, suggested: str, kinds: str) -> Path | None:
+        """A file to write, or ``None`` when cancelled."""
+        name, _filter = QFileDialog.getSaveFileName(
+            parent, title, str(Path.home() / suggested), kinds
+        )
+        return Path(name) if name else None
+
+    @classmethod
+    def printer(cls, parent: QWidget, title: str) -> QPagedPaintDevice | None:
+        """The system print dialog (a printer, or "Print to File" as PDF); ``None``: cancelled."""
+        from PySide6.QtCore import QLocale
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(title)
+        printer.setPageLayout(page_layout_for(QLocale.system()))
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(title)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return None
+        return printer
+
+
+def export_csv(store: HistoryStore, path: Path) -> None:
+    """The whole record as ``history --csv`` writes it, into ``path``.
+
+    Raises:
+        OSError: the file cannot be written (nothing is left behind).
+    """
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            store.export_csv(out)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def save_progress_report(
+    parent: QWidget, report: HistoryReport, catalog: Catalog, today: date
+) -> str | None:
+    """Ask where, then write the progress report; a line for the status, or ``None``."""
+    path = Choose.save_file(
+        parent,
+        "Save the progress report",
+        f"stretching-report-{today.isoformat()}.pdf",
+        "PDF files (*.pdf)",
+    )
+    if path is None:
+        return None
+    try:
+        pages = write_progress(str(path), report, catalog)
+    except PaperError as error:
+        return f"The report was not saved: {error}."
+    return f"Saved the progress report ({pages} pages) to {path}."
+
+
+def print_handout(
+    parent: QWidget, routine: Routine, catalog: Catalog, settings: SessionSettings
+) -> str | None:
+    """'Print / Save as PDF…' for a routine: the system print dialog, then the handout."""
+    from hamstring_gui.ui.paper.handout import paint_handout
+
+    printer = Choose.printer(parent, f"{routine.name}: stretching handout")
+    if printer is None:
+        return None
+    plan = build_plan(routine, catalog, settings)
+    try:
+        pages = paint_handout(printer, routine, plan, catalog, date.today())
+    except OSError as error:
+        return f"The handout was not printed: {error}."
+    return f"Sent the handout of {routine.name} ({pages} pages)."
