@@ -289,13 +289,14 @@ def _json_lines(data: dict[str, object]) -> str:
     Not ``indent=2``: with an indent ``json`` falls back to its pure-Python
     encoder, about a second for ten years of sessions.
     """
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per item
     parts = []
     for key, value in data.items():
         if isinstance(value, list) and value:
-            items = ",\n    ".join(json.dumps(item, ensure_ascii=False) for item in value)
-            parts.append(f"  {json.dumps(key)}: [\n    {items}\n  ]")
+            items = ",\n    ".join(map(encode, value))
+            parts.append(f"  {encode(key)}: [\n    {items}\n  ]")
         else:
-            parts.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+            parts.append(f"  {encode(key)}: {encode(value)}")
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 

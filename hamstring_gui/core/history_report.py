@@ -11,6 +11,7 @@ Lifecycle: built on demand, immutable; build a new one after a session.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -162,7 +163,11 @@ class HistoryReport:
 
 
 def build_report(
-    store: HistoryStore, today: date, since: date | None = None, *, counts: bool = True
+    store: HistoryStore,
+    today: date,
+    since: date | None = None,
+    *,
+    counts: bool = True,
 ) -> HistoryReport:
     """Read the record from ``since`` (all time when ``None``) to ``today``.
 
@@ -201,8 +206,11 @@ def build_report(
     day_of: dict[int, date] = {}
     per_day: dict[date, list[float]] = {}
     feeling_sums: dict[date, list[int]] = {}
+    days_seen: dict[str, date] = {}  # a few sessions a day: parse each date once
     for sid, started, day_text, ended, routine, completed, left, right, both, feeling in rows:
-        day = date.fromisoformat(day_text)
+        day = days_seen.get(day_text) or days_seen.setdefault(
+            day_text, date.fromisoformat(day_text)
+        )
         day_of[sid] = day
         record = SessionRecord(
             started,
@@ -235,20 +243,25 @@ def build_report(
     return HistoryReport(
         today=today,
         first=first,
-        streak=_streak(store, today),
+        streak=_streak(conn, today),
         days=tuple(days),
         sessions=tuple(sessions),
-        done=tuple(_counts(store, bound, done=True) if counts else ()),
-        skipped=tuple(_counts(store, bound, done=False) if counts else ()),
+        done=tuple(_counts(conn, bound, done=True) if counts else ()),
+        skipped=tuple(_counts(conn, bound, done=False) if counts else ()),
         hurts=tuple(HurtRecord(day_of[sid], stretch, side) for sid, stretch, side in hurt_rows),
         feelings=tuple(
             Feeling(day, sum(values) / len(values)) for day, values in sorted(feeling_sums.items())
         ),
-        self_tests=tuple(store.self_tests()),
+        self_tests=tuple(
+            SelfTest(date.fromisoformat(day), left, right)
+            for day, left, right in conn.execute(
+                "SELECT date, left_degrees, right_degrees FROM self_tests ORDER BY date, id"
+            )
+        ),
     )
 
 
-def _counts(store: HistoryStore, bound: str, *, done: bool) -> list[StretchCount]:
+def _counts(conn: sqlite3.Connection, bound: str, *, done: bool) -> list[StretchCount]:
     """Every stretch held (or skipped) in the period, most sessions first."""
     if done:
         query = (
@@ -257,17 +270,17 @@ def _counts(store: HistoryStore, bound: str, *, done: bool) -> list[StretchCount
             " AND p.session_id IN (SELECT id FROM sessions WHERE day >= ?)"
             " GROUP BY p.stretch ORDER BY 2 DESC, 3 DESC, 1"
         )
-        return [StretchCount(s, n, t) for s, n, t in store.connection.execute(query, (bound,))]
+        return [StretchCount(s, n, t) for s, n, t in conn.execute(query, (bound,))]
     query = (
         "SELECT e.stretch, COUNT(DISTINCT e.session_id) FROM events e"
         " JOIN sessions s ON s.id = e.session_id"
         " WHERE e.kind = 'skip' AND e.stretch IS NOT NULL AND s.day >= ?"
         " GROUP BY e.stretch ORDER BY 2 DESC, 1"
     )
-    return [StretchCount(s, n) for s, n in store.connection.execute(query, (bound,))]
+    return [StretchCount(s, n) for s, n in conn.execute(query, (bound,))]
 
 
-def _streak(store: HistoryStore, today: date) -> Streak:
+def _streak(conn: sqlite3.Connection, today: date) -> Streak:
     """Current and best run of days with a completed session (as :meth:`HistoryStore.streak`).
 
     In Python over the distinct days: SQLite's window function over ten years
@@ -275,7 +288,7 @@ def _streak(store: HistoryStore, today: date) -> Streak:
     """
     best = current = run = 0
     previous: date | None = None
-    for (text,) in store.connection.execute(
+    for (text,) in conn.execute(
         "SELECT DISTINCT day FROM sessions WHERE completed = 1 ORDER BY day"
     ):
         day = date.fromisoformat(text)
