@@ -38,8 +38,9 @@ lint: venv
 	$(BIN)/mypy
 
 # Benchmarks of issue 11 (private Xvfb, ~6 min): a table and benchmarks/results.json.
+# `make bench BENCH=--only=history` measures the history figures alone (~1 min).
 bench: venv
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py $(BENCH)
 
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do \

@@ -29,6 +29,11 @@ from hamstring_gui.core.history import (
 )
 
 
+# julianday() of a date at midnight is N.5; CAST truncates it to N, which is
+# the date's proleptic Gregorian ordinal plus this.
+_JULIAN_OFFSET = 1721424
+
+
 @dataclass(frozen=True)
 class HurtRecord:
     """One "that hurts": the day, the stretch and the side (``None``: between stretches)."""
@@ -283,18 +288,20 @@ def _counts(conn: sqlite3.Connection, bound: str, *, done: bool) -> list[Stretch
 def _streak(conn: sqlite3.Connection, today: date) -> Streak:
     """Current and best run of days with a completed session (as :meth:`HistoryStore.streak`).
 
-    In Python over the distinct days: SQLite's window function over ten years
-    costs ~30 ms, this loop ~3 ms.
+    Over whole day numbers from SQLite, in Python: no date parsing, ~3 ms
+    for ten years where the window-function query takes ~30 ms.
     """
     best = current = run = 0
-    previous: date | None = None
-    for (text,) in conn.execute(
-        "SELECT DISTINCT day FROM sessions WHERE completed = 1 ORDER BY day"
+    previous = None
+    last_counted = today.toordinal()
+    for (number,) in conn.execute(
+        "SELECT DISTINCT CAST(julianday(day) AS INTEGER) FROM sessions"
+        " WHERE completed = 1 ORDER BY 1"
     ):
-        day = date.fromisoformat(text)
-        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
+        ordinal = number - _JULIAN_OFFSET
+        run = run + 1 if previous is not None and ordinal - previous == 1 else 1
         best = max(best, run)
-        previous = day
-        if today - timedelta(days=1) <= day <= today:
+        previous = ordinal
+        if last_counted - 1 <= ordinal <= last_counted:
             current = run
     return Streak(current, best)

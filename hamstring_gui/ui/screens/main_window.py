@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
             page = self._start_screen = StartScreen()
             page.set_routines(self.routines, self.catalog, self.settings.session)
             page.startRequested.connect(self.start_routine)
+            page.printRequested.connect(self.print_handout)
             self._add_page(page)
         return self._start_screen
 
@@ -383,6 +384,17 @@ class MainWindow(QMainWindow):
         """Edit routines… (menu, Ctrl+E) calls ``open_editor`` from now on."""
         self.edit_routines_action.triggered.connect(open_editor)
         self.edit_routines_action.setEnabled(True)
+
+    def print_handout(self, routine_id: str) -> None:
+        """The start screen's "Print / Save as PDF…": the system print dialog, then the handout."""
+        from hamstring_gui.ui.paper.actions import print_handout
+
+        routine = self.routines.get(routine_id)
+        if routine is None:
+            return
+        message = print_handout(self, routine, self.catalog, self.settings.session)
+        if message:
+            self.statusBar().showMessage(message, 10000)
 
     def show_safety_advice(self) -> None:
         """Help ▸ Stretching safely: the safety advice in a dialog."""

@@ -278,9 +278,11 @@ class StartScreen(QWidget):
 
     Signals:
         startRequested(str): the id of the routine to start.
+        printRequested(str): the id of the routine to print as a handout.
     """
 
     startRequested = Signal(str)  # noqa: N815 - Qt signal naming
+    printRequested = Signal(str)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -358,7 +360,14 @@ class StartScreen(QWidget):
         self.start_button.setMinimumHeight(round(base * 3.4))
         self.start_button.setMinimumWidth(base * 20)
         self.start_button.clicked.connect(self.start_selected)
+        self.print_button = QPushButton("Print / Save as PDF…")
+        self.print_button.setObjectName("printHandout")
+        self.print_button.setToolTip(
+            "A handout of the selected routine: pictures, steps, holds and the safety rules"
+        )
+        self.print_button.clicked.connect(self.print_selected)
         start_row = QHBoxLayout()
+        start_row.addWidget(self.print_button)
         start_row.addStretch(1)
         start_row.addWidget(self.start_button)
 
@@ -447,6 +456,12 @@ class StartScreen(QWidget):
         if routine_id is not None:
             self.startRequested.emit(routine_id)
 
+    def print_selected(self) -> None:
+        """Ask to print the selected routine's handout."""
+        routine_id = self.selected_routine()
+        if routine_id is not None:
+            self.printRequested.emit(routine_id)
+
     # -- internals -----------------------------------------------------------------
 
     def _apply_filter(self, *_: object) -> None:
@@ -464,6 +479,7 @@ class StartScreen(QWidget):
         routine_id = self.selected_routine()
         card = next((c for c in self._cards if c.id == routine_id), None)
         self.start_button.setEnabled(card is not None)
+        self.print_button.setEnabled(card is not None)
         self.start_button.setText(f"Start  {card.name}  ▶" if card else "Start")
         self.start_button.setAccessibleName(f"Start {card.name}" if card else "Start")
 

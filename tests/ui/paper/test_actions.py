@@ -1,0 +1,71 @@
+"""The papers from inside the app: the start screen's and the editor's "Print / Save as PDF…"."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QPagedPaintDevice, QPdfWriter
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from hamstring_gui import app as app_module
+from hamstring_gui.core.catalog import load_catalog
+from hamstring_gui.core.settings import SessionSettings
+from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.ui.editor.window import RoutineEditor
+from hamstring_gui.ui.paper.actions import Choose
+from tests.helpers.stubs import FakeClock
+from tests.ui.paper.pdf_tools import page_texts
+
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+)
+
+
+@pytest.fixture
+def printed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The print dialog answered with "Print to File" into a PDF."""
+    target = tmp_path / "printed.pdf"
+    writers: list[QPdfWriter] = []
+
+    def printer(cls: type, parent: QWidget, title: str) -> QPagedPaintDevice:
+        writer = QPdfWriter(str(target))
+        writer.setTitle(title)
+        writers.append(writer)
+        return writer
+
+    monkeypatch.setattr(Choose, "printer", classmethod(printer))
+    return target
+
+
+def test_the_start_screen_prints_the_selected_routine(
+    qtbot: QtBot, tmp_path: Path, printed: Path
+) -> None:
+    settings = SettingsStore(tmp_path / "settings.json")
+    settings.load()
+    settings.save(dataclasses.replace(settings.settings, safety_acknowledged=True))
+    window = app_module.build_window(FakeClock(), settings, state_file=tmp_path / "w.json")
+    qtbot.addWidget(window)
+    screen = window.start_screen
+    screen.select("desk-break")
+    assert screen.print_button.isEnabled()
+    screen.print_button.click()
+    text = " ".join(page_texts(printed))
+    assert "Desk break" in text and "emergency care" in text
+    assert "Sent the handout of Desk break" in window.statusBar().currentMessage()
+
+
+def test_the_editor_prints_the_routine_being_edited(
+    qtbot: QtBot, tmp_path: Path, printed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(RoutineEditor, "ask_discard", classmethod(lambda cls, parent: True))
+    editor = RoutineEditor(load_catalog(), tmp_path / "routines", SessionSettings())
+    qtbot.addWidget(editor)
+    editor.print_action.trigger()
+    assert "nothing to print" in editor.message_label.text()
+    assert not printed.exists()
+    editor.open_routine("desk-break")
+    editor.print_action.trigger()
+    assert "Desk break" in " ".join(page_texts(printed))
