@@ -355,7 +355,8 @@ def measure_history(desktop: Desktop, runs: int) -> dict[str, list[float]]:
         check=False,
     )
     found = {}
-    for key, label in (("store", "start-up)"), ("open", "paint"), ("step", "step"), ("json", "--json")):
+    labels = {"store": "start-up)", "open": "paint", "step": "step", "json": "--json"}
+    for key, label in labels.items():
         match = re.search(rf"{re.escape(label)}: ([\d, ]+) ms", result.stdout)
         if result.returncode != 0 or match is None:
             raise BenchError(f"bench_history failed: {result.stdout}{result.stderr}")
