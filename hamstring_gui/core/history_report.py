@@ -28,7 +28,6 @@ from hamstring_gui.core.history import (
     week_start,
 )
 
-
 # julianday() of a date at midnight is N.5; CAST truncates it to N, which is
 # the date's proleptic Gregorian ordinal plus this.
 _JULIAN_OFFSET = 1721424

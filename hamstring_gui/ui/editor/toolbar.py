@@ -40,6 +40,9 @@ class EditorToolbar(QToolBar):
         self.export_action = QAction("Export…", self)
         self.export_action.setToolTip("Write this routine to a file to share it")
         self.addAction(self.export_action)
+        self.print_action = QAction("Print / Save as PDF…", self)
+        self.print_action.setToolTip("A handout of this routine, as it is now, for paper or PDF")
+        self.addAction(self.print_action)
         self.addSeparator()
         # Fixed labels (the step goes in the tooltip) so the toolbar does not jump.
         self.undo_action = QAction("Undo", self)

@@ -104,6 +104,7 @@ class RoutineEditor(QMainWindow):
         self.toolbar.open_menu.aboutToShow.connect(self._fill_open_menu)
         self.toolbar.import_action.triggered.connect(self._ask_import)
         self.toolbar.export_action.triggered.connect(self._ask_export)
+        self.toolbar.print_action.triggered.connect(self._ask_print)
         self.save_action = QAction("Save", self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save)
@@ -150,271 +151,6 @@ class RoutineEditor(QMainWindow):
         self.library.apply_filter()
         self.new_routine()
 
-<<<<<<< HEAD
-=======
-    # -- building ----------------------------------------------------------------
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Routine")
-        bar.setObjectName("editorToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(bar)
-        self.new_action = QAction("New", self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.setToolTip("Start an empty routine (Ctrl+N)")
-        self.new_action.triggered.connect(self._ask_new)
-        bar.addAction(self.new_action)
-        self.open_menu = QMenu("Open", self)
-        self.open_menu.aboutToShow.connect(self._fill_open_menu)
-        self.open_button = QToolButton()
-        self.open_button.setText("Open")
-        self.open_button.setToolTip("Open one of your routines, or copy a built-in one")
-        self.open_button.setMenu(self.open_menu)
-        self.open_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        bar.addWidget(self.open_button)
-        self.import_action = QAction("Import…", self)
-        self.import_action.setToolTip("Add a routine file someone gave you")
-        self.import_action.triggered.connect(self._ask_import)
-        bar.addAction(self.import_action)
-        self.export_action = QAction("Export…", self)
-        self.export_action.setToolTip("Write this routine to a file to share it")
-        self.export_action.triggered.connect(self._ask_export)
-        bar.addAction(self.export_action)
-        self.print_action = QAction("Print / Save as PDF…", self)
-        self.print_action.setToolTip("A handout of this routine, as it is now, for paper or PDF")
-        self.print_action.triggered.connect(self._ask_print)
-        bar.addAction(self.print_action)
-        bar.addSeparator()
-        # Fixed labels (the step goes in the tooltip) so the toolbar does not jump.
-        self.undo_action = QAction("Undo", self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.triggered.connect(self.undo_stack.undo)
-        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo_stack.undoTextChanged.connect(self._undo_text_changed)
-        self.redo_action = QAction("Redo", self)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.redo_action.triggered.connect(self.undo_stack.redo)
-        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_stack.redoTextChanged.connect(self._redo_text_changed)
-        for action in (self.undo_action, self.redo_action):
-            action.setEnabled(False)
-            bar.addAction(action)
-        self.save_action = QAction("Save", self)
-        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.triggered.connect(self.save)
-        self.addAction(self.save_action)
-
-    def _build_library(self, base: int) -> QWidget:
-        pane = QWidget()
-        layout = QVBoxLayout(pane)
-        layout.setContentsMargins(base, base, base // 2, base)
-        heading = QLabel("Stretch library")
-        heading.setFont(theme.scaled_font(1.2, bold=True))
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("librarySearch")
-        self.search_edit.setPlaceholderText("Search stretches")
-        self.search_edit.setAccessibleName("Search the stretch library")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.textChanged.connect(self._apply_filter)
-        self.position_filter = self._filter_combo("Position", "Any position", POSITION_WORDS)
-        self.equipment_filter = self._filter_combo("Equipment", "Any equipment", EQUIPMENT_WORDS)
-        self.kind_filter = self._filter_combo("Kind", "Any kind", KIND_WORDS)
-        filters = QFormLayout()
-        filters.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        filters.addRow("Where", self.position_filter)
-        filters.addRow("Needs", self.equipment_filter)
-        filters.addRow("Kind", self.kind_filter)
-        self.library_list = QListWidget()
-        self.library_list.setObjectName("libraryList")
-        self.library_list.setAccessibleName("Stretch library")
-        self.library_list.setSpacing(1)
-        self.library_list.setWordWrap(True)
-        for stretch in self.catalog.values():
-            item = QListWidgetItem(f"{stretch.name}\n{self._library_detail(stretch)}")
-            item.setData(Qt.ItemDataRole.UserRole, stretch.id)
-            item.setToolTip(stretch.summary)
-            self.library_list.addItem(item)
-        self.library_list.currentItemChanged.connect(self._library_selected)
-        self.library_list.itemActivated.connect(lambda _item: self.add_selected_stretch())
-        self.library_count = QLabel()
-        self.library_count.setObjectName("libraryCount")
-        layout.addWidget(heading)
-        layout.addWidget(self.search_edit)
-        layout.addLayout(filters)
-        layout.addWidget(self.library_list, 1)
-        layout.addWidget(self.library_count)
-        return pane
-
-    def _filter_combo(self, what: str, any_words: str, words: Mapping[StrEnum, str]) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(f"filter{what}")
-        combo.setAccessibleName(f"Filter by {what.lower()}")
-        combo.addItem(any_words, ANY)
-        for value, text in words.items():
-            combo.addItem(text, str(value))
-        combo.currentIndexChanged.connect(self._apply_filter)
-        return combo
-
-    def _build_preview(self, base: int) -> QWidget:
-        pane = QWidget()
-        layout = QVBoxLayout(pane)
-        layout.setContentsMargins(base // 2, base, base // 2, base)
-        self.preview_title = QLabel()
-        self.preview_title.setObjectName("previewTitle")
-        self.preview_title.setFont(theme.scaled_font(1.2, bold=True))
-        self.preview_title.setWordWrap(True)
-        self.illustration = IllustrationView() if IllustrationView is not None else None
-        self.preview_facts = QLabel()
-        self.preview_facts.setObjectName("previewFacts")
-        self.preview_facts.setWordWrap(True)
-        self.preview_summary = QLabel()
-        self.preview_summary.setObjectName("previewSummary")
-        self.preview_summary.setWordWrap(True)
-        self.add_button = QPushButton("Add to routine  ›")
-        self.add_button.setObjectName("addStretch")
-        self.add_button.setToolTip("Add this stretch at the end of the routine (Enter)")
-        self.add_button.clicked.connect(self.add_selected_stretch)
-        layout.addWidget(self.preview_title)
-        if self.illustration is not None:
-            self.illustration.setAccessibleName("Picture of the stretch")
-            layout.addWidget(self.illustration, 1)
-        layout.addWidget(self.preview_facts)
-        layout.addWidget(self.preview_summary)
-        layout.addStretch(0)
-        layout.addWidget(self.add_button)
-        return pane
-
-    def _build_routine(self, base: int) -> QWidget:
-        pane = QWidget()
-        layout = QVBoxLayout(pane)
-        layout.setContentsMargins(base // 2, base, base, base)
-        self.origin_label = QLabel()
-        self.origin_label.setObjectName("editorOrigin")
-        self.origin_label.setWordWrap(True)
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("routineName")
-        self.name_edit.setAccessibleName("Routine name")
-        self.name_edit.setPlaceholderText("Name, e.g. My desk break")
-        self.name_edit.setMaxLength(NAME_MAX_LEN)
-        self.name_edit.textEdited.connect(self._name_edited)
-        self.description_edit = QLineEdit()
-        self.description_edit.setObjectName("routineDescription")
-        self.description_edit.setAccessibleName("Routine description (optional)")
-        self.description_edit.setPlaceholderText("Optional, e.g. From my physio, March")
-        self.description_edit.setMaxLength(DESCRIPTION_MAX_LEN)
-        self.description_edit.textEdited.connect(self._description_edited)
-        names = QFormLayout()
-        names.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        names.addRow("Name", self.name_edit)
-        names.addRow("Description", self.description_edit)
-
-        self.items_model = RoutineItemsModel(self.catalog, self._describe_item, self._move_row)
-        self.items_view = QListView()
-        self.items_view.setObjectName("routineItems")
-        self.items_view.setAccessibleName("Stretches in this routine, in order")
-        self.items_view.setModel(self.items_model)
-        self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.items_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.items_view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.items_view.setDropIndicatorShown(True)
-        self.items_view.setSpacing(1)
-        self.items_view.setMinimumHeight(base * 11)  # room for four stretches at least
-        self.items_view.setWordWrap(True)
-        self.items_view.selectionModel().currentRowChanged.connect(self._item_selected)
-        for keys, slot in (
-            ("Ctrl+Up", lambda: self.move_selected(-1)),
-            ("Ctrl+Down", lambda: self.move_selected(1)),
-            ("Delete", self.remove_selected),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self.items_view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
-
-        self.up_button = QPushButton("Move up")
-        self.up_button.setToolTip("Move the selected stretch earlier (Ctrl+Up; or drag it)")
-        self.up_button.clicked.connect(lambda: self.move_selected(-1))
-        self.down_button = QPushButton("Move down")
-        self.down_button.setToolTip("Move the selected stretch later (Ctrl+Down; or drag it)")
-        self.down_button.clicked.connect(lambda: self.move_selected(1))
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setToolTip("Take the selected stretch out of the routine (Delete)")
-        self.remove_button.clicked.connect(self.remove_selected)
-        row_buttons = QHBoxLayout()
-        for button in (self.up_button, self.down_button, self.remove_button):
-            row_buttons.addWidget(button)
-        row_buttons.addStretch(1)
-
-        self.item_box = QGroupBox("Selected stretch")
-        self.item_box.setObjectName("itemOverrides")
-        self.hold_spin = self._override_spin("hold", HOLD_RANGE, " s")
-        self.reps_spin = self._override_spin("reps", REPS_RANGE, "")
-        self.rest_spin = self._override_spin("rest", REST_RANGE, " s")
-        self.sides_combo = QComboBox()
-        self.sides_combo.setObjectName("overrideSides")
-        self.sides_combo.setAccessibleName("Which legs")
-        for sides, words in SIDES_WORDS.items():
-            self.sides_combo.addItem(words, str(sides))
-        self.sides_combo.activated.connect(self._sides_chosen)
-        self.warm_up_box = QCheckBox("Warm-up (left out when the warm-up is turned off)")
-        self.warm_up_box.setObjectName("overrideWarmUp")
-        self.warm_up_box.clicked.connect(self._warm_up_clicked)
-        self.hold_label, self.reps_label = QLabel("Hold"), QLabel("Reps")
-        form = QFormLayout(self.item_box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.hold_label, self.hold_spin)
-        form.addRow(self.reps_label, self.reps_spin)
-        form.addRow("Legs", self.sides_combo)
-        form.addRow("Rest after", self.rest_spin)
-        form.addRow(self.warm_up_box)
-        self.personal_note = QLabel()
-        self.personal_note.setObjectName("personalNote")
-        self.personal_note.setWordWrap(True)
-        form.addRow(self.personal_note)
-
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        self.total_label = QLabel()
-        self.total_label.setObjectName("routineTotal")
-        self.total_label.setFont(theme.scaled_font(1.25, bold=True))
-        self.total_label.setAccessibleName("Total length")
-        self.save_button = QPushButton("Save")
-        self.save_button.setObjectName("saveRoutine")
-        self.save_button.setDefault(True)
-        self.save_button.setMinimumWidth(base * 8)
-        self.save_button.clicked.connect(self.save)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.total_label, 1)
-        bottom.addWidget(self.save_button)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("editorMessage")
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        layout.addWidget(self.origin_label)
-        layout.addLayout(names)
-        layout.addWidget(QLabel("Stretches, in order (drag, or Ctrl+Up / Ctrl+Down to reorder)"))
-        layout.addWidget(self.items_view, 1)
-        layout.addLayout(row_buttons)
-        layout.addWidget(self.item_box)
-        layout.addWidget(line)
-        layout.addLayout(bottom)
-        layout.addWidget(self.message_label)
-        return pane
-
-    def _override_spin(self, field: str, limits: tuple[int, int], suffix: str) -> QSpinBox:
-        # One below the loader's minimum is "no override": the routine keeps the default.
-        spin = QSpinBox()
-        spin.setObjectName(f"override-{field}")
-        spin.setAccessibleName(f"{field.capitalize()} for this stretch")
-        spin.setRange(limits[0] - 1, limits[1])
-        spin.setSuffix(suffix)
-        spin.setSpecialValueText("Default")
-        spin.valueChanged.connect(lambda value, name=field: self._spin_changed(name, value))
-        return spin
-
->>>>>>> e8f9974 (Print / Save as PDF… on the start screen and in the editor (system print dialog, the same handout); streak from day numbers (~3 ms for ten years); make bench BENCH=--only=history: window open on an open store, the longest GUI-thread step, history --json)
     # -- public API ----------------------------------------------------------------
 
     @property
@@ -666,6 +402,16 @@ class RoutineEditor(QMainWindow):
         if path is not None:
             self.import_file(path)
 
+    def _ask_print(self) -> None:
+        from hamstring_gui.ui.paper.actions import print_handout
+
+        if not self.draft.items:
+            self._say("Add a stretch first: there is nothing to print yet.")
+            return
+        message = print_handout(self, self.current_routine(), self.catalog, self.settings)
+        if message:
+            self._say(message)
+
     def _ask_export(self) -> None:
         path = self.choose_export_file(self, f"{self.current_routine().id}.toml")
         if path is not None:
@@ -766,16 +512,6 @@ class RoutineEditor(QMainWindow):
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
-
-    def _ask_print(self) -> None:
-        from hamstring_gui.ui.paper.actions import print_handout
-
-        if not self.draft.items:
-            self._say("Add a stretch first: there is nothing to print yet.")
-            return
-        message = print_handout(self, self.current_routine(), self.catalog, self.settings)
-        if message:
-            self._say(message)
 
     def _say(self, message: str) -> None:
         self.routine_panel.say(message)

@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
             return
         message = print_handout(self, routine, self.catalog, self.settings.session)
         if message:
-            self.statusBar().showMessage(message, 10000)
+            self.show_message(message, 10000)
 
     def show_safety_advice(self) -> None:
         """Help ▸ Stretching safely: the safety advice in a dialog."""

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hamstring_gui.core.settings.store import SettingsStore
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hamstring_gui import app as app_module
 from hamstring_gui.core.history import HistoryStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.dialogs.preferences import PreferencesDialog
 from hamstring_gui.ui.history.link import HistoryLink
 from hamstring_gui.ui.history.self_test_dialog import SelfTestDialog

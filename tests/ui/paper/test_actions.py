@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from hamstring_gui import app as app_module
 from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.settings import SessionSettings
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.editor.window import RoutineEditor
 from hamstring_gui.ui.paper.actions import Choose
 from tests.helpers.stubs import FakeClock
@@ -63,9 +63,9 @@ def test_the_editor_prints_the_routine_being_edited(
     monkeypatch.setattr(RoutineEditor, "ask_discard", classmethod(lambda cls, parent: True))
     editor = RoutineEditor(load_catalog(), tmp_path / "routines", SessionSettings())
     qtbot.addWidget(editor)
-    editor.print_action.trigger()
-    assert "nothing to print" in editor.message_label.text()
+    editor.toolbar.print_action.trigger()
+    assert "nothing to print" in editor.routine_panel.message_label.text()
     assert not printed.exists()
     editor.open_routine("desk-break")
-    editor.print_action.trigger()
+    editor.toolbar.print_action.trigger()
     assert "Desk break" in " ".join(page_texts(printed))
