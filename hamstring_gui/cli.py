@@ -239,7 +239,7 @@ def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
         data: dict[str, object] = {"sessions": [], "streak_days": 0, "self_tests": []}
         best, week_minutes, csv_text = 0, 0.0, _empty_csv()
     else:
-        from hamstring_gui.core.history_report import build_report
+        from hamstring_gui.core.history.period import build_report
 
         try:
             with HistoryStore(path) as store:

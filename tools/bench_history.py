@@ -38,7 +38,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from hamstring_gui.core.catalog import Catalog, load_catalog  # noqa: E402
 from hamstring_gui.core.history import HistoryStore  # noqa: E402
-from hamstring_gui.core.history_report import build_report  # noqa: E402
+from hamstring_gui.core.history.period import build_report  # noqa: E402
 from hamstring_gui.ui.history.window import REPORT_WEEKS, HistoryWindow  # noqa: E402
 from tests.helpers.history import add_self_tests, fill  # noqa: E402
 

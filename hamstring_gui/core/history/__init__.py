@@ -2,9 +2,11 @@
 
 ``schema`` holds the tables and their migrations, ``check`` tells whether a
 file is whole, ``store`` opens and writes it, ``stats`` answers the history
-window's questions in SQL, ``report`` exports everything, and ``recorder``
-writes a session as the engine runs it. The public names of all six are
-importable from this package.
+window's questions in SQL, ``report`` exports everything, ``recorder``
+writes a session as the engine runs it, and ``period`` reads one period into
+a :class:`~hamstring_gui.core.history.period.HistoryReport` (what ``history
+--json``, the History window and the progress report show). The public names
+of the first six are importable from this package.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from hamstring_gui.core.history.recorder import (
 )
 from hamstring_gui.core.history.report import (
     CSV_COLUMNS,
-    HistoryReport,
+    HistoryExport,
     SessionRecord,
 )
 from hamstring_gui.core.history.schema import (
@@ -65,7 +67,7 @@ __all__ = [
     "HOLD_STEP",
     "HistoryDamagedError",
     "HistoryError",
-    "HistoryReport",
+    "HistoryExport",
     "HistoryStats",
     "HistoryStore",
     "HoldSuggestion",

@@ -1,6 +1,6 @@
 """The whole record for the user to keep: ``history --json`` and ``--csv``.
 
-:class:`HistoryReport` lists every session with the stretches skipped and
+:class:`HistoryExport` lists every session with the stretches skipped and
 that hurt, and writes them with the self-tests as JSON or one CSV table.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TextIO
@@ -46,7 +47,30 @@ class SessionRecord:
         }
 
 
-class HistoryReport(HistoryStats):
+SESSION_COLUMNS = (
+    "id, started, ended, routine, completed, left_seconds, right_seconds, both_seconds, feeling"
+)
+"""What :func:`session_record` takes from a ``sessions`` row, in this order."""
+
+
+def session_record(row: Sequence[Any], marks: Mapping[tuple[int, str], list[str]]) -> SessionRecord:
+    """A row of :data:`SESSION_COLUMNS` as exported; ``marks``: (id, skip|hurt) -> stretches."""
+    sid, started, ended, routine, completed, left, right, both, feeling = row[:9]
+    return SessionRecord(
+        started,
+        ended,
+        routine,
+        bool(completed),
+        round(left, 1),
+        round(right, 1),
+        round(both, 1),
+        marks.get((sid, "skip"), []),
+        marks.get((sid, "hurt"), []),
+        feeling,
+    )
+
+
+class HistoryExport(HistoryStats):
     """Every session, and the exports (mixed into the store)."""
 
     def sessions(self) -> list[SessionRecord]:
@@ -59,25 +83,8 @@ class HistoryReport(HistoryStats):
             names = marks.setdefault((session_id, kind), [])
             if stretch not in names:
                 names.append(stretch)
-        rows = self._conn.execute(
-            "SELECT id, started, ended, routine, completed, left_seconds, right_seconds,"
-            " both_seconds, feeling FROM sessions ORDER BY id"
-        )
-        return [
-            SessionRecord(
-                started,
-                ended,
-                routine,
-                bool(completed),
-                round(left, 1),
-                round(right, 1),
-                round(both, 1),
-                marks.get((sid, "skip"), []),
-                marks.get((sid, "hurt"), []),
-                feeling,
-            )
-            for sid, started, ended, routine, completed, left, right, both, feeling in rows
-        ]
+        rows = self._conn.execute(f"SELECT {SESSION_COLUMNS} FROM sessions ORDER BY id")
+        return [session_record(row, marks) for row in rows]
 
     def export_json(self, today: date) -> dict[str, Any]:
         """Everything, in the shape ``hamstring-gui history --json`` prints."""

@@ -50,7 +50,7 @@ from hamstring_gui.core.history.check import (
     create_private,
     keep_aside,
 )
-from hamstring_gui.core.history.report import HistoryReport
+from hamstring_gui.core.history.report import HistoryExport
 from hamstring_gui.core.history.schema import MIGRATIONS, SCHEMA_VERSION, statements
 from hamstring_gui.core.history.stats import MAX_DEGREES, validate_degrees
 from hamstring_gui.core.plan import Phase
@@ -95,7 +95,7 @@ def problem_message(error: BaseException) -> str:
     return f"Your history is not being saved: {why}. The session goes on."
 
 
-class HistoryStore(HistoryReport):
+class HistoryStore(HistoryExport):
     """The history database: writes for the recorder, queries for the views.
 
     Args:

@@ -1,6 +1,6 @@
 """The list of past sessions in the history window: newest first, one row each.
 
-Fed by the window's :class:`~hamstring_gui.core.history_report.HistoryReport`
+Fed by the window's :class:`~hamstring_gui.core.history.period.HistoryReport`
 (the sessions of its period), so the list agrees with the charts beside it.
 A plain ``QTreeWidget``: arrow keys move, screen readers read each cell.
 """
@@ -12,7 +12,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from hamstring_gui.core.history_report import HistoryReport, ListedSession
+from hamstring_gui.core.history.period import HistoryReport, ListedSession
 
 COLUMNS = ("Date", "Routine", "Minutes", "Left / right", "Finished", "Back feeling", "Hurt")
 

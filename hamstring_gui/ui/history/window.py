@@ -40,7 +40,7 @@ from hamstring_gui.core.history import (
     SelfTest,
     StretchCount,
 )
-from hamstring_gui.core.history_report import build_report
+from hamstring_gui.core.history.period import build_report
 from hamstring_gui.ui.history.calendar_charts import BalanceBar, CalendarGrid, WeekBars
 from hamstring_gui.ui.history.chart_style import minutes_text
 from hamstring_gui.ui.history.past_sessions import PastSessions

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from hamstring_gui.core.catalog import Catalog
 from hamstring_gui.core.history import HistoryStore
-from hamstring_gui.core.history_report import HistoryReport
+from hamstring_gui.core.history.period import HistoryReport
 from hamstring_gui.core.plan import build_plan
 from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.settings import SessionSettings

@@ -13,7 +13,7 @@ from typing import TextIO
 
 from hamstring_gui.core.catalog import Catalog
 from hamstring_gui.core.history import HistoryStore
-from hamstring_gui.core.history_report import HistoryReport, build_report
+from hamstring_gui.core.history.period import HistoryReport, build_report
 from hamstring_gui.core.plan import build_plan
 from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.settings import SessionSettings

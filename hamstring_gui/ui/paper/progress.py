@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPen
 
 from hamstring_gui.core.catalog import Stretch
 from hamstring_gui.core.history import MAX_DEGREES, TYPICAL_DEGREES
-from hamstring_gui.core.history_report import HistoryReport
+from hamstring_gui.core.history.period import HistoryReport
 from hamstring_gui.ui.paper.pages import INK, MUTED, RULE, Pages, font
 from hamstring_gui.ui.style.legs import leg_colour
 

@@ -1,4 +1,4 @@
-"""One read of the history for a period: what the CLI, the window and the PDF report show.
+"""One read of the history for a period: what the CLI, the window and the papers show.
 
 :func:`build_report` runs five small queries (sessions and events of the
 period, stretch counts, the streak, the self-tests) and derives everything
@@ -16,17 +16,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from hamstring_gui.core.history import (
+from hamstring_gui.core.history.report import SESSION_COLUMNS, SessionRecord, session_record
+from hamstring_gui.core.history.stats import (
     Balance,
     DayTotal,
     Feeling,
-    HistoryStore,
     SelfTest,
-    SessionRecord,
     Streak,
     StretchCount,
     week_start,
 )
+from hamstring_gui.core.history.store import HistoryStore
 
 # julianday() of a date at midnight is N.5; CAST truncates it to N, which is
 # the date's proleptic Gregorian ordinal plus this.
@@ -186,12 +186,10 @@ def build_report(
     # All time reads the table in id order; a period goes through the day index.
     where = "" if since is None else " WHERE day >= :bound"
     rows = conn.execute(
-        "SELECT id, started, day, ended, routine, completed, left_seconds, right_seconds,"
-        f" both_seconds, feeling FROM sessions{where} ORDER BY id",
-        {"bound": bound},
+        f"SELECT {SESSION_COLUMNS}, day FROM sessions{where} ORDER BY id", {"bound": bound}
     ).fetchall()
     if since is None:
-        since = min((date.fromisoformat(row[2]) for row in rows), default=today)
+        since = min((date.fromisoformat(row[9]) for row in rows), default=today)
     first = week_start(min(since, today))
     marks: dict[tuple[int, str], list[str]] = {}
     hurt_rows: list[tuple[int, str, str | None]] = []
@@ -211,23 +209,14 @@ def build_report(
     per_day: dict[date, list[float]] = {}
     feeling_sums: dict[date, list[int]] = {}
     days_seen: dict[str, date] = {}  # a few sessions a day: parse each date once
-    for sid, started, day_text, ended, routine, completed, left, right, both, feeling in rows:
-        day = days_seen.get(day_text) or days_seen.setdefault(
-            day_text, date.fromisoformat(day_text)
-        )
+    for row in rows:
+        sid, left, right, both, feeling, day_text = row[0], *row[5:10]
+        day = days_seen.get(day_text)
+        if day is None:
+            day = days_seen[day_text] = date.fromisoformat(day_text)
         day_of[sid] = day
-        record = SessionRecord(
-            started,
-            ended,
-            routine,
-            bool(completed),
-            round(left, 1),
-            round(right, 1),
-            round(both, 1),
-            marks.get((sid, "skip"), []),
-            marks.get((sid, "hurt"), []),
-            feeling,
-        )
+        record = session_record(row, marks)
+        completed = record.completed
         sessions.append(ListedSession(day, record))
         totals = per_day.setdefault(day, [0.0, 0.0, 0.0, 0.0, 0.0])
         totals[0] += left

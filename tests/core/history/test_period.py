@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hamstring_gui.core.history import HistoryStore
-from hamstring_gui.core.history_report import build_report
+from hamstring_gui.core.history.period import build_report
 from tests.helpers.history import add_self_tests, fill
 
 TODAY = date(2026, 3, 18)  # a Wednesday
