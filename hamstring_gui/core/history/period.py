@@ -210,28 +210,30 @@ def build_report(
     feeling_sums: dict[date, list[int]] = {}
     days_seen: dict[str, date] = {}  # a few sessions a day: parse each date once
     for row in rows:
-        sid, left, right, both, feeling, day_text = row[0], *row[5:10]
+        sid: int = row[0]
+        left, right, both = float(row[5]), float(row[6]), float(row[7])
+        feeling: int | None = row[8]
+        day_text: str = row[9]
         day = days_seen.get(day_text)
         if day is None:
             day = days_seen[day_text] = date.fromisoformat(day_text)
         day_of[sid] = day
         record = session_record(row, marks)
-        completed = record.completed
         sessions.append(ListedSession(day, record))
         totals = per_day.setdefault(day, [0.0, 0.0, 0.0, 0.0, 0.0])
         totals[0] += left
         totals[1] += right
         totals[2] += both
         totals[3] += 1
-        totals[4] = max(totals[4], float(completed))
+        totals[4] = max(totals[4], float(record.completed))
         if feeling is not None:
             feeling_sums.setdefault(day, []).append(feeling)
     last = week_start(today) + timedelta(days=6)
     days = []
     day = first
     while day <= last:
-        left, right, both, count, completed = per_day.get(day, [0.0] * 5)
-        days.append(DayRecord(day, left, right, both, int(count), bool(completed)))
+        left, right, both, count, done = per_day.get(day, [0.0] * 5)
+        days.append(DayRecord(day, left, right, both, int(count), bool(done)))
         day += timedelta(days=1)
     return HistoryReport(
         today=today,
