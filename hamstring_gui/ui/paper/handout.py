@@ -50,7 +50,7 @@ class HandoutItem:
         elif self.stretch.kind.is_timed_move:
             what = f"{self.reps} × {self.hold_seconds} s of movement"
         else:
-            what = f"Hold {self.hold_seconds} s × {self.reps}"
+            what = f"Hold {self.hold_seconds} s" + (f" × {self.reps}" if self.reps > 1 else "")
         if len(self.sides) == 2:
             what += " on each leg"
         elif self.sides:
@@ -150,8 +150,7 @@ def _paint_item(pages: Pages, number: int, item: HandoutItem) -> None:
         pages.painter.drawText(caption, CAPTION, f"{side} leg" if side else "both legs")
     pages.y += 6
     pages.text("Steps", 11, bold=True, after=2)
-    for step_number, step in enumerate(stretch.steps, start=1):
-        pages.text(f"{step_number}. {step}", indent=8, after=2)
+    pages.bullets(stretch.steps, numbered=True)
     if stretch.cautions:
         pages.y += 2
         pages.text("Cautions", 11, bold=True, after=2)

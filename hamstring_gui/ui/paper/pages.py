@@ -163,15 +163,19 @@ class Pages:
         self.y += 4
         self.text(text, size, bold=True, after=6)
 
-    def bullets(self, lines: Sequence[str], size: float = BODY_SIZE) -> None:
-        """A list, one bullet per line."""
-        for line in lines:
+    def bullets(
+        self, lines: Sequence[str], size: float = BODY_SIZE, *, numbered: bool = False
+    ) -> None:
+        """A list, one bullet (or number) per line; wrapped lines hang under the text."""
+        indent = 20 if numbered else 16
+        for number, line in enumerate(lines, start=1):
             self.need(self.measure(line, size) + 2)
             painter = self.painter
             painter.setFont(font(size))
             painter.setPen(INK)
-            painter.drawText(QRectF(4, self.y, 12, size * 1.5), 0, "•")
-            self.text(line, size, indent=16, after=2)
+            marker = f"{number}." if numbered else "•"
+            painter.drawText(QRectF(4, self.y, indent - 4, size * 1.5), 0, marker)
+            self.text(line, size, indent=indent, after=2)
         self.y += 3
 
     def rule(self) -> None:
