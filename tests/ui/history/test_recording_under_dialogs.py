@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hamstring_gui import app as app_module
@@ -118,7 +118,26 @@ DIALOGS: dict[str, Callable[[MainWindow], object]] = {
     "preferences": lambda window: PreferencesDialog(window.model, window).exec(),
     "stop question": lambda window: _stop_box(window).exec(),
     "editor question": _editor_question,
+    "file chooser": lambda window: _file_dialog(window).exec(),
+    "print dialog": lambda window: _print_dialog(window).exec(),
 }
+
+
+def _file_dialog(window: MainWindow) -> QFileDialog:
+    dialog = QFileDialog(window, "Export your record")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    return dialog
+
+
+def _print_dialog(window: MainWindow) -> QDialog:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter()
+    _PRINTERS.append(printer)  # alive as long as its dialog
+    return QPrintDialog(printer, window)
+
+
+_PRINTERS: list[object] = []
 
 
 def _stop_box(window: MainWindow) -> QMessageBox:
