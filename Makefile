@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 # QtMultimedia/TextToSpeech (libpulse0; pulseaudio for the tests of the sound
 # path and for make bench), a font (without one every glyph is a box, silently), and the
 # X tools the end-to-end tests use (xwininfo; import from imagemagick for screenshots;
-# busctl from systemd to talk to the session bus), pdftotext and pdftoppm (poppler-utils) to
+# busctl from systemd to talk to the session bus), pdftotext, pdftoppm and pdfimages (poppler-utils) to
 # read the PDFs the papers tests write, and the .desktop and AppStream
 # validators of tests/packaging. tests/helpers/tools.py names the package of every
 # program a test runs, and a test holds this list to it; with CI=true a missing

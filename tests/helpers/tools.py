@@ -33,6 +33,7 @@ PACKAGE_OF = {
     "/usr/libexec/at-spi2-registryd": "at-spi2-core",
     "pdftotext": "poppler-utils",
     "pdftoppm": "poppler-utils",
+    "pdfimages": "poppler-utils",
 }
 
 

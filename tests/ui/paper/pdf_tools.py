@@ -19,6 +19,15 @@ def page_texts(pdf: Path) -> list[str]:
     return text.split("\f")[:-1]
 
 
+def raster_images(pdf: Path) -> int:
+    """How many bitmap images the PDF holds (``pdfimages -list``): pictures are vectors."""
+    require("pdfimages")
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    return len(listing.splitlines()) - 2  # two header lines
+
+
 def page_image(pdf: Path, page: int, folder: Path, dpi: int = 50) -> QImage:
     """Page ``page`` (from 1) rendered by ``pdftoppm``."""
     require("pdftoppm")

@@ -19,7 +19,7 @@ from hamstring_gui.core.routine import builtin_routines
 from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.ui.paper.handout import handout_items
 from tests.helpers.history import add_self_tests, fill
-from tests.ui.paper.pdf_tools import count_near, page_image, page_texts
+from tests.ui.paper.pdf_tools import count_near, page_image, page_texts, raster_images
 
 MY_ROUTINE = """\
 id = "from-my-physio"
@@ -89,6 +89,7 @@ def test_a_five_stretch_handout_has_pictures_of_both_sides_is_small_and_quick(
     took = time.monotonic() - start
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size < 2_000_000
+    assert raster_images(out) == 0  # the figures are vector paths, the text is text
     assert took < 3.0 * (2 if os.environ.get("CI") else 1) + 2  # interpreter start on a busy box
     pages = page_texts(out)
     items = handout_items(build_plan(routine, catalog, SessionSettings()), catalog)
