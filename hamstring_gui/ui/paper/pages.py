@@ -207,5 +207,10 @@ class Pages:
         return box
 
     def finish(self) -> None:
-        """End the painter: the document is complete."""
-        self.painter.end()
+        """End the painter: the document is complete.
+
+        Raises:
+            OSError: the device could not finish it (a full disk, say).
+        """
+        if not self.painter.end():
+            raise OSError("the document could not be finished")

@@ -84,6 +84,8 @@ def write_pdf(
         except OSError as error:
             raise PaperError(f"cannot write {name}: {error}") from None
         del writer  # closes the file
+        if os.path.getsize(temporary) == 0:
+            raise PaperError(f"cannot write {name}: nothing was written (is the disk full?)")
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # mkstemp made it private; a handout is not
