@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from hamstring_gui import __version__
+from hamstring_gui.core import words
 from hamstring_gui.core.catalog import Catalog, load_catalog
 from hamstring_gui.core.datafile import DataError
 from hamstring_gui.core.plan import Phase, PhaseKind, Plan, build_plan
 from hamstring_gui.core.routine import Routine, closest_id
 from hamstring_gui.core.safe_file import UnsafeFolderError
 from hamstring_gui.core.settings import SessionSettings
-from hamstring_gui.core.words import PHASE_WORDS, format_seconds
+from hamstring_gui.core.words import PHASE_WORDS, data_problem, format_seconds
 from hamstring_gui.library import all_routines, current_settings
 
 EXIT_USAGE = 2
@@ -115,7 +116,7 @@ def _import_routine(file: str, replace: bool, out: TextIO) -> None:
     except RoutineExistsError as error:
         raise UsageError(f"{error} (use --replace; the old file is kept as a .bak)") from None
     except DataError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(data_problem(error)) from None
     out.write(f"imported {routine.id!r} ({routine.name}) into {folder}\n")
 
 
@@ -128,7 +129,7 @@ def _export_routine(routine_id: str, file: str, out: TextIO) -> None:
     try:
         write_routine_file(routine, Path(file), load_catalog())
     except DataError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(data_problem(error)) from None
     out.write(f"exported {routine.id!r} to {file}\n")
 
 
@@ -273,7 +274,7 @@ def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
         assert isinstance(sessions, list) and isinstance(tests, list)
         done = sum(1 for session in sessions if session["completed"])
         out.write(f"Sessions: {len(sessions)} ({done} completed)\n")
-        out.write(f"Streak: {data['streak_days']} days (best {best})\n")
+        out.write(f"{words.streak(int(data['streak_days']))} (best {best})\n")  # type: ignore[call-overload]
         out.write(f"This week: {week_minutes:.0f} min\n")
         if tests:
             last = tests[-1]
@@ -337,6 +338,7 @@ CONTROL_HELP = {
     "skip": "skip to the next phase",
     "stop": "stop the running session",
     "snooze": "snooze the break reminder for MINUTES (default 10)",
+    "remind": "show the break reminder now",
     "status": "what the running app is doing",
 }
 

@@ -123,3 +123,10 @@ def test_the_cli_writes_nothing_in_the_cache_folder(private_dirs: Path) -> None:
     # The parse cache is gone (issue 17): a command writes no copy of the data files.
     assert cli("plan", "desk-break", "--json").returncode == 0
     assert not (private_dirs / ".cache" / "hamstring-gui").exists()
+
+
+def test_remind_is_a_control_command_that_needs_the_app(private_dirs: Path) -> None:
+    result = cli("remind")
+    assert result.returncode == 3
+    assert result.stderr.strip() == "hamstring-gui: the app is not running"
+    assert "remind" in cli("--help").stdout

@@ -97,13 +97,16 @@ def test_replace_keeps_a_backup_and_without_it_nothing_changes(
 
 BAD = {
     "not-toml": ('id = "x\n', ("not valid TOML", "line 1, column")),
-    "unknown-key": (GOOD + "colour = 1\n", ("unknown key", "colour")),
+    "unknown-key": (GOOD + "colour = 1\n", ("“colour” is not something a routine can have",)),
     "unknown-stretch": (
         GOOD.replace("chair-stretch", "chair-strech"),
-        ("did you mean 'chair-stretch'",),
+        ("item 1: there is no stretch called 'chair-strech'; did you mean 'chair-stretch'?",),
     ),  # noqa: E501
-    "out-of-range": (GOOD.replace("hold_seconds = 40", "hold_seconds = 999"), ("out of range",)),
-    "missing-name": (GOOD.replace('name = "My desk break"\n', ""), ("'name': missing",)),
+    "out-of-range": (
+        GOOD.replace("hold_seconds = 40", "hold_seconds = 999"),
+        ("“hold_seconds” is 999; it must be from",),
+    ),
+    "missing-name": (GOOD.replace('name = "My desk break"\n', ""), ("“name” is missing",)),
     "builtin-clash": (GOOD.replace("my-desk-break", "desk-break"), ("built-in",)),
     "path-like-id": (GOOD.replace("my-desk-break", "../../evil"), ("not a valid id",)),
 }

@@ -7,7 +7,10 @@ them the same way, and translation has one module to hook into.
 
 from __future__ import annotations
 
+import re
+
 from hamstring_gui.core.catalog import Equipment, Kind, Position
+from hamstring_gui.core.datafile import DataError
 from hamstring_gui.core.plan import Phase, PhaseKind, Side
 
 POSITION_WORDS = {
@@ -75,3 +78,118 @@ def format_minutes(seconds: float) -> str:
     if seconds < 60:
         return f"{int(seconds)} s"
     return f"{max(1, round(seconds / 60))} min"
+
+
+# -- Counts and short phrases, said as a person would ("1 rep", "2 reps") --------------
+
+
+def count(number: int, one: str, many: str) -> str:
+    """``"1 day"``, ``"3 days"``: the number with the word that fits it."""
+    return f"{number} {one if number == 1 else many}"
+
+
+def streak(days: int) -> str:
+    """``"Streak: 1 day"``, ``"Streak: 4 days"``."""
+    return f"Streak: {count(days, 'day', 'days')}"
+
+
+def joined(parts: list[str], separator: str = " · ") -> str:
+    """Words joined once each, in order ("Static hold · Chair", never "Chair · Chair")."""
+    seen: list[str] = []
+    for part in parts:
+        if part and part not in seen:
+            seen.append(part)
+    return separator.join(seen)
+
+
+# -- Break notices and reminders --------------------------------------------------------
+
+WARNING_SUMMARY = "A stretch break soon"
+REMINDER_SUMMARY = "Time for a stretch"
+START = "Start"
+START_NOW = "Start now"
+SKIP = "Skip"
+SHOW_WINDOW = "Open Hamstring Coach"
+NO_SNOOZES_LEFT = "No snoozes left today"
+
+
+def snooze_label(minutes: int) -> str:
+    """The Snooze button: ``"Snooze 10 min"``."""
+    return f"Snooze {minutes} min"
+
+
+def warning_body(title: str, seconds: int) -> str:
+    """The gentle notice before a break."""
+    return f"{title} in {seconds} s. Finish what you are doing; no rush."
+
+
+def reminder_body(title: str, minutes: int, *, late: bool = False) -> str:
+    """The reminder; ``late`` when it waited for a full screen, a lock or do not disturb."""
+    if late:
+        return f"Your break waited until you were free. {title}, about {minutes} min."
+    return f"{title}, about {minutes} min. Your hamstrings will thank you."
+
+
+KEPT_MINIMIZED = (
+    "Minimized, not closed: with no tray on this desktop, reminders run only while "
+    "Hamstring Coach is open. Quit from the menu to stop them."
+)
+
+
+def autostart_failed(reason: str) -> str:
+    """Start at login is on but cannot work."""
+    return f"Start at login will not work: {reason}."
+
+
+# -- Problems in a data file, said as a person would ----------------------------------
+
+_ITEM_ENTRY = re.compile(r"^(?P<routine>.+) item (?P<number>\d+)$")
+_UNKNOWN_STRETCH = re.compile(
+    r"^unknown stretch '(?P<id>[^']*)'(?: \(did you mean '(?P<hint>[^']*)'\?\))?$"
+)
+_UNKNOWN_KEY = re.compile(r"^unknown key \(allowed: (?P<allowed>.*)\)$")
+_OUT_OF_RANGE = re.compile(r"^(?P<value>-?\d+) is out of range (?P<low>-?\d+)\.\.(?P<high>-?\d+)$")
+
+
+def data_problem(error: DataError) -> str:
+    """A :class:`~hamstring_gui.core.datafile.DataError` as one plain sentence.
+
+    ``entry 'physio-plan item 1': field 'stretch': unknown stretch 'x' (did you
+    mean 'y'?)`` becomes ``In physio-plan.toml, item 1: there is no stretch
+    called 'x'. Did you mean 'y'?`` (``str(error)`` stays exact, for logs).
+    """
+    file, problem, entry, field = error.file, error.problem, error.entry, error.field
+    name = file
+    item = _ITEM_ENTRY.match(entry or "")
+    if field is None:
+        return f"{name}: {problem}."
+    where = f"In {name}" + (f", item {item['number']}" if item else "")
+    what = f"“{field}”"
+    if stretch := _UNKNOWN_STRETCH.match(problem):
+        sentence = f"there is no stretch called '{stretch['id']}'."
+        if stretch["hint"]:
+            sentence = sentence[:-1] + f"; did you mean '{stretch['hint']}'?"
+        return f"{where}: {sentence}"
+    if key := _UNKNOWN_KEY.match(problem):
+        return (
+            f"{where}: {what} is not something a routine can have (it can have: {key['allowed']})."
+        )
+    if problem == "missing":
+        return f"{where}: {what} is missing."
+    if bounds := _OUT_OF_RANGE.match(problem):
+        return (
+            f"{where}: {what} is {bounds['value']}; "
+            f"it must be from {bounds['low']} to {bounds['high']}."
+        )
+    if problem.startswith(("must ", "is ", "needs ", "longer ")):
+        return f"{where}: {what} {problem}."
+    return f"{where}, {what}: {problem}."
+
+
+def out_of_range(label: str, typed: int, minimum: int, maximum: int, unit: str = "") -> str:
+    """Why a typed number was not taken (``Hold: 5 s is too short; it can be from 15 to 60 s.``)."""
+    unit = f" {unit}" if unit else ""
+    how = "too low" if typed < minimum else "too high"
+    if unit.strip() in ("s", "min"):
+        how = "too short" if typed < minimum else "too long"
+    return f"{label}: {typed}{unit} is {how}; it can be from {minimum} to {maximum}{unit}."

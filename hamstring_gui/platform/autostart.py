@@ -2,13 +2,21 @@
 
 The entry is ``$XDG_CONFIG_HOME/autostart/<APP_ID>.desktop`` (``~/.config``
 when unset), per the XDG Autostart spec; its text is the packaging template
-``packaging/linux/autostart/…desktop`` (``Exec=hamstring-gui --tray``).
-No Qt here: the preferences toggle calls :func:`set_enabled`.
+``packaging/linux/autostart/…desktop`` (``Exec=hamstring-gui --tray``) when
+``hamstring-gui`` is on ``PATH``. A source install (``.venv/bin`` only) gets
+the absolute path of the running program instead (:func:`launch_command`),
+since the login session would not find the bare name.
+
+No Qt here: the app calls :func:`sync` at start and on every settings
+change; a :class:`AutostartError` carries the sentence to show the user.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from hamstring_gui.core.settings.store import write_atomic
@@ -30,6 +38,58 @@ X-KDE-autostart-after=panel
 """
 
 
+PROGRAM = "hamstring-gui"
+
+
+class AutostartError(Exception):
+    """Start at login cannot work; the message says why, for the user."""
+
+
+def _quoted(argument: str) -> str:
+    """One ``Exec`` argument, quoted as the Desktop Entry spec asks when needed."""
+    if argument and not any(c in argument for c in " \t\n\"'\\><~|&;$*?#()`"):
+        return argument
+    escaped = "".join("\\" + c if c in '"`$\\' else c for c in argument)
+    return f'"{escaped}"'
+
+
+def launch_command(
+    which: Callable[[str], str | None] = shutil.which,
+    argv0: str | None = None,
+    python: str | None = None,
+) -> list[str]:
+    """How the login session should start this program (before ``--tray``).
+
+    ``hamstring-gui`` when it is on ``PATH``; otherwise the running program's
+    absolute path (``.venv/bin/hamstring-gui``), or ``python -m
+    hamstring_gui`` when it runs that way.
+    """
+    if which(PROGRAM):
+        return [PROGRAM]
+    argv0 = sys.argv[0] if argv0 is None else argv0
+    program = Path(argv0)
+    if program.name == PROGRAM and program.is_file():
+        return [str(program.resolve())]
+    return [str(Path(python or sys.executable).absolute()), "-m", "hamstring_gui"]
+
+
+def entry_text(command: list[str]) -> str:
+    """The autostart entry that runs ``command --tray``."""
+    exec_line = " ".join(_quoted(part) for part in [*command, TRAY_FLAG])
+    return ENTRY.replace(f"Exec={PROGRAM} {TRAY_FLAG}", f"Exec={exec_line}")
+
+
+def check(command: list[str]) -> None:
+    """Raise :class:`AutostartError` when ``command`` cannot start at login."""
+    program = command[0]
+    if os.sep not in program:
+        return  # found on PATH just now
+    if not os.access(program, os.X_OK):
+        raise AutostartError(f"{program} cannot be run, so it cannot start at login")
+    if any(part.startswith("_MEI") for part in Path(program).parts):
+        raise AutostartError("a program unpacked to a temporary folder cannot start at login")
+
+
 def autostart_dir() -> Path:
     """``$XDG_CONFIG_HOME/autostart`` (an unset or relative value means ``~/.config``)."""
     config = os.environ.get("XDG_CONFIG_HOME", "")
@@ -47,12 +107,48 @@ def is_enabled() -> bool:
     return entry_path().is_file()
 
 
-def set_enabled(enabled: bool) -> Path:
-    """Write (atomically) or remove the entry; returns its path."""
+def set_enabled(enabled: bool, command: list[str] | None = None) -> Path:
+    """Write (atomically) or remove the entry; returns its path.
+
+    Raises:
+        AutostartError: the entry cannot be written, or would not start the app.
+    """
     path = entry_path()
-    if enabled:
-        path.parent.mkdir(parents=True, exist_ok=True)  # shared with other apps: not made 0700
-        write_atomic(path, ENTRY.encode("utf-8"))  # 0600, like every file the app writes
-    else:
+    if not enabled:
         path.unlink(missing_ok=True)
+        return path
+    command = launch_command() if command is None else command
+    check(command)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # shared with other apps: not made 0700
+        write_atomic(path, entry_text(command).encode("utf-8"))  # 0600, like every file we write
+    except OSError as error:
+        raise AutostartError(
+            f"the login entry {path} cannot be written ({error.strerror or error})"
+        ) from None
     return path
+
+
+def sync(enabled: bool, command: list[str] | None = None) -> Path | None:
+    """Make the entry match the setting (at start and on every change).
+
+    With the setting on, a missing entry is written again and an entry for
+    another program path (the checkout moved, a new install) is rewritten;
+    with it off, an entry is removed. Returns the entry's path when written.
+
+    Raises:
+        AutostartError: start at login is on but cannot work.
+    """
+    if not enabled:
+        if is_enabled():
+            set_enabled(False)
+        return None
+    command = launch_command() if command is None else command
+    path = entry_path()
+    try:
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+    except OSError:
+        current = None
+    if current == entry_text(command):
+        return path
+    return set_enabled(True, command)

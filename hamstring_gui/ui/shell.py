@@ -32,7 +32,11 @@ class Shell(Protocol):
         ...
 
     def show_message(self, text: str, milliseconds: int = 15000) -> None:
-        """Tell the user something briefly, without a dialog."""
+        """Tell the user something briefly, without a dialog (0: until the next message)."""
+        ...
+
+    def minimize(self) -> None:
+        """Minimize the window (kept on the taskbar where there is no tray)."""
         ...
 
     def open_preferences(self) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from hamstring_gui.core import words
 from hamstring_gui.core.catalog import Equipment, Kind, Position
+from hamstring_gui.core.datafile import DataError
 from hamstring_gui.core.plan import Phase, PhaseKind, Side
 from hamstring_gui.core.words import (
     EQUIPMENT_WORDS,
@@ -47,3 +49,45 @@ def test_times_in_minutes_and_seconds() -> None:
         "0:00",
     ]
     assert [format_minutes(s) for s in (40, 60, 89, 330)] == ["40 s", "1 min", "1 min", "6 min"]
+
+
+def test_counts_say_one_and_many() -> None:
+    assert words.count(1, "rep", "reps") == "1 rep"
+    assert words.count(0, "rep", "reps") == "0 reps"
+    assert words.streak(1) == "Streak: 1 day"
+    assert words.streak(4) == "Streak: 4 days"
+
+
+def test_joined_says_each_word_once() -> None:
+    assert words.joined(["Static hold", "Chair", "Chair"]) == "Static hold · Chair"
+    assert words.joined(["Lying", "", "Wall"]) == "Lying · Wall"
+
+
+def test_reminder_words() -> None:
+    assert words.warning_body("Desk break", 30).startswith("Desk break in 30 s.")
+    assert "about 5 min" in words.reminder_body("Desk break", 5)
+    assert "waited until you were free" in words.reminder_body("Desk break", 5, late=True)
+    assert words.snooze_label(10) == "Snooze 10 min"
+
+
+def test_data_problems_said_as_a_person_would() -> None:
+    unknown = DataError(
+        "physio-plan.toml",
+        "unknown stretch 'sitting-hamstring' (did you mean 'seated-hamstring'?)",
+        "physio-plan item 1",
+        "stretch",
+    )
+    assert words.data_problem(unknown) == (
+        "In physio-plan.toml, item 1: there is no stretch called 'sitting-hamstring'; "
+        "did you mean 'seated-hamstring'?"
+    )
+    assert "entry" not in words.data_problem(unknown)
+    missing = DataError("p.toml", "missing", "p", "name")
+    assert words.data_problem(missing) == "In p.toml: “name” is missing."
+    out = DataError("p.toml", "5 is out of range 10..60", "p item 2", "hold_seconds")
+    assert words.data_problem(out) == (
+        "In p.toml, item 2: “hold_seconds” is 5; it must be from 10 to 60."
+    )
+    whole = DataError("p.toml", "must be a whole number, got 'x'", "p item 2", "reps")
+    assert words.data_problem(whole) == "In p.toml, item 2: “reps” must be a whole number, got 'x'."
+    assert words.data_problem(DataError("p.toml", "no such file")) == "p.toml: no such file."

@@ -69,7 +69,9 @@ def test_second_launch_forwards_and_status_pause_work(
         assert _status(env)["phase"]["kind"] == "hold"  # type: ignore[index]
         assert _cli(env, "stop").returncode == 0
         after_stop = _status(env)
-        assert (after_stop["state"], after_stop["phase"]) == ("idle", None)
+        # Over is over: a stopped session reads as one that ran to the end (issue 23).
+        assert (after_stop["state"], after_stop["phase"]) == ("finished", None)
+        assert after_stop["routine"] == "desk-break"
     finally:
         stop(app)
     assert _cli(env, "pause").returncode == 3

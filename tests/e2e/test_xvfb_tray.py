@@ -60,6 +60,7 @@ def test_reminder_reaches_dunst_and_the_icon_sits_in_trayer(xvfb: str, tmp_path:
     # dunst offered exactly our actions (its context menu lists them) ...
     menu = "\n".join(result["menu"])
     assert "#Start (Time for a stretch)" in menu and "#Snooze 10 min (Time for a stretch)" in menu
+    assert "#Skip (Time for a stretch)" in menu
     # ... and choosing Snooze came back to the app.
     assert result["answers"] == [["snooze", 10]]
     # Answered, the notification moved to dunst's history.

@@ -71,7 +71,7 @@ def main() -> int:
             {"reminders": "on", "next_reminder": "2024-06-03T09:50:00+02:00"}, snoozes_left=3
         )
         tray.show()
-        notifier = ReminderNotifier(tray.icon, bus=SessionBus.connect())
+        notifier = ReminderNotifier(bus=SessionBus.connect())
         deadline = time.monotonic() + 8
         while not notifier.server_available() and time.monotonic() < deadline:
             time.sleep(0.05)  # waiting for dunst to own its bus name

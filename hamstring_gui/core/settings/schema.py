@@ -348,6 +348,9 @@ class ReminderSettings:
     snooze_limit: int = bounded(
         3, 0, 10, "Snoozes per day", "After this many, the reminder waits for tomorrow", unit=""
     )
+    warning_seconds: int = bounded(
+        30, 0, 300, "Notice before a break", "A gentle heads-up first; 0 for none", unit="s"
+    )
     autostart: bool = flag(False, "Start when I log in")
 
 

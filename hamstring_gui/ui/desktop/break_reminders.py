@@ -11,14 +11,18 @@ desktop has a tray, and the :class:`ReminderNotifier`.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import sys
 from collections.abc import Mapping
 
 from PySide6.QtCore import QObject
 
 from hamstring_gui import paths
+from hamstring_gui.core import words
 from hamstring_gui.core.catalog import Catalog
 from hamstring_gui.core.plan import build_plan
+from hamstring_gui.core.reminders import SnoozeResult
 from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.settings import Settings
 from hamstring_gui.platform import autostart
@@ -55,16 +59,17 @@ class BreakReminders(QObject):
         has_tray = Tray.available() if tray_available is None else tray_available
         titles = {routine_id: routine.name for routine_id, routine in shell.routines.items()}
         self.tray = Tray(titles, self.service.routine) if has_tray else None
-        self.notifier = ReminderNotifier(
-            self.tray.icon if self.tray else None, bus=SessionBus.connect(), parent=self
-        )
+        self.notifier = ReminderNotifier(bus=SessionBus.connect(), parent=self)
 
+        self.service.warningDue.connect(self._warn)
         self.service.reminderDue.connect(self._remind)
         self.service.stateChanged.connect(self._show_status)
+        self.service.stateChanged.connect(self._withdraw_if_answered)
         self.notifier.startRequested.connect(self.start)
         self.notifier.snoozeRequested.connect(self.service.snooze)
         self.notifier.skipRequested.connect(self.service.skip)
         self.notifier.dismissed.connect(self.service.dismiss)
+        self.notifier.showRequested.connect(shell.bring_to_front)
         controller.follow_sessions(self._on_session_started)
         controller.ended.connect(lambda _summary: self.service.session_ended())
         model.changed.connect(self._on_settings)
@@ -83,6 +88,9 @@ class BreakReminders(QObject):
             tray.quitRequested.connect(shell.quit_app)
             tray.show()
         self._show_status()
+        # At every start: an entry deleted by hand, or one for a moved checkout, is redone.
+        if model.settings.reminders.autostart:
+            self.sync_autostart(True)
 
     def break_seconds(self, routine_id: str) -> float:
         """Planned length of a routine: idle this long counts as having taken the break."""
@@ -96,9 +104,19 @@ class BreakReminders(QObject):
         self.shell.bring_to_front()
         self.shell.start_routine(routine_id)
 
-    def snooze(self, minutes: int) -> bool:
-        """Snooze the reminder (False when today's snoozes are used up)."""
+    def snooze(self, minutes: int) -> SnoozeResult:
+        """Snooze the reminder (see :meth:`ReminderScheduler.snooze`)."""
         return self.service.snooze(minutes)
+
+    def remind_now(self) -> bool:
+        """Give the reminder now (``hamstring-gui remind``); False during a session."""
+        if self.controller.active:
+            return False
+        return self.service.remind_now()
+
+    def next_reminder_at(self) -> dt.datetime | None:
+        """Local time of the next reminder, if any (for the command's answer)."""
+        return self.service.next_reminder_at()
 
     def status(self) -> dict[str, str | None]:
         """``reminders`` and ``next_reminder`` for ``status --json``."""
@@ -110,26 +128,72 @@ class BreakReminders(QObject):
             self.tray.set_routines({rid: routine.name for rid, routine in routines.items()})
 
     def keep_running_on_close(self) -> bool:
-        """Closing the window with reminders on keeps the app in the tray."""
-        if self.tray is None:
-            return False
+        """Closing the window with reminders on keeps the app running, and says so.
+
+        With a tray the window hides to it. Without a tray host, quitting
+        would silently end the reminders: the window is minimized instead
+        and its status bar says why (Quit in the menu still quits).
+        """
         on = self.service.status()["reminders"] != "off"
-        return self.tray.keep_running_on_close(on, paths.config_dir())
+        if self.tray is not None and self.tray.keep_running_on_close(on, paths.config_dir()):
+            return True
+        if not on:
+            return False
+        self.shell.minimize()
+        self.shell.show_message(words.KEPT_MINIMIZED, 0)
+        return True
+
+    def sync_autostart(self, enabled: bool) -> str | None:
+        """Make the login entry match the setting; say so when it cannot work.
+
+        Returns:
+            The sentence shown to the user, or None when all is well.
+        """
+        try:
+            autostart.sync(enabled)
+        except autostart.AutostartError as error:
+            message = words.autostart_failed(str(error))
+            self.shell.show_message(message, 0)
+            print(f"hamstring-gui: {message}", file=sys.stderr)
+            return message
+        return None
 
     def close(self) -> None:
         """Release the notification and idle connections."""
         self.notifier.close()
         self.idle.close()
 
-    def _remind(self, routine_id: str) -> None:
+    def _title(self, routine_id: str) -> str:
+        routine = self.shell.routines.get(routine_id)
+        return routine.name if routine else routine_id
+
+    def _warn(self, routine_id: str, seconds: int) -> None:
         if self.controller.active:
             return  # already stretching
-        routine = self.shell.routines.get(routine_id)
-        title = routine.name if routine else routine_id
+        self.notifier.show_warning(
+            routine_id,
+            self._title(routine_id),
+            seconds,
+            can_snooze=self.service.snoozes_left() > 0,
+        )
+
+    def _remind(self, routine_id: str, late: bool) -> None:
+        if self.controller.active:
+            return  # already stretching
         minutes = max(1, math.ceil(self.break_seconds(routine_id) / 60))
         self.notifier.show_reminder(
-            routine_id, title, minutes, can_snooze=self.service.snoozes_left() > 0
+            routine_id,
+            self._title(routine_id),
+            minutes,
+            can_snooze=self.service.snoozes_left() > 0,
+            late=late,
         )
+
+    def _withdraw_if_answered(self) -> None:
+        # Answered elsewhere (tray, command line, a pause): nothing may stay on screen.
+        scheduler = self.service.scheduler
+        if not scheduler.pending and not scheduler.warned:
+            self.notifier.withdraw()
 
     def _on_session_started(self, _plan: object) -> None:
         self.service.session_started()
@@ -138,8 +202,7 @@ class BreakReminders(QObject):
     def _on_settings(self, settings: Settings) -> None:
         if self.tray is not None:
             self.tray.set_suggested(settings.reminders.routine)
-        if autostart.is_enabled() != settings.reminders.autostart:
-            autostart.set_enabled(settings.reminders.autostart)
+        self.sync_autostart(settings.reminders.autostart)
 
     def _show_status(self) -> None:
         if self.tray is not None:

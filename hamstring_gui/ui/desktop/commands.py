@@ -9,10 +9,12 @@ answer.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from typing import Any, Protocol
 
+from hamstring_gui.core.reminders import SnoozeResult
 from hamstring_gui.core.session import State
 from hamstring_gui.ui.controller import SessionController
 from hamstring_gui.ui.shell import Shell
@@ -21,7 +23,9 @@ from hamstring_gui.ui.shell import Shell
 class Reminders(Protocol):
     """What the handler needs of the reminder service."""
 
-    def snooze(self, minutes: int) -> bool: ...  # noqa: D102
+    def snooze(self, minutes: int) -> SnoozeResult: ...  # noqa: D102
+    def remind_now(self) -> bool: ...  # noqa: D102
+    def next_reminder_at(self) -> dt.datetime | None: ...  # noqa: D102
     def status(self) -> dict[str, Any]: ...  # noqa: D102
 
 
@@ -39,6 +43,7 @@ ARGUMENTS = {
     "skip": (0, 0),
     "stop": (0, 0),
     "snooze": (0, 1),
+    "remind": (0, 0),
 }
 
 
@@ -86,6 +91,8 @@ class RemoteCommands:
             return {"ok": True, "message": ""}
         if command == "snooze":
             return self._snooze(args)
+        if command == "remind":
+            return self._remind()
         raise AssertionError(f"{command!r} is in ARGUMENTS but not handled")  # pragma: no cover
 
     def _snooze(self, args: list[str]) -> dict[str, Any]:
@@ -96,14 +103,34 @@ class RemoteCommands:
         minutes = int(args[0]) if args else 10
         if minutes not in SNOOZE_MINUTES:
             return {"ok": False, "message": "snooze MINUTES must be between 1 and 240"}
-        if not self.reminders.snooze(minutes):
+        result = self.reminders.snooze(minutes)
+        if result is SnoozeResult.NONE_LEFT:
             return {"ok": False, "message": "no snoozes left today"}
+        if result is SnoozeResult.NOT_DUE:
+            return {"ok": True, "message": f"no break is due; {self._next_break()}"}
         return {"ok": True, "message": f"snoozed for {minutes} min"}
+
+    def _remind(self) -> dict[str, Any]:
+        if self.reminders is None:
+            return {"ok": False, "message": "reminders are not available"}
+        if self.controller.active or not self.reminders.remind_now():
+            return {"ok": False, "message": "a session is running"}
+        return {"ok": True, "message": ""}
+
+    def _next_break(self) -> str:
+        at = self.reminders.next_reminder_at() if self.reminders else None
+        return f"the next one is at {at:%H:%M}" if at else "none is coming"
 
     def status(self) -> dict[str, Any]:
         """The ``status --json`` answer (keys are a documented contract)."""
         controller = self.controller
-        names = {State.RUNNING: "running", State.PAUSED: "paused", State.FINISHED: "finished"}
+        # Over is over: stopped early or run to the end, the end screen shows.
+        names = {
+            State.RUNNING: "running",
+            State.PAUSED: "paused",
+            State.FINISHED: "finished",
+            State.STOPPED: "finished",
+        }
         state = "idle" if controller.state is None else names.get(controller.state, "idle")
         plan, current = controller.plan, controller.phase
         routine = plan.routine if state != "idle" and plan is not None else None

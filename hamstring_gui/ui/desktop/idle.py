@@ -16,6 +16,9 @@ ctypes) or while a screensaver inhibitor is held where the desktop tells us
 detectable on Wayland sessions without those services, where it is simply
 never on. The D-Bus questions go through :mod:`hamstring_gui.platform.dbus`.
 
+Locked screens and the desktop's own "do not disturb" come from
+:mod:`hamstring_gui.platform.presence` (Qt-free), asked on the same bus.
+
 Lifecycle: :class:`IdleMonitor` checks once every
 :data:`CHECK_INTERVAL_MS` **only while watching** — the reminder service
 turns watching on while reminders are on and work is being counted (or the
@@ -27,13 +30,16 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import os
 import sys
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
+from hamstring_gui.core.reminders import Hold
 from hamstring_gui.platform.dbus import Bus, DBusError
+from hamstring_gui.platform.presence import DoNotDisturb, ScreenLock
 
 #: One idle check a minute while watching: enough for breaks counted in minutes.
 CHECK_INTERVAL_MS = 60_000
@@ -175,22 +181,25 @@ def _is_number(value: object) -> bool:
 
 
 class IdleMonitor(QObject):
-    """Reads the desktop's idle time and do-not-disturb state.
+    """Reads the desktop's idle time and what holds reminders back.
 
     Args:
         bus: the session bus (None: only the X server is asked); closed in
             :meth:`close`.
 
     Signals:
-        sampled(float, bool): idle seconds and do-not-disturb, once per
-            check while watching (idle 0 when no source is available).
+        sampled(float, object): idle seconds and the :class:`Hold` set
+            (a ``frozenset``), once per check while watching (idle 0 when no
+            source is available).
     """
 
-    sampled = Signal(float, bool)
+    sampled = Signal(float, object)
 
     def __init__(self, bus: Bus | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._bus = bus
+        self._lock = ScreenLock(bus)
+        self._dnd = DoNotDisturb(bus, os.environ.get("XDG_CURRENT_DESKTOP", ""))
         self._x11: _X11 | None = None
         if QGuiApplication.platformName() == "xcb":
             try:
@@ -259,7 +268,7 @@ class IdleMonitor(QObject):
             return self._x11.idle_seconds()
         return None
 
-    def do_not_disturb(self) -> bool:
+    def full_screen(self) -> bool:
         """A full-screen active window, or a held screensaver inhibitor where visible."""
         if self._x11 is not None and self._x11.active_window_fullscreen():
             return True
@@ -272,9 +281,20 @@ class IdleMonitor(QObject):
         )
         return inhibited is True
 
+    def holds(self) -> frozenset[Hold]:
+        """What holds reminders back now: full screen, a locked screen, do not disturb."""
+        held = set()
+        if self.full_screen():
+            held.add(Hold.FULL_SCREEN)
+        if self._lock.locked():
+            held.add(Hold.LOCKED)
+        if self._dnd.active():  # GNOME's setting is read through gsettings without a bus
+            held.add(Hold.DO_NOT_DISTURB)
+        return frozenset(held)
+
     def check(self) -> None:
         """Read both now and emit :attr:`sampled`."""
-        self.sampled.emit(self.idle_seconds() or 0.0, self.do_not_disturb())
+        self.sampled.emit(self.idle_seconds() or 0.0, self.holds())
 
     def close(self) -> None:
         """Stop checking and close the X and bus connections."""

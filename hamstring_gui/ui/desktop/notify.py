@@ -1,17 +1,20 @@
-"""Showing a break reminder: a desktop notification, a tray message, or a small window.
+"""Showing a break notice or reminder: a desktop notification or a small window.
 
-The channel is chosen each time a reminder is shown, best first:
+The channel is chosen each time, best first:
 
-1. ``org.freedesktop.Notifications`` on the session bus, with Start and
-   Snooze buttons when the server lists ``actions`` in ``GetCapabilities``
-   (through :mod:`hamstring_gui.platform.dbus`: ``Notify`` needs a
-   ``uint32``, which QtDBus cannot send);
-2. ``QSystemTrayIcon.showMessage`` when a tray is there, decided by
-   ``QSystemTrayIcon.isSystemTrayAvailable()`` (``isVisible()`` says True
-   even with no tray host; measured under Xvfb);
-3. :class:`ReminderWindow`, raised on top.
+1. ``org.freedesktop.Notifications`` on the session bus when the server lists
+   ``actions`` in ``GetCapabilities``: the buttons are the answers (through
+   :mod:`hamstring_gui.platform.dbus`: ``Notify`` needs a ``uint32``, which
+   QtDBus cannot send);
+2. otherwise :class:`ReminderWindow`, shown on top without taking the focus.
 
-Answers come back as signals for the lead's wiring in ``app.py``.
+Both always offer Start and Snooze (Snooze while today's snoozes last) and
+Skip. Only a click on Start starts a routine: a click on the notification
+itself only brings the window forward, and the tray's balloon is never used
+for an invitation (with Qt's own balloon, a right-click on the tray icon
+counted as a click on the message).
+
+Answers come back as signals, wired in ``break_reminders``.
 """
 
 from __future__ import annotations
@@ -20,8 +23,8 @@ import contextlib
 from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
-from PySide6.QtWidgets import QSystemTrayIcon
 
+from hamstring_gui.core import words
 from hamstring_gui.core.reminders import DISMISS_SNOOZE_MINUTES
 from hamstring_gui.platform.autostart import DESKTOP_ID
 from hamstring_gui.platform.dbus import Bus, DBusError
@@ -33,8 +36,9 @@ INTERFACE = "org.freedesktop.Notifications"
 APP_NAME = "Hamstring Coach"
 #: The snooze a notification's Snooze button asks for.
 SNOOZE_MINUTES = DISMISS_SNOOZE_MINUTES
-#: Action keys; "default" is a click on the notification itself (starts too).
-ACTION_START, ACTION_SNOOZE, ACTION_DEFAULT = "start", "snooze", "default"
+#: Action keys; "default" is a click on the notification itself (shows the window).
+ACTION_START, ACTION_SNOOZE, ACTION_SKIP, ACTION_DEFAULT = "start", "snooze", "skip", "default"
+WARNING, REMINDER = "warning", "reminder"
 _CLOSED_BY_USER = 2  # NotificationClosed reason: dismissed by the user
 
 
@@ -42,32 +46,28 @@ class ReminderNotifier(QObject):
     """Shows the reminder on the best channel the desktop has.
 
     Args:
-        tray: the app's tray icon, for the second fallback (may be None).
         bus: the session bus (None: no notification server is asked). The
             notifier owns it from here and closes it in :meth:`close`.
 
     Signals:
         startRequested(str): Start was chosen; the routine id.
         snoozeRequested(int): Snooze was chosen; minutes.
-        skipRequested(): Skip was chosen (reminder window only).
-        dismissed(): closed without an answer (ask again a little later).
+        skipRequested(): Skip was chosen.
+        showRequested(): the notification itself was clicked: bring the window.
+        dismissed(): a reminder was closed without an answer (ask again a
+            little later); closing the notice before it is only "noted".
     """
 
     startRequested = Signal(str)  # noqa: N815 - Qt's camelCase for signals
     snoozeRequested = Signal(int)  # noqa: N815
     skipRequested = Signal()  # noqa: N815
+    showRequested = Signal()  # noqa: N815
     dismissed = Signal()
 
-    def __init__(
-        self,
-        tray: QSystemTrayIcon | None = None,
-        *,
-        bus: Bus | None = None,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, *, bus: Bus | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._tray = tray
         self._routine = ""
+        self._kind = REMINDER
         self._id: int | None = None  # the notification on screen, if any
         self._window: ReminderWindow | None = None
         self._bus = bus
@@ -81,9 +81,7 @@ class ReminderNotifier(QObject):
             else:
                 self._watch = QSocketNotifier(bus.fileno(), QSocketNotifier.Type.Read, self)
                 self._watch.activated.connect(self._take_signals)
-        if tray is not None:
-            tray.messageClicked.connect(self._on_tray_message_clicked)
-        self.channel = ""  # where the last reminder went: notification, tray or window
+        self.channel = ""  # where the last one went: notification or window
 
     # -- what the desktop offers ----------------------------------------------
 
@@ -114,44 +112,87 @@ class ReminderNotifier(QObject):
 
     # -- showing ----------------------------------------------------------------
 
-    def show_reminder(self, routine: str, title: str, minutes: int, *, can_snooze: bool) -> str:
-        """Invite the user to ``routine`` (``title``, about ``minutes`` long).
+    def show_warning(self, routine: str, title: str, seconds: int, *, can_snooze: bool) -> str:
+        """The gentle notice: ``routine`` (``title``) is due in ``seconds``.
 
         Returns:
-            The channel used: ``"notification"``, ``"tray"`` or ``"window"``.
+            The channel used: ``"notification"`` or ``"window"``.
         """
-        self._routine = routine
-        summary = "Time for a stretch"
-        body = f"{title}, about {minutes} min. Your hamstrings will thank you."
-        snooze_label = f"Snooze {SNOOZE_MINUTES} min" if can_snooze else None
-        if self._notify(summary, body, snooze_label):
+        return self._show(
+            WARNING,
+            routine,
+            words.WARNING_SUMMARY,
+            words.warning_body(title, seconds),
+            start_label=words.START_NOW,
+            can_snooze=can_snooze,
+            timeout_ms=seconds * 1000,
+        )
+
+    def show_reminder(
+        self, routine: str, title: str, minutes: int, *, can_snooze: bool, late: bool = False
+    ) -> str:
+        """Invite the user to ``routine`` (``title``, about ``minutes`` long).
+
+        ``late``: it fell due while something held it back, and comes now, once.
+
+        Returns:
+            The channel used: ``"notification"`` or ``"window"``.
+        """
+        return self._show(
+            REMINDER,
+            routine,
+            words.REMINDER_SUMMARY,
+            words.reminder_body(title, minutes, late=late),
+            start_label=words.START,
+            can_snooze=can_snooze,
+            timeout_ms=0,  # it stays until answered
+        )
+
+    def _show(
+        self,
+        kind: str,
+        routine: str,
+        summary: str,
+        body: str,
+        *,
+        start_label: str,
+        can_snooze: bool,
+        timeout_ms: int,
+    ) -> str:
+        self._routine, self._kind = routine, kind
+        snooze_label = words.snooze_label(SNOOZE_MINUTES) if can_snooze else None
+        if self._notify(summary, body, start_label, snooze_label, timeout_ms):
             self.channel = "notification"
-        elif self._tray is not None and QSystemTrayIcon.isSystemTrayAvailable():
-            self._tray.showMessage(
-                summary, f"{body}\nClick to start.", QSystemTrayIcon.MessageIcon.Information, 0
-            )
-            self.channel = "tray"
-        else:
-            if self._window is None:
-                self._window = ReminderWindow()
-                window = self._window
-                window.startClicked.connect(lambda: self.startRequested.emit(self._routine))
-                window.snoozeClicked.connect(lambda: self.snoozeRequested.emit(SNOOZE_MINUTES))
-                self._window.skipClicked.connect(self.skipRequested)
-                self._window.dismissed.connect(self.dismissed)
-            self._window.ask(summary, body, snooze_label)
-            self.channel = "window"
+            return self.channel
+        if self._window is None:
+            self._window = ReminderWindow()
+            window = self._window
+            window.startClicked.connect(lambda: self.startRequested.emit(self._routine))
+            window.snoozeClicked.connect(lambda: self.snoozeRequested.emit(SNOOZE_MINUTES))
+            window.skipClicked.connect(self.skipRequested)
+            window.dismissed.connect(self._on_closed_unanswered)
+        self._window.ask(summary, body, start_label, snooze_label)
+        self.channel = "window"
         return self.channel
 
-    def _notify(self, summary: str, body: str, snooze_label: str | None) -> bool:
-        caps = self.capabilities()
-        if not caps:
-            return False
-        actions: list[str] = []
-        if "actions" in caps:
-            actions = [ACTION_DEFAULT, "Start", ACTION_START, "Start"]
-            if snooze_label is not None:
-                actions += [ACTION_SNOOZE, snooze_label]
+    def _on_closed_unanswered(self) -> None:
+        if self._kind == REMINDER:
+            self.dismissed.emit()
+
+    def _notify(
+        self,
+        summary: str,
+        body: str,
+        start_label: str,
+        snooze_label: str | None,
+        timeout_ms: int,
+    ) -> bool:
+        if "actions" not in self.capabilities():
+            return False  # no buttons: the window offers them instead
+        actions = [ACTION_DEFAULT, words.SHOW_WINDOW, ACTION_START, start_label]
+        if snooze_label is not None:
+            actions += [ACTION_SNOOZE, snooze_label]
+        actions += [ACTION_SKIP, words.SKIP]
         hints = {"desktop-entry": ("s", DESKTOP_ID), "category": ("s", "x-hamstring.reminder")}
         try:
             reply = self._call(
@@ -160,9 +201,9 @@ class ReminderNotifier(QObject):
                 INTERFACE,
                 "Notify",
                 "susssasa{sv}i",
-                # replaces_id: the previous reminder, so there is only ever one;
-                # expire_timeout 0: it stays until answered.
-                (APP_NAME, self._id or 0, DESKTOP_ID, summary, body, actions, hints, 0),
+                # replaces_id: the previous one, so there is only ever one;
+                # expire_timeout 0: a reminder stays until answered.
+                (APP_NAME, self._id or 0, DESKTOP_ID, summary, body, actions, hints, timeout_ms),
             )
         except DBusError:
             return False
@@ -210,16 +251,17 @@ class ReminderNotifier(QObject):
         if interface != INTERFACE or not args or args[0] != self._id or self._id is None:
             return
         if member == "ActionInvoked" and len(args) >= 2:
-            self._id = None  # answered; the server closes it next
-            if args[1] in (ACTION_START, ACTION_DEFAULT):
+            if args[1] != ACTION_DEFAULT:
+                self._id = None  # answered; the server closes it next
+            if args[1] == ACTION_START:
                 self.startRequested.emit(self._routine)
             elif args[1] == ACTION_SNOOZE:
                 self.snoozeRequested.emit(SNOOZE_MINUTES)
+            elif args[1] == ACTION_SKIP:
+                self.skipRequested.emit()
+            elif args[1] == ACTION_DEFAULT:
+                self.showRequested.emit()  # a click on the bubble is not a "Start"
         elif member == "NotificationClosed":
             self._id = None
             if len(args) >= 2 and args[1] == _CLOSED_BY_USER:
-                self.dismissed.emit()
-
-    def _on_tray_message_clicked(self) -> None:
-        if self.channel == "tray":
-            self.startRequested.emit(self._routine)
+                self._on_closed_unanswered()

@@ -4,8 +4,9 @@ Lifecycle: ``app.py`` builds one :class:`ReminderService` from the
 :class:`SettingsModel` (it re-reads the reminder settings on every
 ``changed``). After every input or command the service asks the passive
 :class:`ReminderScheduler` when it next needs a look and arms its single
-``QTimer`` for exactly then; nothing polls. When the scheduler says a break
-is due, ``reminderDue`` carries the routine id to whoever shows it.
+``QTimer`` for exactly then; nothing polls. When the scheduler gives the
+pre-break notice, ``warningDue`` carries it; when the break is due,
+``reminderDue`` carries the routine id to whoever shows it.
 """
 
 from __future__ import annotations
@@ -20,10 +21,14 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from hamstring_gui.core.clock import Clock, SystemClock
 from hamstring_gui.core.reminders import (
     ActiveHours,
+    BreakWarning,
+    Hold,
+    Notice,
     Reminder,
     ReminderConfig,
     ReminderScheduler,
     ReminderState,
+    SnoozeResult,
 )
 from hamstring_gui.core.settings import ReminderSettings, Settings
 from hamstring_gui.ui.settings_model import SettingsModel
@@ -50,13 +55,13 @@ def local_now() -> dt.datetime:
 class ActivitySource(Protocol):
     """What the service needs from :class:`~hamstring_gui.ui.desktop.idle.IdleMonitor`."""
 
-    sampled: Any  # Signal(float idle_seconds, bool do_not_disturb)
+    sampled: Any  # Signal(float idle_seconds, frozenset[Hold] holds)
 
     def set_watching(self, watching: bool) -> None:
         """Start or stop the periodic idle checks."""
 
-    def do_not_disturb(self) -> bool:
-        """Tell whether a full-screen window or an inhibitor holds reminders back."""
+    def holds(self) -> frozenset[Hold]:
+        """What holds reminders back now (full screen, locked, do not disturb)."""
         ...
 
 
@@ -73,6 +78,7 @@ def reminder_config(settings: ReminderSettings, break_seconds: float) -> Reminde
         routine=settings.routine,
         break_seconds=break_seconds,
         snooze_limit=settings.snooze_limit,
+        warning_seconds=settings.warning_seconds,
     )
 
 
@@ -89,11 +95,15 @@ class ReminderService(QObject):
         activity: the desktop's idle / do-not-disturb source, if any.
 
     Signals:
-        reminderDue(str): a break is due now; the routine id to suggest.
+        warningDue(str, int): a break is due in so many seconds (the gentle
+            notice); the routine id to suggest.
+        reminderDue(str, bool): a break is due now; the routine id to suggest,
+            and whether it fell due earlier while held back (offered once now).
         stateChanged(): :meth:`status` may have changed (tray, ``status``).
     """
 
-    reminderDue = Signal(str)  # noqa: N815 - Qt's camelCase for signals
+    warningDue = Signal(str, int)  # noqa: N815 - Qt's camelCase for signals
+    reminderDue = Signal(str, bool)  # noqa: N815
     stateChanged = Signal()  # noqa: N815
 
     def __init__(
@@ -137,17 +147,19 @@ class ReminderService(QObject):
 
     def _on_timer(self) -> None:
         if self._activity is not None:
-            self._after(self.scheduler.set_do_not_disturb(self._activity.do_not_disturb()))
+            self._after(self.scheduler.set_holds(self._activity.holds()))
         else:
             self._after(self.scheduler.update())
 
-    def _after(self, reminder: Reminder | None, *, announce: bool = False) -> None:
+    def _after(self, notice: Notice | None, *, announce: bool = False) -> None:
         """Re-arm the timer, tell the activity source whether to watch, announce."""
         wait = self.scheduler.seconds_until_next_check()
         if wait is None:
             self._timer.stop()
         else:
-            if wait <= 0:  # due but held back (do not disturb): look again later
+            if wait <= 0 or self.scheduler.missed:
+                # Due but held back (full screen, locked, do not disturb): look
+                # again soon, so the missed reminder comes when the hold ends.
                 wait = DND_RECHECK_SECONDS
             self._timer.start(max(1, round(min(wait, _MAX_WAIT_SECONDS) * 1000)))
         if self._activity is not None:
@@ -156,17 +168,19 @@ class ReminderService(QObject):
         if announce or status != self._last_status:
             self._last_status = status
             self.stateChanged.emit()
-        if reminder is not None:
-            self.reminderDue.emit(reminder.routine)
+        if isinstance(notice, Reminder):
+            self.reminderDue.emit(notice.routine, notice.late)
+        elif isinstance(notice, BreakWarning):
+            self.warningDue.emit(notice.routine, max(1, round(notice.seconds_left)))
 
     def _wants_activity(self) -> bool:
         # Idle checks cost a D-Bus or X round trip each; they run only while
-        # reminders are on and work is being counted (or the user is away and
-        # we wait for them to come back).
+        # reminders are on and work is being counted (or the user is away, or
+        # something holds a reminder back, and we wait for that to end).
         scheduler = self.scheduler
         if scheduler.state in (ReminderState.OFF, ReminderState.PAUSED):
             return False
-        return scheduler.active_now() or scheduler.idle
+        return scheduler.active_now() or scheduler.idle or bool(scheduler.holds)
 
     # -- inputs ---------------------------------------------------------------
 
@@ -178,13 +192,13 @@ class ReminderService(QObject):
         self._idle_threshold = self.scheduler.config.break_seconds
         self._after(None, announce=True)
 
-    def _on_sample(self, idle_seconds: float, do_not_disturb: bool) -> None:
-        """One reading of the desktop's idle time and do-not-disturb state."""
+    def _on_sample(self, idle_seconds: float, holds: frozenset[Hold]) -> None:
+        """One reading of the desktop's idle time and of what holds reminders back."""
         if idle_seconds >= self._idle_threshold:
             self.scheduler.user_idle(idle_seconds)
         else:
             self.scheduler.user_back()
-        self._after(self.scheduler.set_do_not_disturb(do_not_disturb))
+        self._after(self.scheduler.set_holds(holds))
 
     def user_idle(self, idle_for: float) -> None:
         """The user has been idle ``idle_for`` seconds."""
@@ -196,9 +210,9 @@ class ReminderService(QObject):
         self.scheduler.user_back()
         self._after(self.scheduler.update())
 
-    def set_do_not_disturb(self, active: bool) -> None:
-        """A full-screen window or an inhibitor started or ended."""
-        self._after(self.scheduler.set_do_not_disturb(active))
+    def set_holds(self, holds: frozenset[Hold]) -> None:
+        """A full-screen window, a screen lock or "do not disturb" started or ended."""
+        self._after(self.scheduler.set_holds(holds))
 
     def session_started(self) -> None:
         """A stretching session began (connect to the controller's ``sessionStarted``)."""
@@ -212,11 +226,17 @@ class ReminderService(QObject):
 
     # -- commands -------------------------------------------------------------
 
-    def snooze(self, minutes: int) -> bool:
-        """Remind again in ``minutes``; False when today's snooze limit is used up."""
+    def snooze(self, minutes: int) -> SnoozeResult:
+        """No reminder for ``minutes`` (see :meth:`ReminderScheduler.snooze`)."""
         done = self.scheduler.snooze(minutes)
         self._after(None, announce=True)
         return done
+
+    def remind_now(self) -> bool:
+        """Give the reminder now (``hamstring-gui remind``); False during a session."""
+        reminder = self.scheduler.remind_now()
+        self._after(reminder, announce=True)
+        return reminder is not None
 
     def dismiss(self) -> None:
         """The reminder was closed without an answer: ask again a little later."""

@@ -1,13 +1,17 @@
-"""The last fallback for a reminder: a small window with Start / Snooze / Skip.
+"""The fallback for a break notice or reminder: a small window with Start / Snooze / Skip.
 
-Used when the desktop has neither a notification server nor a tray.
+Used when the desktop has no notification server with buttons. It comes up
+on top **without taking the focus** and has no default button, so typing
+in another window never answers it: only a click on Start starts.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from hamstring_gui.core import words
 
 
 class ReminderWindow(QWidget):
@@ -25,17 +29,21 @@ class ReminderWindow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
-        self.setWindowTitle("Time for a stretch")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setWindowTitle(words.REMINDER_SUMMARY)
         self.summary = QLabel()
         self.body = QLabel()
         self.body.setWordWrap(True)
-        self.start_button = QPushButton("Start")
-        self.snooze_button = QPushButton("Snooze")
-        self.skip_button = QPushButton("Skip")
-        self.start_button.setDefault(True)
+        self.start_button = QPushButton(words.START)
+        self.snooze_button = QPushButton(words.snooze_label(10))
+        self.skip_button = QPushButton(words.SKIP)
+        for button in (self.start_button, self.snooze_button, self.skip_button):
+            button.setAutoDefault(False)  # Enter typed elsewhere must never start
         buttons = QHBoxLayout()
         for button in (self.start_button, self.snooze_button, self.skip_button):
             buttons.addWidget(button)
+        # Room for the title and the three buttons at any text size.
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.body)
@@ -45,16 +53,17 @@ class ReminderWindow(QWidget):
         self.snooze_button.clicked.connect(lambda: self._answer(self.snoozeClicked))
         self.skip_button.clicked.connect(lambda: self._answer(self.skipClicked))
 
-    def ask(self, summary: str, body: str, snooze_label: str | None) -> None:
-        """Show the reminder on top; ``snooze_label`` None hides Snooze (limit used)."""
+    def ask(self, summary: str, body: str, start_label: str, snooze_label: str | None) -> None:
+        """Show on top, without the focus; ``snooze_label`` None: no snoozes left today."""
         self._answered = False
+        self.setWindowTitle(summary)
         self.summary.setText(f"<b>{summary}</b>")
         self.body.setText(body)
-        self.snooze_button.setVisible(snooze_label is not None)
-        self.snooze_button.setText(snooze_label or "Snooze")
+        self.start_button.setText(start_label)
+        self.snooze_button.setEnabled(snooze_label is not None)
+        self.snooze_button.setText(snooze_label or words.NO_SNOOZES_LEFT)
         self.show()
         self.raise_()
-        self.activateWindow()
 
     def withdraw(self) -> None:
         """Hide without counting it as a dismissal."""
@@ -65,6 +74,13 @@ class ReminderWindow(QWidget):
         self._answered = True
         self.hide()
         signal.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Escape closes it, as a dismissal."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Closing the window without an answer asks again later."""

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTime, Signal
-from PySide6.QtGui import QFontInfo, QKeySequence
+from PySide6.QtGui import QFontInfo, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,6 +45,7 @@ from hamstring_gui.core.settings import (
     spec_fields,
 )
 from hamstring_gui.core.settings.store import SettingsStore
+from hamstring_gui.core.words import out_of_range
 from hamstring_gui.ui.settings_model import SettingsModel
 from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 from hamstring_gui.ui.window_fit import fit_on_screen
@@ -84,6 +85,41 @@ def _stretch_names() -> dict[str, str]:
         return {}
 
 
+class _TimeEdit(QTimeEdit):
+    """A time field that takes typed digits wherever it was clicked.
+
+    A click leaves the text cursor inside a section ("1|8"), where a typed
+    digit makes no valid time and Qt drops it: to the user, typing did
+    nothing. Selecting the clicked section lets digits replace it, as Tab does.
+    """
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: D102, N802 - Qt override
+        super().mouseReleaseEvent(event)
+        self.setSelectedSection(self.currentSection())
+
+
+class _BoundSpin(QSpinBox):
+    """A number field that says so when a typed number is out of range.
+
+    Qt puts back the last good value when a typed one is out of range (a
+    5 s hold where holds start at 15 s), without a word; ``outOfRange``
+    carries the typed number so the page can say why.
+
+    Signals:
+        outOfRange(int): the number typed, before Qt put the value back.
+    """
+
+    outOfRange = Signal(int)  # noqa: N815 - Qt's camelCase for signals
+
+    def fixup(self, text: str) -> str:  # noqa: D102 - Qt override
+        digits = text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
+        if digits.lstrip("-").isdigit():
+            typed = int(digits)
+            if not self.minimum() <= typed <= self.maximum():
+                self.outOfRange.emit(typed)
+        return super().fixup(text)
+
+
 class _Editor:
     """One setting's widget, bound to ``section.name``."""
 
@@ -96,7 +132,9 @@ class _Editor:
         self.label: str | None = spec.label
         self._day_boxes: dict[str, QCheckBox] = {}
         if isinstance(spec, Bound):
-            spin = QSpinBox()
+            spin = _BoundSpin()
+            # Saved when typing is done (Enter, Tab, arrows), not at every digit.
+            spin.setKeyboardTracking(False)
             spin.setRange(spec.minimum, spec.maximum)
             if spec.unit:
                 spin.setSuffix(f" {spec.unit}")
@@ -116,8 +154,9 @@ class _Editor:
             combo.currentIndexChanged.connect(self._edited)
             self.widget = combo
         elif isinstance(spec, ClockTime):
-            edit = QTimeEdit()
+            edit = _TimeEdit()
             edit.setDisplayFormat("HH:mm")
+            edit.setKeyboardTracking(False)
             edit.setAccessibleName(spec.label)
             edit.timeChanged.connect(self._edited)
             self.widget = edit
@@ -234,6 +273,12 @@ class _Page(QWidget):
         # nested inside a form row get clipped (their height depends on width).
         editor = _Editor(section, name, spec, lambda: self._edited(editor))
         editor.widget.setObjectName(f"{section}.{name}")
+        if isinstance(editor.widget, _BoundSpin):
+            editor.widget.outOfRange.connect(
+                lambda typed, b=spec: self.status.setText(
+                    out_of_range(b.label, typed, b.minimum, b.maximum, b.unit)
+                )
+            )
         row = self.grid.rowCount()
         if editor.label is None:
             self.grid.addWidget(editor.widget, row, 0, 1, 2)

@@ -9,7 +9,11 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from hamstring_gui.core.catalog import Catalog, Sides
 from hamstring_gui.core.routine import ItemSides, RoutineItem
 from hamstring_gui.core.settings import SessionSettings
+from hamstring_gui.core.words import count as count_of
 from hamstring_gui.ui.editor.draft import dose_of, dose_words
+
+# One of each counted thing, for "10 s × 1 rep" (words.count picks the form).
+ONE = {"Push cycles": "push cycle", "Sets": "set", "Reps": "rep"}
 
 SIDES_WORDS = {
     ItemSides.EACH: "Each leg",
@@ -26,7 +30,8 @@ def describe_item(
     dose = dose_of(item, catalog, settings)
     hold_word, reps_word = dose_words(stretch)
     legs = "both legs" if stretch.sides is Sides.BOTH else SIDES_WORDS[item.sides].lower()
-    details = [f"{dose.hold} s × {dose.reps} {reps_word.lower()}", legs]
+    counted = count_of(dose.reps, ONE[reps_word], reps_word.lower())
+    details = [f"{dose.hold} s × {counted}", legs]
     if row < count - 1:
         details.append(f"rest {dose.rest_after} s")
     if item.warm_up:

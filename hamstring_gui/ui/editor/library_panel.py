@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_gui.core.catalog import Catalog, Stretch
-from hamstring_gui.core.words import EQUIPMENT_WORDS, KIND_WORDS, POSITION_WORDS
+from hamstring_gui.core.words import EQUIPMENT_WORDS, KIND_WORDS, POSITION_WORDS, joined
 from hamstring_gui.ui.style import theme
 
 ANY = "any"
@@ -26,9 +26,10 @@ ANY = "any"
 
 def library_detail(stretch: Stretch) -> str:
     """The second line of a library entry: kind, position and what it needs."""
-    gear = ", ".join(EQUIPMENT_WORDS[thing] for thing in stretch.needs())
+    # "Static hold · Chair", not "Static hold · Chair · Chair": a chair
+    # stretch is done sitting on the chair it needs.
     parts = [KIND_WORDS[stretch.kind], POSITION_WORDS[stretch.position]]
-    return " · ".join(parts + ([gear] if gear else []))
+    return joined(parts + [EQUIPMENT_WORDS[thing] for thing in sorted(stretch.needs())])
 
 
 class LibraryPanel(QWidget):

@@ -46,6 +46,7 @@ from hamstring_gui.core.routine import (
     RoutineItem,
 )
 from hamstring_gui.core.settings import SessionSettings
+from hamstring_gui.core.words import data_problem
 from hamstring_gui.ui.editor.draft import (
     MERGE_DESCRIPTION,
     MERGE_ITEM,
@@ -271,7 +272,7 @@ class RoutineEditor(QMainWindow):
         try:
             routine_store.save_routine(routine, self.folder, self.catalog)
         except DataError as error:
-            self._say(f"Not saved: {error}")
+            self._say(f"Not saved. {data_problem(error)}")
             return None
         first = self._routine_id is None
         self._routine_id = routine.id
@@ -301,10 +302,10 @@ class RoutineEditor(QMainWindow):
                     path, self.folder, self.catalog, replace=True
                 )  # noqa: E501
             except DataError as again:
-                self._say(f"Not imported: {again}")
+                self._say(f"Not imported. {data_problem(again)}")
                 return None
         except DataError as error:
-            self._say(f"Not imported: {error}")
+            self._say(f"Not imported. {data_problem(error)}")
             return None
         self.routinesChanged.emit()
         self.open_routine(routine.id)
@@ -320,7 +321,7 @@ class RoutineEditor(QMainWindow):
         try:
             routine_store.write_routine_file(self.current_routine(), path, self.catalog)
         except DataError as error:
-            self._say(f"Not exported: {error}")
+            self._say(f"Not exported. {data_problem(error)}")
             return False
         self._say(f"Exported to {path}.")
         return True

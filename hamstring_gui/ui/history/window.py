@@ -41,6 +41,7 @@ from hamstring_gui.core.history import (
     StretchCount,
 )
 from hamstring_gui.core.history.period import build_report
+from hamstring_gui.core.words import count
 from hamstring_gui.ui.history.calendar_charts import BalanceBar, CalendarGrid, WeekBars
 from hamstring_gui.ui.history.chart_style import minutes_text
 from hamstring_gui.ui.history.past_sessions import PastSessions
@@ -393,8 +394,8 @@ class HistoryWindow(QDialog):
         self.status.show()
 
 
-def _days(count: int) -> str:
-    return f"{count} {'day' if count == 1 else 'days'}"
+def _days(number: int) -> str:
+    return count(number, "day", "days")
 
 
 def _self_test_words(tests: Sequence[SelfTest]) -> str:

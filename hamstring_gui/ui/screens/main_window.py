@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self._before_full_screen: QByteArray | None = None
         self._quitting = False
         self._close_to_tray = close_to_tray
+        self._user_closing = False  # the end screen's Close, as the title bar's close
         self._preference_notes = preference_notes
 
         self.stack = _Pages()
@@ -317,7 +318,7 @@ class MainWindow(QMainWindow):
             page = self._summary_screen = SummaryScreen(self.catalog)
             page.repeatRequested.connect(self.repeat)
             page.chooseRequested.connect(self.show_start)
-            page.closeRequested.connect(self.close)
+            page.closeRequested.connect(self.close_by_user)
             page.feelingRated.connect(self.feelingRated)
             self._add_page(page)
         return self._summary_screen
@@ -372,8 +373,12 @@ class MainWindow(QMainWindow):
         self.history_action.trigger()
 
     def show_message(self, text: str, milliseconds: int = 15000) -> None:
-        """A line in the status bar for ``milliseconds``."""
+        """A line in the status bar for ``milliseconds`` (0: until the next one)."""
         self.statusBar().showMessage(text, milliseconds)
+
+    def minimize(self) -> None:
+        """Minimize (where there is no tray to hide in)."""
+        self.showMinimized()
 
     def enable_history(self, open_history: Callable[[], object]) -> None:
         """History… (menu, Ctrl+H, tray) calls ``open_history`` from now on."""
@@ -588,11 +593,20 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.quit()
 
+    def close_by_user(self) -> None:
+        """The end screen's Close: like the title bar's, it may keep the app running."""
+        self._user_closing = True
+        self.close()
+        self._user_closing = False
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: D102, N802 - Qt override
         save_window_state(self.state_file, self.window_state())
-        if not self._quitting and self._close_to_tray is not None and self._close_to_tray():
+        # Only a close the user asked for may keep the app running; app.quit() closes for real.
+        asked = event.spontaneous() or self._user_closing
+        if asked and not self._quitting and self._close_to_tray and self._close_to_tray():
             event.ignore()
-            self.hide()
+            if not self.isMinimized():  # minimized: no tray to come back from
+                self.hide()
             return
         if self.controller.active:
             self.controller.stop()

@@ -26,8 +26,9 @@ from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 
 INTRO = (
     "Hamstring Coach guides gentle hamstring stretches for flexibility, as one part of an "
-    "active life. It does not diagnose, treat or cure back pain. Please read this once."
+    "active life. It does not diagnose, treat or cure back pain."
 )
+FIRST_RUN_NOTE = "Please read this once before your first stretch."
 
 EMERGENCY = (
     "Do not stretch — get emergency care now",
@@ -133,7 +134,7 @@ class SafetyPanel(QWidget):
         title = QLabel("Before you stretch")
         title.setObjectName("safetyTitle")
         theme.set_font(title, 2.0, bold=True)
-        intro = QLabel(INTRO)
+        intro = QLabel(f"{INTRO} {FIRST_RUN_NOTE}" if first_run else INTRO)
         intro.setObjectName("safetyIntro")
         intro.setWordWrap(True)
         theme.set_font(intro, 1.15)

@@ -84,10 +84,8 @@ class RoutineCard:
 
     def spoken(self) -> str:
         """The card in one sentence for screen readers."""
-        return (
-            f"{self.name}, {format_minutes(self.seconds)}. "
-            f"{', '.join(self.badges)}. {self.description}"
-        )
+        spoken = f"{self.name}, {format_minutes(self.seconds)}. {', '.join(self.badges)}."
+        return f"{spoken} {self.description}" if self.description else spoken
 
 
 class CardWidget(QFrame):
@@ -126,6 +124,7 @@ class CardWidget(QFrame):
         self.description_label.setObjectName("cardText")
         self.description_label.setWordWrap(True)
         theme.set_font(self.description_label, 1.05)
+        self.description_label.setVisible(bool(card.description))  # optional in a routine file
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(pad, pad, pad, pad)
@@ -199,6 +198,8 @@ class CardList(QListWidget):
         self._look = CardLook(self.palette())
         self.setStyleSheet(self._look.list_sheet)
         self.currentItemChanged.connect(self.show_selection)
+        # The vertical scroll bar coming or going changes the room for the cards.
+        self.verticalScrollBar().rangeChanged.connect(self.fit_cards)
 
     def restyle(self, palette: QPalette) -> None:
         """Recolour the cards from ``palette`` (light or dark changed).
@@ -232,7 +233,7 @@ class CardList(QListWidget):
         assert isinstance(widget, CardWidget)
         return widget
 
-    def fit_cards(self) -> None:
+    def fit_cards(self, *_: object) -> None:
         """Give every card the view's width and the height its wrapped text needs."""
         width = self._width()
         if width == self._card_width:
@@ -258,10 +259,17 @@ class CardList(QListWidget):
         if card is None:  # just added: add_card fits it once its card is set
             return
         card.ensurePolished()  # the style sheet's border and padding count
-        item.setSizeHint(QSize(width, card.heightForWidth(width)))
+        # Without a wrapped description the layout has no height-for-width (-1).
+        height = card.heightForWidth(width)
+        item.setSizeHint(QSize(width, height if height > 0 else card.sizeHint().height()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: D102, N802 - Qt override
         super().resizeEvent(event)
+        self.fit_cards()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: D102, N802 - Qt override
+        super().showEvent(event)
+        self._card_width = 0  # fitted while hidden: fit again to the width shown
         self.fit_cards()
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: D102, N802 - Qt override
@@ -480,7 +488,7 @@ class StartScreen(QWidget):
         card = next((c for c in self._cards if c.id == routine_id), None)
         self.start_button.setEnabled(card is not None)
         self.print_button.setEnabled(card is not None)
-        self.start_button.setText(f"Start  {card.name}  ▶" if card else "Start")
+        self.start_button.setText(f"Start {card.name} ▶" if card else "Start")
         self.start_button.setAccessibleName(f"Start {card.name}" if card else "Start")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: D102, N802 - Qt override

@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from hamstring_gui.core.catalog import load_catalog
+from hamstring_gui.core.plan import build_plan
 from hamstring_gui.core.routine import builtin_routines
+from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.controller import SessionController
 from hamstring_gui.ui.desktop.commands import RemoteCommands
@@ -68,3 +71,29 @@ def test_wrong_arguments_and_unknown_commands_are_refused(
     assert reply["ok"] is False and len(reply["message"]) < 200
     shell = handler.shell
     assert isinstance(shell, FakeShell) and "start_routine" not in shell.verbs()
+
+
+def test_status_says_finished_after_a_stop_as_after_a_natural_end(handler: RemoteCommands) -> None:
+    controller = handler.controller
+    assert handler("status", [])["status"]["state"] == "idle"
+    routine = builtin_routines()["desk-break"]
+    plan = build_plan(routine, load_catalog(), SessionSettings())
+    controller.start(plan)
+    assert handler("status", [])["status"]["state"] == "running"
+    controller.stop()
+    stopped = handler("status", [])["status"]
+    assert (stopped["state"], stopped["routine"], stopped["phase"]) == (
+        "finished",
+        "desk-break",
+        None,
+    )
+    controller.start(plan)
+    for _ in range(len(plan.phases)):
+        controller.skip()
+    ended = handler("status", [])["status"]
+    assert (ended["state"], ended["routine"], ended["phase"]) == ("finished", "desk-break", None)
+
+
+def test_remind_without_reminders_is_refused(qtbot: QtBot) -> None:
+    commands = RemoteCommands(FakeShell(), SessionController(FakeClock()))
+    assert commands("remind", []) == {"ok": False, "message": "reminders are not available"}

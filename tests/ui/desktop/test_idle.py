@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
+from hamstring_gui.core.reminders import Hold
 from hamstring_gui.platform.dbus import DBusError
 from hamstring_gui.ui.desktop.idle import IdleMonitor
 from tests.helpers.dbus import FakeBus
@@ -43,20 +44,40 @@ def test_without_a_source_idle_time_never_counts(
     assert "no idle time" in capsys.readouterr().err
 
 
-def test_a_held_inhibitor_is_do_not_disturb(qtbot: QtBot) -> None:
+def test_a_held_inhibitor_counts_as_full_screen(qtbot: QtBot) -> None:
     bus = FakeBus({"GetSessionIdleTime": (0,), "HasInhibit": (True,)})
     idle = monitor(qtbot, bus)
-    assert idle.do_not_disturb()
+    assert idle.full_screen()
+    assert idle.holds() == {Hold.FULL_SCREEN}
     bus.replies["HasInhibit"] = (False,)
-    assert not idle.do_not_disturb()
+    assert not idle.full_screen()
     del bus.replies["HasInhibit"]
-    assert not idle.do_not_disturb()
+    assert not idle.full_screen()
+
+
+def test_a_locked_screen_and_do_not_disturb_hold_reminders_back(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "KDE")
+    bus = FakeBus({"GetSessionIdleTime": (0,)})
+    idle = monitor(qtbot, bus)
+    assert idle.holds() == frozenset()
+    bus.replies["GetActive"] = (True,)  # the screensaver: locked
+    inhibited = {"value": ("b", True)}
+    bus.replies["Get"] = lambda args: (inhibited["value"],) if args[1] == "Inhibited" else ()
+    assert idle.holds() == {Hold.LOCKED, Hold.DO_NOT_DISTURB}
+    bus.replies["GetActive"] = (False,)
+    inhibited["value"] = ("b", False)
+    assert idle.holds() == frozenset()
+    assert set(bus.auto_start) == {False}, "asking never starts a service"
 
 
 def test_a_check_samples_both_and_only_while_watching(qtbot: QtBot) -> None:
     bus = FakeBus({"GetSessionIdleTime": (30,)})
     idle = monitor(qtbot, bus)
-    with qtbot.waitSignal(idle.sampled, check_params_cb=lambda s, dnd: (s, dnd) == (30.0, False)):
+    with qtbot.waitSignal(
+        idle.sampled, check_params_cb=lambda s, held: (s, held) == (30.0, frozenset())
+    ):
         idle.check()
     idle.set_watching(True)
     assert idle.watching

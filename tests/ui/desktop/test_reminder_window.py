@@ -15,7 +15,7 @@ pytestmark = pytest.mark.qt_log_ignore(
 def test_an_answer_hides_the_window_and_is_not_a_dismissal(qtbot: QtBot) -> None:
     window = ReminderWindow()
     qtbot.addWidget(window)
-    window.ask("Time for a stretch", "Desk break, about 5 min.", "Snooze 10 min")
+    window.ask("Time for a stretch", "Desk break, about 5 min.", "Start", "Snooze 10 min")
     assert window.isVisible() and window.snooze_button.text() == "Snooze 10 min"
     with qtbot.waitSignal(window.startClicked), qtbot.assertNotEmitted(window.dismissed):
         window.start_button.click()
@@ -25,8 +25,10 @@ def test_an_answer_hides_the_window_and_is_not_a_dismissal(qtbot: QtBot) -> None
 def test_closing_without_an_answer_is_a_dismissal_once(qtbot: QtBot) -> None:
     window = ReminderWindow()
     qtbot.addWidget(window)
-    window.ask("Time for a stretch", "Desk break.", None)
-    assert window.snooze_button.isHidden()  # no snoozes left today
+    window.ask("Time for a stretch", "Desk break.", "Start", None)
+    # No snoozes left today: Snooze is still there, greyed, and says why.
+    assert not window.snooze_button.isHidden() and not window.snooze_button.isEnabled()
+    assert window.snooze_button.text() == "No snoozes left today"
     with qtbot.waitSignal(window.dismissed):
         window.close()
     window.withdraw()

@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from hamstring_gui.ui.desktop.notify import ReminderNotifier
 from hamstring_gui.ui.desktop.tray import Tray, tooltip_for
 from hamstring_gui.ui.style.icon import app_icon
 
@@ -79,28 +78,6 @@ def test_close_quits_without_a_tray(tray: Tray, tmp_path: Path) -> None:
     # Offscreen there is no tray host, so closing the window quits.
     assert not Tray.available()
     assert not tray.keep_running_on_close(True, tmp_path)
-
-
-# The offscreen platform cannot raise or size windows; it says so.
-@pytest.mark.qt_log_ignore(
-    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
-)
-def test_without_server_or_tray_the_reminder_window_asks(qtbot: QtBot) -> None:
-    notifier = ReminderNotifier(None)
-    assert notifier.show_reminder("desk-break", "Desk break", 4, can_snooze=False) == "window"
-    window = notifier._window
-    assert window is not None
-    qtbot.addWidget(window)
-    assert window.isVisible() and not window.snooze_button.isVisibleTo(window)
-    with qtbot.waitSignal(notifier.startRequested, check_params_cb=lambda r: r == "desk-break"):
-        window.start_button.click()
-    assert not window.isVisible()
-    notifier.show_reminder("desk-break", "Desk break", 4, can_snooze=True)
-    with qtbot.waitSignal(notifier.snoozeRequested, check_params_cb=lambda m: m == 10):
-        window.snooze_button.click()
-    notifier.show_reminder("desk-break", "Desk break", 4, can_snooze=True)
-    with qtbot.waitSignal(notifier.dismissed):
-        window.close()
 
 
 def test_routines_submenu_follows_new_routines(qtbot: QtBot, tray: Tray) -> None:

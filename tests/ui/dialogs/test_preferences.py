@@ -261,3 +261,51 @@ def test_enter_changes_nothing_wherever_the_focus_is(
     assert dialog.settings == before
     assert not dialog.isVisible()  # Enter closed it instead
     assert dialog.page_list.accessibleName()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_digits_typed_into_the_time_fields_are_taken(
+    qtbot: QtBot, dialog: PreferencesDialog, store: SettingsStore
+) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    dialog.show()
+    dialog.show_page("reminders")
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    for name, typed in (("reminders.start", "0915"), ("reminders.end", "1730")):
+        edit = dialog.findChild(QTimeEdit, name)
+        assert edit is not None
+        # A click leaves the cursor inside the hours ("1|8"); digits must still count.
+        qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=QPoint(8, edit.height() // 2))
+        assert edit.hasFocus()
+        qtbot.keyClicks(edit, typed)
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)  # done typing: the focus moves on
+    assert on_disk(store)["reminders"]["start"] == "09:15"
+    assert on_disk(store)["reminders"]["end"] == "17:30"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_typed_hold_out_of_range_is_explained(
+    qtbot: QtBot, dialog: PreferencesDialog, store: SettingsStore
+) -> None:
+
+    dialog.show()
+    dialog.show_page("session")
+    qtbot.waitExposed(dialog)
+    spin(dialog, "session.hold_seconds").setValue(45)
+    box = spin(dialog, "session.hold_seconds")
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, "5")
+    box.interpretText()  # what leaving the field does (Tab, a click elsewhere)
+    assert box.value() == 45, "Qt keeps the last good value"
+    status = dialog.pages["session"].status.text()
+    assert status.startswith("Hold") and "5 s is too short" in status
+    assert f"from {box.minimum()} to {box.maximum()} s" in status
+    assert on_disk(store)["session"]["hold_seconds"] == 45
+    box.selectAll()
+    qtbot.keyClicks(box, "20")
+    box.interpretText()
+    assert on_disk(store)["session"]["hold_seconds"] == 20

@@ -22,6 +22,17 @@ def test_describe_marks_overrides_and_the_rest_after() -> None:
     assert "changed" not in last and "rest " not in last
 
 
+def test_one_rep_is_said_in_the_singular() -> None:
+    once = describe_item(
+        0, RoutineItem("chair-stretch", hold_seconds=10, reps=1), 1, CATALOG, SETTINGS
+    )
+    assert "10 s × 1 rep," in once
+    twice = describe_item(
+        0, RoutineItem("chair-stretch", hold_seconds=10, reps=2), 1, CATALOG, SETTINGS
+    )
+    assert "10 s × 2 reps," in twice
+
+
 def test_rows_and_drag_moves_go_through_the_callback() -> None:
     moves: list[tuple[int, int]] = []
     model = RoutineItemsModel(lambda row, item: item.stretch, lambda a, b: not moves.append((a, b)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from hamstring_gui.core.catalog import load_catalog
-from hamstring_gui.core.words import KIND_WORDS, POSITION_WORDS
+from hamstring_gui.core.words import EQUIPMENT_WORDS, KIND_WORDS, POSITION_WORDS
 from hamstring_gui.ui.editor.library_panel import LibraryPanel, library_detail
 
 CATALOG = load_catalog()
@@ -56,8 +56,11 @@ def test_activating_asks_to_add_the_current_stretch(qtbot: QtBot) -> None:
     assert blocker.args == [library.current_stretch()]
 
 
-def test_detail_names_kind_position_and_only_real_gear() -> None:
+def test_detail_names_kind_position_and_only_real_gear_each_once() -> None:
     for stretch in CATALOG.values():
         parts = library_detail(stretch).split(" · ")
         assert parts[:2] == [KIND_WORDS[stretch.kind], POSITION_WORDS[stretch.position]]
-        assert len(parts) == (3 if stretch.needs() else 2)
+        assert len(parts) == len(set(parts)), "no word twice"
+        gear = {EQUIPMENT_WORDS[thing] for thing in stretch.needs()}
+        assert set(parts[2:]) == gear - set(parts[:2])
+    assert library_detail(CATALOG["chair-stretch"]) == "Static hold · Chair", "not Chair · Chair"

@@ -550,10 +550,18 @@ def test_closing_asks_whether_to_keep_running_in_the_tray(
     window = app_module.build_window(clock, store, close_to_tray=lambda: answers[-1])
     qtbot.addWidget(window)
     window.show()
-    assert not window.close() and not window.isVisible()  # hidden: the tray keeps the app
+    window.close_by_user()  # the end screen's Close, as the title bar's
+    assert window.isHidden()  # hidden: the tray keeps the app
     window.show()
+    assert window.close(), "the app quitting (app.quit()) closes for real"
+    window.show()
+    window.minimize()  # what the reminders do where there is no tray
+    window.close_by_user()
+    assert window.isVisible() and window.isMinimized(), "no tray: kept, minimized"
+    window.showNormal()
     answers.append(False)
-    assert window.close()
+    window.close_by_user()
+    assert window.isHidden()
 
 
 def test_a_service_verb_shows_a_message(window: MainWindow) -> None:

@@ -54,3 +54,17 @@ def test_the_scroll_area_is_named(qtbot) -> None:
 
     scroll = panel.findChild(QScrollArea, "safetyScroll")
     assert scroll.accessibleName() == "Safety advice"
+
+
+def texts(panel: SafetyPanel) -> str:
+    return " ".join(label.text() for label in panel.findChildren(QLabel))
+
+
+def test_please_read_this_once_only_on_the_first_run(qtbot) -> None:  # type: ignore[no-untyped-def]
+    first = SafetyPanel(first_run=True)
+    qtbot.addWidget(first)
+    assert "Please read this once" in texts(first)
+    from_help = SafetyPanel(first_run=False)
+    qtbot.addWidget(from_help)
+    assert "Please read this once" not in texts(from_help)
+    assert "does not diagnose, treat or cure back pain" in texts(from_help)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontInfo, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from hamstring_gui.core.catalog import load_catalog
+from hamstring_gui.core.catalog import Equipment, load_catalog
 from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.core.words import format_minutes
 from hamstring_gui.library import all_routines
@@ -202,3 +202,53 @@ def test_a_new_app_font_restyles_the_cards(qtbot, screen: StartScreen) -> None:
         )  # noqa: E501
     finally:
         QApplication.setFont(original)
+
+
+def test_a_routine_without_a_description_is_a_whole_card(qtbot, screen: StartScreen) -> None:
+    routines = all_routines()
+    routines["desk-break"] = dataclasses.replace(routines["desk-break"], description="")
+    screen.set_routines(routines, load_catalog(), SessionSettings())
+    listing = screen.routine_list
+    row = list(routines).index("desk-break")
+    card = listing.card_widget(row)
+    assert not card.description_label.isVisibleTo(card)
+    height = listing.item(row).sizeHint().height()
+    assert height >= card.name_label.sizeHint().height() + card.badge_labels[0].sizeHint().height()
+    spoken = listing.item(row).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.endswith("Chair, Standing.")
+
+
+def test_cards_made_while_the_page_is_hidden_fit_when_it_comes_back(qtbot) -> None:
+    # As after "Choose another": the routines were set again during a session.
+    page = StartScreen()
+    qtbot.addWidget(page)
+    page.set_routines(all_routines(), load_catalog(), SessionSettings())
+    page.resize(900, 420)  # short: the list needs its vertical scroll bar
+    page.show()
+    qtbot.waitExposed(page)
+    page.hide()
+    page.set_routines(all_routines(), load_catalog(), SessionSettings())
+    page.show()
+    listing = page.routine_list
+    qtbot.waitUntil(lambda: listing.verticalScrollBar().isVisible())
+    room = listing.viewport().width()
+    qtbot.waitUntil(
+        lambda: all(listing.card_widget(r).width() <= room for r in range(listing.count()))
+    )
+    assert not listing.horizontalScrollBar().isVisible()
+
+
+def test_without_a_towel_no_towel_routine_is_listed(screen: StartScreen) -> None:
+    screen.prop_boxes[Equipment.TOWEL_OR_STRAP].setChecked(False)
+    visible = screen.visible_routines()
+    assert "pnf-towel" not in visible
+    for card in screen.cards():
+        if card.id in visible:
+            assert Equipment.TOWEL_OR_STRAP not in card.equipment
+            assert "with a towel" not in card.description.lower()
+
+
+def test_the_start_button_says_the_routine_with_single_spaces(screen: StartScreen) -> None:
+    screen.select("desk-break")
+    assert screen.start_button.text() == "Start Desk break ▶"
+    assert "  " not in screen.start_button.text()
