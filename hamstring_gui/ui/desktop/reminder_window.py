@@ -43,7 +43,7 @@ class ReminderWindow(QWidget):
         for button in (self.start_button, self.snooze_button, self.skip_button):
             buttons.addWidget(button)
         # Room for the title and the three buttons at any text size.
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.body)
