@@ -594,14 +594,13 @@ class MainWindow(QMainWindow):
             app.quit()
 
     def close_by_user(self) -> None:
-        """The end screen's Close: like the title bar's, it may keep the app running."""
+        """The end screen's Close: like the title bar's (not app.quit()), it may keep the app."""
         self._user_closing = True
         self.close()
         self._user_closing = False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: D102, N802 - Qt override
         save_window_state(self.state_file, self.window_state())
-        # Only a close the user asked for may keep the app running; app.quit() closes for real.
         asked = event.spontaneous() or self._user_closing
         if asked and not self._quitting and self._close_to_tray and self._close_to_tray():
             event.ignore()
