@@ -35,10 +35,6 @@ class Shell(Protocol):
         """Tell the user something briefly, without a dialog (0: until the next message)."""
         ...
 
-    def minimize(self) -> None:
-        """Minimize the window (kept on the taskbar where there is no tray)."""
-        ...
-
     def open_preferences(self) -> None:
         """Show the preferences dialog."""
         ...

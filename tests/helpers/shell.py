@@ -25,9 +25,6 @@ class FakeShell:
     def show_message(self, text: str, milliseconds: int = 15000) -> None:  # noqa: D102
         self.calls.append(("show_message", text))
 
-    def minimize(self) -> None:  # noqa: D102 - the Shell's
-        self.calls.append(("minimize", None))
-
     def open_preferences(self) -> None:  # noqa: D102 - the Shell's
         self.calls.append(("open_preferences", None))
 

@@ -23,7 +23,6 @@ def test_the_window_and_the_fake_offer_every_verb_with_its_parameters() -> None:
         "start_routine",
         "bring_to_front",
         "show_message",
-        "minimize",
         "open_preferences",
         "show_history",
         "quit_app",

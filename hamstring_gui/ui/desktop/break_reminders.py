@@ -131,15 +131,15 @@ class BreakReminders(QObject):
         """Closing the window with reminders on keeps the app running, and says so.
 
         With a tray the window hides to it. Without a tray host, quitting
-        would silently end the reminders: the window is minimized instead
-        and its status bar says why (Quit in the menu still quits).
+        would silently end the reminders: the window stays, minimized (see
+        ``ui/screens/closing``), and its status bar says why (Quit in the menu
+        still quits).
         """
         on = self.service.status()["reminders"] != "off"
         if self.tray is not None and self.tray.keep_running_on_close(on, paths.config_dir()):
             return True
         if not on:
             return False
-        self.shell.minimize()
         self.shell.show_message(words.KEPT_MINIMIZED, 0)
         return True
 

@@ -34,6 +34,7 @@ from hamstring_gui.core.plan import PhaseKind, Plan, build_plan
 from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.settings import Settings
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
+from hamstring_gui.ui.screens.closing import CloseKeeper
 from hamstring_gui.ui.settings_model import SettingsModel
 from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.window_fit import fit_on_screen
@@ -119,8 +120,7 @@ class MainWindow(QMainWindow):
         self._normal_geometry: QByteArray | None = None
         self._before_full_screen: QByteArray | None = None
         self._quitting = False
-        self._close_to_tray = close_to_tray
-        self._user_closing = False  # the end screen's Close, as the title bar's close
+        self._closer = CloseKeeper(self, close_to_tray)
         self._preference_notes = preference_notes
 
         self.stack = _Pages()
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
             page = self._summary_screen = SummaryScreen(self.catalog)
             page.repeatRequested.connect(self.repeat)
             page.chooseRequested.connect(self.show_start)
-            page.closeRequested.connect(self.close_by_user)
+            page.closeRequested.connect(self._closer.close_by_user)
             page.feelingRated.connect(self.feelingRated)
             self._add_page(page)
         return self._summary_screen
@@ -375,10 +375,6 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str, milliseconds: int = 15000) -> None:
         """A line in the status bar for ``milliseconds`` (0: until the next one)."""
         self.statusBar().showMessage(text, milliseconds)
-
-    def minimize(self) -> None:
-        """Minimize (where there is no tray to hide in)."""
-        self.showMinimized()
 
     def enable_history(self, open_history: Callable[[], object]) -> None:
         """History… (menu, Ctrl+H, tray) calls ``open_history`` from now on."""
@@ -593,19 +589,9 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.quit()
 
-    def close_by_user(self) -> None:
-        """The end screen's Close: like the title bar's (not app.quit()), it may keep the app."""
-        self._user_closing = True
-        self.close()
-        self._user_closing = False
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: D102, N802 - Qt override
         save_window_state(self.state_file, self.window_state())
-        asked = event.spontaneous() or self._user_closing
-        if asked and not self._quitting and self._close_to_tray and self._close_to_tray():
-            event.ignore()
-            if not self.isMinimized():  # minimized: no tray to come back from
-                self.hide()
+        if not self._quitting and self._closer.keeps(event):
             return
         if self.controller.active:
             self.controller.stop()

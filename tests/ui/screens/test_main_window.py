@@ -550,17 +550,14 @@ def test_closing_asks_whether_to_keep_running_in_the_tray(
     window = app_module.build_window(clock, store, close_to_tray=lambda: answers[-1])
     qtbot.addWidget(window)
     window.show()
-    window.close_by_user()  # the end screen's Close, as the title bar's
-    assert window.isHidden()  # hidden: the tray keeps the app
-    window.show()
+    window.summary_screen.closeRequested.emit()  # the end screen's Close, as the title bar's
+    # Offscreen there is no tray: kept running, the window stays, minimized.
+    assert window.isVisible() and window.isMinimized()
+    window.showNormal()
     assert window.close(), "the app quitting (app.quit()) closes for real"
     window.show()
-    window.minimize()  # what the reminders do where there is no tray
-    window.close_by_user()
-    assert window.isVisible() and window.isMinimized(), "no tray: kept, minimized"
-    window.showNormal()
     answers.append(False)
-    window.close_by_user()
+    window.summary_screen.closeRequested.emit()
     assert window.isHidden()
 
 
