@@ -58,7 +58,9 @@ venv: deps $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,dev]'
+	# setuptools says once per editable install that it is one (an InformationOnly
+	# UserWarning, ~10 lines); the causes of its real warnings are fixed in pyproject.toml.
+	PYTHONWARNINGS=ignore::UserWarning $(BIN)/python -m pip install -q -e '.[test,dev]'
 	touch $(STAMP)
 
 clean:

@@ -257,3 +257,15 @@ def test_pyinstaller_spec_excludes_no_qt_module_the_app_imports() -> None:
     assert {"QtCore", "QtGui", "QtWidgets"} <= used
     wrongly_excluded = used & set(unused)
     assert not wrongly_excluded, f"the spec excludes modules the app imports: {wrongly_excluded}"
+
+
+def test_pyinstaller_spec_ships_the_licence() -> None:
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    call = next(
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Analysis"
+    )
+    datas = next(k.value for k in call.keywords if k.arg == "datas")
+    assert "LICENSE" in ast.unparse(datas)
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")

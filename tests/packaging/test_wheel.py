@@ -19,6 +19,7 @@ import sys
 import sysconfig
 import textwrap
 import venv
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -58,7 +59,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     base = tmp_path_factory.mktemp("wheel")
     source = base / "src"
     source.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy2(ROOT / name, source / name)
     # The package with its resources symlink, and the folder the link points to.
     shutil.copytree(
@@ -69,7 +70,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     )
     shutil.copytree(RESOURCES, source / "resources")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "PIP_NO"))}
-    run(
+    build = run(
         sys.executable,
         "-m",
         "pip",
@@ -83,6 +84,13 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         env=env,
     )
     (wheel,) = (base / "dist").glob("hamstring_gui-*.whl")
+    # The configuration gives setuptools nothing to warn about (issue 25: ~260 lines).
+    assert "Warning" not in build.stdout + build.stderr, build.stderr
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        metadata_text = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA")))
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names), names
+    assert b"\nLicense-Expression: MIT\n" in metadata_text
 
     target = base / "venv"
     venv.EnvBuilder(system_site_packages=False, with_pip=False, symlinks=True).create(target)
