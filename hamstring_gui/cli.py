@@ -478,6 +478,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             instance = claim_instance()
             if instance is None:  # the app runs already (or is starting)
                 return hand_over(args)
+            from hamstring_gui.platform.display import prepare
+
+            no_session = prepare()  # before Qt, which would abort without a display
+            if no_session:
+                raise UsageError(no_session)
             from hamstring_gui.app import run_gui  # Qt is imported only on the GUI path
 
             return run_gui(args, instance)

@@ -34,7 +34,15 @@ from pathlib import Path
 #: The order Qt tries when the user chose nothing (Qt's own syntax).
 PREFERRED = "wayland;xcb"
 #: Platforms that open no connection to a display server.
-NO_DISPLAY_NEEDED = ("offscreen", "minimal", "minimalegl", "vnc", "linuxfb", "eglfs", "vkkhrdisplay")
+NO_DISPLAY_NEEDED = (
+    "offscreen",
+    "minimal",
+    "minimalegl",
+    "vnc",
+    "linuxfb",
+    "eglfs",
+    "vkkhrdisplay",
+)
 #: The sentence when neither variable is set.
 UNSET = "no graphical session: DISPLAY and WAYLAND_DISPLAY are unset"
 
@@ -102,8 +110,9 @@ def _x_socket_accepts(display: str) -> bool:
         return False
     number = int(match["number"])
     if match["host"] and match["host"] != "unix":
-        with contextlib.suppress(OSError), socket.create_connection(
-            (match["host"], 6000 + number), timeout=1.0
+        with (
+            contextlib.suppress(OSError),
+            socket.create_connection((match["host"], 6000 + number), timeout=1.0),
         ):
             return True
         return False
@@ -151,7 +160,9 @@ def choose_platform(
             return Choice(asked)  # a platform this check does not know: Qt decides
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         return Choice("", UNSET)
-    return Choice("", "no graphical session: " + ", and ".join(reasons))
+    # A variable left unset is worth naming only when nothing else went wrong.
+    found = [reason for reason in reasons if not reason.endswith(" is unset")] or reasons
+    return Choice("", "no graphical session: " + ", and ".join(found))
 
 
 def prepare(env: dict[str, str] | None = None) -> str:
