@@ -132,6 +132,7 @@ class Services:
     """
 
     def __init__(self, app: QApplication, window: MainWindow) -> None:
+        from hamstring_gui.ui.desktop.activation import LaunchActivation
         from hamstring_gui.ui.desktop.break_reminders import BreakReminders
         from hamstring_gui.ui.desktop.commands import RemoteCommands
         from hamstring_gui.ui.desktop.control_server import ControlServer
@@ -153,7 +154,11 @@ class Services:
         app.aboutToQuit.connect(self.reminders.close)
         if self.reminders.tray is not None:
             app.setQuitOnLastWindowClosed(False)  # closing the window keeps the tray
-        self.server = ControlServer(RemoteCommands(window, self.controller, self.reminders), window)
+        self.server = ControlServer(
+            RemoteCommands(window, self.controller, self.reminders),
+            window,
+            on_launch=LaunchActivation(window),
+        )
         app.aboutToQuit.connect(self.server.close)
 
     def keep_running_on_close(self) -> bool:

@@ -392,7 +392,8 @@ def forward_to_running_app(args: argparse.Namespace) -> bool:
 
     command, command_args = ("start", [args.routine]) if args.command == "start" else ("show", [])
     try:
-        reply = ipc.send(command, command_args)
+        # The launcher's token goes along: with it the running window may come to the front.
+        reply = ipc.send(command, command_args, launch=ipc.launch_tokens())
     except (ipc.NotRunningError, TimeoutError, OSError):
         return False
     if not reply.get("ok"):

@@ -9,6 +9,11 @@ Protocol (one request per connection)::
 
     -> {"command": "status", "args": []}
     <- {"ok": true, "message": "...", "status": {...}}
+
+A launch handed over (``show``, ``start``) also carries the launch's
+activation token, so the running app may raise its window::
+
+    -> {"command": "show", "args": [], "launch": {"XDG_ACTIVATION_TOKEN": "..."}}
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import fcntl
 import json
 import os
 import socket
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,6 +31,26 @@ from hamstring_gui import paths
 SOCKET_NAME = "control.sock"
 LOCK_NAME = "instance.lock"
 MAX_MESSAGE = 64 * 1024
+#: What a launcher hands a new process so its window may come to the front:
+#: the Wayland activation token (xdg-activation-v1) and the X11 startup id
+#: (startup-notification spec). A launch handed over forwards them.
+LAUNCH_VARIABLES = ("XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID")
+_MAX_TOKEN = 1024
+
+
+@dataclass(frozen=True)
+class Request:
+    """One control request: a command, its arguments, and the launch's tokens (may be empty)."""
+
+    command: str
+    args: list[str]
+    launch: dict[str, str] = field(default_factory=dict)
+
+
+def launch_tokens(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The activation token and startup id this process was launched with."""
+    environment = os.environ if env is None else env
+    return {name: environment[name] for name in LAUNCH_VARIABLES if environment.get(name)}
 
 
 class NotRunningError(Exception):
@@ -41,13 +67,28 @@ def lock_path() -> Path:
     return paths.runtime_dir() / LOCK_NAME
 
 
-def send(command: str, args: list[str] | None = None, *, timeout: float = 2.0) -> dict[str, Any]:
+def send(
+    command: str,
+    args: list[str] | None = None,
+    *,
+    launch: dict[str, str] | None = None,
+    timeout: float = 2.0,
+) -> dict[str, Any]:
     """Send one command to the running app and return its answer.
+
+    Args:
+        command: the command name (``show``, ``status``...).
+        args: its arguments.
+        launch: the launch's tokens (:func:`launch_tokens`) for a hand-over.
+        timeout: seconds to wait for the connection and the answer.
 
     Raises:
         NotRunningError: when nothing listens on the socket.
     """
-    request = json.dumps({"command": command, "args": args or []}).encode() + b"\n"
+    message: dict[str, Any] = {"command": command, "args": args or []}
+    if launch:
+        message["launch"] = launch
+    request = json.dumps(message).encode() + b"\n"
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
         client.settimeout(timeout)
         try:
@@ -70,7 +111,7 @@ def send(command: str, args: list[str] | None = None, *, timeout: float = 2.0) -
     return answer
 
 
-def parse_request(line: bytes) -> tuple[str, list[str]]:
+def parse_request(line: bytes) -> Request:
     """Read a request line; raises ValueError for anything malformed (never anything else)."""
     try:
         data = json.loads(line.decode())
@@ -81,7 +122,17 @@ def parse_request(line: bytes) -> tuple[str, list[str]]:
     args = data.get("args", [])
     if not isinstance(args, list) or not all(isinstance(a, str) for a in args):
         raise ValueError("'args' must be a list of text")
-    return data["command"], args
+    launch = data.get("launch", {})
+    if not isinstance(launch, dict) or not all(
+        name in LAUNCH_VARIABLES
+        and isinstance(value, str)
+        and 0 < len(value) <= _MAX_TOKEN
+        and value.isprintable()
+        and value.isascii()
+        for name, value in launch.items()
+    ):
+        raise ValueError(f"'launch' may only hold {' and '.join(LAUNCH_VARIABLES)} as short text")
+    return Request(data["command"], args, launch)
 
 
 def claim_instance() -> IO[bytes] | None:

@@ -301,10 +301,10 @@ def test_control_requests_are_checked_where_they_are_handled(lines: list[bytes])
     handler = RemoteCommands(window, controller, reminders)  # type: ignore[arg-type]
     for line in lines:
         try:
-            command, args = ipc.parse_request(line)
+            request = ipc.parse_request(line)
         except ValueError:
             continue
-        reply = handler(command, args)
+        reply = handler(request.command, request.args)
         assert isinstance(reply["ok"], bool)
         assert len(reply.get("message", "")) < 200
     assert all(minutes in SNOOZE_MINUTES for minutes in reminders.snoozed)

@@ -16,6 +16,7 @@ import pytest
 PACKAGE_OF = {
     "Xvfb": "xvfb",
     "xwininfo": "x11-utils",
+    "xprop": "x11-utils",
     "import": "imagemagick",
     "dbus-run-session": "dbus-daemon",
     "busctl": "systemd",

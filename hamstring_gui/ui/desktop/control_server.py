@@ -32,6 +32,8 @@ from hamstring_gui import ipc
 log = logging.getLogger(__name__)
 
 Handler = Callable[[str, list[str]], dict[str, Any]]
+#: Called with a request's launch tokens before its handler raises the window.
+LaunchHook = Callable[[dict[str, str]], None]
 
 
 class _Client(QObject):
@@ -44,12 +46,18 @@ class _Client(QObject):
     finished = Signal(QObject)
 
     def __init__(
-        self, socket: QLocalSocket, handler: Handler, timeout_ms: int, parent: QObject
+        self,
+        socket: QLocalSocket,
+        handler: Handler,
+        timeout_ms: int,
+        parent: QObject,
+        on_launch: LaunchHook | None = None,
     ) -> None:
         super().__init__(parent)
         self._socket = socket
         socket.setParent(self)
         self._handler = handler
+        self._on_launch = on_launch
         self._inbox = bytearray()
         self._answered = False
         self._closed = False
@@ -74,8 +82,10 @@ class _Client(QObject):
 
     def _answer(self, line: bytes) -> dict[str, Any]:
         try:
-            command, args = ipc.parse_request(line)
-            return self._handler(command, args)
+            request = ipc.parse_request(line)
+            if request.launch and self._on_launch is not None:
+                self._on_launch(request.launch)
+            return self._handler(request.command, request.args)
         except ValueError as error:
             return {"ok": False, "message": f"bad request: {error}"}
         except Exception:  # a handler bug must not kill the app or leave the caller hanging
@@ -106,9 +116,16 @@ class ControlServer(QObject):
     #: A client that has not sent its request and read the answer by then is dropped.
     IDLE_TIMEOUT_MS = 5000
 
-    def __init__(self, handler: Handler, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        handler: Handler,
+        parent: QObject | None = None,
+        *,
+        on_launch: LaunchHook | None = None,
+    ) -> None:
         super().__init__(parent)
         self._handler = handler
+        self._on_launch = on_launch
         self._clients: set[_Client] = set()
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -133,7 +150,9 @@ class ControlServer(QObject):
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            client = _Client(socket, self._handler, self.IDLE_TIMEOUT_MS, self)
+            client = _Client(
+                socket, self._handler, self.IDLE_TIMEOUT_MS, self, on_launch=self._on_launch
+            )
             client.finished.connect(self._forget)
             self._clients.add(client)
 

@@ -83,8 +83,16 @@ def test_only_one_instance_claims_the_lock() -> None:
 
 
 def test_parse_request_refuses_malformed_lines() -> None:
-    assert ipc.parse_request(b'{"command": "pause"}') == ("pause", [])
-    for line in [b"[]", b'{"args": []}', b'{"command": "x", "args": [1]}', b"not json"]:
+    assert ipc.parse_request(b'{"command": "pause"}') == ipc.Request("pause", [], {})
+    for line in [
+        b"[]",
+        b'{"args": []}',
+        b'{"command": "x", "args": [1]}',
+        b"not json",
+        b'{"command": "show", "launch": {"PATH": "/tmp"}}',
+        b'{"command": "show", "launch": {"XDG_ACTIVATION_TOKEN": "a\\nb"}}',
+        b'{"command": "show", "launch": ["XDG_ACTIVATION_TOKEN"]}',
+    ]:
         with pytest.raises(ValueError):
             ipc.parse_request(line)
 
