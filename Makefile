@@ -12,16 +12,18 @@ STAMP := $(VENV)/.installed
 # path and for make bench), a font (without one every glyph is a box, silently), and the
 # X tools the end-to-end tests use (xwininfo; import from imagemagick for screenshots;
 # busctl from systemd to talk to the session bus), pdftotext, pdftoppm and pdfimages (poppler-utils) to
-# read the PDFs the papers tests write, and the .desktop and AppStream
-# validators of tests/packaging. tests/helpers/tools.py names the package of every
-# program a test runs, and a test holds this list to it; with CI=true a missing
-# program fails its test instead of skipping it. at-spi2-core: the accessibility
+# read the PDFs the papers tests write, the .desktop and AppStream validators of
+# tests/packaging, man (man-db, with groff) to check the man page and zsh and fish
+# to load their completion scripts (bash is always there). tests/helpers/tools.py
+# names the package of every program a test runs, and a test holds this list to
+# it; with CI=true a missing program fails its test instead of skipping it. at-spi2-core: the accessibility
 # bus (at-spi-bus-launcher, at-spi2-registryd) that tests/e2e/test_xvfb_atspi.py
 # reads; xdotool types its keyboard-only walk.
 DEB_PACKAGES := xvfb xauth libpulse0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 \
 	libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core \
 	x11-utils libx11-6 libxss1 dbus-daemon dunst trayer desktop-file-utils appstream \
-	pulseaudio pulseaudio-utils imagemagick systemd at-spi2-core xdotool poppler-utils
+	pulseaudio pulseaudio-utils imagemagick systemd at-spi2-core xdotool poppler-utils \
+	man-db groff-base zsh fish
 
 .PHONY: run test lint deps venv clean contact-sheet bench
 .PHONY: install-desktop uninstall-desktop bundle test-packaging
@@ -72,16 +74,14 @@ contact-sheet: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m hamstring_gui.ui.contact_sheet artifacts/illustrations --side left
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m hamstring_gui.ui.contact_sheet artifacts/illustrations --side right
 
-# Packaging (packaging/README.md). The menu entry runs this checkout's
-# .venv/bin/hamstring-gui; `make install-desktop DESKTOP_EXEC=hamstring-gui`
-# for an install on PATH (pipx, a wheel in ~/.local).
-DESKTOP_EXEC ?= $(abspath $(BIN))/hamstring-gui
-
+# Packaging (packaging/README.md): `hamstring-gui desktop-entry install` of this
+# checkout's venv, so the menu entry runs .venv/bin/hamstring-gui (or
+# `hamstring-gui` when one is on PATH, e.g. from pipx).
 install-desktop: venv
-	packaging/linux/install-desktop.sh install '$(DESKTOP_EXEC)'
+	$(BIN)/hamstring-gui desktop-entry install
 
-uninstall-desktop:
-	packaging/linux/install-desktop.sh uninstall
+uninstall-desktop: venv
+	$(BIN)/hamstring-gui desktop-entry uninstall
 
 bundle: venv
 	$(BIN)/python -m PyInstaller --version >/dev/null 2>&1 || $(BIN)/python -m pip install -q pyinstaller

@@ -34,10 +34,23 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line and exit code 2."""
+    """An argument parser whose errors are one line and exit code 2.
+
+    The top-level ``--help`` ends with examples, the routine ids and the exit
+    codes (:func:`hamstring_gui.cli_docs.epilog`), read only when help is shown.
+    """
+
+    with_epilog = False
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
+
+    def format_help(self) -> str:
+        if self.with_epilog:
+            from hamstring_gui.cli_docs import epilog
+
+            self.epilog = epilog(list(all_routines()))
+        return super().format_help()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,7 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="hamstring-gui",
         description="Hamstring Coach: guided hamstring stretches for work breaks.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.with_epilog = True
     parser.add_argument("--version", action="version", version=f"hamstring-gui {__version__}")
     parser.add_argument(
         "--tray",
@@ -101,7 +116,27 @@ def build_parser() -> argparse.ArgumentParser:
         "illustrations", help="write every illustration as SVG and 512 px PNG into DIR"
     )
     pictures.add_argument("folder", metavar="DIR")
+    desktop = commands.add_parser(
+        "desktop-entry",
+        help="add or remove the menu entry, icons, man page and shell completion for this user",
+    )
+    desktop.add_argument("action", choices=["install", "uninstall"])
+    helper = commands.add_parser("help", help="show the help of the program or of COMMAND")
+    helper.add_argument("topic", metavar="COMMAND", nargs="?")
     return parser
+
+
+def _help(parser: argparse.ArgumentParser, topic: str | None, out: TextIO) -> int:
+    from hamstring_gui.cli_docs import subcommand_parser
+
+    if topic is None:
+        out.write(parser.format_help())
+        return 0
+    try:
+        out.write(subcommand_parser(parser, topic).format_help())
+    except KeyError:
+        raise UsageError(f"no command {topic!r} (see 'hamstring-gui help')") from None
+    return 0
 
 
 def _import_routine(file: str, replace: bool, out: TextIO) -> None:
@@ -470,7 +505,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for ``hamstring-gui`` and ``python -m hamstring_gui``."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command == "help":
+            return _help(parser, args.topic, sys.stdout)
+        if args.command == "desktop-entry":
+            from hamstring_gui.desktop_entry import run_desktop_entry
+
+            return run_desktop_entry(args.action, sys.stdout)
         if args.command in GUI_COMMANDS:
             if args.command == "start":
                 find_routine(args.routine)

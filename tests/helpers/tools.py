@@ -35,6 +35,10 @@ PACKAGE_OF = {
     "pdftotext": "poppler-utils",
     "pdftoppm": "poppler-utils",
     "pdfimages": "poppler-utils",
+    "man": "man-db",
+    "groff": "groff-base",
+    "zsh": "zsh",
+    "fish": "fish",
 }
 
 
