@@ -510,9 +510,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "help":
             return _help(parser, args.topic, sys.stdout)
         if args.command == "desktop-entry":
-            from hamstring_gui.desktop_entry import run_desktop_entry
+            from hamstring_gui.platform import desktop_entry
 
-            return run_desktop_entry(args.action, sys.stdout)
+            try:
+                return desktop_entry.run_desktop_entry(args.action, parser, sys.stdout)
+            except desktop_entry.DesktopEntryError as error:
+                raise UsageError(str(error)) from None
         if args.command in GUI_COMMANDS:
             if args.command == "start":
                 find_routine(args.routine)

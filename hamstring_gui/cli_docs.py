@@ -198,8 +198,8 @@ def man_page(parser: argparse.ArgumentParser, routine_ids: Sequence[str], versio
         ", ".join(f"\\fB{_roff(r)}\\fR" for r in routine_ids),
         ".SH EXAMPLES",
     ]
-    for command, text in EXAMPLES:
-        lines += [".TP", f"\\fB{_roff(command)}\\fR", _roff(text)]
+    for example, text in EXAMPLES:
+        lines += [".TP", f"\\fB{_roff(example)}\\fR", _roff(text)]
     lines += [".SH EXIT STATUS"]
     for code, text in EXIT_CODES:
         lines += [".TP", f"\\fB{code}\\fR", _roff(text)]

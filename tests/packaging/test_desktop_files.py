@@ -154,7 +154,7 @@ def test_bundled_window_icon_pngs_match_the_hicolor_ones() -> None:
 
 
 # -- make install-desktop / uninstall-desktop ---------------------------------------------
-# (hamstring-gui desktop-entry itself: tests/test_desktop_entry.py)
+# (hamstring-gui desktop-entry itself: tests/platform/test_desktop_entry.py)
 
 
 def make(target: str, home: Path, *extra: str) -> subprocess.CompletedProcess[str]:

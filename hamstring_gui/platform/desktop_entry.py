@@ -23,6 +23,7 @@ it and the login entry. No Qt here.
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -32,6 +33,7 @@ from typing import TextIO
 
 from hamstring_gui import __version__, cli_docs
 from hamstring_gui.core import assets
+from hamstring_gui.core.routine import builtin_routines
 from hamstring_gui.platform import autostart
 from hamstring_gui.platform.autostart import DESKTOP_ID
 
@@ -62,12 +64,12 @@ def menu_entry(command: list[str]) -> str:
     )
 
 
-def contents(command: list[str]) -> dict[str, bytes]:
-    """Every file to install, by path under the data folder."""
-    from hamstring_gui.cli import build_parser
-    from hamstring_gui.core.routine import builtin_routines
+class DesktopEntryError(Exception):
+    """The files cannot be written or removed; the message says why, in one line."""
 
-    parser = build_parser()
+
+def contents(command: list[str], parser: argparse.ArgumentParser) -> dict[str, bytes]:
+    """Every file to install, by path under the data folder (``parser``: the CLI's)."""
     files = {
         f"applications/{DESKTOP_ID}.desktop": menu_entry(command).encode(),
         f"metainfo/{DESKTOP_ID}.metainfo.xml": assets.read_bytes(
@@ -110,11 +112,13 @@ def _refresh(data: Path) -> None:
 
 
 def install(
-    data: Path, command_for: Callable[[], list[str]] = autostart.launch_command
+    data: Path,
+    parser: argparse.ArgumentParser,
+    command_for: Callable[[], list[str]] = autostart.launch_command,
 ) -> list[Path]:
     """Write every file under ``data``; returns their paths."""
     written = []
-    for relative, content in contents(command_for()).items():
+    for relative, content in contents(command_for(), parser).items():
         path = data / relative
         _write(path, content)
         written.append(path)
@@ -122,10 +126,11 @@ def install(
     return written
 
 
-def uninstall(data: Path) -> list[Path]:
+def uninstall(data: Path, parser: argparse.ArgumentParser) -> list[Path]:
     """Remove what :func:`install` writes, and the login entry; returns what was there."""
     removed = []
-    for path in [*(data / relative for relative in contents([PROGRAM])), autostart.entry_path()]:
+    installed = [data / relative for relative in contents([PROGRAM], parser)]
+    for path in [*installed, autostart.entry_path()]:
         if path.is_file():
             path.unlink()
             removed.append(path)
@@ -133,16 +138,18 @@ def uninstall(data: Path) -> list[Path]:
     return removed
 
 
-def run_desktop_entry(action: str, out: TextIO) -> int:
-    """The ``desktop-entry`` command; returns the exit code."""
-    from hamstring_gui.cli import UsageError
+def run_desktop_entry(action: str, parser: argparse.ArgumentParser, out: TextIO) -> int:
+    """The ``desktop-entry`` command; returns the exit code.
 
+    Raises:
+        DesktopEntryError: inside Flatpak, or the data folder cannot be written.
+    """
     if Path("/.flatpak-info").exists():
-        raise UsageError("inside Flatpak the menu entry comes with the app; nothing to do")
+        raise DesktopEntryError("inside Flatpak the menu entry comes with the app; nothing to do")
     data = data_home()
     try:
         if action == "install":
-            paths = install(data)
+            paths = install(data, parser)
             out.write(f"Installed the menu entry, icons, man page and completion into {data}\n")
             entry = paths[0].read_text(encoding="utf-8")
             start = next(line for line in entry.splitlines() if line.startswith("Exec="))
@@ -152,10 +159,10 @@ def run_desktop_entry(action: str, out: TextIO) -> int:
                 "(bash and fish find theirs).\n"
             )
         else:
-            removed = uninstall(data)
+            removed = uninstall(data, parser)
             out.write(f"Removed {len(removed)} files from {data} (settings and history stay)\n")
     except OSError as error:
-        raise UsageError(
+        raise DesktopEntryError(
             f"cannot write in {data}: {error.strerror or error}"
             if action == "install"
             else f"cannot remove from {data}: {error.strerror or error}"

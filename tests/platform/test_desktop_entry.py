@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from hamstring_gui import desktop_entry
+from hamstring_gui.cli import build_parser
+from hamstring_gui.platform import desktop_entry
 from hamstring_gui.platform.autostart import DESKTOP_ID
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(sys.executable).with_name("hamstring-gui")
 PACKAGED = ROOT / "packaging" / "linux" / f"{DESKTOP_ID}.desktop"
 
@@ -108,7 +109,7 @@ def test_run_as_a_module_the_entry_runs_python_dash_m() -> None:
 def test_the_completion_installed_is_found_by_bash_completion(private_dirs: Path) -> None:
     # bash-completion looks in $XDG_DATA_HOME/bash-completion/completions/<command>.
     data = Path(os.environ["XDG_DATA_HOME"])
-    desktop_entry.install(data, command_for=lambda: ["hamstring-gui"])
+    desktop_entry.install(data, build_parser(), command_for=lambda: ["hamstring-gui"])
     script = (data / "bash-completion/completions/hamstring-gui").read_text(encoding="utf-8")
     assert script == (ROOT / "packaging/linux/completions/hamstring-gui.bash").read_text(
         encoding="utf-8"
