@@ -20,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hamstring_gui.core.settings.store import write_atomic
+from hamstring_gui.platform import background
+from hamstring_gui.platform.dbus import DBusError
 
 DESKTOP_ID = "io.github.hamstringcoach.HamstringCoach"
 TRAY_FLAG = "--tray"
@@ -116,6 +118,7 @@ def set_enabled(enabled: bool, command: list[str] | None = None) -> Path:
     path = entry_path()
     if not enabled:
         path.unlink(missing_ok=True)
+        _ask_portal(False)
         return path
     command = launch_command() if command is None else command
     check(command)
@@ -126,7 +129,28 @@ def set_enabled(enabled: bool, command: list[str] | None = None) -> Path:
         raise AutostartError(
             f"the login entry {path} cannot be written ({error.strerror or error})"
         ) from None
+    _ask_portal(True)
     return path
+
+
+def _ask_portal(enabled: bool) -> None:
+    """Inside Flatpak, have the Background portal make (or drop) the real login entry.
+
+    The entry written above lands in the sandbox's own config folder, where
+    the session never looks: there it only records the choice (for
+    :func:`is_enabled` and :func:`sync`).
+
+    Raises:
+        AutostartError: the portal cannot be asked.
+    """
+    if not background.in_sandbox():
+        return
+    try:
+        background.set_autostart(enabled)
+    except DBusError as error:
+        raise AutostartError(
+            f"start at login cannot be set up through the desktop ({error})"
+        ) from None
 
 
 def sync(enabled: bool, command: list[str] | None = None) -> Path | None:
