@@ -257,9 +257,13 @@ def run_gui(args: argparse.Namespace, instance: IO[bytes]) -> int:
     (``instance``, taken by ``cli.main``). It answers later launches and
     control commands on the control socket.
     """
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # argv[0] is the X11 WM_CLASS instance name the menu entry's StartupWMClass
+    # names, whether the program runs as hamstring-gui or as python -m.
+    app = QApplication.instance() or QApplication([APP_ID])
     assert isinstance(app, QApplication)
-    app.setApplicationName(APP_ID)
+    # The application name is the tray's StatusNotifierItem Title (Qt's
+    # QStatusNotifierItemAdaptor::title() returns it) and the WM_CLASS class.
+    app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     # Wayland matches the window to its menu entry and icon by this id.

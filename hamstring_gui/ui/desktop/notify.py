@@ -27,8 +27,10 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from hamstring_gui.core import words
 from hamstring_gui.core.reminders import DISMISS_SNOOZE_MINUTES
 from hamstring_gui.platform.autostart import DESKTOP_ID
+from hamstring_gui.platform.background import in_sandbox
 from hamstring_gui.platform.dbus import Bus, DBusError
 from hamstring_gui.ui.desktop.reminder_window import ReminderWindow
+from hamstring_gui.ui.style.icon import icon_file
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
@@ -40,6 +42,20 @@ SNOOZE_MINUTES = DISMISS_SNOOZE_MINUTES
 ACTION_START, ACTION_SNOOZE, ACTION_SKIP, ACTION_DEFAULT = "start", "snooze", "skip", "default"
 WARNING, REMINDER = "warning", "reminder"
 _CLOSED_BY_USER = 2  # NotificationClosed reason: dismissed by the user
+
+
+def notification_icon() -> str:
+    """The ``app_icon`` of a notification: the icon's file, or its theme name in Flatpak.
+
+    The spec takes a ``file://`` URI or a theme name. A theme name alone is
+    blank wherever no theme has the icon (pipx without ``desktop-entry
+    install``, the PyInstaller bundle), so the bundled PNG goes by path; inside
+    Flatpak the host cannot read ``/app``, but the icon is exported under the
+    app id.
+    """
+    if in_sandbox():
+        return DESKTOP_ID
+    return icon_file(128).as_uri()
 
 
 class ReminderNotifier(QObject):
@@ -203,7 +219,16 @@ class ReminderNotifier(QObject):
                 "susssasa{sv}i",
                 # replaces_id: the previous one, so there is only ever one;
                 # expire_timeout 0: a reminder stays until answered.
-                (APP_NAME, self._id or 0, DESKTOP_ID, summary, body, actions, hints, timeout_ms),
+                (
+                    APP_NAME,
+                    self._id or 0,
+                    notification_icon(),
+                    summary,
+                    body,
+                    actions,
+                    hints,
+                    timeout_ms,
+                ),
             )
         except DBusError:
             return False

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from hamstring_gui.core.reminders import SNOOZE_CHOICES
 from hamstring_gui.core.safe_file import private_folder
-from hamstring_gui.ui.style.icon import app_icon
+from hamstring_gui.ui.style.icon import themed_app_icon
 
 KEEP_IN_TRAY_FLAG = "tray-notice-shown"
 HOUR = 3600
@@ -72,7 +72,7 @@ class Tray(QObject):
         super().__init__(parent)
         self._routines = dict(routines)
         self._suggested = suggested
-        self.icon = QSystemTrayIcon(app_icon(), self)
+        self.icon = QSystemTrayIcon(themed_app_icon(), self)
         self.menu = QMenu()
         self.start_action = self.menu.addAction("Start")
         self.start_action.triggered.connect(lambda: self.startRoutine.emit(self._suggested))

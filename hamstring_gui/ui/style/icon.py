@@ -7,10 +7,13 @@ would map libQt6Svg and the SVG icon-engine plugin for the app's lifetime.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from hamstring_gui.core import assets
+from hamstring_gui.platform.autostart import DESKTOP_ID
 
 ICON_SIZES = (32, 48, 64, 128, 256)
 
@@ -18,6 +21,25 @@ ICON_SIZES = (32, 48, 64, 128, 256)
 def icon_resource(size: int) -> str:
     """The bundled PNG of the icon at ``size`` x ``size`` pixels."""
     return f"icons/hamstring-coach-{size}.png"
+
+
+def themed_app_icon() -> QIcon:
+    """The app icon by its theme name (the desktop id) when the icon theme has it.
+
+    The tray's StatusNotifierItem ``IconName`` is Qt's ``QIcon::name()``, which
+    only an icon from the theme has; with it a tray host draws the icon at its
+    own size and style. It is there after ``hamstring-gui desktop-entry
+    install``, a distribution package or Flatpak; otherwise the bundled PNGs
+    (sent as ``IconPixmap``).
+    """
+    if QIcon.hasThemeIcon(DESKTOP_ID):
+        return QIcon.fromTheme(DESKTOP_ID)
+    return app_icon()
+
+
+def icon_file(size: int = 128) -> Path:
+    """The bundled PNG at ``size`` as a file (a wheel, a checkout and the bundle unpack it)."""
+    return Path(str(assets.resource(icon_resource(size)))).absolute()
 
 
 def app_icon() -> QIcon:

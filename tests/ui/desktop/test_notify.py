@@ -3,6 +3,7 @@ fallback window, and what each answer means (only Start starts)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from hamstring_gui.platform.autostart import DESKTOP_ID
 from hamstring_gui.platform.dbus import DBusError
+from hamstring_gui.ui.desktop import notify
 from hamstring_gui.ui.desktop.notify import INTERFACE, PATH, ReminderNotifier
 from hamstring_gui.ui.desktop.reminder_window import ReminderWindow
 from tests.helpers.dbus import FakeBus
@@ -49,7 +51,10 @@ def test_a_reminder_is_one_notification_with_start_and_snooze(qtbot: QtBot) -> N
     (call,) = [c for c in bus.calls if c[1] == "Notify"]
     assert call[2] == "susssasa{sv}i"  # replaces_id is a uint32: what GDBus servers check
     app, replaces, icon, summary, body, actions, hints, timeout = call[3]
-    assert (app, replaces, icon, timeout) == ("Hamstring Coach", 0, DESKTOP_ID, 0)
+    assert (app, replaces, timeout) == ("Hamstring Coach", 0, 0)
+    # The icon by its file: shown under pipx and the bundle, where no theme has it.
+    assert icon.startswith("file:///") and icon.endswith("/hamstring-coach-128.png")
+    assert Path(icon.removeprefix("file://")).read_bytes()[:4] == b"\x89PNG"
     assert summary == "Time for a stretch" and body.startswith("Desk break, about 4 min.")
     assert actions == [
         *("default", "Open Hamstring Coach", "start", "Start"),
@@ -223,3 +228,10 @@ def test_only_the_start_button_of_a_notification_starts(qtbot: QtBot) -> None:
             bus.emit(INTERFACE, "ActionInvoked", 7, "default")
         with qtbot.waitSignal(notifier.skipRequested):
             bus.emit(INTERFACE, "ActionInvoked", 7, "skip")
+
+
+def test_inside_flatpak_the_icon_goes_by_its_exported_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(notify, "in_sandbox", lambda: True)
+    assert notify.notification_icon() == DESKTOP_ID

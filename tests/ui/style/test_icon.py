@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
@@ -60,3 +61,37 @@ def test_the_icon_loads_neither_qt_svg_nor_the_svg_icon_engine() -> None:
     out = run_python(code)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "False", "False"]
+
+
+def test_the_tray_icon_carries_its_theme_name_once_installed(qapp: object, tmp_path: Path) -> None:
+    # desktop-entry install puts it in $XDG_DATA_HOME/icons/hicolor: Qt finds it by name,
+    # and the tray's IconName (Qt's QIcon::name()) is the desktop id.
+    from PySide6.QtGui import QIcon
+
+    from hamstring_gui.platform.autostart import DESKTOP_ID
+
+    searched = QIcon.themeSearchPaths()
+    theme = QIcon.themeName()
+    try:
+        QIcon.setThemeSearchPaths([str(tmp_path / "icons")])
+        QIcon.setThemeName("hicolor")
+        assert icon_module.themed_app_icon().name() == ""  # not installed: the PNGs
+        assert not icon_module.themed_app_icon().isNull()
+        apps = tmp_path / "icons" / "hicolor" / "48x48" / "apps"
+        apps.mkdir(parents=True)
+        (apps / f"{DESKTOP_ID}.png").write_bytes(assets.read_bytes(icon_resource(48)))
+        (tmp_path / "icons" / "hicolor" / "index.theme").write_text(
+            "[Icon Theme]\nName=Hicolor\nDirectories=48x48/apps\n\n"
+            "[48x48/apps]\nSize=48\nType=Fixed\n",
+            encoding="utf-8",
+        )
+        QIcon.setThemeSearchPaths([str(tmp_path / "icons")])  # rescans
+        assert icon_module.themed_app_icon().name() == DESKTOP_ID
+    finally:
+        QIcon.setThemeSearchPaths(searched)
+        QIcon.setThemeName(theme)
+
+
+def test_the_icon_file_is_a_real_png(qapp: object) -> None:
+    path = icon_module.icon_file(128)
+    assert path.is_absolute() and path.read_bytes()[:4] == b"\x89PNG"
