@@ -145,8 +145,9 @@ def main() -> int:
             [program, "start", "desk-break"], env=app_env, stderr=subprocess.PIPE, text=True
         )
         children.append(app)
+        # AT-SPI names the application by Qt's application name: "Hamstring Coach".
         found = wait(
-            "the app on the accessibility bus", lambda: reader.application("hamstring-gui")
+            "the app on the accessibility bus", lambda: reader.application("Hamstring Coach")
         )
         safety = wait(
             "the safety screen",
