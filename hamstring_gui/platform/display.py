@@ -136,16 +136,17 @@ def choose_platform(
     asked = env.get("QT_QPA_PLATFORM", "").strip()
     candidates = [part.strip() for part in (asked or PREFERRED).split(";") if part.strip()]
     reasons: list[str] = []
+    working: list[str] = []
     for candidate in candidates:
         name = candidate.split(":", 1)[0]
         if name in NO_DISPLAY_NEEDED:
-            return Choice(asked or candidate)
-        if name.startswith("wayland"):
+            working.append(candidate)
+        elif name.startswith("wayland"):
             path = wayland_socket(env)
             if path is None:
                 reasons.append("WAYLAND_DISPLAY is unset")
             elif wayland_up(path):
-                return Choice(asked or candidate)
+                working.append(candidate)
             else:
                 reasons.append(f"no Wayland compositor answers at {path}")
         elif name == "xcb":
@@ -153,11 +154,15 @@ def choose_platform(
             if not display:
                 reasons.append("DISPLAY is unset")
             elif x_up(display):
-                return Choice(asked or candidate)
+                working.append(candidate)
             else:
                 reasons.append(f"the X display {display} cannot be opened")
         else:
-            return Choice(asked)  # a platform this check does not know: Qt decides
+            working.append(candidate)  # a platform this check does not know: Qt decides
+    if working:
+        # Every platform that answers, in order: Qt still falls back to the next one
+        # when a plugin cannot load (Wayland's needs libwayland-client, say).
+        return Choice(asked or ";".join(working))
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         return Choice("", UNSET)
     # A variable left unset is worth naming only when nothing else went wrong.
@@ -166,10 +171,10 @@ def choose_platform(
 
 
 def prepare(env: dict[str, str] | None = None) -> str:
-    """Set ``QT_QPA_PLATFORM`` for Qt to the platform found; returns the problem or "".
+    """Set ``QT_QPA_PLATFORM`` for Qt to the platforms found; returns the problem or "".
 
-    A value the user set stays untouched. Otherwise the first platform that
-    answers is set alone, so Qt does not try a dead Wayland socket first.
+    A value the user set stays untouched. Otherwise only the platforms that
+    answer are named, so Qt does not try a dead Wayland socket first.
     """
     environment = os.environ if env is None else env
     choice = choose_platform(environment)
