@@ -231,12 +231,20 @@ def man_page(parser: argparse.ArgumentParser, routine_ids: Sequence[str], versio
 # -- shell completion -------------------------------------------------------------------
 
 
-def _value_options(parser: argparse.ArgumentParser) -> list[str]:
-    """Every option (anywhere) that takes a value: completion skips the value."""
-    flags = {f for o in global_options(parser) if o.metavar for f in o.flags}
-    for command in commands(parser):
-        flags |= {f for o in command.options if o.metavar for f in o.flags}
-    return sorted(flags)
+def _value_options(parser: argparse.ArgumentParser, *, files: bool | None = None) -> list[str]:
+    """Every option (anywhere) that takes a value: completion skips the value.
+
+    ``files``: only those whose value is a file (True), or is not (False).
+    """
+    options = [*global_options(parser), *(o for c in commands(parser) for o in c.options)]
+    return sorted(
+        {
+            flag
+            for option in options
+            if option.metavar and files in (None, option.metavar in FILE_METAVARS)
+            for flag in option.flags
+        }
+    )
 
 
 def _words(command: Command) -> str:
@@ -248,6 +256,7 @@ def bash_completion(parser: argparse.ArgumentParser) -> str:
     names = " ".join(c.name for c in commands(parser))
     top = " ".join(o.flags[-1] for o in global_options(parser))
     skip = "|".join(_value_options(parser)) or "--"
+    file_options = "|".join(_value_options(parser, files=True)) or "--"
     lines = [
         "# bash completion for hamstring-gui: commands, options and routine ids.",
         "# Generated from the argument parser by tools/make_cli_docs.py; do not edit.",
@@ -269,10 +278,8 @@ def bash_completion(parser: argparse.ArgumentParser) -> str:
         "        esac",
         "    done",
         "    case $prev in",
-        f"    {skip})",
-        '        COMPREPLY=($(compgen -f -- "$cur"))',
-        "        return",
-        "        ;;",
+        f'    {file_options}) COMPREPLY=($(compgen -f -- "$cur")); return ;;',
+        f"    {skip}) return ;;",
         "    esac",
         "    local words=''",
         "    case $subcommand in",
@@ -321,6 +328,7 @@ def zsh_completion(parser: argparse.ArgumentParser) -> str:
     )
     top = " ".join(o.flags[-1] for o in global_options(parser))
     skip = "|".join(_value_options(parser)) or "--"
+    file_options = "|".join(_value_options(parser, files=True)) or "--"
     lines = [
         "#compdef hamstring-gui",
         "# zsh completion for hamstring-gui: commands, options and routine ids.",
@@ -337,7 +345,8 @@ def zsh_completion(parser: argparse.ArgumentParser) -> str:
         "        esac",
         "    done",
         "    case ${words[CURRENT - 1]} in",
-        f"    {skip}) _files; return ;;",
+        f"    {file_options}) _files; return ;;",
+        f"    {skip}) return ;;",
         "    esac",
         "    case $subcommand in",
         '    "")',
@@ -413,7 +422,7 @@ def fish_completion(parser: argparse.ArgumentParser) -> str:
     for command in commands(parser):
         seen = f"'__fish_seen_subcommand_from {command.name}'"
         for option in command.options:
-            value = " -r -F" if option.metavar else ""
+            value = " -r -F" if option.metavar in FILE_METAVARS else " -r" * bool(option.metavar)
             lines.append(
                 f"complete -c hamstring-gui -n {seen} -l {option.flags[-1][2:]}{value} "
                 f"-d {_fish_quote(option.help)}"

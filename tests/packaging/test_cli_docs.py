@@ -79,6 +79,7 @@ def test_bash_completes_commands_options_routines_and_choices() -> None:
     assert bash_complete("hamstring-gui desktop-entry ") == ["install", "uninstall"]
     assert bash_complete("hamstring-gui plan desk-break ") == []  # one routine only
     assert "plan" in bash_complete("hamstring-gui help ")
+    assert bash_complete("hamstring-gui report --weeks ") == []  # a number: nothing to offer
 
 
 def test_zsh_loads_the_completion_from_fpath_and_when_sourced(tmp_path: Path) -> None:

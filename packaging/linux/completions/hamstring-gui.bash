@@ -9,7 +9,7 @@ _hamstring_gui() {
     local subcommand="" count=0 i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-        --csv) i=$((i + 1)) ;;
+        --csv|--weeks) i=$((i + 1)) ;;
         -*) ;;
         *)
             if [[ -z $subcommand ]]; then subcommand=${COMP_WORDS[i]}; else count=$((count + 1)); fi
@@ -17,14 +17,12 @@ _hamstring_gui() {
         esac
     done
     case $prev in
-    --csv)
-        COMPREPLY=($(compgen -f -- "$cur"))
-        return
-        ;;
+    --csv) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    --csv|--weeks) return ;;
     esac
     local words=''
     case $subcommand in
-    "") words="stretches routines plan start import-routine export-routine pause resume skip stop snooze status history illustrations desktop-entry help --version --tray --help" ;;
+    "") words="stretches routines plan start import-routine export-routine pause resume skip stop snooze status history handout report illustrations desktop-entry help --version --tray --help" ;;
     stretches)
         if [[ $cur == -* ]]; then words="--json --help"
         fi
@@ -89,6 +87,20 @@ _hamstring_gui() {
         if [[ $cur == -* ]]; then words="--json --csv --help"
         fi
         ;;
+    handout)
+        if [[ $cur == -* ]]; then words="--help"
+        elif ((count == 0)); then
+            words="$(_hamstring_gui_routines)"
+        elif ((count == 1)); then
+            COMPREPLY=($(compgen -f -- "$cur"))
+        fi
+        ;;
+    report)
+        if [[ $cur == -* ]]; then words="--weeks --help"
+        elif ((count == 0)); then
+            COMPREPLY=($(compgen -f -- "$cur"))
+        fi
+        ;;
     illustrations)
         if [[ $cur == -* ]]; then words="--help"
         elif ((count == 0)); then
@@ -104,7 +116,7 @@ _hamstring_gui() {
     help)
         if [[ $cur == -* ]]; then words="--help"
         elif ((count == 0)); then
-            words="stretches routines plan start import-routine export-routine pause resume skip stop snooze status history illustrations desktop-entry help"
+            words="stretches routines plan start import-routine export-routine pause resume skip stop snooze status history handout report illustrations desktop-entry help"
         fi
         ;;
     esac

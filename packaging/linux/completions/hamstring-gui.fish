@@ -21,6 +21,8 @@ complete -c hamstring-gui -n __fish_use_subcommand -a stop -d 'stop the running 
 complete -c hamstring-gui -n __fish_use_subcommand -a snooze -d 'snooze the break reminder for MINUTES (default 10)'
 complete -c hamstring-gui -n __fish_use_subcommand -a status -d 'what the running app is doing'
 complete -c hamstring-gui -n __fish_use_subcommand -a history -d 'your stretching record: print or export it'
+complete -c hamstring-gui -n __fish_use_subcommand -a handout -d 'write a printable PDF of ROUTINE: pictures, steps, holds, safety rules'
+complete -c hamstring-gui -n __fish_use_subcommand -a report -d 'write a PDF progress report to take to a physiotherapist'
 complete -c hamstring-gui -n __fish_use_subcommand -a illustrations -d 'write every illustration as SVG and 512 px PNG into DIR'
 complete -c hamstring-gui -n __fish_use_subcommand -a desktop-entry -d 'add or remove the menu entry, icons, man page and shell completion for this user'
 complete -c hamstring-gui -n __fish_use_subcommand -a help -d 'show the help of the program or of COMMAND'
@@ -35,6 +37,9 @@ complete -c hamstring-gui -n '__fish_seen_subcommand_from export-routine' -a '(_
 complete -c hamstring-gui -n '__fish_seen_subcommand_from status' -l json -d 'print JSON'
 complete -c hamstring-gui -n '__fish_seen_subcommand_from history' -l json -d 'print everything as JSON'
 complete -c hamstring-gui -n '__fish_seen_subcommand_from history' -l csv -r -F -d 'write everything as CSV to FILE (\'-\': stdout)'
+complete -c hamstring-gui -n '__fish_seen_subcommand_from handout' -a '(__hamstring_gui_routines)'
+complete -c hamstring-gui -n '__fish_seen_subcommand_from report' -l weeks -r -d 'weeks to cover (default 12)'
+complete -c hamstring-gui -n '__fish_seen_subcommand_from report' -F
 complete -c hamstring-gui -n '__fish_seen_subcommand_from illustrations' -F
 complete -c hamstring-gui -n '__fish_seen_subcommand_from desktop-entry' -a 'install uninstall'
-complete -c hamstring-gui -n '__fish_seen_subcommand_from help' -a 'stretches routines plan start import-routine export-routine pause resume skip stop snooze status history illustrations desktop-entry help'
+complete -c hamstring-gui -n '__fish_seen_subcommand_from help' -a 'stretches routines plan start import-routine export-routine pause resume skip stop snooze status history handout report illustrations desktop-entry help'
