@@ -57,11 +57,12 @@ deps:
 
 venv: deps $(STAMP)
 
+# PYTHONWARNINGS: setuptools says once per editable install that it is one (an
+# InformationOnly UserWarning, ~10 lines); the causes of its real warnings (the
+# licence table, data folders as packages) are fixed in pyproject.toml.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	# setuptools says once per editable install that it is one (an InformationOnly
-	# UserWarning, ~10 lines); the causes of its real warnings are fixed in pyproject.toml.
 	PYTHONWARNINGS=ignore::UserWarning $(BIN)/python -m pip install -q -e '.[test,dev]'
 	touch $(STAMP)
 

@@ -22,7 +22,7 @@ _hamstring_gui() {
     esac
     local words=''
     case $subcommand in
-    "") words="stretches routines plan start import-routine export-routine pause resume skip stop snooze status history handout report illustrations desktop-entry help --version --tray --help" ;;
+    "") words="stretches routines plan start import-routine export-routine pause resume skip stop snooze remind status history handout report illustrations desktop-entry help --version --tray --help" ;;
     stretches)
         if [[ $cur == -* ]]; then words="--json --help"
         fi
@@ -79,6 +79,10 @@ _hamstring_gui() {
             :
         fi
         ;;
+    remind)
+        if [[ $cur == -* ]]; then words="--help"
+        fi
+        ;;
     status)
         if [[ $cur == -* ]]; then words="--json --help"
         fi
@@ -116,7 +120,7 @@ _hamstring_gui() {
     help)
         if [[ $cur == -* ]]; then words="--help"
         elif ((count == 0)); then
-            words="stretches routines plan start import-routine export-routine pause resume skip stop snooze status history handout report illustrations desktop-entry help"
+            words="stretches routines plan start import-routine export-routine pause resume skip stop snooze remind status history handout report illustrations desktop-entry help"
         fi
         ;;
     esac

@@ -19,6 +19,7 @@ complete -c hamstring-gui -n __fish_use_subcommand -a resume -d 'resume the paus
 complete -c hamstring-gui -n __fish_use_subcommand -a skip -d 'skip to the next phase'
 complete -c hamstring-gui -n __fish_use_subcommand -a stop -d 'stop the running session'
 complete -c hamstring-gui -n __fish_use_subcommand -a snooze -d 'snooze the break reminder for MINUTES (default 10)'
+complete -c hamstring-gui -n __fish_use_subcommand -a remind -d 'show the break reminder now'
 complete -c hamstring-gui -n __fish_use_subcommand -a status -d 'what the running app is doing'
 complete -c hamstring-gui -n __fish_use_subcommand -a history -d 'your stretching record: print or export it'
 complete -c hamstring-gui -n __fish_use_subcommand -a handout -d 'write a printable PDF of ROUTINE: pictures, steps, holds, safety rules'
@@ -42,4 +43,4 @@ complete -c hamstring-gui -n '__fish_seen_subcommand_from report' -l weeks -r -d
 complete -c hamstring-gui -n '__fish_seen_subcommand_from report' -F
 complete -c hamstring-gui -n '__fish_seen_subcommand_from illustrations' -F
 complete -c hamstring-gui -n '__fish_seen_subcommand_from desktop-entry' -a 'install uninstall'
-complete -c hamstring-gui -n '__fish_seen_subcommand_from help' -a 'stretches routines plan start import-routine export-routine pause resume skip stop snooze status history handout report illustrations desktop-entry help'
+complete -c hamstring-gui -n '__fish_seen_subcommand_from help' -a 'stretches routines plan start import-routine export-routine pause resume skip stop snooze remind status history handout report illustrations desktop-entry help'
