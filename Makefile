@@ -23,9 +23,9 @@ DEB_PACKAGES := xvfb xauth libpulse0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor
 	libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core \
 	x11-utils libx11-6 libxss1 dbus-daemon dunst trayer desktop-file-utils appstream \
 	pulseaudio pulseaudio-utils imagemagick systemd at-spi2-core xdotool poppler-utils \
-	man-db groff-base zsh fish
+	man-db groff-base zsh fish gettext
 
-.PHONY: run test lint deps venv clean contact-sheet bench
+.PHONY: run test lint deps venv clean contact-sheet bench po pot-only overlay-hashes
 .PHONY: install-desktop uninstall-desktop bundle test-packaging
 
 run: venv
@@ -38,6 +38,35 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# Translations (README "Languages"): extract every marked word of the code, the
+# desktop entry and the AppStream metainfo into the template, merge it into each
+# language's .po (new words come in empty, changed ones fuzzy: the tests name
+# both), check each .po with msgfmt, and write the translations into the desktop
+# entries and the metainfo (msgfmt --desktop/--xml). Needs Debian's gettext.
+LOCALE := resources/locale
+POT := $(LOCALE)/hamstring-gui.pot
+APP_FILES := packaging/linux/io.github.hamstringcoach.HamstringCoach
+po: pot-only
+	for po in $(LOCALE)/*.po; do msgmerge --quiet --no-wrap --update --backup=none $$po $(POT); done
+	for po in $(LOCALE)/*.po; do msgfmt --check --statistics -o /dev/null $$po; done
+	$(PYTHON) tools/translate_desktop_files.py
+
+# The template alone (the tests extract into a temporary POT to see it is current).
+pot-only:
+	xgettext --from-code=UTF-8 --language=Python --keyword=_ --keyword=N_ \
+		--keyword=ngettext:1,2 --keyword=pgettext:1c,2 --keyword=npgettext:1c,2,3 \
+		--keyword=NC_:1c,2 --add-comments=TRANSLATORS: \
+		--package-name=hamstring-gui --msgid-bugs-address=https://github.com/hamstringcoach \
+		--sort-by-file -o $(POT) $$(find hamstring_gui -name '*.py' -not -path '*/resources/*' | sort)
+	rm -rf build/i18n && $(PYTHON) tools/translate_desktop_files.py --templates build/i18n
+	cd build/i18n && xgettext --join-existing --from-code=UTF-8 -o $(abspath $(POT)) \
+		$(notdir $(APP_FILES)).desktop autostart-$(notdir $(APP_FILES)).desktop \
+		$(notdir $(APP_FILES)).metainfo.xml
+
+# The source hashes a stretch or routine overlay entry must carry (after the English changed).
+overlay-hashes: venv
+	$(BIN)/python tools/overlay_hashes.py
 
 # Benchmarks of issue 11 (private Xvfb, ~6 min): a table and benchmarks/results.json.
 # `make bench BENCH=--only=history` measures the history figures alone (~1 min).

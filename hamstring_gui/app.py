@@ -19,13 +19,15 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from hamstring_gui import APP_ID, __version__, paths
+from hamstring_gui.core import i18n
 from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.clock import Clock, SystemClock
+from hamstring_gui.core.i18n import _
 from hamstring_gui.core.settings import AppearanceSettings
 from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.library import all_routines, routine_problems
 from hamstring_gui.platform.autostart import DESKTOP_ID
-from hamstring_gui.ui import trace
+from hamstring_gui.ui import trace, translations
 from hamstring_gui.ui.controller import SessionController
 from hamstring_gui.ui.screens.main_window import MainWindow
 from hamstring_gui.ui.settings_model import SettingsModel
@@ -183,7 +185,9 @@ class Services:
             store, damage = open_history(paths.history_file())
         except HistoryError as error:
             print(f"hamstring-gui: {error}", file=sys.stderr)
-            self.window.show_message(f"History is not recorded: {error}", 15000)
+            self.window.show_message(
+                _("History is not recorded: {problem}").format(problem=error), 15000
+            )
             return
         if damage is not None:
             print(f"hamstring-gui: {damage}", file=sys.stderr)
@@ -268,6 +272,8 @@ def run_gui(args: argparse.Namespace, instance: IO[bytes]) -> int:
     app.setApplicationVersion(__version__)
     # Wayland matches the window to its menu entry and icon by this id.
     app.setDesktopFileName(DESKTOP_ID)
+    # The language was chosen by cli.main; Qt's own words (dialog buttons) follow it.
+    translations.install(app, i18n.current())
 
     store = SettingsStore(paths.settings_file())
     file_problems = store.load()

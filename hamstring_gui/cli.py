@@ -7,22 +7,32 @@ arguments and unknown ids exit with code 2 and one line on stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
 from collections.abc import Sequence
+from datetime import datetime
 from typing import NoReturn, TextIO
 
 from hamstring_gui import __version__
 from hamstring_gui.core import words
 from hamstring_gui.core.catalog import Catalog, load_catalog
 from hamstring_gui.core.datafile import DataError
+from hamstring_gui.core.i18n import N_, _, format_date, format_time, ngettext, pgettext
 from hamstring_gui.core.plan import Phase, PhaseKind, Plan, build_plan
 from hamstring_gui.core.routine import Routine, closest_id
 from hamstring_gui.core.safe_file import UnsafeFolderError
 from hamstring_gui.core.settings import SessionSettings
-from hamstring_gui.core.words import PHASE_WORDS, data_problem, format_seconds
-from hamstring_gui.library import all_routines, current_settings
+from hamstring_gui.core.words import (
+    EQUIPMENT_WORDS,
+    KIND_WORDS,
+    PHASE_WORDS,
+    POSITION_WORDS,
+    data_problem,
+    format_seconds,
+)
+from hamstring_gui.library import all_routines, choose_language, current_settings
 
 EXIT_USAGE = 2
 REPORT_WEEKS = 12
@@ -57,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The full command-line grammar (GUI commands included, for --help)."""
     parser = _Parser(
         prog="hamstring-gui",
-        description="Hamstring Coach: guided hamstring stretches for work breaks.",
+        description=_("Hamstring Coach: guided hamstring stretches for work breaks."),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.with_epilog = True
@@ -65,55 +75,59 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--tray",
         action="store_true",
-        help="start in the tray without showing the window (used at login)",
+        help=_("start in the tray without showing the window (used at login)"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    stretches = commands.add_parser("stretches", help="list the stretch library")
-    stretches.add_argument("--json", action="store_true", help="print JSON")
-    routines = commands.add_parser("routines", help="list routines and their length")
-    routines.add_argument("--json", action="store_true", help="print JSON")
-    plan = commands.add_parser("plan", help="print the timeline of a routine")
+    stretches = commands.add_parser("stretches", help=_("list the stretch library"))
+    stretches.add_argument("--json", action="store_true", help=_("print JSON"))
+    routines = commands.add_parser("routines", help=_("list routines and their length"))
+    routines.add_argument("--json", action="store_true", help=_("print JSON"))
+    plan = commands.add_parser("plan", help=_("print the timeline of a routine"))
     plan.add_argument("routine", metavar="ROUTINE")
-    plan.add_argument("--json", action="store_true", help="print JSON")
-    start = commands.add_parser("start", help="open the window with ROUTINE running")
+    plan.add_argument("--json", action="store_true", help=_("print JSON"))
+    start = commands.add_parser("start", help=_("open the window with ROUTINE running"))
     start.add_argument("routine", metavar="ROUTINE")
     import_routine = commands.add_parser(
-        "import-routine", help="check a routine file and add it to your routines"
+        "import-routine", help=_("check a routine file and add it to your routines")
     )
     import_routine.add_argument("file", metavar="FILE")
     import_routine.add_argument(
         "--replace",
         action="store_true",
-        help="replace your routine with the same id (the old file is kept as <id>.toml.bak)",
+        help=_("replace your routine with the same id (the old file is kept as <id>.toml.bak)"),
     )
-    export_routine = commands.add_parser("export-routine", help="write a routine to a file")
+    export_routine = commands.add_parser("export-routine", help=_("write a routine to a file"))
     export_routine.add_argument("routine", metavar="ID")
     export_routine.add_argument("file", metavar="FILE")
     for name, text in CONTROL_HELP.items():
-        control = commands.add_parser(name, help=text)
+        control = commands.add_parser(name, help=_(text))
         if name == "snooze":
             control.add_argument("minutes", metavar="MINUTES", type=int, nargs="?", default=10)
         if name == "status":
-            control.add_argument("--json", action="store_true", help="print JSON")
-    history = commands.add_parser("history", help="your stretching record: print or export it")
-    history.add_argument("--json", action="store_true", help="print everything as JSON")
+            control.add_argument("--json", action="store_true", help=_("print JSON"))
+    history = commands.add_parser("history", help=_("your stretching record: print or export it"))
+    history.add_argument("--json", action="store_true", help=_("print everything as JSON"))
     history.add_argument(
-        "--csv", metavar="FILE", help="write everything as CSV to FILE ('-': stdout)"
-    )  # noqa: E501
+        "--csv", metavar="FILE", help=_("write everything as CSV to FILE ('-': stdout)")
+    )
     handout = commands.add_parser(
-        "handout", help="write a printable PDF of ROUTINE: pictures, steps, holds, safety rules"
+        "handout", help=_("write a printable PDF of ROUTINE: pictures, steps, holds, safety rules")
     )
     handout.add_argument("routine", metavar="ROUTINE")
     handout.add_argument("file", metavar="FILE")
     report = commands.add_parser(
-        "report", help="write a PDF progress report to take to a physiotherapist"
+        "report", help=_("write a PDF progress report to take to a physiotherapist")
     )
     report.add_argument("file", metavar="FILE")
     report.add_argument(
-        "--weeks", type=int, default=REPORT_WEEKS, metavar="N", help="weeks to cover (default 12)"
+        "--weeks",
+        type=int,
+        default=REPORT_WEEKS,
+        metavar="N",
+        help=_("weeks to cover (default 12)"),
     )
     pictures = commands.add_parser(
-        "illustrations", help="write every illustration as SVG and 512 px PNG into DIR"
+        "illustrations", help=_("write every illustration as SVG and 512 px PNG into DIR")
     )
     pictures.add_argument("folder", metavar="DIR")
     desktop = commands.add_parser(
@@ -149,10 +163,13 @@ def _import_routine(file: str, replace: bool, out: TextIO) -> None:
     try:
         routine = import_routine(Path(file), folder, load_catalog(), replace=replace)
     except RoutineExistsError as error:
-        raise UsageError(f"{error} (use --replace; the old file is kept as a .bak)") from None
+        raise UsageError(
+            _("{problem} (use --replace; the old file is kept as a .bak)").format(problem=error)
+        ) from None
     except DataError as error:
         raise UsageError(data_problem(error)) from None
-    out.write(f"imported {routine.id!r} ({routine.name}) into {folder}\n")
+    message = _("imported {id} ({name}) into {folder}")
+    out.write(message.format(id=repr(routine.id), name=routine.name, folder=folder) + "\n")
 
 
 def _export_routine(routine_id: str, file: str, out: TextIO) -> None:
@@ -165,7 +182,7 @@ def _export_routine(routine_id: str, file: str, out: TextIO) -> None:
         write_routine_file(routine, Path(file), load_catalog())
     except DataError as error:
         raise UsageError(data_problem(error)) from None
-    out.write(f"exported {routine.id!r} to {file}\n")
+    out.write(_("exported {id} to {file}").format(id=repr(routine.id), file=file) + "\n")
 
 
 def find_routine(routine_id: str) -> Routine:
@@ -174,8 +191,15 @@ def find_routine(routine_id: str) -> Routine:
     if routine_id in routines:
         return routines[routine_id]
     hint = closest_id(routine_id, list(routines))
-    suggestion = f"; did you mean {hint!r}?" if hint else ""
-    raise UsageError(f"unknown routine {routine_id!r}{suggestion} (see 'hamstring-gui routines')")
+    if hint:
+        raise UsageError(
+            _("unknown routine {id}; did you mean {hint}? (see 'hamstring-gui routines')").format(
+                id=repr(routine_id), hint=repr(hint)
+            )
+        )
+    raise UsageError(
+        _("unknown routine {id} (see 'hamstring-gui routines')").format(id=repr(routine_id))
+    )
 
 
 def _stretches(catalog: Catalog, as_json: bool, out: TextIO) -> None:
@@ -204,11 +228,17 @@ def _stretches(catalog: Catalog, as_json: bool, out: TextIO) -> None:
         out.write("\n")
         return
     width = max(len(s.id) for s in catalog.values())
+    kind_width = max(len(word) for word in KIND_WORDS.values())
+    position_width = max(len(word) for word in POSITION_WORDS.values())
+    sides = {"each": pgettext("sides", "each leg"), "both": pgettext("sides", "both legs")}
+    sides_width = max(len(word) for word in sides.values())
     for s in catalog.values():
-        gear = ", ".join(str(e) for e in s.equipment)
+        gear = ", ".join(EQUIPMENT_WORDS[e] for e in s.equipment)
         out.write(
-            f"{s.id:<{width}}  {s.kind:<9} {s.position:<12} {s.sides:<4}  {s.name} [{gear}]\n"
-        )  # noqa: E501
+            f"{s.id:<{width}}  {KIND_WORDS[s.kind]:<{kind_width}}  "
+            f"{POSITION_WORDS[s.position]:<{position_width}}  {sides[s.sides]:<{sides_width}}  "
+            f"{s.name} [{gear}]\n"
+        )
 
 
 def _routines(settings: SessionSettings, as_json: bool, out: TextIO) -> None:
@@ -239,9 +269,20 @@ def _routines(settings: SessionSettings, as_json: bool, out: TextIO) -> None:
 
 def _describe(phase: Phase, catalog: Catalog) -> str:
     name = catalog[phase.stretch].name if phase.stretch else "—"
+    sides = {
+        "left": pgettext("side", "left"),
+        "right": pgettext("side", "right"),
+        "both": pgettext("side", "both"),
+        "": "",
+    }
     side = str(phase.side) if phase.side else ("both" if phase.kind is not PhaseKind.REST else "")
-    rep = f"rep {phase.rep}" if phase.rep and phase.kind is not PhaseKind.REST else ""
-    return f"{PHASE_WORDS[phase.kind]:<19} {name:<36} {side:<6} {rep}".rstrip()
+    rep = ""
+    if phase.rep and phase.kind is not PhaseKind.REST:
+        rep = _("rep {number}").format(number=phase.rep)
+    phase_width = max(len(word) for word in PHASE_WORDS.values())
+    side_width = max(len(word) for word in sides.values())
+    words = PHASE_WORDS[phase.kind]
+    return f"{words:<{phase_width}} {name:<36} {sides[side]:<{side_width}} {rep}".rstrip()
 
 
 def _plan(plan: Plan, routine: Routine, as_json: bool, out: TextIO) -> None:
@@ -250,15 +291,18 @@ def _plan(plan: Plan, routine: Routine, as_json: bool, out: TextIO) -> None:
         out.write("\n")
         return
     catalog = load_catalog()
+    count = len(plan.phases)
+    phases = ngettext("{count} phase", "{count} phases", count).format(count=count)
     out.write(
         f"{routine.name} ({routine.id}): {format_seconds(plan.total_seconds)} "
-        f"({plan.total_seconds} s), {len(plan.phases)} phases\n"
+        f"({plan.total_seconds} s), {phases}\n"
     )
     at = 0
     for phase in plan.phases:
         out.write(f"{format_seconds(at):>6}  {phase.seconds:>3} s  {_describe(phase, catalog)}\n")
         at += phase.seconds
-    out.write(f"{format_seconds(at):>6}  done\n")
+    done = _("done")
+    out.write(f"{format_seconds(at):>6}  {done}\n")
 
 
 def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
@@ -283,13 +327,19 @@ def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
                 csv_text = store.export_csv_text() if csv_file else ""
         except HistoryDamagedError as error:
             raise UsageError(
-                f"the history file {path} is damaged ({error}); the app keeps it aside "
-                "and starts a new one the next time it starts"
+                _(
+                    "the history file {path} is damaged ({problem}); the app keeps it aside "
+                    "and starts a new one the next time it starts"
+                ).format(path=path, problem=error)
             ) from None
         except HistoryError as error:
             raise UsageError(str(error)) from None
         except (sqlite3.Error, ValueError, TypeError) as error:  # changed since the check
-            raise UsageError(f"the history file {path} cannot be read ({error})") from None
+            raise UsageError(
+                _("the history file {path} cannot be read ({problem})").format(
+                    path=path, problem=error
+                )
+            ) from None
         data = report.to_json()
         best = report.streak.best
         week_minutes = sum(day.minutes for day in report.week())
@@ -300,7 +350,11 @@ def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
             with open(csv_file, "w", encoding="utf-8", newline="") as target:
                 target.write(csv_text)
         except OSError as error:
-            raise UsageError(f"cannot write {csv_file}: {error.strerror or error}") from error
+            raise UsageError(
+                _("cannot write {file}: {problem}").format(
+                    file=csv_file, problem=error.strerror or error
+                )
+            ) from error
     if as_json:
         out.write(_json_lines(data))
     elif not csv_file:
@@ -308,14 +362,19 @@ def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
         tests = data["self_tests"]
         assert isinstance(sessions, list) and isinstance(tests, list)
         done = sum(1 for session in sessions if session["completed"])
-        out.write(f"Sessions: {len(sessions)} ({done} completed)\n")
-        out.write(f"{words.streak(int(data['streak_days']))} (best {best})\n")  # type: ignore[call-overload]
-        out.write(f"This week: {week_minutes:.0f} min\n")
+        out.write(_("Sessions: {count} ({done} completed)").format(count=len(sessions), done=done))
+        streak = int(str(data["streak_days"]))
+        out.write("\n" + _("{streak} (best {best})").format(streak=words.streak(streak), best=best))
+        out.write("\n" + _("This week: {minutes} min").format(minutes=f"{week_minutes:.0f}") + "\n")
         if tests:
             last = tests[-1]
             out.write(
-                f"Last self-test ({last['date']}): left {last['left_degrees']}°, "
-                f"right {last['right_degrees']}° short of straight\n"
+                _("Last self-test ({date}): left {left}°, right {right}° short of straight").format(
+                    date=format_date(date.fromisoformat(str(last["date"]))),
+                    left=last["left_degrees"],
+                    right=last["right_degrees"],
+                )
+                + "\n"
             )
 
 
@@ -360,7 +419,7 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     elif args.command == "export-routine":
         _export_routine(args.routine, args.file, out)
     else:  # pragma: no cover - the parser only routes known commands here
-        raise UsageError(f"unknown command {args.command!r}")
+        raise UsageError(_("unknown command {name}").format(name=repr(args.command)))
     return 0
 
 
@@ -368,29 +427,50 @@ GUI_COMMANDS = {None, "start"}
 EXIT_NOT_RUNNING = 3
 HAND_OVER_SECONDS = 5.0
 CONTROL_HELP = {
-    "pause": "pause the running session",
-    "resume": "resume the paused session",
-    "skip": "skip to the next phase",
-    "stop": "stop the running session",
-    "snooze": "snooze the break reminder for MINUTES (default 10)",
-    "remind": "show the break reminder now",
-    "status": "what the running app is doing",
+    "pause": N_("pause the running session"),
+    "resume": N_("resume the paused session"),
+    "skip": N_("skip to the next phase"),
+    "stop": N_("stop the running session"),
+    "snooze": N_("snooze the break reminder for MINUTES (default 10)"),
+    "remind": N_("show the break reminder now"),
+    "status": N_("what the running app is doing"),
+}
+STATE_WORDS = {
+    "idle": N_("idle"),
+    "running": N_("running"),
+    "paused": N_("paused"),
+    "finished": N_("finished"),
+}
+REMINDER_WORDS = {
+    "on": N_("reminders on"),
+    "snoozed": N_("reminders snoozed"),
+    "paused": N_("reminders paused"),
+    "off": N_("reminders off"),
 }
 
 
 def _format_status(status: dict[str, object]) -> str:
     """One line for people; scripts use ``status --json``."""
     phase = status.get("phase")
-    text = str(status.get("state"))
+    state = str(status.get("state"))
+    text = _(STATE_WORDS[state]) if state in STATE_WORDS else state
     if isinstance(phase, dict):
-        where = phase.get("stretch") or "rest"
-        side = f", {phase['side']} leg" if phase.get("side") else ""
-        text += f": {phase.get('kind')} {where}{side}, {phase.get('remaining_seconds')} s left"
+        kind = str(phase.get("kind"))
+        words = PHASE_WORDS[PhaseKind(kind)] if kind in set(PhaseKind) else kind
+        where = f" {phase['stretch']}" if phase.get("stretch") else ""
+        side = {"left": _("left leg"), "right": _("right leg")}.get(str(phase.get("side")), "")
+        text += f": {words}{where}"
+        text += f", {side}" if side else ""
+        text += ", " + _("{seconds} s left").format(seconds=phase.get("remaining_seconds"))
     if status.get("routine"):
         text += f" ({status['routine']})"
-    text += f"; reminders {status.get('reminders')}"
+    reminders = str(status.get("reminders"))
+    text += "; " + (_(REMINDER_WORDS[reminders]) if reminders in REMINDER_WORDS else reminders)
     if status.get("next_reminder"):
-        text += f", next at {status['next_reminder']}"
+        moment = str(status["next_reminder"])
+        with contextlib.suppress(ValueError):
+            moment = format_time(datetime.fromisoformat(moment))
+        text += ", " + _("next at {time}").format(time=moment)
     return text
 
 
@@ -400,14 +480,14 @@ def control(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
 
     command_args = [str(args.minutes)] if args.command == "snooze" else []
     if args.command == "snooze" and not 1 <= args.minutes <= 240:
-        raise UsageError("snooze MINUTES must be between 1 and 240")
+        raise UsageError(_("snooze MINUTES must be between 1 and 240"))
     try:
         reply = ipc.send(args.command, command_args)
     except (ipc.NotRunningError, TimeoutError, OSError):
-        print("hamstring-gui: the app is not running", file=sys.stderr)
+        print("hamstring-gui: " + _("the app is not running"), file=sys.stderr)
         return EXIT_NOT_RUNNING
     if not reply.get("ok"):
-        print(f"hamstring-gui: {reply.get('message', 'refused')}", file=sys.stderr)
+        print(f"hamstring-gui: {reply.get('message') or _('refused')}", file=sys.stderr)
         return 1
     if args.command == "status":
         status = reply.get("status", {})
@@ -432,7 +512,7 @@ def forward_to_running_app(args: argparse.Namespace) -> bool:
     except (ipc.NotRunningError, TimeoutError, OSError):
         return False
     if not reply.get("ok"):
-        raise UsageError(str(reply.get("message", "the running app refused")))
+        raise UsageError(str(reply.get("message") or _("the running app refused")))
     return True
 
 
@@ -447,7 +527,8 @@ def hand_over(args: argparse.Namespace) -> int:
             return 0
         if time.monotonic() >= deadline:
             print(
-                "hamstring-gui: another instance is starting but does not answer", file=sys.stderr
+                "hamstring-gui: " + _("another instance is starting but does not answer"),
+                file=sys.stderr,
             )
             return 1
         time.sleep(0.05)
@@ -491,13 +572,15 @@ def writable_folder(name: str) -> str:
     folder = Path(name)
     try:
         if folder.exists() and not folder.is_dir():
-            raise UsageError(f"{name} is not a folder")
+            raise UsageError(_("{folder} is not a folder").format(folder=name))
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=folder):
             pass
     except (OSError, ValueError) as error:
         why = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise UsageError(f"cannot write in {name} ({why})") from None
+        raise UsageError(
+            _("cannot write in {folder} ({problem})").format(folder=name, problem=why)
+        ) from None
     return name
 
 
@@ -505,6 +588,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point for ``hamstring-gui`` and ``python -m hamstring_gui``."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        choose_language()
         parser = build_parser()
         args = parser.parse_args(argv)
         if args.command == "help":
@@ -541,7 +625,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             try:
                 return run_export(folder)
             except OSError as error:
-                raise UsageError(f"cannot write the illustrations: {error}") from None
+                raise UsageError(
+                    _("cannot write the illustrations: {problem}").format(problem=error)
+                ) from None
         if args.command in ("handout", "report"):
             return paper(args)
         if args.command in CONTROL_HELP:
@@ -551,7 +637,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"hamstring-gui: {error}", file=sys.stderr)
         return EXIT_USAGE
     except DataError as error:
-        print(f"hamstring-gui: broken data file: {error}", file=sys.stderr)
+        print(
+            "hamstring-gui: " + _("broken data file: {problem}").format(problem=error),
+            file=sys.stderr,
+        )
         return 1
     except UnsafeFolderError as error:
         print(f"hamstring-gui: {error}", file=sys.stderr)

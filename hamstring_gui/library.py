@@ -29,6 +29,19 @@ def current_settings() -> SessionSettings:
     return settings.session
 
 
+def choose_language() -> str:
+    """Use the language of Preferences (``appearance.language``) or else the desktop's.
+
+    Called once at start, before any word is shown; returns the code chosen.
+    """
+    from hamstring_gui.core import i18n
+    from hamstring_gui.core.settings.store import load_settings
+    from hamstring_gui.paths import settings_file
+
+    override = load_settings(settings_file())[0].appearance.language
+    return i18n.use(i18n.choose_language("" if override == "system" else override)).code
+
+
 _REPORTED_PROBLEMS: set[str] = set()
 
 

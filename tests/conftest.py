@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,21 @@ os.environ.pop("WAYLAND_DISPLAY", None)
 from hamstring_gui.ui.compat import keep_singletons_alive  # noqa: E402
 
 keep_singletons_alive()
+
+
+# The suite reads English unless a test chooses a language: a tester's German
+# desktop must not change what the assertions see (children inherit this too).
+os.environ["LANGUAGE"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Every test starts in English and leaves the language as it found it."""
+    from hamstring_gui.core import i18n
+
+    i18n.use("en")
+    yield
+    i18n.use("en")
 
 
 @pytest.fixture(autouse=True)

@@ -9,12 +9,13 @@ field and problem, so a broken library never reaches the screen.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 
-from hamstring_gui.core import assets
+from hamstring_gui.core import assets, i18n
 from hamstring_gui.core.datafile import DataError, Record, parse_toml
+from hamstring_gui.core.overlay import Fields, localized
 
 CATALOG_RESOURCE = "catalog/stretches.toml"
 
@@ -112,6 +113,32 @@ class Stretch:
     def cue(self, phase_kind: str) -> str:
         """The short on-screen line for a phase kind, or the hold cue as a fallback."""
         return self.cues.get(phase_kind) or self.cues.get("hold") or self.cues["prepare"]
+
+    def text_fields(self) -> dict[str, object]:
+        """The words of this entry, by field: what a language overlay translates."""
+        fields: dict[str, object] = {
+            "name": self.name,
+            "summary": self.summary,
+            "steps": list(self.steps),
+            "cues": dict(self.cues),
+            "cautions": list(self.cautions),
+        }
+        if self.disagreement is not None:
+            fields["disagreement"] = self.disagreement
+        return fields
+
+    def with_text(self, fields: Fields) -> Stretch:
+        """This entry with its words replaced by ``fields`` (as :meth:`text_fields` gives them)."""
+        disagreement = fields.get("disagreement")
+        return replace(
+            self,
+            name=str(fields["name"]),
+            summary=str(fields["summary"]),
+            steps=tuple(str(step) for step in fields["steps"]),  # type: ignore[attr-defined]
+            cues={str(k): str(v) for k, v in fields["cues"].items()},  # type: ignore[attr-defined]
+            cautions=tuple(str(text) for text in fields["cautions"]),  # type: ignore[attr-defined]
+            disagreement=None if disagreement is None else str(disagreement),
+        )
 
     def needs(self) -> frozenset[Equipment]:
         """Equipment required, without the ``none`` marker."""
@@ -214,6 +241,21 @@ def parse_catalog(text: str, file: str) -> Catalog:
 
 
 @cache
-def load_catalog() -> Catalog:
-    """Load the bundled stretch library (cached: it never changes while running)."""
+def load_base_catalog() -> Catalog:
+    """The bundled stretch library in English, as written (cached: it never changes)."""
     return parse_catalog(assets.read_text(CATALOG_RESOURCE), CATALOG_RESOURCE)
+
+
+@cache
+def _load_in(language: str) -> Catalog:
+    return Catalog(
+        [
+            stretch.with_text(localized("stretches", stretch.id, stretch.text_fields(), language))
+            for stretch in load_base_catalog().values()
+        ]
+    )
+
+
+def load_catalog() -> Catalog:
+    """The bundled stretch library in the language in use (its overlay applied)."""
+    return _load_in(i18n.current().code)

@@ -29,6 +29,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from hamstring_gui.core.catalog import Catalog, Position, Stretch
+from hamstring_gui.core.i18n import NC_, npgettext, pgettext
 from hamstring_gui.core.plan import Phase, PhaseKind, Plan
 from hamstring_gui.core.session import (
     Ended,
@@ -131,28 +132,48 @@ def speech_seconds(text: str) -> float:
     return SPEECH_LEAD_SECONDS + SECONDS_PER_WORD * len(text.split())
 
 
-def _on_side(words: str, phase: Phase) -> str:
-    return f"{words}, {phase.side} leg" if phase.side else words
+# Spoken lines, whole per side so each language can say them its own way
+# (context "voice": heard, not read; short and calm).
+_SIDED_LINES = {
+    PhaseKind.HOLD: (
+        NC_("voice", "Hold"),
+        NC_("voice", "Hold, left leg"),
+        NC_("voice", "Hold, right leg"),
+    ),
+    PhaseKind.MOVE: (
+        NC_("voice", "Begin"),
+        NC_("voice", "Begin, left leg"),
+        NC_("voice", "Begin, right leg"),
+    ),
+    PhaseKind.SWITCH: (
+        NC_("voice", "Switch legs"),
+        NC_("voice", "Switch to your left leg"),
+        NC_("voice", "Switch to your right leg"),
+    ),
+}
+
+
+def _sided(phase: Phase) -> str:
+    both, left, right = _SIDED_LINES[phase.kind]
+    line = both if phase.side is None else left if phase.side == "left" else right
+    return pgettext("voice", line)
 
 
 def opening(phase: Phase, stretch_name: str | None) -> Cue:
-    """The chime and line that mark the start of ``phase``."""
+    """The chime and line that mark the start of ``phase``, in the language in use."""
     match phase.kind:
         case PhaseKind.PREPARE:
             return Cue(None, stretch_name)
-        case PhaseKind.HOLD:
-            return Cue(Tone.HOLD, _on_side("Hold", phase))
-        case PhaseKind.MOVE:
-            return Cue(Tone.HOLD, _on_side("Begin", phase))
+        case PhaseKind.HOLD | PhaseKind.MOVE:
+            return Cue(Tone.HOLD, _sided(phase))
         case PhaseKind.SWITCH:
-            text = f"Switch to your {phase.side} leg" if phase.side else "Switch legs"
-            return Cue(Tone.SWITCH, text)
+            return Cue(Tone.SWITCH, _sided(phase))
         case PhaseKind.REST:
-            return Cue(Tone.REST, "Rest")
+            return Cue(Tone.REST, pgettext("voice", "Rest"))
         case PhaseKind.CONTRACT:
-            return Cue(Tone.PUSH, "Push gently")
+            return Cue(Tone.PUSH, pgettext("voice", "Push gently"))
         case PhaseKind.RELAX:
-            return Cue(Tone.RELAX, "Relax and go deeper")
+            return Cue(Tone.RELAX, pgettext("voice", "Relax and go deeper"))
     raise AssertionError(phase.kind)  # pragma: no cover - every kind is matched
 
 
@@ -177,11 +198,17 @@ def countdown(
     if mode.voice and phase.kind is PhaseKind.HOLD and duration >= LONG_HOLD_SECONDS:
         first_tick = max(cues, default=0)
         half = round(duration / 2)
-        line = speech_seconds(f"{half} seconds left")
+        line = speech_seconds(_seconds_left(half))
         second = max(half, math.ceil(first_tick + line))
         if duration - second >= speaking and second < shown_at_start:
-            cues[second] = Cue(None, f"{second} seconds left")
+            cues[second] = Cue(None, _seconds_left(second))
     return cues
+
+
+def _seconds_left(seconds: int) -> str:
+    return npgettext("voice", "{seconds} second left", "{seconds} seconds left", seconds).format(
+        seconds=seconds
+    )
 
 
 def plan_is_lying(plan: Plan, catalog: Mapping[str, Stretch]) -> bool:
@@ -255,7 +282,7 @@ class CueDirector:
                 self._over = True
                 self.player.stop()
                 if summary.completed:
-                    self._play(Cue(Tone.COMPLETE, "Session complete"))
+                    self._play(Cue(Tone.COMPLETE, pgettext("voice", "Session complete")))
 
     # -- internals ----------------------------------------------------------
 

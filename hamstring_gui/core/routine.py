@@ -17,13 +17,14 @@ Built-in routines and user routine files share one TOML format::
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 
-from hamstring_gui.core import assets
+from hamstring_gui.core import assets, i18n
 from hamstring_gui.core.catalog import Catalog, Equipment, Position, Sides, load_catalog
 from hamstring_gui.core.datafile import DataError, Record, parse_toml
+from hamstring_gui.core.overlay import localized
 
 BUILTIN_FOLDER = "routines"
 MAX_ITEMS = 100
@@ -64,6 +65,13 @@ class Routine:
     description: str
     items: tuple[RoutineItem, ...]
     builtin: bool = False
+
+    def text_fields(self) -> dict[str, object]:
+        """The words of this routine: what a language overlay translates (built-ins only)."""
+        fields: dict[str, object] = {"name": self.name}
+        if self.description:
+            fields["description"] = self.description
+        return fields
 
     def positions(self, catalog: Catalog) -> list[Position]:
         """Positions used, in order of first appearance."""
@@ -133,9 +141,25 @@ def parse_routine(text: str, file: str, catalog: Catalog, *, builtin: bool = Fal
     )
 
 
-@cache
 def builtin_routines() -> dict[str, Routine]:
-    """The routines shipped with the app, by id, ordered by file name."""
+    """The routines shipped with the app, by id, ordered by file name, in the language in use."""
+    return _builtin_in(i18n.current().code)
+
+
+@cache
+def _builtin_in(language: str) -> dict[str, Routine]:
+    result = {}
+    for routine_id, routine in base_builtin_routines().items():
+        words = localized("routines", routine_id, routine.text_fields(), language)
+        result[routine_id] = replace(
+            routine, name=str(words["name"]), description=str(words.get("description", ""))
+        )
+    return result
+
+
+@cache
+def base_builtin_routines() -> dict[str, Routine]:
+    """The routines shipped with the app, by id, ordered by file name, in English as written."""
     catalog = load_catalog()
     routines: dict[str, Routine] = {}
     for name in assets.listdir(BUILTIN_FOLDER):

@@ -2,7 +2,9 @@
 
 Catalog values, phases and sides in words, and ``m:ss`` times: the banner,
 the session screen, the summary, the editor and the command line all say
-them the same way, and translation has one module to hook into.
+them the same way. Every table is marked with ``N_`` for extraction and read
+through :class:`~hamstring_gui.core.i18n.TranslatedWords`, so it answers in the
+language in use when it is read, not when this module is imported.
 """
 
 from __future__ import annotations
@@ -11,48 +13,59 @@ import re
 
 from hamstring_gui.core.catalog import Equipment, Kind, Position
 from hamstring_gui.core.datafile import DataError
+from hamstring_gui.core.i18n import N_, TranslatedWords, _, ngettext, pgettext
 from hamstring_gui.core.plan import Phase, PhaseKind, Side
 
-POSITION_WORDS = {
-    Position.LYING: "Lying",
-    Position.FLOOR_SEATED: "Seated on the floor",
-    Position.CHAIR: "Chair",
-    Position.STANDING: "Standing",
-}
-EQUIPMENT_WORDS = {
-    Equipment.NONE: "Nothing",
-    Equipment.TOWEL_OR_STRAP: "Towel or strap",
-    Equipment.WALL: "Wall",
-    Equipment.CHAIR: "Chair",
-    Equipment.TABLE: "Table",
-    Equipment.PARTNER: "Partner",
-    Equipment.FOAM_ROLLER: "Foam roller",
-    Equipment.STOOL: "Stool",
-}
-KIND_WORDS = {
-    Kind.STATIC: "Static hold",
-    Kind.PNF: "PNF (push, relax)",
-    Kind.DYNAMIC: "Dynamic move",
-    Kind.WARMUP: "Warm-up",
-    Kind.YOGA: "Yoga",
-    Kind.FOAM_ROLL: "Foam rolling",
-    Kind.SELF_TEST: "Self-test",
-}
+POSITION_WORDS = TranslatedWords(
+    {
+        Position.LYING: N_("Lying"),
+        Position.FLOOR_SEATED: N_("Seated on the floor"),
+        Position.CHAIR: N_("Chair"),
+        Position.STANDING: N_("Standing"),
+    }
+)
+EQUIPMENT_WORDS = TranslatedWords(
+    {
+        Equipment.NONE: N_("Nothing"),
+        Equipment.TOWEL_OR_STRAP: N_("Towel or strap"),
+        Equipment.WALL: N_("Wall"),
+        Equipment.CHAIR: N_("Chair"),
+        Equipment.TABLE: N_("Table"),
+        Equipment.PARTNER: N_("Partner"),
+        Equipment.FOAM_ROLLER: N_("Foam roller"),
+        Equipment.STOOL: N_("Stool"),
+    }
+)
+KIND_WORDS = TranslatedWords(
+    {
+        Kind.STATIC: N_("Static hold"),
+        Kind.PNF: N_("PNF (push, relax)"),
+        Kind.DYNAMIC: N_("Dynamic move"),
+        Kind.WARMUP: N_("Warm-up"),
+        Kind.YOGA: N_("Yoga"),
+        Kind.FOAM_ROLL: N_("Foam rolling"),
+        Kind.SELF_TEST: N_("Self-test"),
+    }
+)
 
-PHASE_WORDS = {
-    PhaseKind.PREPARE: "Get ready",
-    PhaseKind.HOLD: "Hold",
-    PhaseKind.CONTRACT: "Push gently",
-    PhaseKind.RELAX: "Relax and go deeper",
-    PhaseKind.SWITCH: "Switch legs",
-    PhaseKind.REST: "Rest",
-    PhaseKind.MOVE: "Move",
-}
+PHASE_WORDS = TranslatedWords(
+    {
+        PhaseKind.PREPARE: N_("Get ready"),
+        PhaseKind.HOLD: N_("Hold"),
+        PhaseKind.CONTRACT: N_("Push gently"),
+        PhaseKind.RELAX: N_("Relax and go deeper"),
+        PhaseKind.SWITCH: N_("Switch legs"),
+        PhaseKind.REST: N_("Rest"),
+        PhaseKind.MOVE: N_("Move"),
+    }
+)
 
 
 def side_words(side: Side | None) -> str:
     """'left leg', 'right leg' or 'both legs'."""
-    return f"{side} leg" if side else "both legs"
+    if side is None:
+        return _("both legs")
+    return _("left leg") if side == "left" else _("right leg")
 
 
 def banner_text(phase: Phase) -> str:
@@ -63,7 +76,7 @@ def banner_text(phase: Phase) -> str:
     """
     words = PHASE_WORDS[phase.kind]
     if phase.kind in (PhaseKind.HOLD, PhaseKind.MOVE) and phase.stretch is not None:
-        return f"{words} — {side_words(phase.side)}"
+        return _("{phase} — {leg}").format(phase=words, leg=side_words(phase.side))
     return words
 
 
@@ -76,21 +89,21 @@ def format_seconds(seconds: float) -> str:
 def format_minutes(seconds: float) -> str:
     """A routine length in words: ``5 min`` (``40 s`` when under a minute)."""
     if seconds < 60:
-        return f"{int(seconds)} s"
-    return f"{max(1, round(seconds / 60))} min"
+        return pgettext("duration", "{seconds} s").format(seconds=int(seconds))
+    return pgettext("duration", "{minutes} min").format(minutes=max(1, round(seconds / 60)))
 
 
 # -- Counts and short phrases, said as a person would ("1 rep", "2 reps") --------------
 
 
 def count(number: int, one: str, many: str) -> str:
-    """``"1 day"``, ``"3 days"``: the number with the word that fits it."""
+    """``"1 day"``, ``"3 days"``: the number with the word that fits it (English plural rule)."""
     return f"{number} {one if number == 1 else many}"
 
 
 def streak(days: int) -> str:
     """``"Streak: 1 day"``, ``"Streak: 4 days"``."""
-    return f"Streak: {count(days, 'day', 'days')}"
+    return ngettext("Streak: {count} day", "Streak: {count} days", days).format(count=days)
 
 
 def joined(parts: list[str], separator: str = " · ") -> str:
@@ -104,41 +117,54 @@ def joined(parts: list[str], separator: str = " · ") -> str:
 
 # -- Break notices and reminders --------------------------------------------------------
 
-WARNING_SUMMARY = "A stretch break soon"
-REMINDER_SUMMARY = "Time for a stretch"
-START = "Start"
-START_NOW = "Start now"
-SKIP = "Skip"
-SHOW_WINDOW = "Open Hamstring Coach"
-NO_SNOOZES_LEFT = "No snoozes left today"
+_NOTICE_WORDS = {
+    "WARNING_SUMMARY": N_("A stretch break soon"),
+    "REMINDER_SUMMARY": N_("Time for a stretch"),
+    "START": N_("Start"),
+    "START_NOW": N_("Start now"),
+    "SKIP": N_("Skip"),
+    "SHOW_WINDOW": N_("Open Hamstring Coach"),
+    "NO_SNOOZES_LEFT": N_("No snoozes left today"),
+    "KEPT_MINIMIZED": N_(
+        "Minimized, not closed: with no tray on this desktop, reminders run only while "
+        "Hamstring Coach is open. Quit from the menu to stop them."
+    ),
+}
+
+
+def __getattr__(name: str) -> str:
+    """``words.START`` and the other notice words, in the language in use when read."""
+    if name in _NOTICE_WORDS:
+        return _(_NOTICE_WORDS[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def snooze_label(minutes: int) -> str:
     """The Snooze button: ``"Snooze 10 min"``."""
-    return f"Snooze {minutes} min"
+    return _("Snooze {minutes} min").format(minutes=minutes)
 
 
 def warning_body(title: str, seconds: int) -> str:
     """The gentle notice before a break."""
-    return f"{title} in {seconds} s. Finish what you are doing; no rush."
+    return _("{routine} in {seconds} s. Finish what you are doing; no rush.").format(
+        routine=title, seconds=seconds
+    )
 
 
 def reminder_body(title: str, minutes: int, *, late: bool = False) -> str:
     """The reminder; ``late`` when it waited for a full screen, a lock or do not disturb."""
     if late:
-        return f"Your break waited until you were free. {title}, about {minutes} min."
-    return f"{title}, about {minutes} min. Your hamstrings will thank you."
-
-
-KEPT_MINIMIZED = (
-    "Minimized, not closed: with no tray on this desktop, reminders run only while "
-    "Hamstring Coach is open. Quit from the menu to stop them."
-)
+        return _("Your break waited until you were free. {routine}, about {minutes} min.").format(
+            routine=title, minutes=minutes
+        )
+    return _("{routine}, about {minutes} min. Your hamstrings will thank you.").format(
+        routine=title, minutes=minutes
+    )
 
 
 def autostart_failed(reason: str) -> str:
     """Start at login is on but cannot work."""
-    return f"Start at login will not work: {reason}."
+    return _("Start at login will not work: {reason}.").format(reason=reason)
 
 
 # -- Problems in a data file, said as a person would ----------------------------------

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from hamstring_gui.core import i18n
 from hamstring_gui.core.settings.store import write_atomic
 from hamstring_gui.platform import background
 from hamstring_gui.platform.dbus import DBusError
@@ -26,11 +27,29 @@ from hamstring_gui.platform.dbus import DBusError
 DESKTOP_ID = "io.github.hamstringcoach.HamstringCoach"
 TRAY_FLAG = "--tray"
 
+NAME = "Hamstring Coach reminders"
+COMMENT = "Reminds you to take a stretch break"
+
+
+def _localized(key: str, english: str) -> str:
+    """``Name[de]=…`` for each shipped language, then ``Name=…``, as ``msgfmt --desktop`` writes.
+
+    The login screen shows the entry in the desktop's language whatever the
+    app's: every translation goes in, from the same catalogues (``make po``
+    extracts the packaging template these words come from).
+    """
+    lines = [
+        f"{key}[{code}]={i18n.load(code).translations.gettext(english)}"
+        for code in i18n.translated_languages()
+    ]
+    return "\n".join([*lines, f"{key}={english}"])
+
+
 ENTRY = f"""[Desktop Entry]
 Type=Application
 Version=1.4
-Name=Hamstring Coach reminders
-Comment=Reminds you to take a stretch break
+{_localized("Name", NAME)}
+{_localized("Comment", COMMENT)}
 Exec=hamstring-gui {TRAY_FLAG}
 Icon={DESKTOP_ID}
 Terminal=false

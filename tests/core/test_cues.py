@@ -352,3 +352,23 @@ def test_every_tone_is_a_short_quiet_wav_made_by_the_script(tone: Tone) -> None:
     assert max(abs(s) for s in samples) <= 0.55 * 32767  # far from clipping
     assert samples[0] == 0 and abs(samples[-1]) < 200  # starts and ends softly: no click
     assert len(data) < 50_000
+
+
+@pytest.mark.parametrize(
+    ("language", "lines"),
+    [
+        ("de", ["Halten, linkes Bein", "Wechsel aufs rechte Bein", "Noch 15 Sekunden"]),
+        ("es", ["Mantén, pierna izquierda", "Cambia a la pierna derecha", "Quedan 15 segundos"]),
+    ],
+)
+def test_voice_lines_are_spoken_in_the_language_in_use(language: str, lines: list[str]) -> None:
+    from hamstring_gui.core import i18n
+    from hamstring_gui.core.cues import Mode, countdown, opening
+
+    i18n.use(language)
+    hold = Phase(PhaseKind.HOLD, "chair-stretch", Side.LEFT, 1, 30, 0)
+    switch = Phase(PhaseKind.SWITCH, "chair-stretch", Side.RIGHT, 1, 5, 0)
+    spoken = [opening(hold, None).text, opening(switch, None).text]
+    mode = Mode(sound=False, voice=True, tick_count=0, volume=70)
+    spoken += [cue.text for cue in countdown(hold, 30, mode, None).values() if cue.text]
+    assert spoken == lines

@@ -39,6 +39,8 @@ PACKAGE_OF = {
     "groff": "groff-base",
     "zsh": "zsh",
     "fish": "fish",
+    "xgettext": "gettext",
+    "msgfmt": "gettext",
 }
 
 

@@ -11,6 +11,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from hamstring_gui.core.i18n import N_, _
+
 # The typical band of the 90/90 active knee extension: within about 20 degrees
 # of straight (Yildirim 2018 norms 13-18 degrees; clinical cut-off 20, Lim 2023).
 TYPICAL_DEGREES = 20
@@ -21,7 +23,7 @@ PROGRESSION_DAYS = 14
 # ... and wants completed sessions on at least this many of them (>= 3 a week).
 PROGRESSION_MIN_DAYS = 6
 
-EXPECTATION_TEXT = (
+EXPECTATION_TEXT = N_(
     "Measurable change usually takes about 4–6 weeks of near-daily stretching. "
     "Keep at least 3 sessions a week to hold it; gains fade within weeks of stopping."
 )
@@ -269,8 +271,10 @@ class HistoryStats:
                 return HoldSuggestion(
                     current,
                     lower,
-                    "Something hurt in a recent session. A shorter hold may feel better; "
-                    "a mild pull is enough.",
+                    _(
+                        "Something hurt in a recent session. A shorter hold may feel better; "
+                        "a mild pull is enough."
+                    ),
                 )
             return None
         if changed and since > window_start:
@@ -284,7 +288,9 @@ class HistoryStats:
             return HoldSuggestion(
                 current,
                 upper,
-                f"Two steady weeks without anything hurting. If it feels right, "
-                f"you could hold {upper} s on your way to {target} s.",
+                _(
+                    "Two steady weeks without anything hurting. If it feels right, "
+                    "you could hold {seconds} s on your way to {target} s."
+                ).format(seconds=upper, target=target),
             )
         return None

@@ -25,6 +25,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from hamstring_gui.core.i18n import N_, _
+
 SCHEMA_VERSION = 1
 """The ``version`` this code writes; older files are migrated up to it."""
 
@@ -74,21 +76,31 @@ class Bound:
         if isinstance(value, bool) or not isinstance(value, int | float):
             return (
                 default,
-                f"{_show(value)} is not a number; using the default {self.show(default)}",
+                _("{value} is not a number; using the default {default}").format(
+                    value=_show(value), default=self.show(default)
+                ),
             )
         if isinstance(value, float) and not math.isfinite(value):
             return (
                 default,
-                f"{_show(value)} is not a number; using the default {self.show(default)}",
+                _("{value} is not a number; using the default {default}").format(
+                    value=_show(value), default=self.show(default)
+                ),
             )
         number = int(round(value))
         clamped = self.clamp(number)
         if clamped < number:
-            return clamped, f"{_show(value)} is above the maximum; using {self.show(clamped)}"
+            return clamped, _("{value} is above the maximum; using {used}").format(
+                value=_show(value), used=self.show(clamped)
+            )
         if clamped > number:
-            return clamped, f"{_show(value)} is below the minimum; using {self.show(clamped)}"
+            return clamped, _("{value} is below the minimum; using {used}").format(
+                value=_show(value), used=self.show(clamped)
+            )
         if number != value:
-            return number, f"{_show(value)} is not a whole number; using {self.show(number)}"
+            return number, _("{value} is not a whole number; using {used}").format(
+                value=_show(value), used=self.show(number)
+            )
         return number, None
 
 
@@ -103,7 +115,9 @@ class Flag:
         """The usable value for ``value`` and, if it had to change, why."""
         if isinstance(value, bool):
             return value, None
-        return default, f"{_show(value)} is not true or false; using the default {_show(default)}"
+        return default, _("{value} is not true or false; using the default {default}").format(
+            value=_show(value), default=_show(default)
+        )
 
 
 @dataclass(frozen=True)
@@ -124,7 +138,9 @@ class Choice:
         if value in self.values:
             return value, None
         allowed = ", ".join(self.values)
-        return default, f"{_show(value)} is not one of {allowed}; using the default {default!r}"
+        return default, _("{value} is not one of {allowed}; using the default {default}").format(
+            value=_show(value), allowed=allowed, default=repr(default)
+        )
 
 
 @dataclass(frozen=True)
@@ -138,7 +154,9 @@ class ClockTime:
         """The usable value for ``value`` and, if it had to change, why."""
         if isinstance(value, str) and CLOCK_PATTERN.match(value):
             return value, None
-        return default, f'{_show(value)} is not a time like "08:30"; using {default!r}'
+        return default, _('{value} is not a time like "08:30"; using {used}').format(
+            value=_show(value), used=repr(default)
+        )
 
 
 @dataclass(frozen=True)
@@ -151,13 +169,17 @@ class Weekdays:
     def coerce(self, value: object, default: Any) -> tuple[Any, str | None]:
         """The usable value for ``value`` and, if it had to change, why."""
         if not isinstance(value, list | tuple):
-            return default, f"{_show(value)} is not a list of days; using {_show(list(default))}"
+            return default, _("{value} is not a list of days; using {used}").format(
+                value=_show(value), used=_show(list(default))
+            )
         days = tuple(day for day in WEEKDAYS if day in value)
         bad = [item for item in value if item not in WEEKDAYS]
         if bad:
             return (
                 days,
-                f"{_show(bad)} are not days ({', '.join(WEEKDAYS)}); using {_show(list(days))}",
+                _("{value} are not days ({days}); using {used}").format(
+                    value=_show(bad), days=", ".join(WEEKDAYS), used=_show(list(days))
+                ),
             )  # noqa: E501
         return days, None
 
@@ -173,7 +195,9 @@ class RoutineRef:
         """The usable value for ``value`` and, if it had to change, why."""
         if isinstance(value, str) and ID_PATTERN.match(value):
             return value, None
-        return default, f"{_show(value)} is not a routine id; using {default!r}"
+        return default, _("{value} is not a routine id; using {used}").format(
+            value=_show(value), used=repr(default)
+        )
 
 
 Spec = Bound | Flag | Choice | ClockTime | Weekdays | RoutineRef
@@ -263,23 +287,33 @@ class SessionSettings:
     """How long and how often: what turns a routine into a timed plan."""
 
     hold_seconds: int = bounded(
-        30, 10, 120, "Hold", "30 s is as effective as 60 s for most adults; 45–60 s if 65 or older"
+        30,
+        10,
+        120,
+        N_("Hold"),
+        N_("30 s is as effective as 60 s for most adults; 45–60 s if 65 or older"),
     )
     rest_seconds: int = bounded(
-        10, 0, 120, "Rest between stretches", "Studies used about 10 s between stretches"
+        10, 0, 120, N_("Rest between stretches"), N_("Studies used about 10 s between stretches")
     )
-    switch_seconds: int = bounded(5, 2, 30, "Switch legs", "Time to change to the other leg")
-    prepare_seconds: int = bounded(5, 0, 30, "Get ready", "Time to get into position")
+    switch_seconds: int = bounded(
+        5, 2, 30, N_("Switch legs"), N_("Time to change to the other leg")
+    )
+    prepare_seconds: int = bounded(5, 0, 30, N_("Get ready"), N_("Time to get into position"))
     reps: int = bounded(
-        3, 1, 10, "Repetitions per leg", "2–4 reps, about 60–90 s per leg in all", unit=""
+        3, 1, 10, N_("Repetitions per leg"), N_("2–4 reps, about 60–90 s per leg in all"), unit=""
     )
-    contract_seconds: int = bounded(5, 3, 10, "PNF push", "3, 6 and 10 s pushes work equally well")
-    relax_seconds: int = bounded(3, 1, 10, "PNF relax", "A short breath out before going deeper")
+    contract_seconds: int = bounded(
+        5, 3, 10, N_("PNF push"), N_("3, 6 and 10 s pushes work equally well")
+    )
+    relax_seconds: int = bounded(
+        3, 1, 10, N_("PNF relax"), N_("A short breath out before going deeper")
+    )
     deeper_hold_seconds: int = bounded(
-        20, 10, 60, "PNF deeper hold", "Hold the new, deeper position 20–30 s"
+        20, 10, 60, N_("PNF deeper hold"), N_("Hold the new, deeper position 20–30 s")
     )
     warm_up: bool = flag(
-        True, "Include the warm-up", "Optional: a few minutes of easy walking; not required"
+        True, N_("Include the warm-up"), N_("Optional: a few minutes of easy walking; not required")
     )
     overrides: Mapping[str, StretchOverride] = field(default_factory=dict)
 
@@ -317,14 +351,21 @@ class SessionSettings:
 class SoundSettings:
     """Cues: ticks before a phase ends, chimes, a spoken voice."""
 
-    enabled: bool = flag(True, "Play sounds", "A soft chime when a phase changes")
-    volume: int = bounded(70, 0, 100, "Volume", unit="%")
+    enabled: bool = flag(True, N_("Play sounds"), N_("A soft chime when a phase changes"))
+    volume: int = bounded(70, 0, 100, N_("Volume"), unit="%")
     tick_count: int = bounded(
-        3, 0, 10, "Ticks before the end", "Soft ticks in the last seconds of a phase", unit=""
+        3,
+        0,
+        10,
+        N_("Ticks before the end"),
+        N_("Soft ticks in the last seconds of a phase"),
+        unit="",
     )
-    voice: bool = flag(False, "Speak the steps", "Uses the system's text-to-speech voice")
+    voice: bool = flag(False, N_("Speak the steps"), N_("Uses the system's text-to-speech voice"))
     eyes_closed: bool = flag(
-        False, "Eyes-closed mode", "Every change is announced by sound, so you need not look"
+        False,
+        N_("Eyes-closed mode"),
+        N_("Every change is announced by sound, so you need not look"),
     )
 
 
@@ -332,26 +373,31 @@ class SoundSettings:
 class ReminderSettings:
     """When the app offers a stretch break."""
 
-    enabled: bool = flag(True, "Remind me to stretch")
+    enabled: bool = flag(True, N_("Remind me to stretch"))
     work_minutes: int = bounded(
         50,
         10,
         240,
-        "Remind after working",
-        "A break about once an hour suits most desk days",
+        N_("Remind after working"),
+        N_("A break about once an hour suits most desk days"),
         unit="min",
     )
-    active_days: tuple[str, ...] = weekdays(WEEKDAYS[:5], "On these days")
-    start: str = clock_time("08:00", "From")
-    end: str = clock_time("18:00", "Until")
-    routine: str = routine_ref("desk-break", "Routine")
+    active_days: tuple[str, ...] = weekdays(WEEKDAYS[:5], N_("On these days"))
+    start: str = clock_time("08:00", N_("From"))
+    end: str = clock_time("18:00", N_("Until"))
+    routine: str = routine_ref("desk-break", N_("Routine"))
     snooze_limit: int = bounded(
-        3, 0, 10, "Snoozes per day", "After this many, the reminder waits for tomorrow", unit=""
+        3,
+        0,
+        10,
+        N_("Snoozes per day"),
+        N_("After this many, the reminder waits for tomorrow"),
+        unit="",
     )
     warning_seconds: int = bounded(
-        30, 0, 300, "Notice before a break", "A gentle heads-up first; 0 for none", unit="s"
+        30, 0, 300, N_("Notice before a break"), N_("A gentle heads-up first; 0 for none"), unit="s"
     )
-    autostart: bool = flag(False, "Start when I log in")
+    autostart: bool = flag(False, N_("Start when I log in"))
 
 
 @dataclass(frozen=True)
@@ -359,12 +405,29 @@ class AppearanceSettings:
     """How the window looks."""
 
     theme: str = choice(
-        "system", (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")), "Theme"
+        "system",
+        (("system", N_("Follow the system")), ("light", N_("Light")), ("dark", N_("Dark"))),
+        N_("Theme"),
     )
-    text_scale: int = bounded(100, 75, 200, "Text size", unit="%")
-    reduced_motion: bool = flag(False, "Reduce motion", "Still pictures instead of animations")
+    language: str = choice(
+        "system",
+        (
+            ("system", N_("Follow the system")),
+            ("en", "English"),
+            ("de", "Deutsch"),
+            ("es", "Español"),
+        ),
+        N_("Language"),
+        N_("Takes effect the next time the app starts"),
+    )
+    text_scale: int = bounded(100, 75, 200, N_("Text size"), unit="%")
+    reduced_motion: bool = flag(
+        False, N_("Reduce motion"), N_("Still pictures instead of animations")
+    )
     compact_on_top: bool = flag(
-        False, "Small window on top", "During a session, keep a small timer above other windows"
+        False,
+        N_("Small window on top"),
+        N_("During a session, keep a small timer above other windows"),
     )
 
 
@@ -374,9 +437,9 @@ class ProfileSettings:
 
     age_band: str = choice(
         AGE_UNDER_65,
-        ((AGE_UNDER_65, "Under 65"), (AGE_65_PLUS, "65 or older")),
-        "Age",
-        "From 65 on, 60 s holds gave faster gains (Feland 2001), so the default hold is 60 s",
+        ((AGE_UNDER_65, N_("Under 65")), (AGE_65_PLUS, N_("65 or older"))),
+        N_("Age"),
+        N_("From 65 on, 60 s holds gave faster gains (Feland 2001), so the default hold is 60 s"),
     )
 
 

@@ -39,10 +39,11 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, QTimer, QUrl, Signal, Slot
 
 from hamstring_gui.core import assets
 from hamstring_gui.core.cues import Tone
+from hamstring_gui.core.i18n import N_, _
 from hamstring_gui.platform import pulse
 
 if TYPE_CHECKING:  # pragma: no cover - only for type checkers
@@ -55,8 +56,8 @@ ENGINE_PREFERENCE = ("speechd", "flite", "winrt", "sapi", "darwin", "macos", "an
 """Speech engines by name, best first; ``mock`` (Qt's test engine) is never used."""
 
 APP_NAME = "Hamstring Coach"  # as the sound server's mixer lists it
-NO_DEVICE = "No audio output device was found."
-NO_ENGINE = "No text-to-speech engine is installed (on Linux: speech-dispatcher)."
+NO_DEVICE = N_("No audio output device was found.")
+NO_ENGINE = N_("No text-to-speech engine is installed (on Linux: speech-dispatcher).")
 
 
 class QtCuePlayer(QObject):
@@ -103,7 +104,7 @@ class QtCuePlayer(QObject):
         """Why the voice cannot speak, or ``None`` if it can (or was not tried yet)."""
         untried = self._voice_reason is None and not self._building and self._tts is None
         if untried and not _speech_engines():
-            self._voice_reason = NO_ENGINE
+            self._voice_reason = _(NO_ENGINE)
         return self._voice_reason
 
     @property
@@ -201,14 +202,16 @@ class QtCuePlayer(QObject):
                     self._clips[str(tone)] = clip
                     self._tone_seconds[str(tone)] = clip.seconds
             except (OSError, ValueError) as error:
-                self._fail_sound(f"A sound file could not be read: {error}")
+                self._fail_sound(
+                    _("A sound file could not be read: {problem}").format(problem=error)
+                )
             else:
                 log.debug("sound server ready in %.0f ms", (time.perf_counter() - started) * 1000)
             return None
         from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 
         if not QMediaDevices.audioOutputs():
-            self._fail_sound(NO_DEVICE)
+            self._fail_sound(_(NO_DEVICE))
             return None
         effects: dict[str, Any] = {}
         for tone in Tone:
@@ -229,7 +232,9 @@ class QtCuePlayer(QObject):
         effect = self.sender()
         if isinstance(effect, QSoundEffect) and effect.status() == QSoundEffect.Status.Error:
             name = effect.source().fileName()
-            self._fail_sound(f"The sound {name} could not be played on this audio device.")
+            self._fail_sound(
+                _("The sound {name} could not be played on this audio device.").format(name=name)
+            )
 
     @Slot(str)
     def _fail_sound(self, reason: str) -> None:
@@ -260,14 +265,27 @@ class QtCuePlayer(QObject):
         engines = _speech_engines()
         engine = next((name for name in ENGINE_PREFERENCE if name in engines), None)
         if engine is None:
-            self._fail_voice(NO_ENGINE)
+            self._fail_voice(_(NO_ENGINE))
             return
         started = time.perf_counter()
         tts = QTextToSpeech(engine, self)
         if tts.state() == QTextToSpeech.State.Error:
-            error = tts.errorString() or "it failed to start"
+            error = tts.errorString() or _("it failed to start")
             tts.deleteLater()
-            self._fail_voice(f"The {engine} speech engine does not work: {error}")
+            self._fail_voice(
+                _("The {engine} speech engine does not work: {problem}").format(
+                    engine=engine, problem=error
+                )
+            )
+            return
+        if not _choose_voice(tts):
+            tts.deleteLater()
+            language = QLocale().nativeLanguageName()
+            self._fail_voice(
+                _("The {engine} speech engine has no voice for {language}.").format(
+                    engine=engine, language=language
+                )
+            )
             return
         tts.setVolume(self._level)
         self._tts, self._engine = tts, engine
@@ -289,6 +307,24 @@ class QtCuePlayer(QObject):
         text, self._pending_text = self._pending_text, None
         if text and self._tts is not None:
             self._tts.say(text)
+
+
+def _choose_voice(tts: QTextToSpeech) -> bool:
+    """Speak in the app's language (Qt's default locale); ``False`` when the engine has no voice.
+
+    English keeps whatever voice the engine gives (as before translations);
+    any other language needs a voice of its own: German lines in an English
+    voice are worse than none, and Preferences ▸ Sounds then says why.
+    """
+    wanted = QLocale()
+    if wanted.language() in (QLocale.Language.English, QLocale.Language.C):
+        return True
+    matches = [loc for loc in tts.availableLocales() if loc.language() == wanted.language()]
+    if not matches:
+        return False
+    same_country = [loc for loc in matches if loc.territory() == wanted.territory()]
+    tts.setLocale((same_country or matches)[0])
+    return True
 
 
 def _speech_engines() -> list[str]:

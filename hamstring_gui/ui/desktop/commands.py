@@ -14,6 +14,7 @@ import math
 import re
 from typing import Any, Protocol
 
+from hamstring_gui.core.i18n import _
 from hamstring_gui.core.reminders import SnoozeResult
 from hamstring_gui.core.session import State
 from hamstring_gui.ui.controller import SessionController
@@ -80,13 +81,16 @@ class RemoteCommands:
             return {"ok": True, "message": ""}
         if command == "start":
             if args[0] not in self.shell.routines:
-                return {"ok": False, "message": f"unknown routine {args[0][:80]!r}"}
+                return {
+                    "ok": False,
+                    "message": _("unknown routine {id}").format(id=repr(args[0][:80])),
+                }
             self.shell.start_routine(args[0])
             self.shell.bring_to_front()
             return {"ok": True, "message": ""}
         if command in session_commands:
             if not self.controller.active:
-                return {"ok": False, "message": "no session is running"}
+                return {"ok": False, "message": _("no session is running")}
             session_commands[command]()
             return {"ok": True, "message": ""}
         if command == "snooze":
@@ -97,18 +101,24 @@ class RemoteCommands:
 
     def _snooze(self, args: list[str]) -> dict[str, Any]:
         if self.reminders is None:
-            return {"ok": False, "message": "reminders are not available"}
+            return {"ok": False, "message": _("reminders are not available")}
         if args and not _MINUTES.fullmatch(args[0]):
-            return {"ok": False, "message": f"not a number of minutes: {args[0][:20]!r}"}
+            return {
+                "ok": False,
+                "message": _("not a number of minutes: {text}").format(text=repr(args[0][:20])),
+            }
         minutes = int(args[0]) if args else 10
         if minutes not in SNOOZE_MINUTES:
-            return {"ok": False, "message": "snooze MINUTES must be between 1 and 240"}
+            return {"ok": False, "message": _("snooze MINUTES must be between 1 and 240")}
         result = self.reminders.snooze(minutes)
         if result is SnoozeResult.NONE_LEFT:
-            return {"ok": False, "message": "no snoozes left today"}
+            return {"ok": False, "message": _("no snoozes left today")}
         if result is SnoozeResult.NOT_DUE:
-            return {"ok": True, "message": f"no break is due; {self._next_break()}"}
-        return {"ok": True, "message": f"snoozed for {minutes} min"}
+            return {
+                "ok": True,
+                "message": _("no break is due; {next}").format(next=self._next_break()),
+            }
+        return {"ok": True, "message": _("snoozed for {minutes} min").format(minutes=minutes)}
 
     def _remind(self) -> dict[str, Any]:
         if self.reminders is None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from hamstring_gui.core.i18n import _, format_time, ngettext
 from hamstring_gui.core.reminders import SNOOZE_CHOICES
 from hamstring_gui.core.safe_file import private_folder
 from hamstring_gui.ui.style.icon import themed_app_icon
@@ -28,13 +29,15 @@ def tooltip_for(status: Mapping[str, str | None]) -> str:
     """The tray tooltip for a ``ReminderService.status()``."""
     state, at = status.get("reminders"), status.get("next_reminder")
     if state == "off":
-        return "Hamstring Coach — reminders off"
+        return _("Hamstring Coach — reminders off")
     if state == "paused":
-        return "Hamstring Coach — reminders paused"
+        return _("Hamstring Coach — reminders paused")
     if at is None:
-        return "Hamstring Coach — no break due now"
-    when = dt.datetime.fromisoformat(at).strftime("%H:%M")
-    return f"Hamstring Coach — next break at {when}" + (" (snoozed)" if state == "snoozed" else "")
+        return _("Hamstring Coach — no break due now")
+    when = format_time(dt.datetime.fromisoformat(at))
+    if state == "snoozed":
+        return _("Hamstring Coach — next break at {time} (snoozed)").format(time=when)
+    return _("Hamstring Coach — next break at {time}").format(time=when)
 
 
 class Tray(QObject):
@@ -74,33 +77,35 @@ class Tray(QObject):
         self._suggested = suggested
         self.icon = QSystemTrayIcon(themed_app_icon(), self)
         self.menu = QMenu()
-        self.start_action = self.menu.addAction("Start")
+        self.start_action = self.menu.addAction(_("Start"))
         self.start_action.triggered.connect(lambda: self.startRoutine.emit(self._suggested))
-        self.routines_menu = self.menu.addMenu("Routines")
+        self.routines_menu = self.menu.addMenu(_("Routines"))
         self.set_routines(self._routines)
-        self.snooze_menu = self.menu.addMenu("Snooze")
+        self.snooze_menu = self.menu.addMenu(_("Snooze"))
         self.snooze_actions: dict[int, QAction] = {}
         for minutes in SNOOZE_CHOICES:
-            action = self.snooze_menu.addAction(f"{minutes} minutes")
-            action.triggered.connect(lambda _=False, m=minutes: self.snoozeRequested.emit(m))
+            action = self.snooze_menu.addAction(
+                ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
+            )
+            action.triggered.connect(lambda _checked=False, m=minutes: self.snoozeRequested.emit(m))
             self.snooze_actions[minutes] = action
-        self.pause_menu = self.menu.addMenu("Pause reminders")
-        self.pause_hour_action = self.pause_menu.addAction("For an hour")
+        self.pause_menu = self.menu.addMenu(_("Pause reminders"))
+        self.pause_hour_action = self.pause_menu.addAction(_("For an hour"))
         self.pause_hour_action.triggered.connect(lambda: self.pauseForRequested.emit(HOUR))
-        self.pause_tomorrow_action = self.pause_menu.addAction("Until tomorrow")
+        self.pause_tomorrow_action = self.pause_menu.addAction(_("Until tomorrow"))
         self.pause_tomorrow_action.triggered.connect(self.pauseUntilTomorrowRequested)
-        self.resume_action = self.pause_menu.addAction("Resume reminders")
+        self.resume_action = self.pause_menu.addAction(_("Resume reminders"))
         self.resume_action.triggered.connect(self.resumeRequested)
         self.pause_menu.addSeparator()
-        self.off_action = self.pause_menu.addAction("Turn off")
+        self.off_action = self.pause_menu.addAction(_("Turn off"))
         self.off_action.triggered.connect(self.turnOffRequested)
-        self.on_action = self.pause_menu.addAction("Turn on")
+        self.on_action = self.pause_menu.addAction(_("Turn on"))
         self.on_action.triggered.connect(self.turnOnRequested)
         self.menu.addSeparator()
-        self.menu.addAction("Preferences…").triggered.connect(self.preferencesRequested)
-        self.menu.addAction("History").triggered.connect(self.historyRequested)
+        self.menu.addAction(_("Preferences…")).triggered.connect(self.preferencesRequested)
+        self.menu.addAction(_("History")).triggered.connect(self.historyRequested)
         self.menu.addSeparator()
-        self.menu.addAction("Quit").triggered.connect(self.quitRequested)
+        self.menu.addAction(_("Quit")).triggered.connect(self.quitRequested)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_activated)
         self.set_suggested(suggested)
@@ -121,19 +126,23 @@ class Tray(QObject):
         self.routines_menu.clear()
         for routine_id, title in self._routines.items():
             action = self.routines_menu.addAction(title)
-            action.triggered.connect(lambda _=False, r=routine_id: self.startRoutine.emit(r))
+            action.triggered.connect(lambda _checked=False, r=routine_id: self.startRoutine.emit(r))
 
     def set_suggested(self, routine: str) -> None:
         """The routine behind "Start …" (follows the reminder settings)."""
         self._suggested = routine
-        self.start_action.setText(f"Start {self._routines.get(routine, routine)}")
+        self.start_action.setText(
+            _("Start {routine}").format(routine=self._routines.get(routine, routine))
+        )
 
     def set_status(self, status: Mapping[str, str | None], *, snoozes_left: int) -> None:
         """Tooltip and which commands make sense, from ``ReminderService.status()``."""
         self.icon.setToolTip(tooltip_for(status))
         state = status.get("reminders")
         self.snooze_menu.setEnabled(snoozes_left > 0 and state in ("on", "snoozed"))
-        self.snooze_menu.setTitle("Snooze" if snoozes_left > 0 else "Snooze (none left today)")
+        self.snooze_menu.setTitle(
+            _("Snooze") if snoozes_left > 0 else _("Snooze (none left today)")
+        )
         self.pause_hour_action.setEnabled(state in ("on", "snoozed"))
         self.pause_tomorrow_action.setEnabled(state in ("on", "snoozed"))
         self.resume_action.setEnabled(state in ("paused", "snoozed"))
@@ -152,8 +161,8 @@ class Tray(QObject):
         flag = flag_folder / KEEP_IN_TRAY_FLAG
         if not flag.exists():
             self.icon.showMessage(
-                "Hamstring Coach is still here",
-                "It keeps reminding you to stretch from the tray. Quit from the tray menu.",
+                _("Hamstring Coach is still here"),
+                _("It keeps reminding you to stretch from the tray. Quit from the tray menu."),
                 QSystemTrayIcon.MessageIcon.Information,
                 8000,
             )

@@ -12,20 +12,22 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-TITLE = "Your files"
-SUMMARY = "Hamstring Coach found a problem with a file it keeps for you. Nothing was deleted."
+from hamstring_gui.core.i18n import N_, _
+
+TITLE = N_("Your files")
+SUMMARY = N_("Hamstring Coach found a problem with a file it keeps for you. Nothing was deleted.")
 
 
 def show_file_notice(parent: QWidget, messages: Sequence[str]) -> QMessageBox | None:
     """Show ``messages`` in a non-modal box (none when there are none); returns it."""
     if not messages:
         return None
-    box = QMessageBox(QMessageBox.Icon.Information, TITLE, SUMMARY, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Information, _(TITLE), _(SUMMARY), parent=parent)
     box.setObjectName("fileNotice")
     box.setInformativeText("\n\n".join(messages))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.setAccessibleName(TITLE)
-    box.setAccessibleDescription(SUMMARY)
+    box.setAccessibleName(_(TITLE))
+    box.setAccessibleDescription(_(SUMMARY))
     box.setModal(False)
     box.show()
     return box

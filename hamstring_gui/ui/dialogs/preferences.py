@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hamstring_gui.core.i18n import N_, _
 from hamstring_gui.core.settings import (
     AGE_UNDER_65,
     WEEKDAYS,
@@ -50,18 +51,24 @@ from hamstring_gui.ui.settings_model import SettingsModel
 from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 from hamstring_gui.ui.window_fit import fit_on_screen
 
-DAY_LABELS = dict(zip(WEEKDAYS, ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True))
+DAY_LABELS = dict(
+    zip(
+        WEEKDAYS,
+        (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun")),
+        strict=True,
+    )
+)
 
 PAGES = (
     # key, title, sections it edits, intro
-    ("session", "Session", ("session",), "Changes apply from the next phase."),
-    ("sounds", "Sounds", ("sound",), ""),
-    ("reminders", "Reminders", ("reminders",), ""),
-    ("appearance", "Appearance", ("appearance",), ""),
-    ("safety", "Safety", ("profile",), ""),
+    ("session", N_("Session"), ("session",), N_("Changes apply from the next phase.")),
+    ("sounds", N_("Sounds"), ("sound",), ""),
+    ("reminders", N_("Reminders"), ("reminders",), ""),
+    ("appearance", N_("Appearance"), ("appearance",), ""),
+    ("safety", N_("Safety"), ("profile",), ""),
 )
 
-SAFETY_TEXT = (
+SAFETY_TEXT = N_(
     "Ease in and never bounce: a mild pull in the back of the thigh, never pain. "
     "Stop if you feel back pain, or burning, tingling or numbness down the leg."
 )
@@ -129,7 +136,7 @@ class _Editor:
         self.spec = spec
         self.on_edit = on_edit
         self.widget: QWidget
-        self.label: str | None = spec.label
+        self.label: str | None = _(spec.label)
         self._day_boxes: dict[str, QCheckBox] = {}
         if isinstance(spec, Bound):
             spin = _BoundSpin()
@@ -138,26 +145,26 @@ class _Editor:
             spin.setRange(spec.minimum, spec.maximum)
             if spec.unit:
                 spin.setSuffix(f" {spec.unit}")
-            spin.setAccessibleName(spec.label)
+            spin.setAccessibleName(_(spec.label))
             spin.valueChanged.connect(self._edited)
             self.widget = spin
         elif isinstance(spec, Flag):
-            box = QCheckBox(spec.label)
+            box = QCheckBox(_(spec.label))
             box.toggled.connect(self._edited)
             self.widget, self.label = box, None
         elif isinstance(spec, Choice | RoutineRef):
             combo = QComboBox()
             options = spec.options if isinstance(spec, Choice) else _routine_names().items()
             for value, label in options:
-                combo.addItem(label, value)
-            combo.setAccessibleName(spec.label)
+                combo.addItem(_(label) if isinstance(spec, Choice) else label, value)
+            combo.setAccessibleName(_(spec.label))
             combo.currentIndexChanged.connect(self._edited)
             self.widget = combo
         elif isinstance(spec, ClockTime):
             edit = _TimeEdit()
             edit.setDisplayFormat("HH:mm")
             edit.setKeyboardTracking(False)
-            edit.setAccessibleName(spec.label)
+            edit.setAccessibleName(_(spec.label))
             edit.timeChanged.connect(self._edited)
             self.widget = edit
         elif isinstance(spec, Weekdays):
@@ -165,7 +172,7 @@ class _Editor:
             layout = QHBoxLayout(row)
             layout.setContentsMargins(0, 0, 0, 0)
             for day in WEEKDAYS:
-                box = QCheckBox(DAY_LABELS[day])
+                box = QCheckBox(_(DAY_LABELS[day]))
                 box.toggled.connect(self._edited)
                 layout.addWidget(box)
                 self._day_boxes[day] = box
@@ -237,10 +244,10 @@ class _Page(QWidget):
         self.undo_sections: tuple[str, ...] = ()
 
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<b>{title}</b>")
+        heading = QLabel("<b>" + _(title) + "</b>")
         layout.addWidget(heading)
         if intro:
-            layout.addWidget(_hint_label(intro))
+            layout.addWidget(_hint_label(_(intro)))
         self.grid = QGridLayout()
         self.grid.setColumnStretch(2, 1)
         self.grid.setHorizontalSpacing(12)
@@ -254,11 +261,11 @@ class _Page(QWidget):
         layout.addStretch()
 
         bottom = QHBoxLayout()
-        self.restore_button = QPushButton("Restore defaults")
+        self.restore_button = QPushButton(_("Restore defaults"))
         self.restore_button.setObjectName(f"restore-{key}")
         self.restore_button.clicked.connect(self.restore_defaults)
         self.status = QLabel()
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(_("Undo"))
         self.undo_button.setObjectName(f"undo-{key}")
         self.undo_button.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_button.clicked.connect(self.undo)
@@ -283,13 +290,13 @@ class _Page(QWidget):
         if editor.label is None:
             self.grid.addWidget(editor.widget, row, 0, 1, 2)
         else:
-            label = QLabel(f"{editor.label}:")
+            label = QLabel(_("{label}:").format(label=editor.label))
             label.setBuddy(editor.widget)
             self.grid.addWidget(label, row, 0)
             span = 2 if isinstance(spec, Weekdays) else 1  # seven boxes: take the hint's room
             self.grid.addWidget(editor.widget, row, 1, 1, span, Qt.AlignmentFlag.AlignLeft)
         if spec.hint:
-            hint = _hint_label(spec.hint)
+            hint = _hint_label(_(spec.hint))
             if isinstance(spec, Weekdays):
                 self.grid.addWidget(hint, row + 1, 1, 1, 2)
             else:
@@ -331,11 +338,11 @@ class _Page(QWidget):
             if before.section(name) != after.section(name)
         )  # noqa: E501
         if not changed:
-            self.status.setText("These are already the defaults.")
+            self.status.setText(_("These are already the defaults."))
             return
         if self.dialog.apply(after):
             self.undo_to, self.undo_sections = before, changed
-            self.status.setText("Defaults restored.")
+            self.status.setText(_("Defaults restored."))
             self.undo_button.show()
 
     def undo(self) -> None:
@@ -347,7 +354,7 @@ class _Page(QWidget):
             settings = settings.with_section(name, self.undo_to.section(name))
         if self.dialog.apply(settings):
             self._forget_undo()
-            self.status.setText("Your settings are back.")
+            self.status.setText(_("Your settings are back."))
 
     def _forget_undo(self) -> None:
         self.undo_to, self.undo_sections = None, ()
@@ -371,7 +378,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.model = store if isinstance(store, SettingsModel) else SettingsModel(store, self)
         self.model.saveFailed.connect(self._save_failed)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(_("Preferences"))
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -381,15 +388,15 @@ class PreferencesDialog(QDialog):
 
         self.page_list = QListWidget()
         self.page_list.setObjectName("pageList")
-        self.page_list.setAccessibleName("Preference pages")
+        self.page_list.setAccessibleName(_("Preference pages"))
         self.stack = QStackedWidget()
         self.pages: dict[str, _Page] = {}
         for key, title, sections, intro in PAGES:
             page = _Page(self, key, title, sections, intro)
             self.pages[key] = page
-            self.page_list.addItem(title)
+            self.page_list.addItem(_(title))
             # Each page scrolls: at large text its hints wrap onto lines of their own.
-            self.stack.addWidget(NamedScrollArea(title, page))
+            self.stack.addWidget(NamedScrollArea(_(title), page))
         self.page_list.setFixedWidth(self.page_list.sizeHintForColumn(0) + 24)
         self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self._add_session_extras()
@@ -410,7 +417,9 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
 
         if self.model.store.read_only:
-            self._save_failed(f"Settings cannot be saved: {self.model.store.read_only}")
+            self._save_failed(
+                _("Settings cannot be saved: {problem}").format(problem=self.model.store.read_only)
+            )
         self._refresh()
         self.page_list.setCurrentRow(0)
         self.page_list.setFocus()
@@ -490,7 +499,9 @@ class PreferencesDialog(QDialog):
             if o.hold_seconds
         ]
         self.overrides_label.setText(
-            "Your own holds: " + ", ".join(holds) if holds else "No stretch has a hold of its own."
+            _("Your own holds: {holds}").format(holds=", ".join(holds))
+            if holds
+            else _("No stretch has a hold of its own.")
         )
         self.forget_button.setEnabled(bool(overrides))
 
@@ -501,7 +512,7 @@ class PreferencesDialog(QDialog):
     def _add_session_extras(self) -> None:
         page = self.pages["session"]
         self.overrides_label = _hint_label("")
-        self.forget_button = QPushButton("Forget holds set for single stretches")
+        self.forget_button = QPushButton(_("Forget holds set for single stretches"))
         self.forget_button.clicked.connect(self._forget_overrides)
         page.extra.addWidget(self.overrides_label)
         page.extra.addWidget(self.forget_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -514,7 +525,7 @@ class PreferencesDialog(QDialog):
         page = self.pages["safety"]
         text = QLabel(SAFETY_TEXT)
         text.setWordWrap(True)
-        again = QPushButton("Show the safety screen again")
+        again = QPushButton(_("Show the safety screen again"))
         again.setObjectName("show-safety")
         again.clicked.connect(self._show_safety_again)
         page.extra.addWidget(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from hamstring_gui.core.i18n import _
 from hamstring_gui.ui.style import theme
 
 
@@ -17,17 +18,19 @@ class StopConfirmDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Stop the session?")
+        self.setWindowTitle(_("Stop the session?"))
         base = theme.base_pixel_size()
-        question = QLabel("Stop this session now?")
+        question = QLabel(_("Stop this session now?"))
         theme.set_font(question, 1.3, bold=True)
-        detail = QLabel("What you have done so far still counts.")
+        detail = QLabel(_("What you have done so far still counts."))
         detail.setWordWrap(True)
         buttons = QDialogButtonBox()
         self.stop_button = buttons.addButton(
-            "Stop session", QDialogButtonBox.ButtonRole.DestructiveRole
+            _("Stop session"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
-        self.keep_button = buttons.addButton("Keep going", QDialogButtonBox.ButtonRole.RejectRole)
+        self.keep_button = buttons.addButton(
+            _("Keep going"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.stop_button.setObjectName("confirmStopButton")
         self.keep_button.setObjectName("keepGoingButton")
         self.keep_button.setDefault(True)

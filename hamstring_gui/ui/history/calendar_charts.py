@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QSizePolicy,
@@ -16,10 +16,11 @@ from hamstring_gui.core.history import (
     Balance,
     DayTotal,
 )
+from hamstring_gui.core.i18n import N_, _, ngettext
 from hamstring_gui.ui.history.chart_style import chart_colours, minutes_text, small_font
 from hamstring_gui.ui.style import theme
 
-WEEKDAY_LETTERS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAY_LETTERS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
 
 class WeekBars(QWidget):
@@ -39,7 +40,9 @@ class WeekBars(QWidget):
         self.today = today
         self.setAccessibleDescription(
             ", ".join(
-                f"{WEEKDAY_LETTERS[d.day.weekday()]} {minutes_text(d.seconds)} min"
+                _("{weekday} {minutes} min").format(
+                    weekday=_(WEEKDAY_LETTERS[d.day.weekday()]), minutes=minutes_text(d.seconds)
+                )
                 for d in self.days
             )
         )
@@ -85,7 +88,7 @@ class WeekBars(QWidget):
             painter.drawText(
                 QRectF(x, area.bottom() + 4, slot, line),
                 Qt.AlignmentFlag.AlignCenter,
-                WEEKDAY_LETTERS[day.day.weekday()],
+                _(WEEKDAY_LETTERS[day.day.weekday()]),
             )
             font.setBold(False)
             painter.setFont(font)
@@ -115,7 +118,13 @@ class CalendarGrid(QWidget):
         self.days = list(days)
         self.today = today
         done = sum(1 for d in self.days if d.completed)
-        self.setAccessibleDescription(f"{done} days with a completed session in {self.weeks} weeks")
+        self.setAccessibleDescription(
+            ngettext(
+                "{days} day with a completed session in {weeks} weeks",
+                "{days} days with a completed session in {weeks} weeks",
+                done,
+            ).format(days=done, weeks=self.weeks)
+        )
         self.update()
 
     def cell_rect(self, index: int) -> QRectF:
@@ -127,7 +136,7 @@ class CalendarGrid(QWidget):
 
     def _geometry(self) -> tuple[float, float, float, float]:
         metrics = self.fontMetrics()
-        label_width = metrics.horizontalAdvance("Wed") + 8
+        label_width = metrics.horizontalAdvance(_("Wed")) + 8
         header = metrics.height() + 4
         weeks = max(1, self.weeks)
         gap = 3.0
@@ -151,7 +160,7 @@ class CalendarGrid(QWidget):
             painter.drawText(
                 QRectF(0, top + weekday * (cell + gap), left - 6, cell),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                WEEKDAY_LETTERS[weekday],
+                _(WEEKDAY_LETTERS[weekday]),
             )
         last_month_x = -1e9
         for week in range(self.weeks):
@@ -163,7 +172,10 @@ class CalendarGrid(QWidget):
                     first = moment
             x = left + week * (cell + gap)
             if first is not None and x - last_month_x > metrics.horizontalAdvance("Mmm") + 4:
-                painter.drawText(QPointF(x, metrics.ascent()), first.strftime("%b"))
+                painter.drawText(
+                    QPointF(x, metrics.ascent()),
+                    QLocale().monthName(first.month, QLocale.FormatType.ShortFormat),
+                )
                 last_month_x = x
         top_minutes = max((d.seconds for d in self.days), default=0.0) or 1.0
         for index, day in enumerate(self.days):
@@ -231,12 +243,12 @@ class BalanceBar(QWidget):
             if share > 0.15:
                 painter.setPen(theme.text_on(colours["left"]))
                 painter.drawText(
-                    inside, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "Left"
+                    inside, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, _("Left")
                 )
             if share < 0.85:
                 painter.setPen(theme.text_on(colours["right"]))
                 painter.drawText(
-                    inside, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "Right"
+                    inside, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, _("Right")
                 )
             painter.setPen(QPen(colours["text"], 1, Qt.PenStyle.DashLine))
             middle = rect.center().x()

@@ -13,8 +13,17 @@ from datetime import datetime
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from hamstring_gui.core.history.period import HistoryReport, ListedSession
+from hamstring_gui.core.i18n import N_, _, format_date, format_decimal, format_time, ngettext
 
-COLUMNS = ("Date", "Routine", "Minutes", "Left / right", "Finished", "Back feeling", "Hurt")
+COLUMNS = (
+    N_("Date"),
+    N_("Routine"),
+    N_("Minutes"),
+    N_("Left / right"),
+    N_("Finished"),
+    N_("Back feeling"),
+    N_("Hurt"),
+)
 
 
 def session_cells(listed: ListedSession, name: Callable[[str], str]) -> list[str]:
@@ -23,12 +32,14 @@ def session_cells(listed: ListedSession, name: Callable[[str], str]) -> list[str
     started = datetime.fromisoformat(record.started)
     seconds = record.left_seconds + record.right_seconds + record.both_seconds
     return [
-        f"{listed.day.strftime('%a %d %b %Y')} {started.strftime('%H:%M')}",
+        f"{format_date(listed.day)} {format_time(started)}",
         record.routine,
-        f"{seconds / 60:.1f}",
+        format_decimal(seconds / 60),
         f"{record.left_seconds:.0f} s / {record.right_seconds:.0f} s",
-        "yes" if record.completed else ("stopped early" if record.ended else "not finished"),
-        "" if record.feeling is None else f"{record.feeling} of 10",
+        _("yes")
+        if record.completed
+        else (_("stopped early") if record.ended else _("not finished")),
+        "" if record.feeling is None else _("{value} of 10").format(value=record.feeling),
         ", ".join(name(stretch) for stretch in record.hurt),
     ]
 
@@ -39,9 +50,9 @@ class PastSessions(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pastSessions")
-        self.setAccessibleName("Past sessions")
+        self.setAccessibleName(_("Past sessions"))
         self.setColumnCount(len(COLUMNS))
-        self.setHeaderLabels(list(COLUMNS))
+        self.setHeaderLabels([_(title) for title in COLUMNS])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
@@ -55,4 +66,10 @@ class PastSessions(QTreeWidget):
         self.addTopLevelItems(rows)
         for column in range(len(COLUMNS) - 1):
             self.resizeColumnToContents(column)
-        self.setAccessibleDescription(f"{len(rows)} sessions in the last 12 weeks, newest first")
+        self.setAccessibleDescription(
+            ngettext(
+                "{count} session in the last 12 weeks, newest first",
+                "{count} sessions in the last 12 weeks, newest first",
+                len(rows),
+            ).format(count=len(rows))
+        )

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_gui.core.history import MAX_DEGREES
+from hamstring_gui.core.i18n import N_, _
 from hamstring_gui.ui.history.chart_style import chart_colours, small_font
 from hamstring_gui.ui.style import theme
 
-PAIN_TEXT = "I felt pain below the knee, tingling or numbness"
-STOP_TEXT = (
+PAIN_TEXT = N_("I felt pain below the knee, tingling or numbness")
+STOP_TEXT = N_(
     "Stop the test here; nothing will be recorded. Pain below the knee, tingling or "
     "numbness can come from the nerve rather than the hamstring. Please see a clinician "
     "before testing or stretching that leg again."
@@ -48,7 +49,9 @@ class AnglePicture(QWidget):
         """Draw the knee ``degrees`` short of straight (``None``: not entered yet)."""
         self.degrees = degrees
         self.setAccessibleDescription(
-            "not entered" if degrees is None else f"knee {degrees} degrees short of straight"
+            _("not entered")
+            if degrees is None
+            else _("knee {degrees} degrees short of straight").format(degrees=degrees)
         )
         self.update()
 
@@ -126,24 +129,26 @@ class SelfTestDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("selfTestDialog")
-        self.setWindowTitle("New self-test")
+        self.setWindowTitle(_("New self-test"))
         base = theme.base_pixel_size()
         intro = QLabel(
-            "Lie on your back, hold one thigh straight up (hip at 90°), then straighten the "
-            "knee with your own muscles as far as is comfortable. Enter roughly how many "
-            "degrees short of straight the knee stays: 0 is fully straight."
+            _(
+                "Lie on your back, hold one thigh straight up (hip at 90°), then straighten the "
+                "knee with your own muscles as far as is comfortable. Enter roughly how many "
+                "degrees short of straight the knee stays: 0 is fully straight."
+            )
         )
         intro.setWordWrap(True)
-        self.left_spin, self.left_picture, left_box = self._leg("Left leg")
-        self.right_spin, self.right_picture, right_box = self._leg("Right leg")
+        self.left_spin, self.left_picture, left_box = self._leg(_("Left leg"))
+        self.right_spin, self.right_picture, right_box = self._leg(_("Right leg"))
         legs = QHBoxLayout()
         legs.addLayout(left_box)
         legs.addSpacing(base * 2)
         legs.addLayout(right_box)
 
-        self.pain_check = QCheckBox(PAIN_TEXT)
+        self.pain_check = QCheckBox(_(PAIN_TEXT))
         self.pain_check.setObjectName("painCheck")
-        self.stop_label = QLabel(STOP_TEXT)
+        self.stop_label = QLabel(_(STOP_TEXT))
         self.stop_label.setObjectName("stopLabel")
         self.stop_label.setWordWrap(True)
         self.stop_label.setFont(theme.scaled_font(1.05, bold=True))
@@ -173,10 +178,10 @@ class SelfTestDialog(QDialog):
         caption.setFont(theme.scaled_font(1.1, bold=True))
         spin = QSpinBox()
         spin.setObjectName(f"{title.split()[0].lower()}Degrees")
-        spin.setAccessibleName(f"{title}: degrees short of straight")
+        spin.setAccessibleName(_("{leg}: degrees short of straight").format(leg=title))
         spin.setRange(-1, MAX_DEGREES)  # -1 shows as "not entered"
-        spin.setSpecialValueText("not entered")
-        spin.setSuffix("° short of straight")
+        spin.setSpecialValueText(_("not entered"))
+        spin.setSuffix(_("° short of straight"))
         spin.setValue(-1)
         picture = AnglePicture()
         spin.valueChanged.connect(lambda value: picture.set_degrees(value if value >= 0 else None))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QSizePolicy,
@@ -18,6 +18,7 @@ from hamstring_gui.core.history import (
     Feeling,
     SelfTest,
 )
+from hamstring_gui.core.i18n import _
 from hamstring_gui.ui.history.chart_style import chart_colours, small_font
 from hamstring_gui.ui.style import theme
 
@@ -88,11 +89,13 @@ class _TimeChart(QWidget):
             )
         painter.setPen(colours["muted"])
         below = QRectF(area.left(), area.bottom() + 4, area.width(), metrics.height())
-        fmt = "%d %b %Y" if self.first.year != self.last.year else "%d %b"
-        painter.drawText(below, Qt.AlignmentFlag.AlignLeft, self.first.strftime(fmt).lstrip("0"))
+        # The language's short date (02.12., 2 Dec), with the year when the span crosses one.
+        fmt = "d MMM yyyy" if self.first.year != self.last.year else "d MMM"
+        locale = QLocale()
+        painter.drawText(below, Qt.AlignmentFlag.AlignLeft, locale.toString(QDate(self.first), fmt))
         if self.last != self.first:
             painter.drawText(
-                below, Qt.AlignmentFlag.AlignRight, self.last.strftime(fmt).lstrip("0")
+                below, Qt.AlignmentFlag.AlignRight, locale.toString(QDate(self.last), fmt)
             )
 
     def _empty(
@@ -130,7 +133,9 @@ class FeelingChart(_TimeChart):
         """Show ``feelings`` between ``first`` and ``last``."""
         self.feelings = list(feelings)
         self.first, self.last = first, last
-        self.setAccessibleDescription(f"{len(self.feelings)} days rated; weekly averages as a line")
+        self.setAccessibleDescription(
+            _("{count} days rated; weekly averages as a line").format(count=len(self.feelings))
+        )
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
@@ -142,7 +147,9 @@ class FeelingChart(_TimeChart):
         area = self._plot_area(painter)
         self._axes(painter, area, colours, "")
         if not self.feelings:
-            self._empty(painter, area, colours, "No ratings yet: rate your back after a session.")
+            self._empty(
+                painter, area, colours, _("No ratings yet: rate your back after a session.")
+            )
         else:
             dots = QColor(colours["feeling"])
             dots.setAlphaF(0.35)
@@ -207,11 +214,11 @@ class SelfTestChart(_TimeChart):
         painter.drawText(
             band.adjusted(6, 2, -6, -2),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            "typical: within about 20° of straight",
+            _("typical: within about 20° of straight"),
         )
         if not self.tests:
             below = QRectF(area.left(), band.bottom(), area.width(), area.bottom() - band.bottom())
-            self._empty(painter, below, colours, "No self-tests yet.")
+            self._empty(painter, below, colours, _("No self-tests yet."))
             painter.end()
             return
         for side, square in (("left", False), ("right", True)):
@@ -228,6 +235,7 @@ class SelfTestChart(_TimeChart):
                 painter, [QPointF(x + 5, y + metrics.height() / 2)], colours[side], square=square
             )
             painter.setPen(colours["text"])
-            painter.drawText(QPointF(x + 14, y + metrics.ascent()), f"{side.capitalize()} leg")
-            x += metrics.horizontalAdvance(f"{side.capitalize()} leg") + 30
+            leg = _("Left leg") if side == "left" else _("Right leg")
+            painter.drawText(QPointF(x + 14, y + metrics.ascent()), leg)
+            x += metrics.horizontalAdvance(leg) + 30
         painter.end()

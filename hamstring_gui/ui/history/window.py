@@ -41,7 +41,7 @@ from hamstring_gui.core.history import (
     StretchCount,
 )
 from hamstring_gui.core.history.period import build_report
-from hamstring_gui.core.words import count
+from hamstring_gui.core.i18n import N_, _, format_date, ngettext
 from hamstring_gui.ui.history.calendar_charts import BalanceBar, CalendarGrid, WeekBars
 from hamstring_gui.ui.history.chart_style import minutes_text
 from hamstring_gui.ui.history.past_sessions import PastSessions
@@ -54,12 +54,12 @@ from hamstring_gui.ui.window_fit import fit_on_screen
 
 BALANCE_DAYS = 28
 REPORT_WEEKS = 12  # what the window reads and the report button prints
-SELF_TEST_TEXT = (
+SELF_TEST_TEXT = N_(
     "The 90/90 knee test: thigh straight up, then straighten the knee yourself. "
     "The chart shows how many degrees short of straight each knee stays; "
     "within about 20° of straight is typical. Test every few weeks, not every day."
 )
-FEELING_TEXT = (
+FEELING_TEXT = N_(
     "How your back felt after sessions (0 = fine, 10 = very sore). Stretching is part of "
     "staying active; it is not a treatment for back pain."
 )
@@ -121,7 +121,7 @@ class HistoryWindow(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("historyWindow")
-        self.setWindowTitle("Your stretching record")
+        self.setWindowTitle(_("Your stretching record"))
         self.store = store
         self.names = names or {}
         self.today = today
@@ -129,7 +129,7 @@ class HistoryWindow(QDialog):
         self.offer: HoldSuggestion | None = None
         base = theme.base_pixel_size()
 
-        title = QLabel("Your stretching record")
+        title = QLabel(_("Your stretching record"))
         title.setFont(theme.scaled_font(1.7, bold=True))
         self.streak_value = QLabel()
         self.streak_value.setObjectName("streakValue")
@@ -140,8 +140,8 @@ class HistoryWindow(QDialog):
         streaks = QHBoxLayout()
         streaks.setSpacing(base * 2)
         for caption, value in (
-            ("Current streak", self.streak_value),
-            ("Best streak", self.best_value),
+            (_("Current streak"), self.streak_value),
+            (_("Best streak"), self.best_value),
         ):
             column = QVBoxLayout()
             column.setSpacing(0)
@@ -151,8 +151,10 @@ class HistoryWindow(QDialog):
             column.addWidget(value)
             streaks.addLayout(column)
         expectation = _note(
-            "Days in a row with at least one completed session. Flexibility builds over "
-            "about 4–6 weeks of near-daily stretching and fades within weeks of stopping."
+            _(
+                "Days in a row with at least one completed session. Flexibility builds over "
+                "about 4–6 weeks of near-daily stretching and fades within weeks of stopping."
+            )
         )
         expectation.setMinimumWidth(base * 20)
         streaks.addWidget(expectation, 1)
@@ -179,19 +181,19 @@ class HistoryWindow(QDialog):
         self.feeling_chart = FeelingChart()
         self.self_test_chart = SelfTestChart()
         self.self_test_note = _note(name="selfTestNote")
-        self.new_test_button = QPushButton("New self-test…")
+        self.new_test_button = QPushButton(_("New self-test…"))
         self.new_test_button.setObjectName("newSelfTest")
         self.new_test_button.clicked.connect(self.new_self_test)
         self.status = _note(name="historyStatus")
         self.status.hide()
         self.past_sessions = PastSessions()
-        self.export_button = QPushButton("Export CSV…")
+        self.export_button = QPushButton(_("Export CSV…"))
         self.export_button.setObjectName("exportCsv")
-        self.export_button.setToolTip("The whole record as a table, as history --csv writes it")
+        self.export_button.setToolTip(_("The whole record as a table, as history --csv writes it"))
         self.export_button.clicked.connect(self.export_csv)
-        self.report_button = QPushButton("Progress report (PDF)…")
+        self.report_button = QPushButton(_("Progress report (PDF)…"))
         self.report_button.setObjectName("progressReport")
-        self.report_button.setToolTip("The last 12 weeks on paper, to take to a physiotherapist")
+        self.report_button.setToolTip(_("The last 12 weeks on paper, to take to a physiotherapist"))
         self.report_button.clicked.connect(self.save_report)
         actions = QHBoxLayout()
         actions.addStretch(1)
@@ -207,11 +209,11 @@ class HistoryWindow(QDialog):
 
         grid = QGridLayout()
         grid.setSpacing(base)
-        grid.addWidget(_card("This week (minutes)", self.week_chart, self.week_note), 0, 0)
-        grid.addWidget(_card("Last 12 weeks", self.calendar, self.calendar_note), 0, 1)
+        grid.addWidget(_card(_("This week (minutes)"), self.week_chart, self.week_note), 0, 0)
+        grid.addWidget(_card(_("Last 12 weeks"), self.calendar, self.calendar_note), 0, 1)
         grid.addWidget(
             _card(
-                f"Left and right, last {BALANCE_DAYS // 7} weeks",
+                _("Left and right, last {weeks} weeks").format(weeks=BALANCE_DAYS // 7),
                 self.balance_bar,
                 self.balance_note,
                 self.done_label,
@@ -221,12 +223,14 @@ class HistoryWindow(QDialog):
             0,
         )
         grid.addWidget(
-            _card("Back feeling, last 12 weeks", self.feeling_chart, _note(FEELING_TEXT)), 1, 1
+            _card(_("Back feeling, last 12 weeks"), self.feeling_chart, _note(_(FEELING_TEXT))),
+            1,
+            1,
         )
         grid.addWidget(
             _card(
-                "Self-test: 90/90 knee extension",
-                _note(SELF_TEST_TEXT),
+                _("Self-test: 90/90 knee extension"),
+                _note(_(SELF_TEST_TEXT)),
                 self.self_test_chart,
                 test_box,
             ),
@@ -235,7 +239,7 @@ class HistoryWindow(QDialog):
             1,
             2,
         )
-        grid.addWidget(_card("Past sessions, last 12 weeks", self.past_sessions), 3, 0, 1, 2)
+        grid.addWidget(_card(_("Past sessions, last 12 weeks"), self.past_sessions), 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -253,7 +257,7 @@ class HistoryWindow(QDialog):
         column.addWidget(self.status)
         column.addLayout(grid)
         column.addStretch(1)
-        scroll = NamedScrollArea("Your stretching record", content)
+        scroll = NamedScrollArea(_("Your stretching record"), content)
         scroll.setObjectName("historyScroll")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -286,40 +290,47 @@ class HistoryWindow(QDialog):
         self.week_chart.set_days(week, today)
         week_days = sum(1 for d in week if d.completed)
         self.week_note.setText(
-            f"{sum(d.minutes for d in week):.0f} min on {week_days} "
-            f"{'day' if week_days == 1 else 'days'} with a completed session. "
-            "3 or more a week keeps what you have gained."
+            ngettext(
+                "{minutes} min on {days} day with a completed session. "
+                "3 or more a week keeps what you have gained.",
+                "{minutes} min on {days} days with a completed session. "
+                "3 or more a week keeps what you have gained.",
+                week_days,
+            ).format(minutes=f"{sum(d.minutes for d in week):.0f}", days=week_days)
         )
         calendar = report.calendar()
         self.calendar.set_days(calendar, today)
         done = sum(1 for d in calendar if d.completed)
         self.calendar_note.setText(
-            f"Completed sessions on {_days(done)} in these 12 weeks. "
-            "Darker squares: more minutes; grey: stopped early."
+            _(
+                "Completed sessions on {days} in these 12 weeks. "
+                "Darker squares: more minutes; grey: stopped early."
+            ).format(days=_days(done))
         )
 
         balance = report.balance(BALANCE_DAYS)
         self.balance_bar.set_balance(balance)
         if balance.left_share is None:
-            self.balance_note.setText("No one-leg stretching in the last 4 weeks.")
+            self.balance_note.setText(_("No one-leg stretching in the last 4 weeks."))
         else:
+            minutes = {"left": minutes_text(balance.left), "right": minutes_text(balance.right)}
             self.balance_note.setText(
-                f"Left {minutes_text(balance.left)} min · right {minutes_text(balance.right)} min"
-                + (
-                    ". Even."
-                    if abs(balance.left_share - 0.5) < 0.05
-                    else ". The shorter side could use a little more time."
-                )
+                _("Left {left} min · right {right} min. Even.").format(**minutes)
+                if abs(balance.left_share - 0.5) < 0.05
+                else _(
+                    "Left {left} min · right {right} min. "
+                    "The shorter side could use a little more time."
+                ).format(**minutes)
             )
         since = today - timedelta(weeks=12)
-        self.done_label.setText(self._counts("Done most", report.done[:3], "nothing yet"))
-        self.skipped_label.setText(self._counts("Skipped most", report.skipped[:3], "none"))
+        self.done_label.setText(self._counts(_("Done most"), report.done[:3], _("nothing yet")))
+        self.skipped_label.setText(self._counts(_("Skipped most"), report.skipped[:3], _("none")))
         feelings = [f for f in report.feelings if f.day >= since]
         self.feeling_chart.set_feelings(feelings, since, today)
 
         tests = list(report.self_tests)
         self.self_test_chart.set_tests(tests, today)
-        self.self_test_note.setText(_self_test_words(tests) + " " + EXPECTATION_TEXT)
+        self.self_test_note.setText(_self_test_words(tests) + " " + _(EXPECTATION_TEXT))
 
         self.offer = None
         if self.hold is not None:
@@ -327,12 +338,16 @@ class HistoryWindow(QDialog):
             self.offer = store.suggest_hold_change(current, target, today)
         self.offer_box.setVisible(self.offer is not None)
         if self.offer is not None:
-            self.offer_label.setText(self.offer.reason + " Only if it feels right.")
-            self.offer_button.setText(f"Use {self.offer.suggested} s holds")
+            self.offer_label.setText(
+                _("{reason} Only if it feels right.").format(reason=self.offer.reason)
+            )
+            self.offer_button.setText(
+                _("Use {seconds} s holds").format(seconds=self.offer.suggested)
+            )
 
     def _counts(self, title: str, counts: Sequence[StretchCount], empty: str) -> str:
         items = ", ".join(f"{html.escape(self.name(c.stretch))} ({c.sessions}×)" for c in counts)
-        return f"<b>{title}</b> (12 weeks): {items or empty}"
+        return _("<b>{title}</b> (12 weeks): {items}").format(title=title, items=items or empty)
 
     def new_self_test(self) -> None:
         """Ask for a self-test result and record it (nothing when stopped or cancelled)."""
@@ -347,7 +362,9 @@ class HistoryWindow(QDialog):
         try:
             self.store.add_self_test(test.day, left, right)
         except sqlite3.Error as error:
-            self._show_status(f"The self-test could not be saved ({error}).")
+            self._show_status(
+                _("The self-test could not be saved ({problem}).").format(problem=error)
+            )
             return
         self.refresh()
         self.selfTestRecorded.emit(test)
@@ -355,17 +372,17 @@ class HistoryWindow(QDialog):
     def export_csv(self) -> None:
         """Ask where, then write the whole record as CSV (the same table as ``history --csv``)."""
         path = Choose.save_file(
-            self, "Export your record", f"stretching-{self.today().isoformat()}.csv",
-            "CSV files (*.csv)",
+            self, _("Export your record"), f"stretching-{self.today().isoformat()}.csv",
+            _("CSV files (*.csv)"),
         )  # fmt: skip
         if path is None:
             return
         try:
             export_csv(self.store, path)
         except (OSError, sqlite3.Error) as error:
-            self._show_status(f"The record was not exported ({error}).")
+            self._show_status(_("The record was not exported ({problem}).").format(problem=error))
             return
-        self._show_status(f"Exported your record to {path}.")
+        self._show_status(_("Exported your record to {path}.").format(path=path))
 
     def save_report(self) -> None:
         """Ask where, then write the progress report of the weeks shown as a PDF."""
@@ -384,7 +401,7 @@ class HistoryWindow(QDialog):
         try:
             self.store.note_hold_change(self.today(), seconds)
         except sqlite3.Error as error:
-            self._show_status(f"Could not note the change ({error}).")
+            self._show_status(_("Could not note the change ({problem}).").format(problem=error))
         self.hold = (seconds, self.hold[1]) if self.hold else None
         self.holdChangeAccepted.emit(seconds)
         self.refresh()
@@ -394,17 +411,16 @@ class HistoryWindow(QDialog):
         self.status.show()
 
 
-def _days(number: int) -> str:
-    return count(number, "day", "days")
+def _days(count: int) -> str:
+    return ngettext("{count} day", "{count} days", count).format(count=count)
 
 
 def _self_test_words(tests: Sequence[SelfTest]) -> str:
     if not tests:
-        return "No results yet."
+        return _("No results yet.")
     last = tests[-1]
-    words = (
-        f"Last test {last.day.strftime('%d %b %Y').lstrip('0')}: left "
-        f"{last.left_degrees}°, right {last.right_degrees}° short of straight."
+    words = _("Last test {date}: left {left}°, right {right}° short of straight.").format(
+        date=format_date(last.day), left=last.left_degrees, right=last.right_degrees
     )
     if len(tests) > 1:
         first = tests[0]
@@ -412,5 +428,7 @@ def _self_test_words(tests: Sequence[SelfTest]) -> str:
             first.left_degrees + first.right_degrees - last.left_degrees - last.right_degrees
         ) / 2
         if change >= 1:
-            words += f" About {change:.0f}° closer to straight than your first test."
+            words += " " + _("About {degrees}° closer to straight than your first test.").format(
+                degrees=f"{change:.0f}"
+            )
     return words

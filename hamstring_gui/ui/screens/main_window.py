@@ -30,6 +30,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from hamstring_gui.core.catalog import Catalog
+from hamstring_gui.core.i18n import _
 from hamstring_gui.core.plan import PhaseKind, Plan, build_plan
 from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.settings import Settings
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
         """
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Hamstring Coach")
+        self.setWindowTitle(_("Hamstring Coach"))
         self.controller = controller
         self.catalog = catalog
         self.routines = dict(routines)
@@ -160,38 +161,40 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_actions(self) -> None:
-        self.pause_action = self._action("&Pause", ["Space"], "Pause or resume")
-        self.skip_action = self._action("&Skip", ["Right"], "Skip to the next phase")
+        self.pause_action = self._action(_("&Pause"), ["Space"], _("Pause or resume"))
+        self.skip_action = self._action(_("&Skip"), ["Right"], _("Skip to the next phase"))
         self.back_action = self._action(
-            "&Back", ["Left"], "Back: restart this phase, or the previous one"
+            _("&Back"), ["Left"], _("Back: restart this phase, or the previous one")
         )  # noqa: E501
-        self.stop_action = self._action("S&top session…", ["Esc"], "Stop the session")
+        self.stop_action = self._action(_("S&top session…"), ["Esc"], _("Stop the session"))
         self.longer_action = self._action(
-            f"Hold {HOLD_STEP_SECONDS} s &longer",
+            _("Hold {seconds} s &longer").format(seconds=HOLD_STEP_SECONDS),
             ["+", "=", "Ctrl++"],
-            f"Add {HOLD_STEP_SECONDS} s to this hold",
+            _("Add {seconds} s to this hold").format(seconds=HOLD_STEP_SECONDS),
         )
         self.shorter_action = self._action(
-            f"Hold {HOLD_STEP_SECONDS} s s&horter",
+            _("Hold {seconds} s s&horter").format(seconds=HOLD_STEP_SECONDS),
             ["-", "Ctrl+-"],
-            f"Take {HOLD_STEP_SECONDS} s from this hold",
+            _("Take {seconds} s from this hold").format(seconds=HOLD_STEP_SECONDS),
         )
-        self.hurt_action = self._action("That &hurts", ["H"], "That hurts: stop this stretch now")
-        self.focus_action = self._action("&Focus (full screen)", ["F11"], "Full screen")
+        self.hurt_action = self._action(
+            _("That &hurts"), ["H"], _("That hurts: stop this stretch now")
+        )
+        self.focus_action = self._action(_("&Focus (full screen)"), ["F11"], _("Full screen"))
         self.focus_action.setCheckable(True)
         self.compact_action = self._action(
-            "&Compact window on top", ["Ctrl+M"], "A small window that stays on top"
+            _("&Compact window on top"), ["Ctrl+M"], _("A small window that stays on top")
         )  # noqa: E501
         self.compact_action.setCheckable(True)
-        self.preferences_action = self._action("&Preferences…", ["Ctrl+,"], "Preferences")
+        self.preferences_action = self._action(_("&Preferences…"), ["Ctrl+,"], _("Preferences"))
         self.edit_routines_action = self._action(
-            "&Edit routines…", ["Ctrl+E"], "Build your own routine or import one"
+            _("&Edit routines…"), ["Ctrl+E"], _("Build your own routine or import one")
         )
         self.edit_routines_action.setEnabled(False)  # enabled when the editor is connected
-        self.history_action = self._action("&History…", ["Ctrl+H"], "Your stretching record")
+        self.history_action = self._action(_("&History…"), ["Ctrl+H"], _("Your stretching record"))
         self.history_action.setEnabled(False)  # enabled when a history store is connected
-        self.safety_action = self._action("Stretching &safely", [], "Show the safety advice")
-        self.quit_action = self._action("&Quit", ["Ctrl+Q"], "Quit Hamstring Coach")
+        self.safety_action = self._action(_("Stretching &safely"), [], _("Show the safety advice"))
+        self.quit_action = self._action(_("&Quit"), ["Ctrl+Q"], _("Quit Hamstring Coach"))
         self.session_actions = (
             self.pause_action,
             self.skip_action,
@@ -204,7 +207,7 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         menu = self.menuBar()
-        session = menu.addMenu("&Session")
+        session = menu.addMenu(_("&Session"))
         for action in self.session_actions:
             session.addAction(action)
         session.addSeparator()
@@ -213,10 +216,10 @@ class MainWindow(QMainWindow):
         session.addAction(self.history_action)
         session.addSeparator()
         session.addAction(self.quit_action)
-        view = menu.addMenu("&View")
+        view = menu.addMenu(_("&View"))
         view.addAction(self.focus_action)
         view.addAction(self.compact_action)
-        help_menu = menu.addMenu("&Help")
+        help_menu = menu.addMenu(_("&Help"))
         help_menu.addAction(self.safety_action)
 
     def _connect(self) -> None:
@@ -412,13 +415,18 @@ class MainWindow(QMainWindow):
         if self.model.remember_hold(phase.stretch, seconds):
             name = self.catalog[phase.stretch].name
             self.session_screen.remember_button.hide()
-            self.statusBar().showMessage(f"{name} will hold {seconds} s from now on.", 6000)
+            self.statusBar().showMessage(
+                _("{stretch} will hold {seconds} s from now on.").format(
+                    stretch=name, seconds=seconds
+                ),
+                6000,
+            )
 
     # -- navigation ------------------------------------------------------------------
 
     def show_start(self) -> None:
         """Back to the routine list."""
-        self.setWindowTitle("Hamstring Coach")
+        self.setWindowTitle(_("Hamstring Coach"))
         self.stack.setCurrentWidget(self.start_screen)
         self.start_screen.routine_list.setFocus()
 
@@ -441,7 +449,7 @@ class MainWindow(QMainWindow):
         routine = self.routines[routine_id]
         self._routine = routine
         self._plan = build_plan(routine, self.catalog, self.settings.session)
-        self.setWindowTitle(f"{routine.name} — Hamstring Coach")
+        self.setWindowTitle(_("{routine} — Hamstring Coach").format(routine=routine.name))
         self.stack.setCurrentWidget(self.session_screen)
         self.session_screen.pause_button.setFocus()
         self.controller.start(self._plan)
@@ -484,7 +492,7 @@ class MainWindow(QMainWindow):
             self.controller.skip_stretch()
             if self.controller.active:
                 self.session_screen.show_status(
-                    "Skipped. Press Space when you are ready for what comes next."
+                    _("Skipped. Press Space when you are ready for what comes next.")
                 )
 
     def _on_ended(self, summary: Summary) -> None:
@@ -494,12 +502,12 @@ class MainWindow(QMainWindow):
         name = self._routine.name if self._routine else ""
         if plan is not None:
             self.summary_screen.show_summary(summary, plan, name)
-        self.setWindowTitle("Hamstring Coach")
+        self.setWindowTitle(_("Hamstring Coach"))
         self.stack.setCurrentWidget(self.summary_screen)
         self.summary_screen.close_button.setFocus()
         self._update_actions()
 
-    def _update_actions(self, *_: object) -> None:
+    def _update_actions(self, *_args: object) -> None:
         on_screen = (
             self._session_screen is not None and self.stack.currentWidget() is self._session_screen
         )  # noqa: E501
@@ -513,7 +521,7 @@ class MainWindow(QMainWindow):
         self.longer_action.setEnabled(holding)
         self.shorter_action.setEnabled(holding)
         self.pause_action.setText(
-            "&Resume" if in_session and not self.controller.running else "&Pause"
+            _("&Resume") if in_session and not self.controller.running else _("&Pause")
         )  # noqa: E501
 
     # -- window behaviour ----------------------------------------------------------------

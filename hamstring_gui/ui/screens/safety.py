@@ -20,70 +20,77 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hamstring_gui.core.i18n import N_, _
 from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.widgets.press_button import PressButton
 from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 
-INTRO = (
+INTRO = N_(
     "Hamstring Coach guides gentle hamstring stretches for flexibility, as one part of an "
     "active life. It does not diagnose, treat or cure back pain."
 )
-FIRST_RUN_NOTE = "Please read this once before your first stretch."
+FIRST_RUN_NOTE = N_("Please read this once before your first stretch.")
 
 EMERGENCY = (
-    "Do not stretch — get emergency care now",
+    N_("Do not stretch — get emergency care now"),
     [
-        "Numbness between your legs or around your bottom (saddle area)",
-        "New problems controlling your bladder or bowels",
-        "Loss of sexual function",
-        "Pain, numbness or weakness in both legs",
-        "Severe or worsening weakness in a leg",
-        "Back pain after a serious accident or fall",
+        N_("Numbness between your legs or around your bottom (saddle area)"),
+        N_("New problems controlling your bladder or bowels"),
+        N_("Loss of sexual function"),
+        N_("Pain, numbness or weakness in both legs"),
+        N_("Severe or worsening weakness in a leg"),
+        N_("Back pain after a serious accident or fall"),
     ],
 )
 
 URGENT = (
-    "See a clinician soon, before using the app",
+    N_("See a clinician soon, before using the app"),
     [
-        "Fever, or weight loss you cannot explain",
-        "A lump, or a change in the shape of your back",
-        "Pain that does not ease with rest, or is worse at night",
-        "Pain that is worse when you cough or sneeze",
-        "Pain in the upper back, between the shoulder blades",
-        "A history of cancer, long-term steroids or a weakened immune system",
+        N_("Fever, or weight loss you cannot explain"),
+        N_("A lump, or a change in the shape of your back"),
+        N_("Pain that does not ease with rest, or is worse at night"),
+        N_("Pain that is worse when you cough or sneeze"),
+        N_("Pain in the upper back, between the shoulder blades"),
+        N_("A history of cancer, long-term steroids or a weakened immune system"),
     ],
 )
 
 CHECK_FIRST = (
-    "Ask a clinician first if you have",
+    N_("Ask a clinician first if you have"),
     [
-        "A recent back, hip or hamstring injury, or surgery",
-        "Osteoporosis, or you are pregnant",
-        "Pain below the knee",
-        "Weakness or numbness in one leg for more than about a week",
+        N_("A recent back, hip or hamstring injury, or surgery"),
+        N_("Osteoporosis, or you are pregnant"),
+        N_("Pain below the knee"),
+        N_("Weakness or numbness in one leg for more than about a week"),
     ],
 )
 
 EVERY_STRETCH = (
-    "Every stretch: a mild pull, never pain, never bounce",
+    N_("Every stretch: a mild pull, never pain, never bounce"),
     [
-        "Ease in over about five seconds and hold still; never bounce",
-        "Feel a mild pull in the back of the thigh only",
-        "Stop at once on back pain, or burning, tingling, numbness or shooting pain down the "
-        "leg: that is a nerve under tension, not a muscle stretching",
-        "Keep your back in its natural curve and hinge at the hips; keep breathing",
-        "In contract–relax stretches, push gently: about a quarter of your effort",
-        "If you feel worse the next day, make the next session lighter",
-        "Avoid forward bends just after getting out of bed",
+        N_("Ease in over about five seconds and hold still; never bounce"),
+        N_("Feel a mild pull in the back of the thigh only"),
+        N_(
+            "Stop at once on back pain, or burning, tingling, numbness or shooting pain down the "
+            "leg: that is a nerve under tension, not a muscle stretching"
+        ),
+        N_("Keep your back in its natural curve and hinge at the hips; keep breathing"),
+        N_("In contract–relax stretches, push gently: about a quarter of your effort"),
+        N_("If you feel worse the next day, make the next session lighter"),
+        N_("Avoid forward bends just after getting out of bed"),
     ],
 )
 
 HURT_ADVICE = [
-    "Stop. Pain is not the goal: ease out of the stretch slowly and rest.",
-    "Burning, tingling or numbness down the leg means a nerve is being stretched, "
-    "not the muscle. Do not push through it.",
-    "If the pain stays, or comes back each time, see a clinician "
-    "(a doctor or physiotherapist) before stretching this way again.",
+    N_("Stop. Pain is not the goal: ease out of the stretch slowly and rest."),
+    N_(
+        "Burning, tingling or numbness down the leg means a nerve is being stretched, "
+        "not the muscle. Do not push through it."
+    ),
+    N_(
+        "If the pain stays, or comes back each time, see a clinician "
+        "(a doctor or physiotherapist) before stretching this way again."
+    ),
 ]
 
 
@@ -97,7 +104,7 @@ def _section(title: str, items: list[str], accent: str | None = None) -> QWidget
     layout = QVBoxLayout(section)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(round(theme.base_pixel_size() * 0.4))
-    heading = QLabel(title)
+    heading = QLabel(_(title))
     heading.setObjectName("safetyHeading")
     heading.setWordWrap(True)
     heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -108,11 +115,11 @@ def _section(title: str, items: list[str], accent: str | None = None) -> QWidget
         heading.setPalette(palette)
     layout.addWidget(heading)
     for item in items:
-        point = QLabel(f"•  {item}")
+        point = QLabel("•  " + _(item))
         point.setObjectName("safetyPoint")
         point.setWordWrap(True)
         point.setTextFormat(Qt.TextFormat.PlainText)
-        point.setAccessibleDescription(title)
+        point.setAccessibleDescription(_(title))
         theme.set_font(point, 1.05)
         layout.addWidget(point)
     return section
@@ -131,10 +138,10 @@ class SafetyPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("safetyPanel")
         base = theme.base_pixel_size()
-        title = QLabel("Before you stretch")
+        title = QLabel(_("Before you stretch"))
         title.setObjectName("safetyTitle")
         theme.set_font(title, 2.0, bold=True)
-        intro = QLabel(f"{INTRO} {FIRST_RUN_NOTE}" if first_run else INTRO)
+        intro = QLabel(f"{_(INTRO)} {_(FIRST_RUN_NOTE)}" if first_run else _(INTRO))
         intro.setObjectName("safetyIntro")
         intro.setWordWrap(True)
         theme.set_font(intro, 1.15)
@@ -158,12 +165,12 @@ class SafetyPanel(QWidget):
         body_layout.setContentsMargins(0, 0, base, 0)
         body_layout.addWidget(intro)
         body_layout.addLayout(columns)
-        scroll = NamedScrollArea("Safety advice", body)
+        scroll = NamedScrollArea(_("Safety advice"), body)
         scroll.setObjectName("safetyScroll")
 
         # The default button: Enter presses it wherever the focus is on this
         # page, and it has the focus when the page opens.
-        self.button = PressButton("I understand" if first_run else "Close")
+        self.button = PressButton(_("I understand") if first_run else _("Close"))
         self.button.setObjectName("acknowledgeButton")
         self.button.setDefault(True)
         self.button.setMinimumHeight(round(base * 2.6))
@@ -195,7 +202,7 @@ class SafetyDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Stretching safely")
+        self.setWindowTitle(_("Stretching safely"))
         self.panel = SafetyPanel(first_run=False)
         self.panel.acknowledged.connect(self.accept)
         layout = QVBoxLayout(self)
@@ -222,24 +229,28 @@ class HurtDialog(QDialog):
 
     def __init__(self, stretch_name: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("That hurts")
+        self.setWindowTitle(_("That hurts"))
         self.choice = HurtChoice.STAY_PAUSED
         base = theme.base_pixel_size()
-        title = QLabel("Stop — pain is not the goal")
+        title = QLabel(_("Stop — pain is not the goal"))
         theme.set_font(title, 1.6, bold=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(base * 2, base * 2, base * 2, base * 2)
         layout.addWidget(title)
         for line in HURT_ADVICE:
-            label = QLabel(line)
+            label = QLabel(_(line))
             label.setWordWrap(True)
             theme.set_font(label, 1.1)
             layout.addWidget(label)
         buttons = QDialogButtonBox()
-        what = f"Skip {stretch_name}" if stretch_name else "Skip this stretch"
+        what = (
+            _("Skip {stretch}").format(stretch=stretch_name)
+            if stretch_name
+            else _("Skip this stretch")
+        )
         self.skip_button = buttons.addButton(what, QDialogButtonBox.ButtonRole.AcceptRole)
         self.end_button = buttons.addButton(
-            "End the session", QDialogButtonBox.ButtonRole.DestructiveRole
+            _("End the session"), QDialogButtonBox.ButtonRole.DestructiveRole
         )  # noqa: E501
         self.skip_button.setObjectName("hurtSkipButton")
         self.end_button.setObjectName("hurtEndButton")

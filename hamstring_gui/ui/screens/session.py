@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_gui.core.catalog import Catalog, Kind, Stretch
+from hamstring_gui.core.i18n import _
 from hamstring_gui.core.plan import Phase, PhaseKind
 from hamstring_gui.core.session import PauseReason
-from hamstring_gui.core.words import banner_text, format_seconds, side_words
+from hamstring_gui.core.words import banner_text, format_seconds
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
 from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.widgets.countdown import CountdownView
@@ -161,39 +162,39 @@ class SessionScreen(QWidget):
         self._zoom = 1.0
         self._shown_step: int | None = None
 
-        self.stretch_title = _label("stretchTitle", "Stretch", wrap=True)
-        self.session_progress = _label("sessionProgress", "Session progress")
+        self.stretch_title = _label("stretchTitle", _("Stretch"), wrap=True)
+        self.session_progress = _label("sessionProgress", _("Session progress"))
         self.session_progress.setAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
         self.progress_bar = ProgressLine()
         self.progress_bar.setObjectName("sessionBar")
-        self.progress_bar.setAccessibleName("Session done")
+        self.progress_bar.setAccessibleName(_("Session done"))
 
         self.phase_banner = PhaseBanner()
         self.phase_banner.setObjectName("phaseBanner")
-        self.phase_banner.setAccessibleDescription("Phase")
+        self.phase_banner.setAccessibleDescription(_("Phase"))
         self.phase_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.phase_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.illustration = IllustrationView()
         self.illustration.clock = controller.clock.now  # one time source for the whole screen
         self.illustration.setObjectName("illustration")
-        self.illustration.setAccessibleName("Illustration of the stretch")
+        self.illustration.setAccessibleName(_("Illustration of the stretch"))
         self.illustration.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)  # noqa: E501
 
         self.countdown = CountdownView()
-        self.cue = _label("cue", "What to focus on", wrap=True)
+        self.cue = _label("cue", _("What to focus on"), wrap=True)
         self.cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.side_label = _label("sideLabel", "Leg", wrap=True)
+        self.side_label = _label("sideLabel", _("Leg"), wrap=True)
         self.side_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.steps = StepList(theme.scaled_font(STEPS_FONT))
         self.steps.setObjectName("steps")
-        self.steps.setAccessibleName("Steps")
+        self.steps.setAccessibleName(_("Steps"))
 
-        self.next_up = _label("nextUp", "Next up", wrap=True)
-        self.status_line = _label("statusLine", "Status", wrap=True)
+        self.next_up = _label("nextUp", _("Next up"), wrap=True)
+        self.status_line = _label("statusLine", _("Status"), wrap=True)
         self.status_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status_line.hide()
         for label in (self.next_up, self.status_line):
@@ -201,15 +202,21 @@ class SessionScreen(QWidget):
             policy.setRetainSizeWhenHidden(True)  # their shared place keeps the taller one's height
             label.setSizePolicy(policy)
 
-        self.less_button = _button("lessButton", f"−{HOLD_STEP_SECONDS} s", "Shorter hold")
-        self.more_button = _button("moreButton", f"+{HOLD_STEP_SECONDS} s", "Longer hold")
-        self.less_button.setAccessibleName(f"{HOLD_STEP_SECONDS} seconds shorter")
-        self.more_button.setAccessibleName(f"{HOLD_STEP_SECONDS} seconds longer")
+        self.less_button = _button("lessButton", f"−{HOLD_STEP_SECONDS} s", _("Shorter hold"))
+        self.more_button = _button("moreButton", f"+{HOLD_STEP_SECONDS} s", _("Longer hold"))
+        self.less_button.setAccessibleName(
+            _("{seconds} seconds shorter").format(seconds=HOLD_STEP_SECONDS)
+        )
+        self.more_button.setAccessibleName(
+            _("{seconds} seconds longer").format(seconds=HOLD_STEP_SECONDS)
+        )
         # Short words on the button (it must fit the words column at 200 % text);
         # the description says the rest.
-        self.remember_button = PressButton("Remember this hold")
-        self.remember_button.setAccessibleDescription("Use this hold for this stretch from now on")
-        self.remember_button.setToolTip("Use this hold for this stretch from now on")
+        self.remember_button = PressButton(_("Remember this hold"))
+        self.remember_button.setAccessibleDescription(
+            _("Use this hold for this stretch from now on")
+        )
+        self.remember_button.setToolTip(_("Use this hold for this stretch from now on"))
         self.remember_button.setObjectName("rememberButton")
         self.remember_button.setFlat(True)
         self.remember_button.hide()
@@ -219,16 +226,18 @@ class SessionScreen(QWidget):
             policy.setRetainSizeWhenHidden(True)
             widget.setSizePolicy(policy)
 
-        self.back_button = _button("backButton", "◀  Back", "Restart this phase, or the one before")
-        self.pause_button = _button("pauseButton", "Pause", "Pause or resume the session")
-        self.skip_button = _button("skipButton", "Skip  ▶", "Skip to the next phase")
-        self.stop_button = _button("stopButton", "Stop", "Stop the session")
-        self.hurt_button = _button("hurtButton", "That hurts", "Stop this stretch now")
+        self.back_button = _button(
+            "backButton", _("◀  Back"), _("Restart this phase, or the one before")
+        )
+        self.pause_button = _button("pauseButton", _("Pause"), _("Pause or resume the session"))
+        self.skip_button = _button("skipButton", _("Skip  ▶"), _("Skip to the next phase"))
+        self.stop_button = _button("stopButton", _("Stop"), _("Stop the session"))
+        self.hurt_button = _button("hurtButton", _("That hurts"), _("Stop this stretch now"))
         # The compact window has no room for every button: the rest are in this menu.
         self.menu_button = MenuButton()
         self.menu_button.setObjectName("sessionMenuButton")
-        self.menu_button.setText("More ▾")
-        self.menu_button.setAccessibleName("More session actions")
+        self.menu_button.setText(_("More ▾"))
+        self.menu_button.setAccessibleName(_("More session actions"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setMenu(QMenu(self.menu_button))
         self.menu_button.setMinimumHeight(round(theme.base_pixel_size() * 2.6))
@@ -268,7 +277,7 @@ class SessionScreen(QWidget):
         # The steps take the height they need; the picture gets the rest.
         left.addWidget(self.illustration, 1)
         left.addWidget(self.steps_frame, 0)
-        self.left_scroll = NamedScrollArea("Picture and steps", self.left)
+        self.left_scroll = NamedScrollArea(_("Picture and steps"), self.left)
         self.left_scroll.setObjectName("sessionPictureScroll")
         self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.left_scroll.setMinimumWidth(base * 12)
@@ -386,7 +395,7 @@ class SessionScreen(QWidget):
         self._deeper = False
         self.show_status(None)
         self.remember_button.hide()
-        self.pause_button.setText("Pause")
+        self.pause_button.setText(_("Pause"))
         self.countdown.set_paused(False)
         self.illustration.set_paused(False)
 
@@ -406,7 +415,7 @@ class SessionScreen(QWidget):
         stretch = self.catalog[phase.stretch] if phase.stretch else None
         duration = self.controller.phase_duration()
 
-        self.stretch_title.setText(stretch.name if stretch else "Rest")
+        self.stretch_title.setText(stretch.name if stretch else _("Rest"))
         banner = banner_text(phase)
         self.phase_banner.setText(banner)
         self._paint_banner(phase.kind)
@@ -432,7 +441,9 @@ class SessionScreen(QWidget):
         left = self.controller.session_remaining()
         item = self._phase.item + 1
         self.session_progress.setText(
-            f"Stretch {item} of {plan.item_count}  ·  {format_seconds(left)} left"
+            _("Stretch {number} of {count}  ·  {time} left").format(
+                number=item, count=plan.item_count, time=format_seconds(left)
+            )
         )
         self.progress_bar.set_fraction(1 - left / max(1, plan.total_seconds))
         if self._phase.kind is PhaseKind.PREPARE and self._phase.stretch:
@@ -442,20 +453,20 @@ class SessionScreen(QWidget):
             )  # noqa: E501
 
     def _on_paused(self, reason: str) -> None:
-        self.pause_button.setText("Resume")
+        self.pause_button.setText(_("Resume"))
         self.countdown.set_paused(True)
         self.illustration.set_paused(True)
         if reason == PauseReason.CLOCK_JUMP:
-            text = "Paused: your computer was asleep. Press Space when you are ready to go on."
+            text = _("Paused: your computer was asleep. Press Space when you are ready to go on.")
         elif reason == PauseReason.HURT:
-            text = "Stopped: pain is not the goal. Ease out of the stretch."
+            text = _("Stopped: pain is not the goal. Ease out of the stretch.")
         else:
-            text = "Paused. Press Space to go on."
+            text = _("Paused. Press Space to go on.")
         self.show_status(text)
         self._announce(text)
 
     def _on_resumed(self) -> None:
-        self.pause_button.setText("Pause")
+        self.pause_button.setText(_("Pause"))
         self.countdown.set_paused(False)
         self.illustration.set_paused(False)
         self.show_status(None)
@@ -474,7 +485,7 @@ class SessionScreen(QWidget):
         duration = self.controller.phase_duration()
         self.countdown.set_total(duration)
         if self._phase is not None and self._phase.stretch and not self._compact:
-            self.remember_button.setText(f"Remember {round(duration)} s")
+            self.remember_button.setText(_("Remember {seconds} s").format(seconds=round(duration)))
             self.remember_button.setVisible(self.remember_button.isEnabled())
         if self.controller.plan is not None:
             self.next_up.setText(self._next_text(self._index))
@@ -486,21 +497,22 @@ class SessionScreen(QWidget):
         if phase.stretch is None or phase.kind in (PhaseKind.HOLD, PhaseKind.MOVE):
             return ""
         if phase.side is None:
-            return "Both legs"
+            return _("Both legs")
+        left = phase.side == "left"
         if phase.kind is PhaseKind.SWITCH:
-            return f"Now the {side_words(phase.side)}"
+            return _("Now the left leg") if left else _("Now the right leg")
         if phase.kind is PhaseKind.PREPARE:
-            return f"Start with your {side_words(phase.side)}"
-        return side_words(phase.side).capitalize()
+            return _("Start with your left leg") if left else _("Start with your right leg")
+        return _("Left leg") if left else _("Right leg")
 
     @staticmethod
     def _cue(stretch: Stretch | None, phase: Phase) -> str:
         if stretch is None:
-            return "Breathe easy and shake out your legs."
+            return _("Breathe easy and shake out your legs.")
         if phase.kind is PhaseKind.SWITCH:
-            return "Ease out slowly, then set up the other leg."
+            return _("Ease out slowly, then set up the other leg.")
         if phase.kind is PhaseKind.REST:
-            return "Ease out and breathe."
+            return _("Ease out and breathe.")
         return stretch.cue(str(phase.kind))
 
     def _next_text(self, index: int) -> str:
@@ -509,17 +521,20 @@ class SessionScreen(QWidget):
             return ""
         following = index + 1
         if following >= len(plan.phases):
-            return "Next: done — well done for taking the break"
+            return _("Next: done — well done for taking the break")
         phase = plan.phases[following]
         seconds = round(self.controller.duration(following))
         current = plan.phases[index]
         if phase.stretch and phase.stretch != current.stretch:
-            what = f"{self.catalog[phase.stretch].name} — {banner_text(phase).lower()}"
+            what = _("{stretch} — {phase}").format(
+                stretch=self.catalog[phase.stretch].name, phase=banner_text(phase)
+            )
         elif phase.kind is PhaseKind.SWITCH and phase.side:
-            what = f"Switch to the {side_words(phase.side)}"
+            left = phase.side == "left"
+            what = _("Switch to the left leg") if left else _("Switch to the right leg")
         else:
             what = banner_text(phase)
-        return f"Next: {what}, {seconds} s"
+        return _("Next: {what}, {seconds} s").format(what=what, seconds=seconds)
 
     def _show_steps(self, stretch: Stretch | None, phase: Phase, fraction: float) -> None:
         if stretch is None:
@@ -541,7 +556,9 @@ class SessionScreen(QWidget):
             self._shown_step = current
             QTimer.singleShot(0, self, lambda: self._scroll_to_step(current))
         self.steps.setAccessibleDescription(
-            f"Step {current + 1}: {stretch.steps[current]}" if current is not None else ""
+            _("Step {number}: {step}").format(number=current + 1, step=stretch.steps[current])
+            if current is not None
+            else ""
         )
 
     def _scroll_to_step(self, index: int) -> None:

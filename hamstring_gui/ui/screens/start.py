@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_gui.core.catalog import Catalog, Equipment, Position
+from hamstring_gui.core.i18n import _
 from hamstring_gui.core.plan import build_plan
 from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.settings import SessionSettings
@@ -84,7 +85,9 @@ class RoutineCard:
 
     def spoken(self) -> str:
         """The card in one sentence for screen readers."""
-        spoken = f"{self.name}, {format_minutes(self.seconds)}. {', '.join(self.badges)}."
+        spoken = _("{name}, {length}. {badges}.").format(
+            name=self.name, length=format_minutes(self.seconds), badges=", ".join(self.badges)
+        )
         return f"{spoken} {self.description}" if self.description else spoken
 
 
@@ -242,7 +245,7 @@ class CardList(QListWidget):
         for row in range(self.count()):
             self._fit(self.item(row), width)
 
-    def show_selection(self, *_: object) -> None:
+    def show_selection(self, *_args: object) -> None:
         """Mark the current card selected, and focused while the list has the focus."""
         current = self.currentRow()
         for row in range(self.count()):
@@ -298,10 +301,10 @@ class StartScreen(QWidget):
         base = theme.base_pixel_size()
         self._cards: list[RoutineCard] = []
 
-        title = QLabel("Time for a stretch")
+        title = QLabel(_("Time for a stretch"))
         title.setObjectName("startTitle")
         theme.set_font(title, 2.0, bold=True)
-        subtitle = QLabel("Choose a routine. A mild pull, never pain, never bounce.")
+        subtitle = QLabel(_("Choose a routine. A mild pull, never pain, never bounce."))
         subtitle.setWordWrap(True)
         theme.set_font(subtitle, 1.1)
 
@@ -309,17 +312,17 @@ class StartScreen(QWidget):
         self.place_group.setExclusive(True)
         # Two rows, not one: in one row 200 % text made the screen wider than a laptop's.
         place_row = QHBoxLayout()
-        where = QLabel("Where are you?")
+        where = QLabel(_("Where are you?"))
         place_row.addWidget(where)
         for key, words in (
-            (PLACE_ANYWHERE, "Anywhere"),
-            (PLACE_DESK, "At my desk"),
-            (PLACE_FLOOR, "On the floor"),
+            (PLACE_ANYWHERE, _("Anywhere")),
+            (PLACE_DESK, _("At my desk")),
+            (PLACE_FLOOR, _("On the floor")),
         ):
             # Radio buttons: one place at a time, and screen readers say so.
             button = QRadioButton(words)
             button.setObjectName(f"place-{key}")
-            button.setAccessibleDescription("Where are you?")
+            button.setAccessibleDescription(_("Where are you?"))
             button.setProperty("place", key)
             self.place_group.addButton(button)
             place_row.addWidget(button)
@@ -327,13 +330,13 @@ class StartScreen(QWidget):
                 button.setChecked(True)
         place_row.addStretch(1)
         props_row = QHBoxLayout()
-        props_row.addWidget(QLabel("I have:"))
+        props_row.addWidget(QLabel(_("I have:")))
         self.prop_boxes: dict[Equipment, QCheckBox] = {}
         for thing in PROPS:
             box = QCheckBox(EQUIPMENT_WORDS[thing])
             box.setChecked(True)
             box.setObjectName(f"prop-{thing}")
-            box.setAccessibleDescription("I have:")
+            box.setAccessibleDescription(_("I have:"))
             box.toggled.connect(self._apply_filter)
             self.prop_boxes[thing] = box
             props_row.addWidget(box)
@@ -342,7 +345,7 @@ class StartScreen(QWidget):
 
         self.routine_list = CardList()
         self.routine_list.setObjectName("routineList")
-        self.routine_list.setAccessibleName("Routines")
+        self.routine_list.setAccessibleName(_("Routines"))
         self.routine_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.routine_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.routine_list.setSpacing(6)
@@ -353,25 +356,25 @@ class StartScreen(QWidget):
         self.routine_list.itemDoubleClicked.connect(lambda _item: self.start_selected())
 
         self.empty_label = QLabel(
-            "No routine fits that. Try another place or tick a prop you have."
+            _("No routine fits that. Try another place or tick a prop you have.")
         )  # noqa: E501
         self.empty_label.setObjectName("noRoutine")
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
 
-        self.start_button = QPushButton("Start")
+        self.start_button = QPushButton(_("Start"))
         self.start_button.setObjectName("startButton")
-        self.start_button.setAccessibleName("Start the selected routine")
-        self.start_button.setToolTip("Start the selected routine (Enter)")
+        self.start_button.setAccessibleName(_("Start the selected routine"))
+        self.start_button.setToolTip(_("Start the selected routine (Enter)"))
         self.start_button.setDefault(True)
         theme.set_font(self.start_button, 1.35, bold=True)
         self.start_button.setMinimumHeight(round(base * 3.4))
         self.start_button.setMinimumWidth(base * 20)
         self.start_button.clicked.connect(self.start_selected)
-        self.print_button = QPushButton("Print / Save as PDF…")
+        self.print_button = QPushButton(_("Print / Save as PDF…"))
         self.print_button.setObjectName("printHandout")
         self.print_button.setToolTip(
-            "A handout of the selected routine: pictures, steps, holds and the safety rules"
+            _("A handout of the selected routine: pictures, steps, holds and the safety rules")
         )
         self.print_button.clicked.connect(self.print_selected)
         start_row = QHBoxLayout()
@@ -472,7 +475,7 @@ class StartScreen(QWidget):
 
     # -- internals -----------------------------------------------------------------
 
-    def _apply_filter(self, *_: object) -> None:
+    def _apply_filter(self, *_args: object) -> None:
         place, props = self.place(), self.props()
         for row in range(self.routine_list.count()):
             self.routine_list.item(row).setHidden(not self._cards[row].fits(place, props))
@@ -483,13 +486,17 @@ class StartScreen(QWidget):
             self.select(visible[0])
         self._update_start()
 
-    def _update_start(self, *_: object) -> None:
+    def _update_start(self, *_args: object) -> None:
         routine_id = self.selected_routine()
         card = next((c for c in self._cards if c.id == routine_id), None)
         self.start_button.setEnabled(card is not None)
         self.print_button.setEnabled(card is not None)
-        self.start_button.setText(f"Start {card.name} ▶" if card else "Start")
-        self.start_button.setAccessibleName(f"Start {card.name}" if card else "Start")
+        if card is None:
+            self.start_button.setText(_("Start"))
+            self.start_button.setAccessibleName(_("Start"))
+            return
+        self.start_button.setText(_("Start {routine} ▶").format(routine=card.name))
+        self.start_button.setAccessibleName(_("Start {routine}").format(routine=card.name))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: D102, N802 - Qt override
         # Enter starts the selected routine wherever the focus is on this screen:

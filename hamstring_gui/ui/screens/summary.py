@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_gui.core.catalog import Catalog
+from hamstring_gui.core.i18n import _, ngettext
 from hamstring_gui.core.plan import Plan
 from hamstring_gui.core.session import Summary
 from hamstring_gui.core.words import format_seconds
@@ -72,9 +73,9 @@ class SummaryScreen(QWidget):
         self.subtitle.setWordWrap(True)
         theme.set_font(self.subtitle, 1.2)
 
-        left_card, self.left_value = _stat("Left leg", "leftLegTime")
-        right_card, self.right_value = _stat("Right leg", "rightLegTime")
-        self.both_card, self.both_value = _stat("Both legs together", "bothLegsTime")
+        left_card, self.left_value = _stat(_("Left leg"), "leftLegTime")
+        right_card, self.right_value = _stat(_("Right leg"), "rightLegTime")
+        self.both_card, self.both_value = _stat(_("Both legs together"), "bothLegsTime")
         stats = QHBoxLayout()
         stats.setSpacing(base * 2)
         stats.addWidget(left_card)
@@ -90,9 +91,9 @@ class SummaryScreen(QWidget):
         self.hurt_note.setWordWrap(True)
         theme.set_font(self.hurt_note, 1.1)
 
-        feel_title = QLabel("How does your back feel now? (optional)")
+        feel_title = QLabel(_("How does your back feel now? (optional)"))
         theme.set_font(feel_title, 1.2, bold=True)
-        feel_hint = QLabel("0 = fine, 10 = very sore")
+        feel_hint = QLabel(_("0 = fine, 10 = very sore"))
         theme.set_font(feel_hint, 1.0)
         self.feel_group = QButtonGroup(self)
         self.feel_group.setExclusive(True)
@@ -102,7 +103,7 @@ class SummaryScreen(QWidget):
             button = PressButton(str(value))
             button.setCheckable(True)
             button.setObjectName(f"feel{value}")
-            button.setAccessibleName(f"Back feels {value} out of 10")
+            button.setAccessibleName(_("Back feels {value} out of 10").format(value=value))
             button.setMinimumSize(round(base * 2.6), round(base * 2.6))
             self.feel_group.addButton(button, value)
             feel_row.addWidget(button)
@@ -114,15 +115,15 @@ class SummaryScreen(QWidget):
         feel_row.addStretch(1)
         self.feel_group.idClicked.connect(self._feeling_chosen)
 
-        self.repeat_button = PressButton("Repeat")
+        self.repeat_button = PressButton(_("Repeat"))
         self.repeat_button.setObjectName("repeatButton")
-        self.repeat_button.setAccessibleDescription("Repeat this routine")
-        self.choose_button = PressButton("Choose another")
+        self.repeat_button.setAccessibleDescription(_("Repeat this routine"))
+        self.choose_button = PressButton(_("Choose another"))
         self.choose_button.setObjectName("chooseButton")
-        self.choose_button.setAccessibleDescription("Choose another routine")
-        self.close_button = PressButton("Close")
+        self.choose_button.setAccessibleDescription(_("Choose another routine"))
+        self.close_button = PressButton(_("Close"))
         self.close_button.setObjectName("closeButton")
-        self.close_button.setAccessibleDescription("Close Hamstring Coach")
+        self.close_button.setAccessibleDescription(_("Close Hamstring Coach"))
         self.close_button.setDefault(True)
         for button in (self.repeat_button, self.choose_button, self.close_button):
             button.setMinimumHeight(round(base * 2.8))
@@ -154,7 +155,7 @@ class SummaryScreen(QWidget):
         layout.addWidget(feel_hint)
         layout.addLayout(feel_row)
         layout.addStretch(1)
-        scroll = NamedScrollArea("What you did", content)
+        scroll = NamedScrollArea(_("What you did"), content)
         scroll.setObjectName("summaryScroll")
         buttons.setContentsMargins(base * 3, 0, base * 3, base * 2)
         outer = QVBoxLayout(self)
@@ -164,22 +165,25 @@ class SummaryScreen(QWidget):
 
     def show_summary(self, summary: Summary, plan: Plan, routine_name: str) -> None:
         """Fill the screen from a finished or stopped session."""
-        self.title.setText("Well done" if summary.completed else "Session stopped")
+        self.title.setText(_("Well done") if summary.completed else _("Session stopped"))
         self.subtitle.setText(
-            f"{routine_name}: "
-            + (
-                "finished. Regular, gentle practice is what counts."
+            (
+                _("{routine}: finished. Regular, gentle practice is what counts.")
                 if summary.completed
-                else "what you did still counts."
-            )
+                else _("{routine}: what you did still counts.")
+            ).format(routine=routine_name)
         )
         self.left_value.setText(format_seconds(summary.seconds["left"]))
         self.right_value.setText(format_seconds(summary.seconds["right"]))
         both = summary.seconds.get("both", 0.0)
         self.both_value.setText(format_seconds(both))
         self.both_card.setVisible(both > 0)
-        self.left_value.setAccessibleName(f"Left leg: {format_seconds(summary.seconds['left'])}")  # noqa: E501
-        self.right_value.setAccessibleName(f"Right leg: {format_seconds(summary.seconds['right'])}")  # noqa: E501
+        self.left_value.setAccessibleName(
+            _("Left leg: {time}").format(time=format_seconds(summary.seconds["left"]))
+        )
+        self.right_value.setAccessibleName(
+            _("Right leg: {time}").format(time=format_seconds(summary.seconds["right"]))
+        )
 
         items = {p.item: p.stretch for p in plan.phases if p.stretch}
         done = sum(1 for stretch in items.values() if stretch in summary.stretches_done)
@@ -190,11 +194,12 @@ class SummaryScreen(QWidget):
                 if plan.phases[i].stretch and plan.phases[i].stretch not in summary.stretches_done
             }
         )
-        stretches = "stretch" if plan.item_count == 1 else "stretches"
-        self.counts.setText(
-            f"{done} of {plan.item_count} {stretches} done"
-            + (f"  ·  {skipped} skipped" if skipped else "")
-        )
+        counts = ngettext(
+            "{done} of {count} stretch done", "{done} of {count} stretches done", plan.item_count
+        ).format(done=done, count=plan.item_count)
+        if skipped:
+            counts += "  ·  " + _("{skipped} skipped").format(skipped=skipped)
+        self.counts.setText(counts)
         if summary.hurt:
             names = sorted(
                 {
@@ -204,8 +209,10 @@ class SummaryScreen(QWidget):
                 }
             )
             self.hurt_note.setText(
-                f"You reported pain during {', '.join(names)}. If it stays or comes back, "
-                "see a clinician before doing that stretch again."
+                _(
+                    "You reported pain during {stretches}. If it stays or comes back, "
+                    "see a clinician before doing that stretch again."
+                ).format(stretches=", ".join(names))
             )
             self.hurt_note.show()
         else:
@@ -239,7 +246,8 @@ class SummaryScreen(QWidget):
             font = button.font()
             font.setBold(chosen)
             button.setFont(font)
-        self.feel_saved.setText(f"{value} of 10 — saved" if value is not None else "")
+        saved = _("{value} of 10 — saved").format(value=value) if value is not None else ""
+        self.feel_saved.setText(saved)
 
     def feeling(self) -> int | None:
         """The rating picked, if any."""

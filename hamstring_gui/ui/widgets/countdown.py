@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
+from hamstring_gui.core.i18n import _
 from hamstring_gui.core.plan import PhaseKind
 from hamstring_gui.ui.style import theme
 
@@ -40,7 +41,7 @@ class CountdownView(QProgressBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("countdown")
-        self.setAccessibleName("Seconds left")
+        self.setAccessibleName(_("Seconds left"))
         self.setTextVisible(False)
         self.setRange(0, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -182,6 +183,6 @@ class CountdownView(QProgressBar):
             painter.setFont(small)
             label = QRectF(ring.left(), baseline + metrics.descent(), ring.width(), side * 0.12)
             painter.drawText(
-                label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, "paused"
+                label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, _("paused")
             )  # noqa: E501
         painter.end()

@@ -41,6 +41,7 @@ from hamstring_gui.core.figure.library import load_figure, rest_scene
 from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.scene import Scene
 from hamstring_gui.core.figure.shapes import Kind, Shape
+from hamstring_gui.core.i18n import pgettext
 from hamstring_gui.core.plan import PhaseKind, Side
 from hamstring_gui.ui.style.palette import FigurePalette, palette_for, system_is_dark
 
@@ -221,7 +222,7 @@ def paint_scene(
                 painter,
                 at(shape.points[0]),
                 _badge_radius(rect),
-                shape.text,
+                _badge_letter(shape.text),
                 colour,
                 palette.label_text,
             )
@@ -302,6 +303,15 @@ def _arrow(painter: QPainter, points: list[QPointF], colour: QColor, width: floa
             [end, end - d * head + normal * head * 0.65, end - d * head - normal * head * 0.65]
         )
     )
+
+
+def _badge_letter(text: str) -> str:
+    """The working leg's letter in the app's language (Spanish: I and D)."""
+    if text == "L":
+        return pgettext("badge on the left leg", "L")
+    if text == "R":
+        return pgettext("badge on the right leg", "R")
+    return text
 
 
 def _badge(

@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
+from hamstring_gui.core.i18n import _
 from hamstring_gui.ui.widgets.countdown import set_quietly
 
 
@@ -41,7 +42,8 @@ class ProgressLine(QProgressBar):
             self.update()
 
     def text(self) -> str:  # noqa: D102 - Qt override: the value screen readers read
-        return f"{self.value()} % done"
+        # xgettext:no-python-format
+        return _("{percent} % done").format(percent=self.value())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         """A rounded track with the done part in the highlight colour."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
+from hamstring_gui.core.i18n import _
+
 
 class NamedScrollArea(QScrollArea):
     """Shows ``content`` at the area's width, scrolling when it is taller.
@@ -15,8 +17,12 @@ class NamedScrollArea(QScrollArea):
     def __init__(self, name: str, content: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
-        self.verticalScrollBar().setAccessibleName(f"Scroll {name.lower()} up or down")
-        self.horizontalScrollBar().setAccessibleName(f"Scroll {name.lower()} sideways")
+        self.verticalScrollBar().setAccessibleName(
+            _("Scroll “{area}” up or down").format(area=name)
+        )
+        self.horizontalScrollBar().setAccessibleName(
+            _("Scroll “{area}” sideways").format(area=name)
+        )
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(content)

@@ -11,7 +11,7 @@ def test_area_and_its_scroll_bars_are_named(qtbot: QtBot) -> None:
     area = NamedScrollArea("Safety advice", content)
     qtbot.addWidget(area)
     assert area.accessibleName() == "Safety advice"
-    assert "safety advice" in area.verticalScrollBar().accessibleName()
-    assert "safety advice" in area.horizontalScrollBar().accessibleName()
+    assert "safety advice" in area.verticalScrollBar().accessibleName().lower()
+    assert "safety advice" in area.horizontalScrollBar().accessibleName().lower()
     assert area.widget() is content
     assert area.widgetResizable()

@@ -1,0 +1,140 @@
+"""Under the pseudo-locale every word on screen is marked, and the screens still fit.
+
+``LANGUAGE=pseudo`` makes every translated string ~40 % longer, accented and
+wrapped in ``‹ ›``: a visible text without the marker escaped translation,
+and a screen that outgrows the laptop at 150 % text would clip in German.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QWidget,
+)
+
+from hamstring_gui.core import i18n
+from hamstring_gui.ui import translations
+from tests.ui.test_large_text import SCREENS, assert_fits_a_laptop
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+MARKED_SCREENS = (
+    "safety",
+    "start",
+    "session",
+    "summary",
+    "preferences",
+    "history",
+    "stop dialog",
+    "hurt dialog",
+)
+"""Screens whose every word is marked; the editor is not yet (README)."""
+
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _texts(widget: QWidget) -> Iterator[tuple[str, str]]:
+    """What a person sees or hears of ``widget``: text, title, items, name, tooltip."""
+    name = widget.objectName() or type(widget).__name__
+    if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+        yield name, widget.text()
+    if isinstance(widget, QLineEdit):
+        yield f"{name} placeholder", widget.placeholderText()
+    if isinstance(widget, QGroupBox):
+        yield name, widget.title()
+    if isinstance(widget, QComboBox):
+        for row in range(widget.count()):
+            yield f"{name} item", widget.itemText(row)
+    if isinstance(widget, QListWidget):
+        for row in range(widget.count()):
+            yield f"{name} item", widget.item(row).text()
+    if widget.isWindow():
+        yield f"{name} title", widget.windowTitle()
+    if isinstance(widget, QMainWindow):
+        for action in widget.menuBar().actions():
+            yield "menu", action.text()
+            menu = action.menu()
+            for entry in menu.actions() if menu else []:
+                yield "menu entry", entry.text()
+                yield "menu entry tip", entry.toolTip()
+    yield f"{name} name", widget.accessibleName()
+    yield f"{name} description", widget.accessibleDescription()
+    yield f"{name} tooltip", widget.toolTip()
+
+
+def unmarked_words(root: QWidget) -> list[str]:
+    """Every visible text with a word in it but no pseudo marker."""
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget is not root and not widget.isVisibleTo(root):
+            continue
+        for where, text in _texts(widget):
+            plain = _TAG.sub("", text)
+            if _WORD.search(plain) and i18n.PSEUDO_OPEN not in plain:
+                found.append(f"{where}: {plain!r}")
+    return found
+
+
+@pytest.fixture
+def pseudo(qapp: QApplication) -> Iterator[None]:
+    """The app's words and Qt's own (dialog buttons) through the pseudo-locale."""
+    before = QLocale()
+    translator = translations.install(qapp, i18n.use("pseudo"))
+    yield
+    if translator is not None:
+        QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(before)
+    i18n.use("en")
+
+
+@pytest.mark.parametrize("screen", MARKED_SCREENS)
+def test_every_visible_word_is_marked_for_translation(qtbot, tmp_path, pseudo, screen) -> None:  # type: ignore[no-untyped-def]
+    widget = SCREENS[screen](qtbot, tmp_path)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert unmarked_words(widget) == []
+
+
+def test_the_walk_finds_an_unmarked_word(qtbot, pseudo) -> None:  # type: ignore[no-untyped-def]
+    root = QWidget()
+    qtbot.addWidget(root)
+    QLabel(i18n._("Hold"), root)
+    QLabel("Forgotten words", root).setObjectName("forgotten")
+    QLabel("0:30", root)
+    root.show()
+    assert unmarked_words(root) == ["forgotten: 'Forgotten words'"]
+
+
+@pytest.fixture
+def large_text(qapp: QApplication) -> Iterator[None]:
+    original = qapp.font()
+    font = original.__class__(original)
+    font.setPointSizeF(original.pointSizeF() * 1.5)
+    qapp.setFont(font)
+    yield
+    qapp.setFont(original)
+
+
+@pytest.mark.parametrize("language", ["pseudo", "de", "es"])
+@pytest.mark.parametrize("screen", MARKED_SCREENS)
+def test_long_words_at_150_percent_still_fit_a_laptop(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path, large_text, language, screen
+) -> None:
+    i18n.use(language)
+    try:
+        assert_fits_a_laptop(qtbot, tmp_path, screen)
+    finally:
+        i18n.use("en")
