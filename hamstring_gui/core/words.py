@@ -80,6 +80,25 @@ def banner_text(phase: Phase) -> str:
     return words
 
 
+def side_line(phase: Phase) -> str:
+    """The leg line under the banner: whole sentences, so each language words them its way."""
+    if phase.stretch is None or phase.kind in (PhaseKind.HOLD, PhaseKind.MOVE):
+        return ""
+    if phase.side is None:
+        return _("Both legs")
+    left = phase.side == "left"
+    if phase.kind is PhaseKind.SWITCH:
+        return _("Now the left leg") if left else _("Now the right leg")
+    if phase.kind is PhaseKind.PREPARE:
+        return _("Start with your left leg") if left else _("Start with your right leg")
+    return _("Left leg") if left else _("Right leg")
+
+
+def switch_to(side: Side) -> str:
+    """``Switch to the left leg`` (what comes next, before a change of legs)."""
+    return _("Switch to the left leg") if side == "left" else _("Switch to the right leg")
+
+
 def format_seconds(seconds: float) -> str:
     """``m:ss`` for a number of seconds (never negative)."""
     whole = max(0, int(round(seconds)))
@@ -189,24 +208,25 @@ def data_problem(error: DataError) -> str:
     item = _ITEM_ENTRY.match(entry or "")
     if field is None:
         return f"{name}: {problem}."
-    where = f"In {name}" + (f", item {item['number']}" if item else "")
+    if item:
+        where = _("In {file}, item {number}").format(file=name, number=item["number"])
+    else:
+        where = _("In {file}").format(file=name)
     what = f"“{field}”"
     if stretch := _UNKNOWN_STRETCH.match(problem):
-        sentence = f"there is no stretch called '{stretch['id']}'."
         if stretch["hint"]:
-            sentence = sentence[:-1] + f"; did you mean '{stretch['hint']}'?"
-        return f"{where}: {sentence}"
+            sentence = _("there is no stretch called '{id}'; did you mean '{hint}'?")
+        else:
+            sentence = _("there is no stretch called '{id}'.")
+        return f"{where}: " + sentence.format(id=stretch["id"], hint=stretch["hint"])
     if key := _UNKNOWN_KEY.match(problem):
-        return (
-            f"{where}: {what} is not something a routine can have (it can have: {key['allowed']})."
-        )
+        sentence = _("{field} is not something a routine can have (it can have: {allowed}).")
+        return f"{where}: " + sentence.format(field=what, allowed=key["allowed"])
     if problem == "missing":
-        return f"{where}: {what} is missing."
+        return f"{where}: " + _("{field} is missing.").format(field=what)
     if bounds := _OUT_OF_RANGE.match(problem):
-        return (
-            f"{where}: {what} is {bounds['value']}; "
-            f"it must be from {bounds['low']} to {bounds['high']}."
-        )
+        sentence = _("{field} is {value}; it must be from {low} to {high}.")
+        return f"{where}: " + sentence.format(field=what, **bounds.groupdict())
     if problem.startswith(("must ", "is ", "needs ", "longer ")):
         return f"{where}: {what} {problem}."
     return f"{where}, {what}: {problem}."
@@ -215,7 +235,14 @@ def data_problem(error: DataError) -> str:
 def out_of_range(label: str, typed: int, minimum: int, maximum: int, unit: str = "") -> str:
     """Why a typed number was not taken (``Hold: 5 s is too short; it can be from 15 to 60 s.``)."""
     unit = f" {unit}" if unit else ""
-    how = "too low" if typed < minimum else "too high"
     if unit.strip() in ("s", "min"):
-        how = "too short" if typed < minimum else "too long"
-    return f"{label}: {typed}{unit} is {how}; it can be from {minimum} to {maximum}{unit}."
+        how = _("too short") if typed < minimum else _("too long")
+    else:
+        how = _("too low") if typed < minimum else _("too high")
+    return _("{label}: {typed} is {how}; it can be from {minimum} to {maximum}.").format(
+        label=_(label),
+        typed=f"{typed}{unit}",
+        how=how,
+        minimum=minimum,
+        maximum=f"{maximum}{unit}",
+    )

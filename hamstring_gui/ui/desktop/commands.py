@@ -14,7 +14,7 @@ import math
 import re
 from typing import Any, Protocol
 
-from hamstring_gui.core.i18n import _
+from hamstring_gui.core.i18n import _, format_time
 from hamstring_gui.core.reminders import SnoozeResult
 from hamstring_gui.core.session import State
 from hamstring_gui.ui.controller import SessionController
@@ -122,14 +122,18 @@ class RemoteCommands:
 
     def _remind(self) -> dict[str, Any]:
         if self.reminders is None:
-            return {"ok": False, "message": "reminders are not available"}
+            return {"ok": False, "message": _("reminders are not available")}
         if self.controller.active or not self.reminders.remind_now():
-            return {"ok": False, "message": "a session is running"}
+            return {"ok": False, "message": _("a session is running")}
         return {"ok": True, "message": ""}
 
     def _next_break(self) -> str:
         at = self.reminders.next_reminder_at() if self.reminders else None
-        return f"the next one is at {at:%H:%M}" if at else "none is coming"
+        return (
+            _("the next one is at {time}").format(time=format_time(at))
+            if at
+            else _("none is coming")
+        )
 
     def status(self) -> dict[str, Any]:
         """The ``status --json`` answer (keys are a documented contract)."""

@@ -167,19 +167,16 @@ class MainWindow(QMainWindow):
             _("&Back"), ["Left"], _("Back: restart this phase, or the previous one")
         )  # noqa: E501
         self.stop_action = self._action(_("S&top session…"), ["Esc"], _("Stop the session"))
-        self.longer_action = self._action(
-            _("Hold {seconds} s &longer").format(seconds=HOLD_STEP_SECONDS),
-            ["+", "=", "Ctrl++"],
-            _("Add {seconds} s to this hold").format(seconds=HOLD_STEP_SECONDS),
-        )
+        step = {"seconds": HOLD_STEP_SECONDS}
+        longer, add = _("Hold {seconds} s &longer"), _("Add {seconds} s to this hold")
+        keys: list[str | QKeySequence.StandardKey] = ["+", "=", "Ctrl++"]
+        self.longer_action = self._action(longer.format(**step), keys, add.format(**step))
+        shorter, take = _("Hold {seconds} s s&horter"), _("Take {seconds} s from this hold")
         self.shorter_action = self._action(
-            _("Hold {seconds} s s&horter").format(seconds=HOLD_STEP_SECONDS),
-            ["-", "Ctrl+-"],
-            _("Take {seconds} s from this hold").format(seconds=HOLD_STEP_SECONDS),
+            shorter.format(**step), ["-", "Ctrl+-"], take.format(**step)
         )
-        self.hurt_action = self._action(
-            _("That &hurts"), ["H"], _("That hurts: stop this stretch now")
-        )
+        hurt, stop_now = _("That &hurts"), _("That hurts: stop this stretch now")
+        self.hurt_action = self._action(hurt, ["H"], stop_now)
         self.focus_action = self._action(_("&Focus (full screen)"), ["F11"], _("Full screen"))
         self.focus_action.setCheckable(True)
         self.compact_action = self._action(
@@ -415,12 +412,8 @@ class MainWindow(QMainWindow):
         if self.model.remember_hold(phase.stretch, seconds):
             name = self.catalog[phase.stretch].name
             self.session_screen.remember_button.hide()
-            self.statusBar().showMessage(
-                _("{stretch} will hold {seconds} s from now on.").format(
-                    stretch=name, seconds=seconds
-                ),
-                6000,
-            )
+            message = _("{stretch} will hold {seconds} s from now on.")
+            self.statusBar().showMessage(message.format(stretch=name, seconds=seconds), 6000)
 
     # -- navigation ------------------------------------------------------------------
 

@@ -141,7 +141,7 @@ class SafetyPanel(QWidget):
         title = QLabel(_("Before you stretch"))
         title.setObjectName("safetyTitle")
         theme.set_font(title, 2.0, bold=True)
-        intro = QLabel(f"{_(INTRO)} {_(FIRST_RUN_NOTE)}" if first_run else _(INTRO))
+        intro = QLabel(_(INTRO) + " " + _(FIRST_RUN_NOTE) if first_run else _(INTRO))
         intro.setObjectName("safetyIntro")
         intro.setWordWrap(True)
         theme.set_font(intro, 1.15)

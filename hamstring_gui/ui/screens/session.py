@@ -26,7 +26,7 @@ from hamstring_gui.core.catalog import Catalog, Kind, Stretch
 from hamstring_gui.core.i18n import _
 from hamstring_gui.core.plan import Phase, PhaseKind
 from hamstring_gui.core.session import PauseReason
-from hamstring_gui.core.words import banner_text, format_seconds
+from hamstring_gui.core.words import banner_text, format_seconds, side_line, switch_to
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
 from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.widgets.countdown import CountdownView
@@ -419,7 +419,7 @@ class SessionScreen(QWidget):
         banner = banner_text(phase)
         self.phase_banner.setText(banner)
         self._paint_banner(phase.kind)
-        self.side_label.setText(self._side_line(phase))
+        self.side_label.setText(side_line(phase))
         self.cue.setText(self._cue(stretch, phase))
         self.countdown.set_phase(phase.kind, duration)
         self.illustration.show_phase(phase.stretch, phase.side, phase.kind, duration)
@@ -493,19 +493,6 @@ class SessionScreen(QWidget):
     # -- words --------------------------------------------------------------------
 
     @staticmethod
-    def _side_line(phase: Phase) -> str:
-        if phase.stretch is None or phase.kind in (PhaseKind.HOLD, PhaseKind.MOVE):
-            return ""
-        if phase.side is None:
-            return _("Both legs")
-        left = phase.side == "left"
-        if phase.kind is PhaseKind.SWITCH:
-            return _("Now the left leg") if left else _("Now the right leg")
-        if phase.kind is PhaseKind.PREPARE:
-            return _("Start with your left leg") if left else _("Start with your right leg")
-        return _("Left leg") if left else _("Right leg")
-
-    @staticmethod
     def _cue(stretch: Stretch | None, phase: Phase) -> str:
         if stretch is None:
             return _("Breathe easy and shake out your legs.")
@@ -530,8 +517,7 @@ class SessionScreen(QWidget):
                 stretch=self.catalog[phase.stretch].name, phase=banner_text(phase)
             )
         elif phase.kind is PhaseKind.SWITCH and phase.side:
-            left = phase.side == "left"
-            what = _("Switch to the left leg") if left else _("Switch to the right leg")
+            what = switch_to(phase.side)
         else:
             what = banner_text(phase)
         return _("Next: {what}, {seconds} s").format(what=what, seconds=seconds)

@@ -236,7 +236,7 @@ class CardList(QListWidget):
         assert isinstance(widget, CardWidget)
         return widget
 
-    def fit_cards(self, *_: object) -> None:
+    def fit_cards(self, *_args: object) -> None:
         """Give every card the view's width and the height its wrapped text needs."""
         width = self._width()
         if width == self._card_width:
