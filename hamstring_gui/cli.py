@@ -7,30 +7,29 @@ arguments and unknown ids exit with code 2 and one line on stderr.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
 import time
 from collections.abc import Sequence
-from datetime import datetime
 from typing import NoReturn, TextIO
 
 from hamstring_gui import __version__
 from hamstring_gui.core import words
 from hamstring_gui.core.catalog import Catalog, load_catalog
 from hamstring_gui.core.datafile import DataError
-from hamstring_gui.core.i18n import N_, _, format_date, format_time, ngettext, pgettext
-from hamstring_gui.core.plan import Phase, PhaseKind, Plan, build_plan
+from hamstring_gui.core.i18n import N_, _, format_date, ngettext, pgettext
+from hamstring_gui.core.plan import Plan, build_plan
 from hamstring_gui.core.routine import Routine, closest_id
 from hamstring_gui.core.safe_file import UnsafeFolderError
 from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.core.words import (
     EQUIPMENT_WORDS,
     KIND_WORDS,
-    PHASE_WORDS,
     POSITION_WORDS,
     data_problem,
     format_seconds,
+    plan_line,
+    status_line,
 )
 from hamstring_gui.library import all_routines, choose_language, current_settings
 
@@ -132,10 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
     pictures.add_argument("folder", metavar="DIR")
     desktop = commands.add_parser(
         "desktop-entry",
-        help="add or remove the menu entry, icons, man page and shell completion for this user",
+        help=_("add or remove the menu entry, icons, man page and shell completion for this user"),
     )
     desktop.add_argument("action", choices=["install", "uninstall"])
-    helper = commands.add_parser("help", help="show the help of the program or of COMMAND")
+    helper = commands.add_parser("help", help=_("show the help of the program or of COMMAND"))
     helper.add_argument("topic", metavar="COMMAND", nargs="?")
     return parser
 
@@ -267,24 +266,6 @@ def _routines(settings: SessionSettings, as_json: bool, out: TextIO) -> None:
         out.write(f"{routine.id:<{width}}  {length:>6}  {routine.name}\n")
 
 
-def _describe(phase: Phase, catalog: Catalog) -> str:
-    name = catalog[phase.stretch].name if phase.stretch else "—"
-    sides = {
-        "left": pgettext("side", "left"),
-        "right": pgettext("side", "right"),
-        "both": pgettext("side", "both"),
-        "": "",
-    }
-    side = str(phase.side) if phase.side else ("both" if phase.kind is not PhaseKind.REST else "")
-    rep = ""
-    if phase.rep and phase.kind is not PhaseKind.REST:
-        rep = _("rep {number}").format(number=phase.rep)
-    phase_width = max(len(word) for word in PHASE_WORDS.values())
-    side_width = max(len(word) for word in sides.values())
-    words = PHASE_WORDS[phase.kind]
-    return f"{words:<{phase_width}} {name:<36} {sides[side]:<{side_width}} {rep}".rstrip()
-
-
 def _plan(plan: Plan, routine: Routine, as_json: bool, out: TextIO) -> None:
     if as_json:
         json.dump(plan.to_json(), out, indent=2)
@@ -299,7 +280,8 @@ def _plan(plan: Plan, routine: Routine, as_json: bool, out: TextIO) -> None:
     )
     at = 0
     for phase in plan.phases:
-        out.write(f"{format_seconds(at):>6}  {phase.seconds:>3} s  {_describe(phase, catalog)}\n")
+        name = catalog[phase.stretch].name if phase.stretch else None
+        out.write(f"{format_seconds(at):>6}  {phase.seconds:>3} s  {plan_line(phase, name)}\n")
         at += phase.seconds
     done = _("done")
     out.write(f"{format_seconds(at):>6}  {done}\n")
@@ -435,43 +417,6 @@ CONTROL_HELP = {
     "remind": N_("show the break reminder now"),
     "status": N_("what the running app is doing"),
 }
-STATE_WORDS = {
-    "idle": N_("idle"),
-    "running": N_("running"),
-    "paused": N_("paused"),
-    "finished": N_("finished"),
-}
-REMINDER_WORDS = {
-    "on": N_("reminders on"),
-    "snoozed": N_("reminders snoozed"),
-    "paused": N_("reminders paused"),
-    "off": N_("reminders off"),
-}
-
-
-def _format_status(status: dict[str, object]) -> str:
-    """One line for people; scripts use ``status --json``."""
-    phase = status.get("phase")
-    state = str(status.get("state"))
-    text = _(STATE_WORDS[state]) if state in STATE_WORDS else state
-    if isinstance(phase, dict):
-        kind = str(phase.get("kind"))
-        words = PHASE_WORDS[PhaseKind(kind)] if kind in set(PhaseKind) else kind
-        where = f" {phase['stretch']}" if phase.get("stretch") else ""
-        side = {"left": _("left leg"), "right": _("right leg")}.get(str(phase.get("side")), "")
-        text += f": {words}{where}"
-        text += f", {side}" if side else ""
-        text += ", " + _("{seconds} s left").format(seconds=phase.get("remaining_seconds"))
-    if status.get("routine"):
-        text += f" ({status['routine']})"
-    reminders = str(status.get("reminders"))
-    text += "; " + (_(REMINDER_WORDS[reminders]) if reminders in REMINDER_WORDS else reminders)
-    if status.get("next_reminder"):
-        moment = str(status["next_reminder"])
-        with contextlib.suppress(ValueError):
-            moment = format_time(datetime.fromisoformat(moment))
-        text += ", " + _("next at {time}").format(time=moment)
-    return text
 
 
 def control(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
@@ -495,7 +440,7 @@ def control(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
             json.dump(status, out)
             out.write("\n")
         else:
-            out.write(_format_status(status) + "\n")
+            out.write(status_line(status) + "\n")
     elif reply.get("message"):
         out.write(f"{reply['message']}\n")
     return 0

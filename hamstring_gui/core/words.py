@@ -9,11 +9,14 @@ language in use when it is read, not when this module is imported.
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Mapping
+from datetime import datetime
 
 from hamstring_gui.core.catalog import Equipment, Kind, Position
 from hamstring_gui.core.datafile import DataError
-from hamstring_gui.core.i18n import N_, TranslatedWords, _, ngettext, pgettext
+from hamstring_gui.core.i18n import N_, TranslatedWords, _, format_time, ngettext, pgettext
 from hamstring_gui.core.plan import Phase, PhaseKind, Side
 
 POSITION_WORDS = TranslatedWords(
@@ -97,6 +100,63 @@ def side_line(phase: Phase) -> str:
 def switch_to(side: Side) -> str:
     """``Switch to the left leg`` (what comes next, before a change of legs)."""
     return _("Switch to the left leg") if side == "left" else _("Switch to the right leg")
+
+
+def plan_line(phase: Phase, stretch_name: str | None) -> str:
+    """One phase of ``hamstring-gui plan``: what, which stretch, which leg, which rep."""
+    sides = {
+        "left": pgettext("side", "left"),
+        "right": pgettext("side", "right"),
+        "both": pgettext("side", "both"),
+        "": "",
+    }
+    side = str(phase.side) if phase.side else ("both" if phase.kind is not PhaseKind.REST else "")
+    rep = ""
+    if phase.rep and phase.kind is not PhaseKind.REST:
+        rep = _("rep {number}").format(number=phase.rep)
+    phase_width = max(len(word) for word in PHASE_WORDS.values())
+    side_width = max(len(word) for word in sides.values())
+    words, name = PHASE_WORDS[phase.kind], stretch_name or "—"
+    return f"{words:<{phase_width}} {name:<36} {sides[side]:<{side_width}} {rep}".rstrip()
+
+
+STATE_WORDS = {
+    "idle": N_("idle"),
+    "running": N_("running"),
+    "paused": N_("paused"),
+    "finished": N_("finished"),
+}
+REMINDER_WORDS = {
+    "on": N_("reminders on"),
+    "snoozed": N_("reminders snoozed"),
+    "paused": N_("reminders paused"),
+    "off": N_("reminders off"),
+}
+
+
+def status_line(status: Mapping[str, object]) -> str:
+    """``hamstring-gui status`` in one line for people; scripts use ``status --json``."""
+    phase = status.get("phase")
+    state = str(status.get("state"))
+    text = _(STATE_WORDS[state]) if state in STATE_WORDS else state
+    if isinstance(phase, dict):
+        kind = str(phase.get("kind"))
+        words = PHASE_WORDS[PhaseKind(kind)] if kind in set(PhaseKind) else kind
+        where = f" {phase['stretch']}" if phase.get("stretch") else ""
+        side = {"left": _("left leg"), "right": _("right leg")}.get(str(phase.get("side")), "")
+        text += f": {words}{where}"
+        text += f", {side}" if side else ""
+        text += ", " + _("{seconds} s left").format(seconds=phase.get("remaining_seconds"))
+    if status.get("routine"):
+        text += f" ({status['routine']})"
+    reminders = str(status.get("reminders"))
+    text += "; " + (_(REMINDER_WORDS[reminders]) if reminders in REMINDER_WORDS else reminders)
+    if status.get("next_reminder"):
+        moment = str(status["next_reminder"])
+        with contextlib.suppress(ValueError):
+            moment = format_time(datetime.fromisoformat(moment))
+        text += ", " + _("next at {time}").format(time=moment)
+    return text
 
 
 def format_seconds(seconds: float) -> str:
