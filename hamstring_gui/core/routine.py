@@ -24,11 +24,12 @@ from functools import cache
 from hamstring_gui.core import assets
 from hamstring_gui.core.catalog import Catalog, Equipment, Position, Sides, load_catalog
 from hamstring_gui.core.datafile import DataError, Record, parse_toml
+from hamstring_gui.core.holds import HOLD_RANGE
 
 BUILTIN_FOLDER = "routines"
 MAX_ITEMS = 100
-# What a routine file may set, inclusive (the editor offers the same ranges).
-HOLD_RANGE = (5, 300)
+# What a routine file may set, inclusive (the editor offers the same ranges);
+# HOLD_RANGE is the app's one hold range, from core.holds.
 REPS_RANGE = (1, 10)
 REST_RANGE = (0, 300)
 NAME_MAX_LEN = 60

@@ -11,6 +11,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from hamstring_gui.core.holds import HOLD_MAX_SECONDS, HOLD_MIN_SECONDS
+
 # The typical band of the 90/90 active knee extension: within about 20 degrees
 # of straight (Yildirim 2018 norms 13-18 degrees; clinical cut-off 20, Lim 2023).
 TYPICAL_DEGREES = 20
@@ -242,8 +244,8 @@ class HistoryStats:
         target: int,
         today: date,
         *,
-        minimum: int = 10,
-        maximum: int = 120,
+        minimum: int = HOLD_MIN_SECONDS,
+        maximum: int = HOLD_MAX_SECONDS,
     ) -> HoldSuggestion | None:
         """An offer to step the hold by 5 s, or ``None``; nothing is changed.
 
