@@ -24,7 +24,7 @@ from tests.core.history.sessions import (
 
 
 def test_new_file_is_wal_at_current_version(store: HistoryStore) -> None:
-    assert store.version == SCHEMA_VERSION == 2
+    assert store.version == SCHEMA_VERSION == 3
     assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.session_count() == 0
     assert store.export_json(TODAY) == {"sessions": [], "streak_days": 0, "self_tests": []}
@@ -79,16 +79,18 @@ def test_migrates_a_version_1_file(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     _make_v1(path)
     with HistoryStore(path) as store:
-        assert store.version == 2
+        assert store.version == SCHEMA_VERSION
         (record,) = store.sessions()
         assert record.routine == "desk-break" and record.left_seconds == 90.0
         assert record.hurt == ["chair-stretch"]
+        assert record.stretches == []  # it hurt: an old session's hurt stretch is never "done"
+        assert store.most_done() == []
         assert record.feeling is None
         store.set_feeling(1, 3)
         store.add_self_test(date(2026, 3, 2), 22, 19)
         assert store.sessions()[0].feeling == 3
     with HistoryStore(path) as again:  # migrating twice is a no-op
-        assert again.version == 2 and len(again.self_tests()) == 1
+        assert again.version == SCHEMA_VERSION and len(again.self_tests()) == 1
 
 
 def test_refuses_a_newer_file(tmp_path: Path) -> None:

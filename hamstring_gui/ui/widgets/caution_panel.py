@@ -1,0 +1,109 @@
+"""A stretch's cautions on the session screen: calm, one line each, expandable.
+
+Before a stretch's first hold the lines are open; during its holds they fold
+to one "Cautions (3)" button that opens them again. A stretch flagged
+``back_pain_caution`` also carries the sore-back mark and its one-key skip,
+which stay visible for the whole stretch.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from hamstring_gui.core.catalog import Stretch
+from hamstring_gui.ui.sore_back import SORE_BACK_KEY, SORE_BACK_TEXT
+from hamstring_gui.ui.style import theme
+
+
+def caution_lines(stretch: Stretch) -> str:
+    """The cautions as shown: one line each, a bullet in front."""
+    return "\n".join(f"•  {line}" for line in stretch.cautions)
+
+
+class CautionPanel(QFrame):
+    """The sore-back mark with its skip, and the stretch's cautions behind a toggle.
+
+    Signals:
+        skipRequested(): the user asked to leave this sore-back stretch out.
+    """
+
+    skipRequested = Signal()  # noqa: N815 - Qt signal naming
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cautionPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        base = theme.base_pixel_size()
+
+        self.back_mark = QLabel(SORE_BACK_TEXT)
+        self.back_mark.setObjectName("soreBackMark")
+        self.back_mark.setAccessibleName(SORE_BACK_TEXT)
+        self.back_mark.setWordWrap(True)
+        self.back_mark.setTextFormat(Qt.TextFormat.PlainText)
+        self.back_mark.setFont(theme.scaled_font(1.15, bold=True))
+        self.skip_button = QPushButton(f"Skip it ({SORE_BACK_KEY})")
+        self.skip_button.setObjectName("soreBackSkip")
+        self.skip_button.setAccessibleName("Skip this stretch: not for a sore back")
+        self.skip_button.setToolTip(
+            f"Leave this stretch out today and go on with the next one ({SORE_BACK_KEY})"
+        )
+        self.skip_button.setMinimumHeight(round(base * 2.4))
+        self.skip_button.clicked.connect(self.skipRequested)
+
+        self.toggle = QPushButton()
+        self.toggle.setObjectName("cautionToggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setFlat(True)
+        self.toggle.setFont(theme.scaled_font(1.05, bold=True))
+        self.toggle.toggled.connect(self._show_lines)
+        self.lines = QLabel()
+        self.lines.setObjectName("cautionLines")
+        self.lines.setAccessibleName("Cautions")
+        self.lines.setWordWrap(True)
+        self.lines.setTextFormat(Qt.TextFormat.PlainText)
+        self.lines.setFont(theme.scaled_font(1.05))
+
+        self.back_row = QWidget()
+        back = QHBoxLayout(self.back_row)
+        back.setContentsMargins(0, 0, 0, 0)
+        back.addWidget(self.back_mark, 1)
+        back.addWidget(self.skip_button, 0)
+        head = QHBoxLayout()
+        head.addWidget(self.toggle, 0)
+        head.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(round(base * 0.8), round(base * 0.4), base, round(base * 0.4))
+        layout.setSpacing(round(base * 0.3))
+        layout.addWidget(self.back_row)
+        layout.addLayout(head)
+        layout.addWidget(self.lines)
+        self._count = 0
+        self._show_lines(False)
+        self.hide()
+
+    def show_stretch(self, stretch: Stretch | None, *, expanded: bool) -> None:
+        """Show ``stretch``'s cautions, open (before its first hold) or folded."""
+        if stretch is None or not stretch.cautions:
+            self.hide()
+            return
+        self._count = len(stretch.cautions)
+        self.back_row.setVisible(stretch.back_pain_caution)
+        self.lines.setText(caution_lines(stretch))
+        self.lines.setAccessibleDescription(" ".join(stretch.cautions))
+        self.toggle.setChecked(expanded)
+        self._show_lines(expanded)
+        self.show()
+
+    def expanded(self) -> bool:
+        """Whether the caution lines are open."""
+        return self.toggle.isChecked()
+
+    def _show_lines(self, shown: bool) -> None:
+        arrow = "▾" if shown else "▸"
+        word = "caution" if self._count == 1 else "cautions"
+        self.toggle.setText(f"{arrow}  {self._count} {word}")
+        self.toggle.setAccessibleName(
+            f"{'Hide' if shown else 'Show'} the {self._count} {word} for this stretch"
+        )
+        self.lines.setVisible(shown)
