@@ -115,6 +115,10 @@ class Stretch:
         """The short on-screen line for a phase kind, or the hold cue as a fallback."""
         return self.cues.get(phase_kind) or self.cues.get("hold") or self.cues["prepare"]
 
+    def back_caution_reason(self) -> str:
+        """Why a stretch is not for a sore back: its first caution (the library puts it first)."""
+        return self.cautions[0]
+
     def needs(self) -> frozenset[Equipment]:
         """Equipment required, without the ``none`` marker."""
         return frozenset(self.equipment) - {Equipment.NONE}

@@ -65,6 +65,16 @@ def test_descriptions_never_state_a_length_and_name_only_what_the_routine_uses()
                 assert thing in routine.equipment(catalog), (routine.id, word)
 
 
+def test_back_cautions_lists_each_flagged_stretch_once_in_order() -> None:
+    items = ("chair-stretch", "seated-toe-touch", "knees-to-chest-one", "seated-toe-touch")
+    text = 'id = "mine"\nname = "Mine"\n'
+    text += "".join(f'[[items]]\nstretch = "{stretch}"\n' for stretch in items)
+    routine = parse_routine(text, "x", load_catalog())
+    flagged = routine.back_cautions(load_catalog())
+    assert [s.id for s in flagged] == ["seated-toe-touch", "knees-to-chest-one"]
+    assert "back" in flagged[0].back_caution_reason()
+
+
 def test_no_builtin_routine_uses_a_back_pain_caution_stretch() -> None:
     catalog = load_catalog()
     for routine in builtin_routines().values():
