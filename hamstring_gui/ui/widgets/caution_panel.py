@@ -64,6 +64,7 @@ class CautionPanel(QFrame):
         self.lines.setTextFormat(Qt.TextFormat.PlainText)
         self.lines.setFont(theme.scaled_font(1.05))
 
+        # One row for the toggle and the mark, so the folded panel costs one line of height.
         self.back_row = QWidget()
         back = QHBoxLayout(self.back_row)
         back.setContentsMargins(0, 0, 0, 0)
@@ -71,11 +72,11 @@ class CautionPanel(QFrame):
         back.addWidget(self.skip_button, 0)
         head = QHBoxLayout()
         head.addWidget(self.toggle, 0)
-        head.addStretch(1)
+        head.addWidget(self.back_row, 1)
+        head.addStretch(0)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(round(base * 0.8), round(base * 0.4), base, round(base * 0.4))
+        layout.setContentsMargins(round(base * 0.8), round(base * 0.3), base, round(base * 0.3))
         layout.setSpacing(round(base * 0.3))
-        layout.addWidget(self.back_row)
         layout.addLayout(head)
         layout.addWidget(self.lines)
         self._count = 0
