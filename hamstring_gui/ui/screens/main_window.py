@@ -242,7 +242,9 @@ class MainWindow(QMainWindow):
             lambda: self.controller.change_hold(-HOLD_STEP_SECONDS)
         )  # noqa: E501
         self.hurt_action.triggered.connect(self.report_hurt)
-        self.sore_back_action.triggered.connect(self.skip_for_sore_back)
+        self.sore_back_action.triggered.connect(  # enabled only on a flagged stretch
+            lambda: self.controller.skip_stretch(SkipReason.SORE_BACK)
+        )
         self.library_action.triggered.connect(self.show_stretch_library)
         self.focus_action.toggled.connect(self.set_focus_mode)
         self.compact_action.toggled.connect(self.set_compact)
@@ -503,15 +505,6 @@ class MainWindow(QMainWindow):
                 self.session_screen.show_status(
                     "Skipped. Press Space when you are ready for what comes next."
                 )
-
-    def skip_for_sore_back(self) -> None:
-        """B on a stretch marked "Not for a sore back": leave it out and go on."""
-        phase = self.controller.phase
-        if not self.controller.active or phase is None or not phase.stretch:
-            return
-        if not self.catalog[phase.stretch].back_pain_caution:
-            return
-        self.controller.skip_stretch(SkipReason.SORE_BACK)
 
     def show_stretch_library(self) -> None:
         """Help ▸ Stretch library: every entry's steps, cautions, sources and picture."""

@@ -201,9 +201,7 @@ class SessionScreen(QWidget):
             policy = label.sizePolicy()
             policy.setRetainSizeWhenHidden(True)  # their shared place keeps the taller one's height
             label.setSizePolicy(policy)
-        # Cautions open before a stretch's first hold; the sore-back mark and its
-        # skip stay for the whole stretch. The main window wires the skip.
-        self.cautions = CautionPanel()
+        self.cautions = CautionPanel()  # the main window wires its sore-back skip
 
         self.less_button = _button("lessButton", f"−{HOLD_STEP_SECONDS} s", "Shorter hold")
         self.more_button = _button("moreButton", f"+{HOLD_STEP_SECONDS} s", "Longer hold")
@@ -369,11 +367,7 @@ class SessionScreen(QWidget):
         self.more_button.setVisible(holding and not compact)
         self.progress_bar.setVisible(not compact)
         self.session_progress.setVisible(not compact)
-        if compact:
-            self.cautions.hide()
-        elif self._phase is not None:
-            stretch = self.catalog[self._phase.stretch] if self._phase.stretch else None
-            self.cautions.show_stretch(stretch, expanded=False)
+        self.cautions.set_compact(compact)
         self.countdown.set_compact(compact)
         for button in (self.back_button, self.skip_button, self.stop_button):
             button.setVisible(not compact)
@@ -415,7 +409,7 @@ class SessionScreen(QWidget):
         self.remember_button.hide()
         stretch = self.catalog[phase.stretch] if phase.stretch else None
         first_of_stretch = previous is None or previous.item != phase.item or not previous.stretch
-        self._show_cautions(stretch, expanded=first_of_stretch)
+        self.cautions.show_stretch(stretch, expanded=first_of_stretch)  # open before its holds
         duration = self.controller.phase_duration()
 
         self.stretch_title.setText(stretch.name if stretch else "Rest")
@@ -435,13 +429,6 @@ class SessionScreen(QWidget):
         self._announce(
             f"{banner}. {stretch.name}" if stretch and phase.kind is PhaseKind.PREPARE else banner
         )  # noqa: E501
-
-    def _show_cautions(self, stretch: Stretch | None, *, expanded: bool) -> None:
-        """Open at a stretch's first phase (before its first hold), folded after."""
-        if self._compact:
-            self.cautions.hide()
-        else:
-            self.cautions.show_stretch(stretch, expanded=expanded)
 
     def _on_second(self, remaining: int) -> None:
         self.countdown.set_remaining(remaining)

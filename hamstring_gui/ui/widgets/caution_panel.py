@@ -80,11 +80,14 @@ class CautionPanel(QFrame):
         layout.addLayout(head)
         layout.addWidget(self.lines)
         self._count = 0
+        self._compact = False
+        self._shown = False  # a stretch with cautions is on screen
         self._show_lines(False)
         self.hide()
 
     def show_stretch(self, stretch: Stretch | None, *, expanded: bool) -> None:
         """Show ``stretch``'s cautions, open (before its first hold) or folded."""
+        self._shown = stretch is not None and bool(stretch.cautions)
         if stretch is None or not stretch.cautions:
             self.hide()
             return
@@ -94,7 +97,14 @@ class CautionPanel(QFrame):
         self.lines.setAccessibleDescription(" ".join(stretch.cautions))
         self.toggle.setChecked(expanded)
         self._show_lines(expanded)
-        self.show()
+        self.setVisible(not self._compact)
+
+    def set_compact(self, compact: bool) -> None:
+        """The small window on top has no room: hidden there, back (folded) after."""
+        self._compact = compact
+        if not compact and self._shown:
+            self.toggle.setChecked(False)
+        self.setVisible(self._shown and not compact)
 
     def expanded(self) -> bool:
         """Whether the caution lines are open."""

@@ -41,3 +41,14 @@ def test_skip_button_asks_and_the_rest_hides_the_panel(qtbot: QtBot) -> None:
     assert panel.back_row.isHidden()
     panel.show_stretch(None, expanded=True)
     assert panel.isHidden()
+
+
+def test_the_compact_window_hides_it_and_it_comes_back_folded(qtbot: QtBot) -> None:
+    panel = _panel(qtbot)
+    panel.show_stretch(load_catalog()["seated-toe-touch"], expanded=True)
+    panel.set_compact(True)
+    assert panel.isHidden()
+    panel.show_stretch(load_catalog()["seated-toe-touch"], expanded=True)
+    assert panel.isHidden()  # a new phase in the compact window keeps it hidden
+    panel.set_compact(False)
+    assert not panel.isHidden() and not panel.expanded()
