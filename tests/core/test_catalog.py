@@ -266,3 +266,9 @@ def test_seed_doses_the_app_changed_are_stated() -> None:
         assert "2-3 sets" in (catalog[stretch_id].disagreement or ""), stretch_id
     for stretch_id in ("knees-to-chest-one", "knees-to-chest-two"):
         assert "several times daily" in (catalog[stretch_id].disagreement or ""), stretch_id
+
+
+def test_every_entry_states_the_dose_the_app_chose() -> None:
+    """Seeds give doses the app changed, or none; each entry says what the app does."""
+    for stretch in load_catalog().values():
+        assert stretch.disagreement, stretch.id
