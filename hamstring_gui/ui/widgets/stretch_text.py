@@ -24,9 +24,14 @@ def facts_line(stretch: Stretch) -> str:
     )
 
 
+def with_back_mark(text: str, stretch: Stretch) -> str:
+    """``text`` (a name, a list line) with the sore-back mark when ``stretch`` has one."""
+    return f"{text}  —  {BACK_MARK}" if stretch.back_pain_caution else text
+
+
 def list_label(stretch: Stretch) -> str:
     """A stretch's name as listed, with the sore-back mark when it has one."""
-    return f"{stretch.name}  —  {BACK_MARK}" if stretch.back_pain_caution else stretch.name
+    return with_back_mark(stretch.name, stretch)
 
 
 def safety_html(stretch: Stretch) -> str:
