@@ -93,6 +93,38 @@ def test_migrates_a_version_1_file(tmp_path: Path) -> None:
         assert again.version == SCHEMA_VERSION and len(again.self_tests()) == 1
 
 
+def test_version_2_sessions_keep_only_what_was_surely_done(tmp_path: Path) -> None:
+    """Before outcomes were stored: done = a completed session's stretch not skipped or hurt."""
+    path = tmp_path / "v2.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0] + ";" + MIGRATIONS[1])
+    conn.execute("PRAGMA user_version = 2")
+    for sid, completed in ((1, 1), (2, 0)):
+        conn.execute(
+            "INSERT INTO sessions (id, started, day, routine, completed) VALUES"
+            f" ({sid}, '2026-03-0{sid}T08:00:00+01:00', '2026-03-0{sid}', 'r', {completed})"
+        )
+    phases = [(1, 0, "a", 30), (1, 2, "a", 30), (1, 4, "b", 3), (1, 6, "c", 30), (2, 0, "a", 30)]
+    conn.executemany(
+        "INSERT INTO phases (session_id, phase_index, kind, stretch, side, seconds)"
+        " VALUES (?, ?, 'hold', ?, 'left', ?)",
+        phases,
+    )
+    conn.execute(
+        "INSERT INTO events (session_id, kind, phase_index, stretch) VALUES (1, 'skip', 4, 'b')"
+    )
+    conn.execute(
+        "INSERT INTO events (session_id, kind, phase_index, stretch) VALUES (1, 'hurt', 6, 'c')"
+    )
+    conn.commit()
+    conn.close()
+    with HistoryStore(path) as store:
+        first, stopped = store.sessions()
+        assert first.stretches == [("a", "done")]
+        assert stopped.stretches == []  # a stopped session proves nothing was held in full
+        assert [(c.stretch, c.sessions) for c in store.most_done()] == [("a", 1)]
+
+
 def test_refuses_a_newer_file(tmp_path: Path) -> None:
     path = tmp_path / "new.sqlite3"
     conn = sqlite3.connect(path)

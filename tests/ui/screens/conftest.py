@@ -9,7 +9,7 @@ import pytest
 
 from hamstring_gui import app as app_module
 from hamstring_gui.core.routine import Routine, RoutineItem
-from hamstring_gui.core.settings_store import SettingsStore
+from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.compat import keep_singletons_alive
 from hamstring_gui.ui.screens.main_window import MainWindow
 from tests.helpers.stubs import FakeClock
