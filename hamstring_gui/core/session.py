@@ -359,7 +359,10 @@ class SessionEngine:
         now = self.clock.now()
         self._credit(now)
         if self.phase.stretch is not None:
-            self.summary.reasons.setdefault(self.phase.item, reason)
+            hurt_here = any(self.plan.phases[i].item == self.phase.item for i in self.summary.hurt)
+            self.summary.reasons.setdefault(
+                self.phase.item, SkipReason.HURT if hurt_here else reason
+            )
         _, end = self._stretch_span(self._index)
         self.summary.skipped.extend(
             i for i in range(self._index, end) if self.plan.phases[i].kind is not PhaseKind.REST

@@ -215,6 +215,10 @@ class SessionController(QObject):
         """Leave the current stretch for the next one; ``reason`` is said back at the end."""
         self._command(lambda e: e.skip_stretch(reason))
 
+    def skip_for_sore_back(self) -> None:
+        """Leave out a stretch marked "Not for a sore back" (B); the end screen says why."""
+        self.skip_stretch(SkipReason.SORE_BACK)
+
     def report_hurt(self) -> None:
         """The user pressed "That hurts": stop stretching at once."""
         self._command(lambda e: e.report_hurt())

@@ -79,8 +79,7 @@ class SafetyNote(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("previewSafety")
-        self.setAccessibleName("Cautions and where the sources disagree")
+        self.setObjectName("previewSafety")  # read as shown: no name of its own
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setFont(theme.scaled_font(0.95))
@@ -88,6 +87,3 @@ class SafetyNote(QLabel):
     def show_stretch(self, stretch: Stretch) -> None:
         """The notes for ``stretch``."""
         self.setText(safety_html(stretch))
-        self.setAccessibleDescription(
-            " ".join((*stretch.cautions, stretch.disagreement or "")).strip()
-        )

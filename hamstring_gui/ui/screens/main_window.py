@@ -30,14 +30,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from hamstring_gui.core.catalog import Catalog
-from hamstring_gui.core.outcome import SkipReason
 from hamstring_gui.core.plan import PhaseKind, Plan, build_plan
 from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.settings import Settings
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
 from hamstring_gui.ui.screens.closing import CloseKeeper
 from hamstring_gui.ui.settings_model import SettingsModel
-from hamstring_gui.ui.sore_back import SORE_BACK_KEY
+from hamstring_gui.ui.sore_back import SORE_BACK_ACTION, SORE_BACK_KEY, SORE_BACK_TIP, flagged
 from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.window_fit import fit_on_screen
 from hamstring_gui.ui.window_state import load_window_state, save_window_state
@@ -179,12 +178,7 @@ class MainWindow(QMainWindow):
             f"Take {HOLD_STEP_SECONDS} s from this hold",
         )
         self.hurt_action = self._action("That &hurts", ["H"], "That hurts: stop this stretch now")
-        self.sore_back_action = self._action(
-            "Skip: not for a sore &back",
-            [SORE_BACK_KEY],
-            "Leave out this stretch: not for a sore back",
-        )
-        self.sore_back_action.setEnabled(False)  # only on a stretch flagged for the back
+        self.sore_back_action = self._action(SORE_BACK_ACTION, [SORE_BACK_KEY], SORE_BACK_TIP)
         self.focus_action = self._action("&Focus (full screen)", ["F11"], "Full screen")
         self.focus_action.setCheckable(True)
         self.compact_action = self._action(
@@ -199,9 +193,6 @@ class MainWindow(QMainWindow):
         self.history_action = self._action("&History…", ["Ctrl+H"], "Your stretching record")
         self.history_action.setEnabled(False)  # enabled when a history store is connected
         self.safety_action = self._action("Stretching &safely", [], "Show the safety advice")
-        self.library_action = self._action(
-            "Stretch &library…", [], "Every stretch: steps, cautions and sources"
-        )
         self.quit_action = self._action("&Quit", ["Ctrl+Q"], "Quit Hamstring Coach")
         self.session_actions = (
             self.pause_action,
@@ -230,7 +221,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.compact_action)
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self.safety_action)
-        help_menu.addAction(self.library_action)
+        self.library_action = help_menu.addAction("Stretch &library…")  # no key: rarely needed
 
     def _connect(self) -> None:
         self.pause_action.triggered.connect(self.controller.toggle_pause)
@@ -242,9 +233,7 @@ class MainWindow(QMainWindow):
             lambda: self.controller.change_hold(-HOLD_STEP_SECONDS)
         )  # noqa: E501
         self.hurt_action.triggered.connect(self.report_hurt)
-        self.sore_back_action.triggered.connect(  # enabled only on a flagged stretch
-            lambda: self.controller.skip_stretch(SkipReason.SORE_BACK)
-        )
+        self.sore_back_action.triggered.connect(self.controller.skip_for_sore_back)
         self.library_action.triggered.connect(self.show_stretch_library)
         self.focus_action.toggled.connect(self.set_focus_mode)
         self.compact_action.toggled.connect(self.set_compact)
@@ -338,7 +327,6 @@ class MainWindow(QMainWindow):
             page.chooseRequested.connect(self.show_start)
             page.closeRequested.connect(self._closer.close_by_user)
             page.feelingRated.connect(self.feelingRated)
-            page.safetyRequested.connect(self.show_safety_advice)
             self._add_page(page)
         return self._summary_screen
 
@@ -500,14 +488,13 @@ class MainWindow(QMainWindow):
         if choice is HurtChoice.END_SESSION:
             self.controller.stop()
         elif choice is HurtChoice.SKIP_STRETCH:
-            self.controller.skip_stretch(SkipReason.HURT)
+            self.controller.skip_stretch()  # the engine knows it hurt: the end screen says so
             if self.controller.active:
                 self.session_screen.show_status(
                     "Skipped. Press Space when you are ready for what comes next."
                 )
 
-    def show_stretch_library(self) -> None:
-        """Help ▸ Stretch library: every entry's steps, cautions, sources and picture."""
+    def show_stretch_library(self) -> None:  # noqa: D102 - Help ▸ Stretch library
         from hamstring_gui.ui.dialogs.stretch_library import StretchLibraryDialog
 
         StretchLibraryDialog.show_for(self, self.catalog)
@@ -537,12 +524,7 @@ class MainWindow(QMainWindow):
         )  # noqa: E501
         self.longer_action.setEnabled(holding)
         self.shorter_action.setEnabled(holding)
-        self.sore_back_action.setEnabled(
-            in_session
-            and phase is not None
-            and bool(phase.stretch)
-            and self.catalog[phase.stretch].back_pain_caution  # type: ignore[index]
-        )
+        self.sore_back_action.setEnabled(in_session and flagged(self.catalog, phase))
         self.pause_action.setText(
             "&Resume" if in_session and not self.controller.running else "&Pause"
         )  # noqa: E501

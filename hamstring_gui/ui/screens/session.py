@@ -267,7 +267,9 @@ class SessionScreen(QWidget):
         self.left.setObjectName("sessionPicture")
         left = QVBoxLayout(self.left)
         left.setContentsMargins(0, 0, 0, 0)
-        # The steps take the height they need; the picture gets the rest.
+        # Cautions on top (they scroll with the rest at large text); the steps take
+        # the height they need; the picture gets the rest.
+        left.addWidget(self.cautions, 0)
         left.addWidget(self.illustration, 1)
         left.addWidget(self.steps_frame, 0)
         self.left_scroll = NamedScrollArea("Picture and steps", self.left)
@@ -323,7 +325,6 @@ class SessionScreen(QWidget):
         outer.addLayout(header)
         outer.addWidget(self.progress_bar)
         outer.addWidget(self.phase_banner)
-        outer.addWidget(self.cautions)
         outer.addLayout(body, 1)
         outer.addWidget(self.next_frame)
         outer.addLayout(controls)

@@ -62,7 +62,6 @@ class SummaryScreen(QWidget):
     chooseRequested = Signal()  # noqa: N815
     closeRequested = Signal()  # noqa: N815
     feelingRated = Signal(int)  # noqa: N815
-    safetyRequested = Signal()  # noqa: N815
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,15 +96,14 @@ class SummaryScreen(QWidget):
         theme.set_font(self.hurt_note, 1.1)
         self.fates = QLabel()
         self.fates.setObjectName("summaryFates")
-        self.fates.setAccessibleName("Stretches not done")
         self.fates.setWordWrap(True)
         self.fates.setTextFormat(Qt.TextFormat.PlainText)
         theme.set_font(self.fates, 1.1)
-        self.safety_button = QPushButton("Read the safety advice")
+        self.safety_button = PressButton("Read the safety advice")
         self.safety_button.setObjectName("safetyAdviceButton")
         self.safety_button.setAccessibleName("Read the safety advice")
         self.safety_button.setMinimumHeight(round(base * 2.6))
-        self.safety_button.clicked.connect(self.safetyRequested)
+        self.safety_button.clicked.connect(self.show_safety_advice)
 
         feel_title = QLabel("How does your back feel now? (optional)")
         theme.set_font(feel_title, 1.2, bold=True)
@@ -245,6 +243,12 @@ class SummaryScreen(QWidget):
             button.setFont(font)
         self.feel_saved.setText(f"{value} of 10 — saved" if value is not None else "")
 
+    def show_safety_advice(self) -> None:
+        """The safety advice (as Help ▸ Stretching safely shows it), from the end screen."""
+        from hamstring_gui.ui.screens.safety import SafetyDialog
+
+        SafetyDialog.ask(self)
+
     def _fate_line(self, outcome: ItemOutcome) -> str:
         """One calm line on a stretch that was not done: what happened and why."""
         name = self.catalog[outcome.stretch].name
@@ -281,7 +285,7 @@ def _headline(completed: bool, hurt: bool, left_out: bool) -> tuple[str, str]:
     """Title and subtitle: praise only a session that was really done in full."""
     if hurt:
         return (
-            "Session ended",
+            "Session stopped",
             "you stopped when something hurt, which was the right thing to do.",
         )
     if not completed:

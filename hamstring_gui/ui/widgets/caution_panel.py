@@ -58,8 +58,7 @@ class CautionPanel(QFrame):
         self.toggle.setFont(theme.scaled_font(1.05, bold=True))
         self.toggle.toggled.connect(self._show_lines)
         self.lines = QLabel()
-        self.lines.setObjectName("cautionLines")
-        self.lines.setAccessibleName("Cautions")
+        self.lines.setObjectName("cautionLines")  # read as shown: no name of its own
         self.lines.setWordWrap(True)
         self.lines.setTextFormat(Qt.TextFormat.PlainText)
         self.lines.setFont(theme.scaled_font(1.05))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hamstring_gui.ui.screens.safety import HurtChoice, HurtDialog
-from hamstring_gui.ui.screens.session import StopConfirmDialog
+from hamstring_gui.ui.dialogs.stop_confirm import StopConfirmDialog
+from hamstring_gui.ui.screens.safety import HurtChoice, HurtDialog, SafetyDialog
 from tests.ui.screens.conftest import second
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -53,18 +53,18 @@ def test_after_that_hurts_it_says_so_calmly_and_points_to_the_safety_advice(
         HurtDialog, "ask", classmethod(lambda cls, parent, name: HurtChoice.SKIP_STRETCH)
     )
     shown = []
-    monkeypatch.setattr(type(window), "show_safety_advice", lambda self: shown.append(True))
+    monkeypatch.setattr(SafetyDialog, "ask", classmethod(lambda cls, parent: shown.append(parent)))
     window.start_routine("mixed")
     second(window, clock, 5 + 29)  # 29 of 30 s on the left: the right leg never came
     window.report_hurt()
     window.controller.resume()  # "Press Space when you are ready"
     second(window, clock, 10 + 5 + 30)  # the toe touch runs to the end
     screen = window.summary_screen
-    assert screen.title.text() == "Session ended"
+    assert screen.title.text() == "Session stopped"
     assert "Well done" not in screen.title.text() and "finished" not in screen.subtitle.text()
     assert "stopped when something hurt" in screen.subtitle.text()
     assert screen.counts.text() == "1 of 2 stretches done"
     assert screen.fates.text() == "Chair hamstring stretch: stopped because it hurt."
     assert screen.hurt_note.isVisible() and "clinician" in screen.hurt_note.text()
     screen.safety_button.click()
-    assert shown == [True]
+    assert shown == [screen]
