@@ -82,7 +82,7 @@ class SafetyNote(QLabel):
         self.setObjectName("previewSafety")  # read as shown: no name of its own
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
-        self.setFont(theme.scaled_font(0.95))
+        theme.set_font(self, 0.95)
 
     def show_stretch(self, stretch: Stretch) -> None:
         """The notes for ``stretch``."""

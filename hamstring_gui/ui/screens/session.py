@@ -267,9 +267,7 @@ class SessionScreen(QWidget):
         self.left.setObjectName("sessionPicture")
         left = QVBoxLayout(self.left)
         left.setContentsMargins(0, 0, 0, 0)
-        # Cautions on top (they scroll with the rest at large text); the steps take
-        # the height they need; the picture gets the rest.
-        left.addWidget(self.cautions, 0)
+        left.addWidget(self.cautions, 0)  # scrolls at large text; steps, then the picture
         left.addWidget(self.illustration, 1)
         left.addWidget(self.steps_frame, 0)
         self.left_scroll = NamedScrollArea("Picture and steps", self.left)
@@ -294,6 +292,7 @@ class SessionScreen(QWidget):
         words.addWidget(self.side_label)
         words.addWidget(self.cue)
         words.addWidget(self.remember_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        words.addWidget(self.cautions.back_row)  # the sore-back mark never scrolls away
         words.addStretch(1)
 
         body = QHBoxLayout()

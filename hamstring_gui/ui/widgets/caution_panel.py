@@ -3,13 +3,14 @@
 Before a stretch's first hold the lines are open; during its holds they fold
 to one "Cautions (3)" button that opens them again. A stretch flagged
 ``back_pain_caution`` also carries the sore-back mark and its one-key skip,
-which stay visible for the whole stretch.
+which stay visible for the whole stretch: ``back_row`` is a widget of its own
+that a screen may place where nothing scrolls it away.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hamstring_gui.core.catalog import Stretch
 from hamstring_gui.ui.sore_back import SORE_BACK_KEY, SORE_BACK_TEXT
@@ -40,8 +41,9 @@ class CautionPanel(QFrame):
         self.back_mark.setObjectName("soreBackMark")
         self.back_mark.setAccessibleName(SORE_BACK_TEXT)
         self.back_mark.setWordWrap(True)
+        self.back_mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.back_mark.setTextFormat(Qt.TextFormat.PlainText)
-        self.back_mark.setFont(theme.scaled_font(1.15, bold=True))
+        theme.set_font(self.back_mark, 1.0, bold=True)
         self.skip_button = QPushButton(f"Skip it ({SORE_BACK_KEY})")
         self.skip_button.setObjectName("soreBackSkip")
         self.skip_button.setAccessibleName("Skip this stretch: not for a sore back")
@@ -55,28 +57,26 @@ class CautionPanel(QFrame):
         self.toggle.setObjectName("cautionToggle")
         self.toggle.setCheckable(True)
         self.toggle.setFlat(True)
-        self.toggle.setFont(theme.scaled_font(1.05, bold=True))
+        theme.set_font(self.toggle, 1.05, bold=True)
         self.toggle.toggled.connect(self._show_lines)
         self.lines = QLabel()
         self.lines.setObjectName("cautionLines")  # read as shown: no name of its own
         self.lines.setWordWrap(True)
         self.lines.setTextFormat(Qt.TextFormat.PlainText)
-        self.lines.setFont(theme.scaled_font(1.05))
+        theme.set_font(self.lines, 1.05)
 
-        # One row for the toggle and the mark, so the folded panel costs one line of height.
+        # Stacked, not side by side: the panel lives in the session's narrow picture
+        # column, which must never be wider than its window (200 % text included).
         self.back_row = QWidget()
-        back = QHBoxLayout(self.back_row)
+        back = QVBoxLayout(self.back_row)
         back.setContentsMargins(0, 0, 0, 0)
-        back.addWidget(self.back_mark, 1)
-        back.addWidget(self.skip_button, 0)
-        head = QHBoxLayout()
-        head.addWidget(self.toggle, 0)
-        head.addWidget(self.back_row, 1)
-        head.addStretch(0)
+        back.addWidget(self.back_mark)
+        back.addWidget(self.skip_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(round(base * 0.8), round(base * 0.3), base, round(base * 0.3))
         layout.setSpacing(round(base * 0.3))
-        layout.addLayout(head)
+        layout.addWidget(self.back_row)
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.lines)
         self._count = 0
         self._compact = False
@@ -89,6 +89,7 @@ class CautionPanel(QFrame):
         self._shown = stretch is not None and bool(stretch.cautions)
         if stretch is None or not stretch.cautions:
             self.hide()
+            self.back_row.hide()  # it may live outside the panel
             return
         self._count = len(stretch.cautions)
         self.back_row.setVisible(stretch.back_pain_caution)
