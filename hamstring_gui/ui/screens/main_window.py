@@ -34,9 +34,9 @@ from hamstring_gui.core.plan import PhaseKind, Plan, build_plan
 from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.settings import Settings
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
+from hamstring_gui.ui.screens.back_care import BackCare
 from hamstring_gui.ui.screens.closing import CloseKeeper
 from hamstring_gui.ui.settings_model import SettingsModel
-from hamstring_gui.ui.sore_back import SORE_BACK_ACTION, SORE_BACK_KEY, SORE_BACK_TIP, flagged
 from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.window_fit import fit_on_screen
 from hamstring_gui.ui.window_state import load_window_state, save_window_state
@@ -178,7 +178,6 @@ class MainWindow(QMainWindow):
             f"Take {HOLD_STEP_SECONDS} s from this hold",
         )
         self.hurt_action = self._action("That &hurts", ["H"], "That hurts: stop this stretch now")
-        self.sore_back_action = self._action(SORE_BACK_ACTION, [SORE_BACK_KEY], SORE_BACK_TIP)
         self.focus_action = self._action("&Focus (full screen)", ["F11"], "Full screen")
         self.focus_action.setCheckable(True)
         self.compact_action = self._action(
@@ -209,7 +208,6 @@ class MainWindow(QMainWindow):
         session = menu.addMenu("&Session")
         for action in self.session_actions:
             session.addAction(action)
-        session.addAction(self.sore_back_action)
         session.addSeparator()
         session.addAction(self.preferences_action)
         session.addAction(self.edit_routines_action)
@@ -221,7 +219,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.compact_action)
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self.safety_action)
-        self.library_action = help_menu.addAction("Stretch &library…")  # no key: rarely needed
+        self.back_care = BackCare(self, self.controller, self.catalog, session, help_menu)
 
     def _connect(self) -> None:
         self.pause_action.triggered.connect(self.controller.toggle_pause)
@@ -233,8 +231,6 @@ class MainWindow(QMainWindow):
             lambda: self.controller.change_hold(-HOLD_STEP_SECONDS)
         )  # noqa: E501
         self.hurt_action.triggered.connect(self.report_hurt)
-        self.sore_back_action.triggered.connect(self.controller.skip_for_sore_back)
-        self.library_action.triggered.connect(self.show_stretch_library)
         self.focus_action.toggled.connect(self.set_focus_mode)
         self.compact_action.toggled.connect(self.set_compact)
         self.preferences_action.triggered.connect(self.open_preferences)
@@ -310,7 +306,6 @@ class MainWindow(QMainWindow):
                 ]
             )
             page.remember_button.clicked.connect(self.remember_hold)
-            page.cautions.skipRequested.connect(self.sore_back_action.trigger)
             self._apply_session_settings(page, self.settings)
             page.set_compact(self._compact)
             self._add_page(page)
@@ -488,16 +483,11 @@ class MainWindow(QMainWindow):
         if choice is HurtChoice.END_SESSION:
             self.controller.stop()
         elif choice is HurtChoice.SKIP_STRETCH:
-            self.controller.skip_stretch()  # the engine knows it hurt: the end screen says so
+            self.controller.skip_stretch()
             if self.controller.active:
                 self.session_screen.show_status(
                     "Skipped. Press Space when you are ready for what comes next."
                 )
-
-    def show_stretch_library(self) -> None:  # noqa: D102 - Help ▸ Stretch library
-        from hamstring_gui.ui.dialogs.stretch_library import StretchLibraryDialog
-
-        StretchLibraryDialog.show_for(self, self.catalog)
 
     def _on_ended(self, summary: Summary) -> None:
         if self._compact:
@@ -524,7 +514,6 @@ class MainWindow(QMainWindow):
         )  # noqa: E501
         self.longer_action.setEnabled(holding)
         self.shorter_action.setEnabled(holding)
-        self.sore_back_action.setEnabled(in_session and flagged(self.catalog, phase))
         self.pause_action.setText(
             "&Resume" if in_session and not self.controller.running else "&Pause"
         )  # noqa: E501

@@ -26,7 +26,7 @@ def test_a_session_done_in_full_says_well_done(window, clock) -> None:  # type: 
 def test_after_a_skip_it_names_what_was_left_out_and_why(window, clock) -> None:  # type: ignore[no-untyped-def]
     window.start_routine("mixed")
     second(window, clock, 5 + 30 + 5 + 30 + 10)
-    window.sore_back_action.trigger()
+    window.back_care.sore_back.trigger()
     screen = window.summary_screen
     assert screen.title.text() == "Session over"
     assert "Well done" not in screen.title.text() and "finished" not in screen.subtitle.text()

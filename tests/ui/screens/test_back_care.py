@@ -1,4 +1,4 @@
-"""Cautions and the sore-back mark on the session screen, and its one-key skip."""
+"""The sore-back mark, its B skip and the Stretch library entry, on the session screen."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def test_cautions_are_open_before_the_first_hold_and_fold_during_it(window, cloc
     assert panel.isVisible() and panel.expanded() and panel.lines.isVisible()
     assert panel.lines.text().splitlines() == [f"•  {line}" for line in chair.cautions]
     assert not panel.back_row.isVisible()  # the chair stretch is fine for a sore back
-    assert not window.sore_back_action.isEnabled()
+    assert not window.back_care.sore_back.isEnabled()
     second(window, clock, 5)  # into the first hold
     assert panel.isVisible() and not panel.expanded() and not panel.lines.isVisible()
     assert panel.toggle.text().endswith("3 cautions")
@@ -40,7 +40,7 @@ def test_a_sore_back_stretch_is_marked_and_b_skips_it(window, clock) -> None:  #
     assert f"({SORE_BACK_KEY})" in panel.skip_button.text()
     assert f"({SORE_BACK_KEY})" in panel.skip_button.toolTip()
     assert panel.expanded()  # before its first hold
-    assert window.sore_back_action.isEnabled()
+    assert window.back_care.sore_back.isEnabled()
     QTest.keyClick(window, Qt.Key.Key_B)
     assert not window.controller.active
     outcomes = window.controller.engine.summary.outcomes
@@ -64,9 +64,21 @@ def test_the_skip_key_collides_with_no_other_shortcut(window) -> None:  # type: 
     others = [
         sequence
         for action in window.actions()
-        if action is not window.sore_back_action
+        if action is not window.back_care.sore_back
         for sequence in action.shortcuts()
     ]
     assert others  # Space, arrows, Esc, +/−, F11, Ctrl+M/,/H/Q/E ...
     assert all(sequence != mine for sequence in others)
-    assert window.sore_back_action.shortcuts() == [mine]
+    assert window.back_care.sore_back.shortcuts() == [mine]
+
+
+def test_help_opens_the_stretch_library_once(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from hamstring_gui.ui.dialogs.stretch_library import StretchLibraryDialog
+
+    opened = []
+    monkeypatch.setattr(
+        StretchLibraryDialog, "show_for", classmethod(lambda cls, p, c: opened.append((p, c)))
+    )
+    assert window.back_care.library.text() == "Stretch &library…"
+    window.back_care.library.trigger()
+    assert opened == [(window, window.catalog)]
