@@ -169,6 +169,8 @@ def _import_routine(file: str, replace: bool, out: TextIO) -> None:
         raise UsageError(data_problem(error)) from None
     message = _("imported {id} ({name}) into {folder}")
     out.write(message.format(id=repr(routine.id), name=routine.name, folder=folder) + "\n")
+    for stretch in routine.back_cautions(load_catalog()):
+        print("hamstring-gui: " + words.sore_back_note(stretch), file=sys.stderr)
 
 
 def _export_routine(routine_id: str, file: str, out: TextIO) -> None:

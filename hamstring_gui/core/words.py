@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 
-from hamstring_gui.core.catalog import Equipment, Kind, Position
+from hamstring_gui.core.catalog import Equipment, Kind, Position, Stretch
 from hamstring_gui.core.datafile import DataError
 from hamstring_gui.core.i18n import N_, TranslatedWords, _, format_time, ngettext, pgettext
 from hamstring_gui.core.plan import Phase, PhaseKind, Side
@@ -25,6 +25,7 @@ POSITION_WORDS = TranslatedWords(
         Position.FLOOR_SEATED: N_("Seated on the floor"),
         Position.CHAIR: N_("Chair"),
         Position.STANDING: N_("Standing"),
+        Position.HANDS_AND_FEET: N_("On hands and feet"),
     }
 )
 EQUIPMENT_WORDS = TranslatedWords(
@@ -305,4 +306,11 @@ def out_of_range(label: str, typed: int, minimum: int, maximum: int, unit: str =
         how=how,
         minimum=minimum,
         maximum=f"{maximum}{unit}",
+    )
+
+
+def sore_back_note(stretch: Stretch) -> str:
+    """The import note on a stretch that is not for a sore back, with the library's reason."""
+    return _("note: {id} ({name}) is not for a sore back: {reason}").format(
+        id=repr(stretch.id), name=stretch.name, reason=stretch.back_caution_reason()
     )

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from hamstring_gui.core.holds import HOLD_MAX_SECONDS, HOLD_MIN_SECONDS
 from hamstring_gui.core.i18n import N_, _
 
 SCHEMA_VERSION = 1
@@ -288,8 +289,8 @@ class SessionSettings:
 
     hold_seconds: int = bounded(
         30,
-        10,
-        120,
+        HOLD_MIN_SECONDS,
+        HOLD_MAX_SECONDS,
         N_("Hold"),
         N_("30 s is as effective as 60 s for most adults; 45–60 s if 65 or older"),
     )

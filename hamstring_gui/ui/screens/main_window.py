@@ -35,6 +35,7 @@ from hamstring_gui.core.plan import PhaseKind, Plan, build_plan
 from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.settings import Settings
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
+from hamstring_gui.ui.screens.back_care import BackCare
 from hamstring_gui.ui.screens.closing import CloseKeeper
 from hamstring_gui.ui.settings_model import SettingsModel
 from hamstring_gui.ui.style import theme
@@ -171,10 +172,9 @@ class MainWindow(QMainWindow):
         longer, add = _("Hold {seconds} s &longer"), _("Add {seconds} s to this hold")
         keys: list[str | QKeySequence.StandardKey] = ["+", "=", "Ctrl++"]
         self.longer_action = self._action(longer.format(**step), keys, add.format(**step))
-        shorter, take = _("Hold {seconds} s s&horter"), _("Take {seconds} s from this hold")
-        self.shorter_action = self._action(
-            shorter.format(**step), ["-", "Ctrl+-"], take.format(**step)
-        )
+        shorter = _("Hold {seconds} s s&horter").format(**step)
+        take = _("Take {seconds} s from this hold").format(**step)
+        self.shorter_action = self._action(shorter, ["-", "Ctrl+-"], take)
         hurt, stop_now = _("That &hurts"), _("That hurts: stop this stretch now")
         self.hurt_action = self._action(hurt, ["H"], stop_now)
         self.focus_action = self._action(_("&Focus (full screen)"), ["F11"], _("Full screen"))
@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.compact_action)
         help_menu = menu.addMenu(_("&Help"))
         help_menu.addAction(self.safety_action)
+        self.back_care = BackCare(self, self.controller, self.catalog, session, help_menu)
 
     def _connect(self) -> None:
         self.pause_action.triggered.connect(self.controller.toggle_pause)
