@@ -89,3 +89,29 @@ def test_an_unknown_routine_is_refused_in_the_language() -> None:
     )
     assert out.returncode == 2
     assert "unbekanntes Programm 'desk-brake'; meintest du 'desk-break'?" in out.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("de", ["Hinweis:", "'foam-roll-lower-back'", "nichts für einen schmerzenden Rücken"]),
+        ("es", ["nota:", "'foam-roll-lower-back'", "no es para una espalda dolorida"]),
+    ],
+)
+def test_import_notes_speak_the_language(tmp_path, language: str, words: list[str]) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "roll.toml"
+    source.write_text(
+        'id = "roll"\nname = "Roll"\n[[items]]\nstretch = "foam-roll-lower-back"\n',
+        encoding="utf-8",
+    )
+    env = {**os.environ, "LANGUAGE": language, "XDG_DATA_HOME": str(tmp_path / "data")}
+    out = subprocess.run(
+        [sys.executable, "-m", "hamstring_gui", "import-routine", str(source)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for word in words:
+        assert word in out.stderr
+    assert "not for a sore back" not in out.stderr

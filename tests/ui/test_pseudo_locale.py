@@ -21,20 +21,77 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMainWindow,
+    QTextEdit,
     QWidget,
 )
 
 from hamstring_gui.core import i18n
+from hamstring_gui.core.catalog import load_catalog
+from hamstring_gui.core.routine import Routine, RoutineItem
 from hamstring_gui.ui import translations
+from tests.ui import test_large_text
 from tests.ui.test_large_text import SCREENS, assert_fits_a_laptop
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+# A sore-back stretch first: its cautions, mark and skip are on screen at once.
+BACK_ROUTINE = Routine(
+    "back",
+    "Back",
+    "",
+    (RoutineItem("seated-toe-touch", reps=1), RoutineItem("chair-stretch", reps=1)),
+)
+
+
+def _back_window(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    window = test_large_text._window(qtbot, tmp_path)
+    window.set_routines({**window.routines, "back": BACK_ROUTINE})
+    window.start_routine("back")
+    window.controller.tick()
+    return window
+
+
+def _session_cautions(qtbot, tmp_path) -> QWidget:  # type: ignore[no-untyped-def]
+    window = _back_window(qtbot, tmp_path)
+    assert window.session_screen.cautions.back_row.isVisibleTo(window)
+    return window
+
+
+def _summary_after_skip(qtbot, tmp_path) -> QWidget:  # type: ignore[no-untyped-def]
+    window = _back_window(qtbot, tmp_path)
+    window.back_care.sore_back.trigger()  # B: the sore-back stretch left out
+    window.controller.skip()  # and the chair stretch skipped
+    window.controller.stop()
+    assert window.stack.currentWidget() is window.summary_screen
+    return window
+
+
+def _stretch_library(qtbot, tmp_path) -> QWidget:  # type: ignore[no-untyped-def]
+    from hamstring_gui.ui.dialogs.stretch_library import StretchLibraryDialog
+
+    dialog = StretchLibraryDialog(load_catalog())
+    dialog.select("seated-toe-touch")  # one with the sore-back mark and a disagreement
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+# The shared table, so assert_fits_a_laptop builds these too (150 % below).
+SCREENS.update(
+    {
+        "session cautions": _session_cautions,
+        "summary after skip": _summary_after_skip,
+        "stretch library": _stretch_library,
+    }
+)
 
 MARKED_SCREENS = (
     "safety",
     "start",
     "session",
+    "session cautions",
     "summary",
+    "summary after skip",
+    "stretch library",
     "preferences",
     "history",
     "stop dialog",
@@ -44,6 +101,7 @@ MARKED_SCREENS = (
 
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_SOURCE = re.compile(r"\(\w+\.(txt|md)\)\s*$")
 
 
 def _texts(widget: QWidget) -> Iterator[tuple[str, str]]:
@@ -53,6 +111,10 @@ def _texts(widget: QWidget) -> Iterator[tuple[str, str]]:
         yield name, widget.text()
     if isinstance(widget, QLineEdit):
         yield f"{name} placeholder", widget.placeholderText()
+    if isinstance(widget, QTextEdit):  # each line: a heading, a step, a caution
+        for line in widget.toPlainText().splitlines():
+            if not _SOURCE.search(line):  # a seed article's own title and its file
+                yield f"{name} line", line
     if isinstance(widget, QGroupBox):
         yield name, widget.title()
     if isinstance(widget, QComboBox):

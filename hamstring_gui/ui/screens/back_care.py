@@ -36,8 +36,9 @@ class BackCare(QObject):
         self.catalog = catalog
         self.sore_back = QAction(_(SORE_BACK_ACTION), window)
         self.sore_back.setShortcut(QKeySequence(SORE_BACK_KEY))
-        self.sore_back.setToolTip(f"{_(SORE_BACK_TIP)} ({SORE_BACK_KEY})")
-        self.sore_back.setStatusTip(_(SORE_BACK_TIP))
+        tip = _(SORE_BACK_TIP)
+        self.sore_back.setToolTip(f"{tip} ({SORE_BACK_KEY})")
+        self.sore_back.setStatusTip(tip)
         self.sore_back.setEnabled(False)
         window.addAction(self.sore_back)
         session_menu.addAction(self.sore_back)

@@ -30,7 +30,7 @@ def facts_line(stretch: Stretch) -> str:
 
 def with_back_mark(text: str, stretch: Stretch) -> str:
     """``text`` (a name, a list line) with the sore-back mark when ``stretch`` has one."""
-    return f"{text}  —  {_(BACK_MARK)}" if stretch.back_pain_caution else text
+    return f"{text}  —  " + _(BACK_MARK) if stretch.back_pain_caution else text
 
 
 def list_label(stretch: Stretch) -> str:
