@@ -17,7 +17,19 @@ from hamstring_gui.core.figure.shapes import Band, Block, Capsule, Primitive
 from hamstring_gui.core.figure.vec import V3, add, norm, sub
 
 KINDS = frozenset(
-    {"mat", "wall", "wall-behind", "door", "chair", "stool", "table", "towel", "strap", "roller"}
+    {
+        "mat",
+        "wall",
+        "wall-behind",
+        "door",
+        "chair",
+        "stool",
+        "table",
+        "towel",
+        "strap",
+        "roller",
+        "cushion",
+    }
 )
 
 
@@ -82,6 +94,9 @@ def solids(prop: Prop) -> list[Solid]:
             Box((x0, top - 4, z - half), (x1, top, z + half)),
             *_legs(x0, x1, z - half, z + half, top - 4),
         ]
+    if k == "cushion":  # a folded towel under the buttocks: a low block on the floor
+        half = n("width", 40) / 2
+        return [Box((n("x0", -16), 0.0, z - half), (n("x1", 14), n("height", 7), z + half))]
     if k == "roller":
         r = n("r", 7.5)
         a = prop.vec("a", (n("x", 30), r, -22.0))

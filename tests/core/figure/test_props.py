@@ -25,6 +25,13 @@ def test_a_roller_is_a_round_solid_and_a_mat_is_none() -> None:
     assert solids(Prop("mat", {})) == []
 
 
+def test_a_cushion_is_a_low_block_on_the_floor() -> None:
+    (cushion,) = solids(Prop("cushion", {"height": 6, "x0": -10, "x1": 12}))
+    assert isinstance(cushion, Box)
+    assert cushion.low[1] == 0 and cushion.high[1] == 6
+    assert (cushion.low[0], cushion.high[0]) == (-10, 12)
+
+
 def test_a_towel_runs_from_both_hands_to_its_loop() -> None:
     body = solve(STANDING)
     towel = Prop("towel", {"around": "r_thigh_back"})
