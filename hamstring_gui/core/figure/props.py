@@ -14,7 +14,7 @@ from hamstring_gui.core.figure.collide import Box, Cylinder, Solid
 from hamstring_gui.core.figure.pose import Body
 from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.shapes import Band, Block, Capsule, Primitive
-from hamstring_gui.core.figure.vec import V3, add, norm, sub
+from hamstring_gui.core.figure.vec import V3, add, norm, perpendicular, sub
 
 KINDS = frozenset(
     {
@@ -108,9 +108,11 @@ def solids(prop: Prop) -> list[Solid]:
 def towel_loop(prop: Prop, body: Body) -> V3:
     """Where a towel or strap wraps round the body: under the sole, or behind the thigh."""
     around = str(prop.values.get("around", "r_ball"))
-    if around.endswith("_ball"):
+    if around.endswith("_ball"):  # on the sole, just clear of the foot's surface
         side = around[0]
-        return add(body[around], norm(sub(body[around], body[f"{side}_ankle"])), 3.0)
+        foot = norm(sub(body[f"{side}_toe"], body[f"{side}_heel"]))
+        down = perpendicular(sub(body[around], body[f"{side}_ankle"]), foot)
+        return add(body[around], down, 3.0)
     return body[around]
 
 

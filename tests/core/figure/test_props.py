@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from hamstring_gui.core.figure.collide import Box, Cylinder
+from hamstring_gui.core.figure import skeleton as sk
+from hamstring_gui.core.figure.collide import Box, Cylinder, point_segment
 from hamstring_gui.core.figure.library import STANDING
 from hamstring_gui.core.figure.pose import solve
 from hamstring_gui.core.figure.props import Prop, primitives, solids, towel_loop
 from hamstring_gui.core.figure.roles import Role
-from hamstring_gui.core.figure.vec import dist
+from hamstring_gui.core.figure.vec import dist, dot, norm, sub
 
 
 def test_a_chairs_seat_top_is_at_its_seat_height_with_the_front_where_asked() -> None:
@@ -42,3 +43,13 @@ def test_a_towel_runs_from_both_hands_to_its_loop() -> None:
     assert {b.points[0] for b in bands} == {body["r_hand"], body["l_hand"]}  # type: ignore[union-attr]
     under_sole = towel_loop(Prop("strap", {}), body)
     assert dist(under_sole, body["r_ball"]) == pytest.approx(3.0)
+
+
+def test_a_strap_under_the_sole_lies_on_the_foot_not_inside_it() -> None:
+    body = solve(STANDING)
+    loop = towel_loop(Prop("strap", {}), body)
+    foot = norm(sub(body["r_toe"], body["r_heel"]))
+    axis = point_segment(loop, body["r_heel"], body["r_toe"])
+    assert 2.0 < axis <= sk.RADII["foot"][0]  # at the sole's surface, not the foot's middle
+    assert dot(sub(loop, body["r_ball"]), foot) == pytest.approx(0.0, abs=1e-9)
+    assert loop[1] < body["r_ball"][1]  # standing: below the ball
