@@ -33,6 +33,14 @@ def test_a_cushion_is_a_low_block_on_the_floor() -> None:
     assert (cushion.low[0], cushion.high[0]) == (-10, 12)
 
 
+def test_a_door_frame_has_two_posts_and_a_lintel_unless_cut_off() -> None:
+    posts_and_lintel = solids(Prop("door", {"x": 50, "z0": -80, "z1": 2}))
+    assert len(posts_and_lintel) == 3
+    assert max(s.high[1] for s in posts_and_lintel if isinstance(s, Box)) == 215
+    cut = solids(Prop("door", {"x": 50, "z0": -80, "z1": 2, "height": 120, "lintel": False}))
+    assert [s.high[1] for s in cut if isinstance(s, Box)] == [120, 120]
+
+
 def test_a_towel_runs_from_both_hands_to_its_loop() -> None:
     body = solve(STANDING)
     towel = Prop("towel", {"around": "r_thigh_back"})
