@@ -71,7 +71,10 @@ def solids(prop: Prop) -> list[Solid]:
         return [Box((n("x0", -70), 0.0, zb - 6), (n("x1", 70), n("height", 185), zb))]
     if k == "door":
         x, z0, z1, h = n("x", 40), n("z0", -40), n("z1", 14), n("height", 205)
-        posts = [Box((x, 0.0, z0 - 10), (x + 12, h, z0)), Box((x, 0.0, z1), (x + 12, h, z1 + 10))]
+        posts: list[Solid] = [
+            Box((x, 0.0, z0 - 10), (x + 12, h, z0)),
+            Box((x, 0.0, z1), (x + 12, h, z1 + 10)),
+        ]
         if not prop.values.get("lintel", True):  # only the lower posts drawn: a bigger figure
             return posts
         return [*posts, Box((x, h, z0 - 10), (x + 12, h + 10, z1 + 10))]
