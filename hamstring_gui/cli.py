@@ -153,6 +153,12 @@ def _import_routine(file: str, replace: bool, out: TextIO) -> None:
     except DataError as error:
         raise UsageError(data_problem(error)) from None
     out.write(f"imported {routine.id!r} ({routine.name}) into {folder}\n")
+    for stretch in routine.back_cautions(load_catalog()):
+        print(
+            f"hamstring-gui: note: {stretch.id!r} ({stretch.name}) is not for a sore back:"
+            f" {stretch.back_caution_reason()}",
+            file=sys.stderr,
+        )
 
 
 def _export_routine(routine_id: str, file: str, out: TextIO) -> None:

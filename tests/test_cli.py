@@ -33,6 +33,19 @@ def test_version() -> None:
     assert result.stdout.strip() == f"hamstring-gui {__version__}"
 
 
+def test_stretches_json_shows_the_audited_library() -> None:
+    result = cli("stretches", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = {row["id"]: row for row in json.loads(result.stdout)}
+    flagged = ("foam-roll-lower-back", "knees-to-chest-one", "knees-to-chest-two")
+    assert all(rows[stretch]["back_pain_caution"] for stretch in flagged)
+    assert any("osteoporosis" in line for line in rows["foam-roll-lower-back"]["cautions"])
+    assert rows["downward-dog"]["position"] == "hands-and-feet"
+    assert rows["standing-toe-touch-crossed"]["sides"] == "each"
+    assert rows["supine-hand-towel"]["equipment"] == ["towel-or-strap"]
+    assert "2-3 sets" in rows["leg-swings"]["disagreement"]
+
+
 def test_stretches_json_has_the_contract_keys() -> None:
     result = cli("stretches", "--json")
     assert result.returncode == 0, result.stderr

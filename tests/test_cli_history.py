@@ -27,6 +27,7 @@ SESSION_KEYS = [
     "skipped",
     "hurt",
     "feeling",
+    "stretches",
 ]
 
 

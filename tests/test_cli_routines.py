@@ -77,6 +77,26 @@ def test_import_then_routines_json_lists_it_as_custom(
     assert holds == [40] * 4  # 2 reps on each leg, the routine's 40 s
 
 
+def test_flagged_stretches_are_imported_with_one_note_each_on_stderr(
+    tmp_path: Path, routines_folder: Path
+) -> None:
+    source = tmp_path / "toes.toml"
+    text = GOOD + '[[items]]\nstretch = "seated-toe-touch"\n'
+    text += '[[items]]\nstretch = "foam-roll-lower-back"\n[[items]]\nstretch = "seated-toe-touch"\n'
+    source.write_text(text, encoding="utf-8")
+    result = cli("import-routine", str(source))
+    assert result.returncode == 0, result.stderr
+    assert files(routines_folder) == {"my-desk-break.toml": text.encode()}
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2  # one line per flagged stretch, not per item
+    assert lines[0].startswith("hamstring-gui: note: 'seated-toe-touch' (Seated toe touch)")
+    assert "not for a sore back" in lines[0] and "back is sore" in lines[0]
+    assert "'foam-roll-lower-back'" in lines[1] and "spine" in lines[1]
+    plain = tmp_path / "plain.toml"
+    plain.write_text(GOOD.replace("my-desk-break", "plain"), encoding="utf-8")
+    assert cli("import-routine", str(plain)).stderr == ""
+
+
 def test_replace_keeps_a_backup_and_without_it_nothing_changes(
     tmp_path: Path, routines_folder: Path
 ) -> None:

@@ -49,10 +49,9 @@ def test_bad_values_are_reported_once_on_stderr() -> None:
     write_settings({"version": 1, "session": {"hold_seconds": 500}})
     result = run_cli("plan", "desk-break", "--json")
     assert result.returncode == 0
-    assert hold_seconds(result.stdout) == {120}
+    assert hold_seconds(result.stdout) == {60}
     assert result.stderr == (
-        "hamstring-gui: settings.json: session.hold_seconds: 500 is above the maximum;"
-        " using 120 s\n"
+        "hamstring-gui: settings.json: session.hold_seconds: 500 is above the maximum; using 60 s\n"
     )
 
 

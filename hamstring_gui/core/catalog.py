@@ -15,6 +15,7 @@ from functools import cache
 
 from hamstring_gui.core import assets
 from hamstring_gui.core.datafile import DataError, Record, parse_toml
+from hamstring_gui.core.holds import HOLD_RANGE
 
 CATALOG_RESOURCE = "catalog/stretches.toml"
 
@@ -43,6 +44,7 @@ class Position(StrEnum):
     FLOOR_SEATED = "floor-seated"
     CHAIR = "chair"
     STANDING = "standing"
+    HANDS_AND_FEET = "hands-and-feet"
 
 
 class Equipment(StrEnum):
@@ -113,6 +115,10 @@ class Stretch:
         """The short on-screen line for a phase kind, or the hold cue as a fallback."""
         return self.cues.get(phase_kind) or self.cues.get("hold") or self.cues["prepare"]
 
+    def back_caution_reason(self) -> str:
+        """Why a stretch is not for a sore back: its first caution (the library puts it first)."""
+        return self.cautions[0]
+
     def needs(self) -> frozenset[Equipment]:
         """Equipment required, without the ``none`` marker."""
         return frozenset(self.equipment) - {Equipment.NONE}
@@ -175,6 +181,12 @@ def _read_stretch(data: object, file: str, number: int) -> Stretch:
     for source_data in record.table_list("sources", max_items=10):
         source = Record(source_data, file, entry, {"file", "title"})
         sources.append(Source(source.text("file"), source.text("title")))
+    hold_seconds = record.integer("hold_seconds", 5, 120)
+    if kind in (Kind.STATIC, Kind.YOGA) and not HOLD_RANGE[0] <= hold_seconds <= HOLD_RANGE[1]:
+        raise record.fail(
+            "hold_seconds",
+            f"a static hold is {HOLD_RANGE[0]}..{HOLD_RANGE[1]} s, not {hold_seconds}",
+        )
     return Stretch(
         id=record.identifier("id"),
         name=record.text("name", max_len=60),
@@ -182,7 +194,7 @@ def _read_stretch(data: object, file: str, number: int) -> Stretch:
         position=record.choice("position", Position),
         equipment=equipment,
         sides=record.choice("sides", Sides),
-        hold_seconds=record.integer("hold_seconds", 5, 120),
+        hold_seconds=hold_seconds,
         reps=record.integer("reps", 1, 10),
         summary=record.text("summary", max_len=120),
         steps=record.text_list("steps", min_items=2, max_items=10),

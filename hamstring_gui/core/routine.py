@@ -22,13 +22,21 @@ from enum import StrEnum
 from functools import cache
 
 from hamstring_gui.core import assets
-from hamstring_gui.core.catalog import Catalog, Equipment, Position, Sides, load_catalog
+from hamstring_gui.core.catalog import (
+    Catalog,
+    Equipment,
+    Position,
+    Sides,
+    Stretch,
+    load_catalog,
+)
 from hamstring_gui.core.datafile import DataError, Record, parse_toml
+from hamstring_gui.core.holds import HOLD_RANGE
 
 BUILTIN_FOLDER = "routines"
 MAX_ITEMS = 100
-# What a routine file may set, inclusive (the editor offers the same ranges).
-HOLD_RANGE = (5, 300)
+# What a routine file may set, inclusive (the editor offers the same ranges);
+# HOLD_RANGE is the app's one hold range, from core.holds.
 REPS_RANGE = (1, 10)
 REST_RANGE = (0, 300)
 NAME_MAX_LEN = 60
@@ -68,6 +76,11 @@ class Routine:
     def positions(self, catalog: Catalog) -> list[Position]:
         """Positions used, in order of first appearance."""
         return list(dict.fromkeys(catalog[item.stretch].position for item in self.items))
+
+    def back_cautions(self, catalog: Catalog) -> list[Stretch]:
+        """Stretches marked "not for a sore back", once each, in routine order."""
+        found = dict.fromkeys(item.stretch for item in self.items)
+        return [catalog[stretch] for stretch in found if catalog[stretch].back_pain_caution]
 
     def equipment(self, catalog: Catalog) -> list[Equipment]:
         """Equipment needed by any item, in order of first appearance."""

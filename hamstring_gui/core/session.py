@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from hamstring_gui.core.clock import Clock
+from hamstring_gui.core.outcome import ItemOutcome, SkipReason, item_outcomes, side_key, works
 from hamstring_gui.core.plan import Phase, PhaseKind, Plan
 
 # How far into a phase "back" restarts it rather than going to the previous one.
@@ -102,7 +103,12 @@ Event = PhaseStarted | SecondChanged | Paused | Resumed | Ended
 
 @dataclass
 class Summary:
-    """What the user actually did: seconds stretched per side, skips and hold changes."""
+    """What the user actually did: seconds stretched per side, skips and hold changes.
+
+    ``held`` is the working time (holds, PNF, moves) per (item, side) that the
+    counting rule of :mod:`~hamstring_gui.core.outcome` judges; ``outcomes`` is
+    that judgement, filled in when the session ends.
+    """
 
     routine: str
     completed: bool = False
@@ -112,17 +118,20 @@ class Summary:
     per_stretch: dict[tuple[str, str], float] = field(default_factory=dict)
     skipped: list[int] = field(default_factory=list)
     hurt: list[int] = field(default_factory=list)
-    stretches_done: set[str] = field(default_factory=set)
+    held: dict[tuple[int, str], float] = field(default_factory=dict)
+    reasons: dict[int, SkipReason] = field(default_factory=dict)
+    outcomes: list[ItemOutcome] = field(default_factory=list)
 
     def add(self, phase: Phase, seconds: float) -> None:
         """Credit ``seconds`` of a phase to its side and stretch."""
         if seconds <= 0 or phase.stretch is None:
             return
-        if phase.kind.is_stretching or phase.kind is PhaseKind.MOVE:
-            self.stretches_done.add(phase.stretch)
+        side = side_key(phase)
+        if works(phase):
+            key_item = (phase.item, side)
+            self.held[key_item] = self.held.get(key_item, 0.0) + seconds
         if not phase.kind.is_stretching:
             return
-        side = str(phase.side) if phase.side else "both"
         self.seconds[side] += seconds
         key = (phase.stretch, side)
         self.per_stretch[key] = self.per_stretch.get(key, 0.0) + seconds
@@ -343,12 +352,17 @@ class SessionEngine:
         else:
             self.pause_reason = PauseReason.HURT
 
-    def skip_stretch(self) -> None:
+    def skip_stretch(self, reason: SkipReason = SkipReason.CHOSEN) -> None:
         """Leave the current stretch for the next one (after "That hurts", say)."""
         if not self._active():
             return
         now = self.clock.now()
         self._credit(now)
+        if self.phase.stretch is not None:
+            hurt_here = any(self.plan.phases[i].item == self.phase.item for i in self.summary.hurt)
+            self.summary.reasons.setdefault(
+                self.phase.item, SkipReason.HURT if hurt_here else reason
+            )
         _, end = self._stretch_span(self._index)
         self.summary.skipped.extend(
             i for i in range(self._index, end) if self.plan.phases[i].kind is not PhaseKind.REST
@@ -359,7 +373,7 @@ class SessionEngine:
         if target >= len(self.plan.phases):
             self.summary.completed = True
             self._goto(State.FINISHED)
-            self._emit(Ended(self.summary))
+            self._end()
             return
         self._begin_phase(target, now)
 
@@ -370,7 +384,7 @@ class SessionEngine:
         if self._active():
             self._credit(self.clock.now())
         self._goto(State.STOPPED)
-        self._emit(Ended(self.summary))
+        self._end()
 
     def tick(self) -> None:
         """Bring the session up to the clock: end due phases, report the countdown."""
@@ -414,6 +428,17 @@ class SessionEngine:
         self.summary.add(self.phase, elapsed - self._credited)
         self._credited = max(self._credited, elapsed)
 
+    def outcomes(self) -> list[ItemOutcome]:
+        """Each stretch's status so far, by the one counting rule (see core.outcome)."""
+        summary = self.summary
+        return item_outcomes(
+            self.plan, self._durations, summary.held, summary.skipped, summary.hurt, summary.reasons
+        )
+
+    def _end(self) -> None:
+        self.summary.outcomes = self.outcomes()
+        self._emit(Ended(self.summary))
+
     def _pause_at(self, when: float, reason: PauseReason) -> None:
         self._remaining = max(0.0, self._deadline - when)
         self._goto(State.PAUSED)
@@ -425,7 +450,7 @@ class SessionEngine:
         if following >= len(self.plan.phases):
             self.summary.completed = True
             self._goto(State.FINISHED)
-            self._emit(Ended(self.summary))
+            self._end()
             return
         self._begin_phase(following, start)
 

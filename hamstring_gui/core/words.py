@@ -18,6 +18,7 @@ POSITION_WORDS = {
     Position.FLOOR_SEATED: "Seated on the floor",
     Position.CHAIR: "Chair",
     Position.STANDING: "Standing",
+    Position.HANDS_AND_FEET: "On hands and feet",
 }
 EQUIPMENT_WORDS = {
     Equipment.NONE: "Nothing",

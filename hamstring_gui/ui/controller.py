@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from hamstring_gui.core.clock import Clock
+from hamstring_gui.core.outcome import SkipReason
 from hamstring_gui.core.plan import Phase, Plan
 
 if TYPE_CHECKING:
@@ -210,9 +211,13 @@ class SessionController(QObject):
         """Restart this phase, or go to the previous one when it just began."""
         self._command(lambda e: e.back())
 
-    def skip_stretch(self) -> None:
-        """Leave the current stretch for the next one."""
-        self._command(lambda e: e.skip_stretch())
+    def skip_stretch(self, reason: SkipReason = SkipReason.CHOSEN) -> None:
+        """Leave the current stretch for the next one; ``reason`` is said back at the end."""
+        self._command(lambda e: e.skip_stretch(reason))
+
+    def skip_for_sore_back(self) -> None:
+        """Leave out a stretch marked "Not for a sore back" (B); the end screen says why."""
+        self.skip_stretch(SkipReason.SORE_BACK)
 
     def report_hurt(self) -> None:
         """The user pressed "That hurts": stop stretching at once."""

@@ -6,15 +6,19 @@ import re
 
 import pytest
 
+from hamstring_gui.core import assets
 from hamstring_gui.core.catalog import (
+    CATALOG_RESOURCE,
     CUE_KEYS,
     Equipment,
     Kind,
+    Position,
     Sides,
     load_catalog,
     parse_catalog,
 )
 from hamstring_gui.core.datafile import DataError
+from hamstring_gui.core.holds import HOLD_RANGE
 
 REQUIRED_IDS = {
     "supine-hand-towel",
@@ -191,3 +195,80 @@ def test_wrong_schema_version_is_refused() -> None:
 def test_deeply_nested_toml_is_a_clear_error_not_a_crash() -> None:
     with pytest.raises(DataError, match="nested too deeply"):
         parse_catalog("x = " + "[" * 2000 + "]" * 2000, "deep.toml")
+
+
+# -- issue 20: the content audit ----------------------------------------------
+
+
+def test_round_back_and_near_spine_entries_are_flagged_and_say_why_first() -> None:
+    catalog = load_catalog()
+    for stretch_id in ("foam-roll-lower-back", "knees-to-chest-one", "knees-to-chest-two"):
+        stretch = catalog[stretch_id]
+        assert stretch.back_pain_caution, stretch_id
+        assert stretch.disagreement, stretch_id
+    for stretch in catalog.values():
+        if stretch.back_pain_caution:  # the first caution is the reason the app shows
+            assert "back" in stretch.cautions[0].lower(), stretch.id
+
+
+def test_foam_roll_lower_back_keeps_the_roller_beside_the_spine() -> None:
+    stretch = load_catalog()["foam-roll-lower-back"]
+    text = " ".join(stretch.steps).lower()
+    assert "under your lower back" not in text and "from one side to the other" not in text
+    assert "beside" in text and "never roll over the spine" in text
+    cautions = " ".join(stretch.cautions).lower()
+    assert "osteoporosis" in cautions and "recent back injury" in cautions
+
+
+def test_downward_dog_is_on_hands_and_feet() -> None:
+    assert load_catalog()["downward-dog"].position is Position.HANDS_AND_FEET
+
+
+def test_no_stretch_works_one_leg_more_than_the_other() -> None:
+    """A both-legs entry must not alternate feet: 3 reps swapping each time is 2:1."""
+    for stretch in load_catalog().values():
+        text = " ".join(stretch.steps).lower()
+        if stretch.sides is Sides.BOTH:
+            assert not re.search(r"swap (?:which foot|feet)", text), stretch.id
+    assert load_catalog()["standing-toe-touch-crossed"].sides is Sides.EACH
+
+
+def test_every_hold_range_in_the_library_is_the_app_range() -> None:
+    low, high = HOLD_RANGE
+    text = assets.read_text(CATALOG_RESOURCE)
+    stated = re.findall(r"adjustable (?:from )?(\d+)(?: to |-)(\d+) s", text)
+    assert stated, "the library states the hold range"
+    assert {(int(a), int(b)) for a, b in stated} == {(low, high)}
+    for stretch in load_catalog().values():
+        if stretch.kind in (Kind.STATIC, Kind.YOGA):
+            assert low <= stretch.hold_seconds <= high, stretch.id
+
+
+def test_a_static_hold_outside_the_range_is_refused() -> None:
+    text = MINIMAL.replace("hold_seconds = 30", f"hold_seconds = {HOLD_RANGE[1] + 1}")
+    with pytest.raises(DataError, match="a static hold is"):
+        parse_catalog(text, "x.toml")
+
+
+def test_look_alike_pairs_differ_in_what_you_hold_and_where() -> None:
+    catalog = load_catalog()
+    towel, hands = catalog["supine-hand-towel"], catalog["supine-extended-leg"]
+    assert towel.equipment == (Equipment.TOWEL_OR_STRAP,) and hands.equipment == (Equipment.NONE,)
+    assert "towel" in towel.steps[1] and "no towel" in hands.steps[1]
+    anchor, raised = catalog["hamstring-anchor"], catalog["elevated-leg-standing"]
+    assert anchor.equipment == (Equipment.CHAIR,) and raised.equipment == (Equipment.TABLE,)
+    assert "hands on your hips" in anchor.steps[1] and "hands" in raised.steps[2]
+
+
+def test_seed_doses_the_app_changed_are_stated() -> None:
+    catalog = load_catalog()
+    for stretch_id in ("leg-swings", "walking-lunges", "high-kicks"):
+        assert "2-3 sets" in (catalog[stretch_id].disagreement or ""), stretch_id
+    for stretch_id in ("knees-to-chest-one", "knees-to-chest-two"):
+        assert "several times daily" in (catalog[stretch_id].disagreement or ""), stretch_id
+
+
+def test_every_entry_states_the_dose_the_app_chose() -> None:
+    """Seeds give doses the app changed, or none; each entry says what the app does."""
+    for stretch in load_catalog().values():
+        assert stretch.disagreement, stretch.id

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from hamstring_gui.core.catalog import Position, load_catalog
+from hamstring_gui.core.catalog import Equipment, Position, load_catalog
 from hamstring_gui.core.datafile import DataError
 from hamstring_gui.core.plan import build_plan
 from hamstring_gui.core.routine import ItemSides, builtin_routines, parse_routine
@@ -41,6 +43,36 @@ def test_full_session_is_12_to_15_minutes_with_an_optional_warm_up() -> None:
     without = _minutes("full-session", SessionSettings(warm_up=False))
     assert without < _minutes("full-session")
     assert any(item.warm_up for item in builtin_routines()["full-session"].items)
+
+
+def test_the_warm_up_starts_with_easy_walking_as_the_evidence_says() -> None:
+    catalog = load_catalog()
+    first = next(item for item in builtin_routines()["full-session"].items if item.warm_up)
+    stretch = catalog[first.stretch]
+    assert "walking" in stretch.name.lower() and "walk" in stretch.steps[1].lower()
+    assert "jog" not in stretch.steps[1].lower()
+
+
+def test_descriptions_never_state_a_length_and_name_only_what_the_routine_uses() -> None:
+    """Card lengths come from the plan; a description must not contradict them or the kit."""
+    catalog = load_catalog()
+    words = {"towel": Equipment.TOWEL_OR_STRAP, "wall": Equipment.WALL, "chair": Equipment.CHAIR}
+    for routine in builtin_routines().values():
+        text = routine.description.lower()
+        assert not re.search(r"\d+\s*(?:min|minute|s\b|sec)", text), routine.id
+        for word, thing in words.items():
+            if re.search(rf"\b{word}\b", text):
+                assert thing in routine.equipment(catalog), (routine.id, word)
+
+
+def test_back_cautions_lists_each_flagged_stretch_once_in_order() -> None:
+    items = ("chair-stretch", "seated-toe-touch", "knees-to-chest-one", "seated-toe-touch")
+    text = 'id = "mine"\nname = "Mine"\n'
+    text += "".join(f'[[items]]\nstretch = "{stretch}"\n' for stretch in items)
+    routine = parse_routine(text, "x", load_catalog())
+    flagged = routine.back_cautions(load_catalog())
+    assert [s.id for s in flagged] == ["seated-toe-touch", "knees-to-chest-one"]
+    assert "back" in flagged[0].back_caution_reason()
 
 
 def test_no_builtin_routine_uses_a_back_pain_caution_stretch() -> None:

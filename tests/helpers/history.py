@@ -30,6 +30,7 @@ def fill(
     session_rows = []
     phase_rows = []
     event_rows = []
+    outcome_rows = []
     next_id = 1 + int(
         store.connection.execute("SELECT IFNULL(MAX(id), 0) FROM sessions").fetchone()[0]
     )  # noqa: E501
@@ -43,10 +44,12 @@ def fill(
         completed = every_day or rng.random() > 0.1
         left = right = both = 0.0
         index = 0
-        for stretch in rng.sample(STRETCHES, 2):
+        hurt_here = bool(hurt_every) and sessions % hurt_every == 0
+        for item, stretch in enumerate(rng.sample(STRETCHES, 2)):
+            first_held = 30.0 if completed else rng.choice((30.0, 12.0))
             for _rep in range(3):
                 for side in ("left", "right"):
-                    held = 30.0 if completed else rng.choice((30.0, 12.0))
+                    held = first_held
                     if side == "left":
                         left += held
                     else:
@@ -54,9 +57,14 @@ def fill(
                     phase_rows.append((sid, index, "hold", stretch, side, held, 0))
                     phase_rows.append((sid, index + 1, "switch", stretch, side, 0.0, 0))
                     index += 2
+            status = "done" if first_held >= 30.0 else "started"
             if rng.random() < 0.1:
                 event_rows.append((sid, "skip", index, stretch, "left"))
-        if hurt_every and sessions % hurt_every == 0:
+                status = "started"
+            if hurt_here and stretch == STRETCHES[0]:
+                status = "hurt"
+            outcome_rows.append((sid, item, stretch, status))
+        if hurt_here:
             event_rows.append((sid, "hurt", 1, STRETCHES[0], "left"))
         ended = started + timedelta(seconds=left + right + both + 120)
         feeling = rng.randrange(0, 6) if rng.random() < 0.5 else None
@@ -90,6 +98,10 @@ def fill(
             "INSERT INTO events (session_id, kind, phase_index, stretch, side)"
             " VALUES (?, ?, ?, ?, ?)",
             event_rows,
+        )
+        conn.executemany(
+            "INSERT INTO outcomes (session_id, item, stretch, status) VALUES (?, ?, ?, ?)",
+            outcome_rows,
         )
     return sessions
 

@@ -27,6 +27,7 @@ from hamstring_gui.core.history.stats import (
     week_start,
 )
 from hamstring_gui.core.history.store import HistoryStore
+from hamstring_gui.core.outcome import Status
 
 # julianday() of a date at midnight is N.5; CAST truncates it to N, which is
 # the date's proleptic Gregorian ordinal plus this.
@@ -204,6 +205,13 @@ def build_report(
             names.append(stretch)
         if kind == "hurt":
             hurt_rows.append((session_id, stretch, side))
+    fates: dict[int, list[tuple[str, str]]] = {}  # each stretch's outcome, in routine order
+    for session_id, stretch, status in conn.execute(
+        "SELECT o.session_id, o.stretch, o.status FROM outcomes o"
+        " JOIN sessions s ON s.id = o.session_id WHERE s.day >= ? ORDER BY o.session_id, o.item",
+        (bound,),
+    ):
+        fates.setdefault(session_id, []).append((stretch, status))
     sessions: list[ListedSession] = []
     day_of: dict[int, date] = {}
     per_day: dict[date, list[float]] = {}
@@ -218,7 +226,7 @@ def build_report(
         if day is None:
             day = days_seen[day_text] = date.fromisoformat(day_text)
         day_of[sid] = day
-        record = session_record(row, marks)
+        record = session_record(row, marks, fates)
         sessions.append(ListedSession(day, record))
         totals = per_day.setdefault(day, [0.0, 0.0, 0.0, 0.0, 0.0])
         totals[0] += left
@@ -258,12 +266,15 @@ def build_report(
 
 def _counts(conn: sqlite3.Connection, bound: str, *, done: bool) -> list[StretchCount]:
     """Every stretch held (or skipped) in the period, most sessions first."""
-    if done:
+    if done:  # done by the counting rule (core/outcome.py), never a mere attempt
         query = (
-            "SELECT p.stretch, COUNT(DISTINCT p.session_id), TOTAL(p.seconds)"
-            " FROM phases p WHERE p.seconds > 0 AND p.stretch IS NOT NULL"
-            " AND p.session_id IN (SELECT id FROM sessions WHERE day >= ?)"
-            " GROUP BY p.stretch ORDER BY 2 DESC, 3 DESC, 1"
+            "WITH done AS (SELECT DISTINCT o.session_id, o.stretch FROM outcomes o"
+            f" WHERE o.status = '{Status.DONE}'"
+            " AND o.session_id IN (SELECT id FROM sessions WHERE day >= ?))"
+            " SELECT d.stretch, COUNT(DISTINCT d.session_id), TOTAL(p.seconds)"
+            " FROM done d LEFT JOIN phases p"
+            " ON p.session_id = d.session_id AND p.stretch = d.stretch"
+            " GROUP BY d.stretch ORDER BY 2 DESC, 3 DESC, 1"
         )
         return [StretchCount(s, n, t) for s, n, t in conn.execute(query, (bound,))]
     query = (

@@ -128,6 +128,7 @@ class SessionRecorder:
             dict(summary.seconds),
             skipped=index in new_skips,
             events=events,
+            outcomes=self.engine.outcomes(),
         )
         self._credited = total
         self._skips_seen = len(summary.skipped)
@@ -157,6 +158,7 @@ class SessionRecorder:
             self.wall_clock(),
             completed=summary.completed,
             side_seconds=dict(summary.seconds),
+            outcomes=summary.outcomes or self.engine.outcomes(),
         )
 
     def _safely(self, write: Callable[[], None]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TextIO
 
@@ -30,6 +30,7 @@ class SessionRecord:
     skipped: list[str]
     hurt: list[str]
     feeling: int | None
+    stretches: list[tuple[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         """The export shape (keys fixed by the CLI contract)."""
@@ -44,6 +45,9 @@ class SessionRecord:
             "skipped": self.skipped,
             "hurt": self.hurt,
             "feeling": self.feeling,
+            "stretches": [
+                {"stretch": stretch, "status": status} for stretch, status in self.stretches
+            ],
         }
 
 
@@ -53,8 +57,15 @@ SESSION_COLUMNS = (
 """What :func:`session_record` takes from a ``sessions`` row, in this order."""
 
 
-def session_record(row: Sequence[Any], marks: Mapping[tuple[int, str], list[str]]) -> SessionRecord:
-    """A row of :data:`SESSION_COLUMNS` as exported; ``marks``: (id, skip|hurt) -> stretches."""
+def session_record(
+    row: Sequence[Any],
+    marks: Mapping[tuple[int, str], list[str]],
+    fates: Mapping[int, list[tuple[str, str]]] | None = None,
+) -> SessionRecord:
+    """A row of :data:`SESSION_COLUMNS` as exported; ``marks``: (id, skip|hurt) -> stretches.
+
+    ``fates``: session id -> (stretch, status) per routine item, from ``outcomes``.
+    """
     sid, started, ended, routine, completed, left, right, both, feeling = row[:9]
     return SessionRecord(
         started,
@@ -67,6 +78,7 @@ def session_record(row: Sequence[Any], marks: Mapping[tuple[int, str], list[str]
         marks.get((sid, "skip"), []),
         marks.get((sid, "hurt"), []),
         feeling,
+        (fates or {}).get(sid, []),
     )
 
 
@@ -83,8 +95,13 @@ class HistoryExport(HistoryStats):
             names = marks.setdefault((session_id, kind), [])
             if stretch not in names:
                 names.append(stretch)
+        fates: dict[int, list[tuple[str, str]]] = {}
+        for session_id, stretch, status in self._conn.execute(
+            "SELECT session_id, stretch, status FROM outcomes ORDER BY session_id, item"
+        ):
+            fates.setdefault(session_id, []).append((stretch, status))
         rows = self._conn.execute(f"SELECT {SESSION_COLUMNS} FROM sessions ORDER BY id")
-        return [session_record(row, marks) for row in rows]
+        return [session_record(row, marks, fates) for row in rows]
 
     def export_json(self, today: date) -> dict[str, Any]:
         """Everything, in the shape ``hamstring-gui history --json`` prints."""

@@ -1,7 +1,12 @@
 """The history database's tables, one migration script per schema version.
 
 ``PRAGMA user_version`` holds the version: 1 sessions, phases, events;
-2 adds the 0-10 back feeling, self-test results and hold changes.
+2 adds the 0-10 back feeling, self-test results and hold changes; 3 adds each
+stretch's outcome (done, started, skipped, hurt, not reached: the counting rule
+of :mod:`hamstring_gui.core.outcome`), rewritten with every finished phase.
+Sessions recorded before version 3 get "done" only for stretches of a
+completed session that were neither skipped nor hurt (what that version
+could know); nothing else of theirs counts as done.
 """
 
 from __future__ import annotations
@@ -57,7 +62,25 @@ CREATE TABLE hold_changes (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+_V3 = """
+CREATE TABLE outcomes (
+    session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    item INTEGER NOT NULL,              -- routine item; first phase index for pre-3 sessions
+    stretch TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('done', 'started', 'skipped', 'hurt', 'not-reached')),
+    PRIMARY KEY (session_id, item)
+);
+INSERT INTO outcomes (session_id, item, stretch, status)
+    SELECT p.session_id, MIN(p.phase_index), p.stretch, 'done'
+    FROM phases p JOIN sessions s ON s.id = p.session_id
+    WHERE s.completed = 1 AND p.stretch IS NOT NULL AND p.seconds > 0
+      AND NOT EXISTS (
+        SELECT 1 FROM events e WHERE e.session_id = p.session_id AND e.stretch = p.stretch
+      )
+    GROUP BY p.session_id, p.stretch
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 """``MIGRATIONS[n]`` takes a database from version ``n`` to ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,6 +11,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from hamstring_gui.core.holds import HOLD_MAX_SECONDS, HOLD_MIN_SECONDS
+from hamstring_gui.core.outcome import Status
+
 # The typical band of the 90/90 active knee extension: within about 20 degrees
 # of straight (Yildirim 2018 norms 13-18 degrees; clinical cut-off 20, Lim 2023).
 TYPICAL_DEGREES = 20
@@ -199,12 +202,15 @@ class HistoryStats:
         return Balance(float(left), float(right))
 
     def most_done(self, limit: int = 3, since: date | None = None) -> list[StretchCount]:
-        """Stretches held in the most sessions."""
+        """Stretches *done* (the counting rule) in the most sessions; never mere attempts."""
         rows = self._conn.execute(
-            "SELECT p.stretch, COUNT(DISTINCT p.session_id), TOTAL(p.seconds)"
-            " FROM phases p JOIN sessions s ON s.id = p.session_id"
-            " WHERE p.seconds > 0 AND p.stretch IS NOT NULL AND s.day >= ?"
-            " GROUP BY p.stretch ORDER BY 2 DESC, 3 DESC, 1 LIMIT ?",
+            "WITH done AS (SELECT DISTINCT o.session_id, o.stretch"
+            " FROM outcomes o JOIN sessions s ON s.id = o.session_id"
+            f" WHERE o.status = '{Status.DONE}' AND s.day >= ?)"
+            " SELECT d.stretch, COUNT(DISTINCT d.session_id), TOTAL(p.seconds)"
+            " FROM done d LEFT JOIN phases p"
+            " ON p.session_id = d.session_id AND p.stretch = d.stretch"
+            " GROUP BY d.stretch ORDER BY 2 DESC, 3 DESC, 1 LIMIT ?",
             ((since or date.min).isoformat(), limit),
         )
         return [StretchCount(stretch, count, seconds) for stretch, count, seconds in rows]
@@ -242,8 +248,8 @@ class HistoryStats:
         target: int,
         today: date,
         *,
-        minimum: int = 10,
-        maximum: int = 120,
+        minimum: int = HOLD_MIN_SECONDS,
+        maximum: int = HOLD_MAX_SECONDS,
     ) -> HoldSuggestion | None:
         """An offer to step the hold by 5 s, or ``None``; nothing is changed.
 

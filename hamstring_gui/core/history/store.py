@@ -53,6 +53,7 @@ from hamstring_gui.core.history.check import (
 from hamstring_gui.core.history.report import HistoryExport
 from hamstring_gui.core.history.schema import MIGRATIONS, SCHEMA_VERSION, statements
 from hamstring_gui.core.history.stats import MAX_DEGREES, validate_degrees
+from hamstring_gui.core.outcome import ItemOutcome
 from hamstring_gui.core.plan import Phase
 from hamstring_gui.core.safe_file import make_private, private_folder
 
@@ -219,11 +220,13 @@ class HistoryStore(HistoryExport):
         *,
         skipped: bool,
         events: Sequence[tuple[str, int, Phase]] = (),
+        outcomes: Sequence[ItemOutcome] = (),
     ) -> None:
         """One finished phase, its skip/hurt events and the session's running totals.
 
         ``side_seconds`` are the session's totals so far per side, from the
-        engine's summary.
+        engine's summary; ``outcomes`` (if given) replace the session's
+        stretch outcomes.
         """
         with self.transaction() as conn:
             conn.execute(
@@ -241,6 +244,7 @@ class HistoryStore(HistoryExport):
             )
             self._insert_events(conn, session_id, events)
             self._set_totals(conn, session_id, side_seconds)
+            self._set_outcomes(conn, session_id, outcomes)
 
     def add_events(self, session_id: int, events: Sequence[tuple[str, int, Phase]]) -> None:
         """Skip or hurt events on their own (e.g. "that hurts" the moment it is pressed)."""
@@ -254,14 +258,16 @@ class HistoryStore(HistoryExport):
         *,
         completed: bool,
         side_seconds: dict[str, float],
+        outcomes: Sequence[ItemOutcome] = (),
     ) -> None:
-        """Stamp the end, the outcome and the final totals."""
+        """Stamp the end, the outcome, the final totals and each stretch's outcome."""
         with self.transaction() as conn:
             conn.execute(
                 "UPDATE sessions SET ended = ?, completed = ? WHERE id = ?",
                 (_iso(ended), int(completed), session_id),
             )
             self._set_totals(conn, session_id, side_seconds)
+            self._set_outcomes(conn, session_id, outcomes)
 
     def set_feeling(self, session_id: int, value: int | None) -> None:
         """The optional 0-10 back feeling after a session (``None`` clears it).
@@ -311,6 +317,16 @@ class HistoryStore(HistoryExport):
             "INSERT INTO events (session_id, kind, phase_index, stretch, side)"
             " VALUES (?, ?, ?, ?, ?)",
             [(session_id, kind, i, phase.stretch, _side(phase)) for kind, i, phase in events],
+        )
+
+    @staticmethod
+    def _set_outcomes(
+        conn: sqlite3.Connection, session_id: int, outcomes: Sequence[ItemOutcome]
+    ) -> None:
+        conn.executemany(
+            "INSERT OR REPLACE INTO outcomes (session_id, item, stretch, status)"
+            " VALUES (?, ?, ?, ?)",
+            [(session_id, o.item, o.stretch, str(o.status)) for o in outcomes],
         )
 
     @staticmethod

@@ -25,6 +25,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from hamstring_gui.core.holds import HOLD_MAX_SECONDS, HOLD_MIN_SECONDS
+
 SCHEMA_VERSION = 1
 """The ``version`` this code writes; older files are migrated up to it."""
 
@@ -263,7 +265,11 @@ class SessionSettings:
     """How long and how often: what turns a routine into a timed plan."""
 
     hold_seconds: int = bounded(
-        30, 10, 120, "Hold", "30 s is as effective as 60 s for most adults; 45–60 s if 65 or older"
+        30,
+        HOLD_MIN_SECONDS,
+        HOLD_MAX_SECONDS,
+        "Hold",
+        "30 s is as effective as 60 s for most adults; 45–60 s if 65 or older",
     )
     rest_seconds: int = bounded(
         10, 0, 120, "Rest between stretches", "Studies used about 10 s between stretches"

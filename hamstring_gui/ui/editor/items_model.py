@@ -11,6 +11,7 @@ from hamstring_gui.core.routine import ItemSides, RoutineItem
 from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.core.words import count as count_of
 from hamstring_gui.ui.editor.draft import dose_of, dose_words
+from hamstring_gui.ui.widgets.stretch_text import with_back_mark
 
 # One of each counted thing, for "10 s × 1 rep" (words.count picks the form).
 ONE = {"Push cycles": "push cycle", "Sets": "set", "Reps": "rep"}
@@ -45,7 +46,8 @@ def describe_item(
     if item.sides is not ItemSides.EACH:
         changed.append("legs")
     mark = f"  (changed: {', '.join(changed)})" if changed else ""
-    return f"{row + 1}. {stretch.name}{mark}\n     {', '.join(details)}"
+    name = with_back_mark(stretch.name, stretch)  # "— Not for a sore back" when flagged
+    return f"{row + 1}. {name}{mark}\n     {', '.join(details)}"
 
 
 class RoutineItemsModel(QAbstractListModel):

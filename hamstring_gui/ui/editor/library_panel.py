@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from hamstring_gui.core.catalog import Catalog, Stretch
 from hamstring_gui.core.words import EQUIPMENT_WORDS, KIND_WORDS, POSITION_WORDS, joined
 from hamstring_gui.ui.style import theme
+from hamstring_gui.ui.widgets.stretch_text import with_back_mark
 
 ANY = "any"
 
@@ -75,7 +76,8 @@ class LibraryPanel(QWidget):
         self.library_list.setSpacing(1)
         self.library_list.setWordWrap(True)
         for stretch in catalog.values():
-            item = QListWidgetItem(f"{stretch.name}\n{library_detail(stretch)}")
+            name = with_back_mark(stretch.name, stretch)  # the sore-back mark, when flagged
+            item = QListWidgetItem(f"{name}\n{library_detail(stretch)}")
             item.setData(Qt.ItemDataRole.UserRole, stretch.id)
             item.setToolTip(stretch.summary)
             self.library_list.addItem(item)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from hamstring_gui.core.catalog import Sides, Stretch
 from hamstring_gui.core.plan import PhaseKind, Side
 from hamstring_gui.core.words import EQUIPMENT_WORDS, KIND_WORDS, POSITION_WORDS
+from hamstring_gui.ui.editor.back_caution import SafetyNote
 from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.widgets.illustration import IllustrationView
 
@@ -30,6 +31,7 @@ class StretchPreview(QWidget):
         self.preview_summary = QLabel()
         self.preview_summary.setObjectName("previewSummary")
         self.preview_summary.setWordWrap(True)
+        self.safety = SafetyNote()  # cautions and the seeds' disagreement, beside the picture
         self.add_button = QPushButton("Add to routine  ›")
         self.add_button.setObjectName("addStretch")
         self.add_button.setToolTip("Add this stretch at the end of the routine (Enter)")
@@ -38,6 +40,7 @@ class StretchPreview(QWidget):
         layout.addWidget(self.illustration, 1)
         layout.addWidget(self.preview_facts)
         layout.addWidget(self.preview_summary)
+        layout.addWidget(self.safety)
         layout.addStretch(0)
         layout.addWidget(self.add_button)
 
@@ -54,5 +57,6 @@ class StretchPreview(QWidget):
         ]
         self.preview_facts.setText(" · ".join(facts))
         self.preview_summary.setText(stretch.summary)
+        self.safety.show_stretch(stretch)
         shown = side if stretch.sides is Sides.EACH else None
         self.illustration.show_phase(stretch.id, shown, PhaseKind.HOLD, float(stretch.hold_seconds))

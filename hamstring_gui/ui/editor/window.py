@@ -47,6 +47,7 @@ from hamstring_gui.core.routine import (
 )
 from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.core.words import data_problem
+from hamstring_gui.ui.editor.back_caution import BackCautionGuard, import_notice
 from hamstring_gui.ui.editor.draft import (
     MERGE_DESCRIPTION,
     MERGE_ITEM,
@@ -90,6 +91,7 @@ class RoutineEditor(QMainWindow):
         super().__init__(parent)
         self.setObjectName("routineEditor")
         self.catalog = catalog
+        self.back_caution = BackCautionGuard()
         self.folder = folder
         self.settings = settings
         self._state = EditorState(Draft(), -1)
@@ -202,9 +204,12 @@ class RoutineEditor(QMainWindow):
         if len(items) >= MAX_ITEMS:
             self._say(f"A routine holds at most {MAX_ITEMS} stretches.")
             return
-        name = self.catalog[stretch_id].name
+        stretch = self.catalog[stretch_id]
+        if not self.back_caution.may_add(self, stretch):  # asks once, with the reason
+            self._say(f"Not added: {stretch.name}.")
+            return
         self._change(
-            f"Add {name}",
+            f"Add {stretch.name}",
             dataclasses.replace(self.draft, items=(*items, RoutineItem(stretch_id))),
             len(items),
         )  # noqa: E501
@@ -310,6 +315,9 @@ class RoutineEditor(QMainWindow):
         self.routinesChanged.emit()
         self.open_routine(routine.id)
         self._say(f"Imported \u201c{routine.name}\u201d.")
+        notice = import_notice(routine, self.catalog)  # its sore-back stretches, and why
+        if notice:
+            self.back_caution.tell(self, notice)
         return routine
 
     def export_file(self, path: Path) -> bool:

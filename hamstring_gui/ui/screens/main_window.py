@@ -34,6 +34,7 @@ from hamstring_gui.core.plan import PhaseKind, Plan, build_plan
 from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.settings import Settings
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
+from hamstring_gui.ui.screens.back_care import BackCare
 from hamstring_gui.ui.screens.closing import CloseKeeper
 from hamstring_gui.ui.settings_model import SettingsModel
 from hamstring_gui.ui.style import theme
@@ -218,6 +219,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.compact_action)
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self.safety_action)
+        self.back_care = BackCare(self, self.controller, self.catalog, session, help_menu)
 
     def _connect(self) -> None:
         self.pause_action.triggered.connect(self.controller.toggle_pause)

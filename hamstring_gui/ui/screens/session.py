@@ -28,6 +28,7 @@ from hamstring_gui.core.session import PauseReason
 from hamstring_gui.core.words import banner_text, format_seconds, side_words
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
 from hamstring_gui.ui.style import theme
+from hamstring_gui.ui.widgets.caution_panel import CautionPanel
 from hamstring_gui.ui.widgets.countdown import CountdownView
 from hamstring_gui.ui.widgets.illustration import IllustrationView
 from hamstring_gui.ui.widgets.phase_banner import PhaseBanner
@@ -200,6 +201,7 @@ class SessionScreen(QWidget):
             policy = label.sizePolicy()
             policy.setRetainSizeWhenHidden(True)  # their shared place keeps the taller one's height
             label.setSizePolicy(policy)
+        self.cautions = CautionPanel()  # the main window wires its sore-back skip
 
         self.less_button = _button("lessButton", f"−{HOLD_STEP_SECONDS} s", "Shorter hold")
         self.more_button = _button("moreButton", f"+{HOLD_STEP_SECONDS} s", "Longer hold")
@@ -265,7 +267,7 @@ class SessionScreen(QWidget):
         self.left.setObjectName("sessionPicture")
         left = QVBoxLayout(self.left)
         left.setContentsMargins(0, 0, 0, 0)
-        # The steps take the height they need; the picture gets the rest.
+        left.addWidget(self.cautions, 0)  # scrolls at large text; steps, then the picture
         left.addWidget(self.illustration, 1)
         left.addWidget(self.steps_frame, 0)
         self.left_scroll = NamedScrollArea("Picture and steps", self.left)
@@ -290,6 +292,7 @@ class SessionScreen(QWidget):
         words.addWidget(self.side_label)
         words.addWidget(self.cue)
         words.addWidget(self.remember_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        words.addWidget(self.cautions.back_row)  # the sore-back mark never scrolls away
         words.addStretch(1)
 
         body = QHBoxLayout()
@@ -364,6 +367,7 @@ class SessionScreen(QWidget):
         self.more_button.setVisible(holding and not compact)
         self.progress_bar.setVisible(not compact)
         self.session_progress.setVisible(not compact)
+        self.cautions.set_compact(compact)
         self.countdown.set_compact(compact)
         for button in (self.back_button, self.skip_button, self.stop_button):
             button.setVisible(not compact)
@@ -404,6 +408,8 @@ class SessionScreen(QWidget):
         self._shown_step = None
         self.remember_button.hide()
         stretch = self.catalog[phase.stretch] if phase.stretch else None
+        first_of_stretch = previous is None or previous.item != phase.item or not previous.stretch
+        self.cautions.show_stretch(stretch, expanded=first_of_stretch)  # open before its holds
         duration = self.controller.phase_duration()
 
         self.stretch_title.setText(stretch.name if stretch else "Rest")

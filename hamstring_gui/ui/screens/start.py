@@ -43,7 +43,7 @@ from hamstring_gui.core.words import EQUIPMENT_WORDS, POSITION_WORDS, format_min
 from hamstring_gui.ui.style import theme
 
 DESK_POSITIONS = frozenset({Position.CHAIR, Position.STANDING})
-FLOOR_POSITIONS = frozenset({Position.LYING, Position.FLOOR_SEATED})
+FLOOR_POSITIONS = frozenset({Position.LYING, Position.FLOOR_SEATED, Position.HANDS_AND_FEET})
 # Props a user may not have to hand; anything else (a chair, a table) is assumed.
 PROPS = (Equipment.TOWEL_OR_STRAP, Equipment.WALL, Equipment.PARTNER)
 

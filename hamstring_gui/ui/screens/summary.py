@@ -1,5 +1,9 @@
 """The end screen: time per leg, stretches done and skipped, an optional back rating.
 
+It tells the truth: a stretch is "done" only by the counting rule of
+:mod:`hamstring_gui.core.outcome` (80 % of the planned hold on every side).
+A session with skips or "That hurts" is not praised as finished: the screen
+names what was left out and why, calmly, and offers the safety advice.
 Signals carry the user's answers out; storing them is the history's job.
 """
 
@@ -17,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_gui.core.catalog import Catalog
+from hamstring_gui.core.outcome import ItemOutcome, SkipReason, Status
 from hamstring_gui.core.plan import Plan
 from hamstring_gui.core.session import Summary
 from hamstring_gui.core.words import format_seconds
@@ -89,6 +94,16 @@ class SummaryScreen(QWidget):
         self.hurt_note.setObjectName("hurtNote")
         self.hurt_note.setWordWrap(True)
         theme.set_font(self.hurt_note, 1.1)
+        self.fates = QLabel()
+        self.fates.setObjectName("summaryFates")
+        self.fates.setWordWrap(True)
+        self.fates.setTextFormat(Qt.TextFormat.PlainText)
+        theme.set_font(self.fates, 1.1)
+        self.safety_button = PressButton("Read the safety advice")
+        self.safety_button.setObjectName("safetyAdviceButton")
+        self.safety_button.setAccessibleName("Read the safety advice")
+        self.safety_button.setMinimumHeight(round(base * 2.6))
+        self.safety_button.clicked.connect(self.show_safety_advice)
 
         feel_title = QLabel("How does your back feel now? (optional)")
         theme.set_font(feel_title, 1.2, bold=True)
@@ -148,7 +163,9 @@ class SummaryScreen(QWidget):
         layout.addSpacing(base)
         layout.addLayout(stats)
         layout.addWidget(self.counts)
+        layout.addWidget(self.fates)
         layout.addWidget(self.hurt_note)
+        layout.addWidget(self.safety_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addSpacing(base)
         layout.addWidget(feel_title)
         layout.addWidget(feel_hint)
@@ -164,15 +181,13 @@ class SummaryScreen(QWidget):
 
     def show_summary(self, summary: Summary, plan: Plan, routine_name: str) -> None:
         """Fill the screen from a finished or stopped session."""
-        self.title.setText("Well done" if summary.completed else "Session stopped")
-        self.subtitle.setText(
-            f"{routine_name}: "
-            + (
-                "finished. Regular, gentle practice is what counts."
-                if summary.completed
-                else "what you did still counts."
-            )
-        )
+        outcomes = summary.outcomes
+        done = [o for o in outcomes if o.status is Status.DONE]
+        hurt = [o for o in outcomes if o.status is Status.HURT]
+        left_out = [o for o in outcomes if o.status is not Status.DONE]
+        title, subtitle = _headline(summary.completed, bool(hurt), bool(left_out))
+        self.title.setText(title)
+        self.subtitle.setText(f"{routine_name}: {subtitle}")
         self.left_value.setText(format_seconds(summary.seconds["left"]))
         self.right_value.setText(format_seconds(summary.seconds["right"]))
         both = summary.seconds.get("both", 0.0)
@@ -181,35 +196,22 @@ class SummaryScreen(QWidget):
         self.left_value.setAccessibleName(f"Left leg: {format_seconds(summary.seconds['left'])}")  # noqa: E501
         self.right_value.setAccessibleName(f"Right leg: {format_seconds(summary.seconds['right'])}")  # noqa: E501
 
-        items = {p.item: p.stretch for p in plan.phases if p.stretch}
-        done = sum(1 for stretch in items.values() if stretch in summary.stretches_done)
-        skipped = len(
-            {
-                plan.phases[i].item
-                for i in summary.skipped
-                if plan.phases[i].stretch and plan.phases[i].stretch not in summary.stretches_done
-            }
-        )
-        stretches = "stretch" if plan.item_count == 1 else "stretches"
-        self.counts.setText(
-            f"{done} of {plan.item_count} {stretches} done"
-            + (f"  ·  {skipped} skipped" if skipped else "")
-        )
-        if summary.hurt:
-            names = sorted(
-                {
-                    self.catalog[plan.phases[i].stretch].name  # type: ignore[index]
-                    for i in summary.hurt
-                    if plan.phases[i].stretch
-                }
-            )
+        self.counts.setText(_counts(outcomes, len(done)))
+        lines = [self._fate_line(outcome) for outcome in left_out if _met(outcome)]
+        self.fates.setText("\n".join(lines))
+        self.fates.setVisible(bool(lines))
+        if hurt:
+            names = ", ".join(self.catalog[o.stretch].name for o in hurt)
             self.hurt_note.setText(
-                f"You reported pain during {', '.join(names)}. If it stays or comes back, "
-                "see a clinician before doing that stretch again."
+                f"You reported pain during {names}. Pain is a signal to stop, not to push "
+                "through. If it stays or comes back, see a clinician before doing that "
+                "stretch again."
             )
             self.hurt_note.show()
         else:
             self.hurt_note.hide()
+        skipped = any(o.status in (Status.SKIPPED, Status.STARTED) and o.reason for o in outcomes)
+        self.safety_button.setVisible(bool(hurt) or skipped)
         button = self.feel_group.checkedButton()
         if button is not None:
             self.feel_group.setExclusive(False)
@@ -241,7 +243,64 @@ class SummaryScreen(QWidget):
             button.setFont(font)
         self.feel_saved.setText(f"{value} of 10 — saved" if value is not None else "")
 
+    def show_safety_advice(self) -> None:
+        """The safety advice (as Help ▸ Stretching safely shows it), from the end screen."""
+        from hamstring_gui.ui.screens.safety import SafetyDialog
+
+        SafetyDialog.ask(self)
+
+    def _fate_line(self, outcome: ItemOutcome) -> str:
+        """One calm line on a stretch that was not done: what happened and why."""
+        name = self.catalog[outcome.stretch].name
+        if outcome.status is Status.HURT:
+            return f"{name}: stopped because it hurt."
+        why = _REASONS.get(outcome.reason) if outcome.reason else None
+        if outcome.status is Status.STARTED:
+            held = round(sum(outcome.held.values()))
+            planned = round(sum(outcome.planned.values()))
+            return f"{name}: started, {held} of {planned} s held" + (f"; {why}." if why else ".")
+        if outcome.status is Status.SKIPPED:
+            return f"{name}: skipped" + (f"; {why}." if why else ".")
+        return f"{name}: not reached."
+
     def feeling(self) -> int | None:
         """The rating picked, if any."""
         value = self.feel_group.checkedId()
         return value if value >= 0 else None
+
+
+_REASONS = {
+    SkipReason.CHOSEN: "you chose to skip it",
+    SkipReason.HURT: "it hurt, so you moved on",
+    SkipReason.SORE_BACK: "left out for your back today",
+}
+
+
+def _met(outcome: ItemOutcome) -> bool:
+    """A stretch the user reached (in a stopped session, the rest were never due)."""
+    return outcome.status is not Status.NOT_REACHED
+
+
+def _headline(completed: bool, hurt: bool, left_out: bool) -> tuple[str, str]:
+    """Title and subtitle: praise only a session that was really done in full."""
+    if hurt:
+        return (
+            "Session stopped",
+            "you stopped when something hurt, which was the right thing to do.",
+        )
+    if not completed:
+        return "Session stopped", "what you did still counts."
+    if left_out:
+        return "Session over", "some stretches were left out, listed below."
+    return "Well done", "finished. Regular, gentle practice is what counts."
+
+
+def _counts(outcomes: list[ItemOutcome], done: int) -> str:
+    """The count line, e.g. "2 of 4 stretches done  ·  1 started  ·  1 skipped"."""
+    stretches = "stretch" if len(outcomes) == 1 else "stretches"
+    text = f"{done} of {len(outcomes)} {stretches} done"
+    for status, word in ((Status.STARTED, "started"), (Status.SKIPPED, "skipped")):
+        count = sum(1 for o in outcomes if o.status is status)
+        if count:
+            text += f"  ·  {count} {word}"
+    return text

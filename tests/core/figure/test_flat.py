@@ -11,6 +11,7 @@ from hamstring_gui.core.catalog import Sides, load_catalog
 from hamstring_gui.core.figure import Frame, Illustration, Role, ShapeKind
 from hamstring_gui.core.figure.flat_file import parse_illustration
 from hamstring_gui.core.figure.library import is_3d
+from tests.helpers.flat_sample import load_sample
 
 ALL_IDS = list(load_catalog())
 STRETCH_IDS = [i for i in ALL_IDS if not is_3d(i)]  # the 3D ones: test_stretches.py
@@ -177,7 +178,7 @@ def test_rest_figure_highlights_nothing() -> None:
 
 
 def test_pnf_contract_arrow_points_back_towards_the_start_pose() -> None:
-    ill = figure.load_illustration("pnf-towel")
+    ill = load_sample("pnf-towel")
     scene = figure.build_scene(ill, ill.stretched, "right", arrow=True)
     (arrow,) = [s for s in scene.shapes if s.kind is ShapeKind.ARROW]
     start, end = arrow.points
@@ -219,6 +220,6 @@ def test_easing_starts_and_ends_still_and_never_goes_back() -> None:
 
 
 def test_interpolation_ends_are_the_key_poses() -> None:
-    ill = figure.load_illustration("towel-stretch")
+    ill = load_sample("towel-stretch")
     assert ill.frame_at(ill.start, ill.stretched, 0).pose == ill.start.pose
     assert ill.frame_at(ill.start, ill.stretched, 1).pose == ill.stretched.pose

@@ -9,6 +9,7 @@ from hamstring_gui.core.history import (
     HistoryStore,
     SessionRecorder,
 )
+from hamstring_gui.core.outcome import ItemOutcome, judge
 from hamstring_gui.core.plan import Phase, PhaseKind, Plan, Side
 from hamstring_gui.core.session import SessionEngine
 from tests.helpers.stubs import FakeClock
@@ -80,6 +81,7 @@ def write_session(
     events = [("hurt", 0, phase)] if hurt else []
     if skip:
         events.append(("skip", 1, Phase(PhaseKind.HOLD, skip, R, 1, 30, 1)))
+    status = judge({"left": 90}, {"left": left}, hurt=hurt)
     store.finish_phase(
         sid,
         0,
@@ -88,6 +90,7 @@ def write_session(
         {"left": left, "right": right, "both": both},
         skipped=False,
         events=events,
+        outcomes=[ItemOutcome(0, stretch, status, {"left": 90}, {"left": left})],
     )
     store.end_session(
         sid,

@@ -32,7 +32,9 @@ def test_json_and_csv_export(store: HistoryStore) -> None:
         "skipped",
         "hurt",
         "feeling",
+        "stretches",
     ]
+    assert session["stretches"] == [{"stretch": "a", "status": "hurt"}]
     assert session["skipped"] == ["c"] and session["hurt"] == ["a"] and session["feeling"] == 3
     rows = list(csv.DictReader(io.StringIO(store.export_csv_text())))
     assert [row["record"] for row in rows] == ["session", "self-test"]

@@ -54,6 +54,8 @@ def test_most_done_skipped_and_feelings(store: HistoryStore) -> None:
     write_session(store, TODAY - timedelta(days=2), stretch="a", skip="c", feeling=4)
     write_session(store, TODAY - timedelta(days=2), stretch="b", skip="d", feeling=2)
     write_session(store, TODAY, stretch="b", left=0)  # nothing held: not "done"
+    write_session(store, TODAY, stretch="e", left=3)  # stopped 3 s in: "started", an attempt
+    write_session(store, TODAY, stretch="f", left=85, hurt=True)  # it hurt: never "done"
     done = store.most_done()
     assert [(s.stretch, s.sessions) for s in done] == [("a", 2), ("b", 1)]
     assert [(s.stretch, s.sessions) for s in store.most_skipped()] == [("c", 2), ("d", 1)]

@@ -24,7 +24,7 @@ from tests.core.history.sessions import (
 
 
 def test_new_file_is_wal_at_current_version(store: HistoryStore) -> None:
-    assert store.version == SCHEMA_VERSION == 2
+    assert store.version == SCHEMA_VERSION == 3
     assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.session_count() == 0
     assert store.export_json(TODAY) == {"sessions": [], "streak_days": 0, "self_tests": []}
@@ -79,16 +79,50 @@ def test_migrates_a_version_1_file(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     _make_v1(path)
     with HistoryStore(path) as store:
-        assert store.version == 2
+        assert store.version == SCHEMA_VERSION
         (record,) = store.sessions()
         assert record.routine == "desk-break" and record.left_seconds == 90.0
         assert record.hurt == ["chair-stretch"]
+        assert record.stretches == []  # it hurt: an old session's hurt stretch is never "done"
+        assert store.most_done() == []
         assert record.feeling is None
         store.set_feeling(1, 3)
         store.add_self_test(date(2026, 3, 2), 22, 19)
         assert store.sessions()[0].feeling == 3
     with HistoryStore(path) as again:  # migrating twice is a no-op
-        assert again.version == 2 and len(again.self_tests()) == 1
+        assert again.version == SCHEMA_VERSION and len(again.self_tests()) == 1
+
+
+def test_version_2_sessions_keep_only_what_was_surely_done(tmp_path: Path) -> None:
+    """Before outcomes were stored: done = a completed session's stretch not skipped or hurt."""
+    path = tmp_path / "v2.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0] + ";" + MIGRATIONS[1])
+    conn.execute("PRAGMA user_version = 2")
+    for sid, completed in ((1, 1), (2, 0)):
+        conn.execute(
+            "INSERT INTO sessions (id, started, day, routine, completed) VALUES"
+            f" ({sid}, '2026-03-0{sid}T08:00:00+01:00', '2026-03-0{sid}', 'r', {completed})"
+        )
+    phases = [(1, 0, "a", 30), (1, 2, "a", 30), (1, 4, "b", 3), (1, 6, "c", 30), (2, 0, "a", 30)]
+    conn.executemany(
+        "INSERT INTO phases (session_id, phase_index, kind, stretch, side, seconds)"
+        " VALUES (?, ?, 'hold', ?, 'left', ?)",
+        phases,
+    )
+    conn.execute(
+        "INSERT INTO events (session_id, kind, phase_index, stretch) VALUES (1, 'skip', 4, 'b')"
+    )
+    conn.execute(
+        "INSERT INTO events (session_id, kind, phase_index, stretch) VALUES (1, 'hurt', 6, 'c')"
+    )
+    conn.commit()
+    conn.close()
+    with HistoryStore(path) as store:
+        first, stopped = store.sessions()
+        assert first.stretches == [("a", "done")]
+        assert stopped.stretches == []  # a stopped session proves nothing was held in full
+        assert [(c.stretch, c.sessions) for c in store.most_done()] == [("a", 1)]
 
 
 def test_refuses_a_newer_file(tmp_path: Path) -> None:

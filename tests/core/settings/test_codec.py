@@ -45,10 +45,10 @@ def test_out_of_range_is_clamped_and_named() -> None:
     settings, messages = settings_from_dict(
         {"version": 1, "session": {"hold_seconds": 500, "rest_seconds": -3}}
     )
-    assert settings.session.hold_seconds == 120
+    assert settings.session.hold_seconds == 60
     assert settings.session.rest_seconds == 0
     assert messages == [
-        "session.hold_seconds: 500 is above the maximum; using 120 s",
+        "session.hold_seconds: 500 is above the maximum; using 60 s",
         "session.rest_seconds: -3 is below the minimum; using 0 s",
     ]
 
@@ -121,10 +121,10 @@ def test_per_stretch_overrides() -> None:
     )
     assert settings.session.overrides == {
         "chair-stretch": StretchOverride(hold_seconds=40),
-        "lying-strap": StretchOverride(hold_seconds=120),
+        "lying-strap": StretchOverride(hold_seconds=60),
     }
     assert messages == [
-        "session.overrides.lying-strap.hold_seconds: 999 is above the maximum; using 120 s",
+        "session.overrides.lying-strap.hold_seconds: 999 is above the maximum; using 60 s",
         'session.overrides.lying-strap.reps: "x" is not a number; using the general value',
         'session.overrides.Bad Id: {"hold_seconds": 40} is not a stretch\'s own hold; ignored',
         "session.overrides.seated: 5 is not a stretch's own hold; ignored",

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from hamstring_gui.core.holds import HOLD_RANGE
 from hamstring_gui.core.settings import (
     AGE_65_PLUS,
     SECTIONS,
@@ -33,7 +34,7 @@ def test_every_default_passes_its_own_validation() -> None:
 
 def test_issue_ranges_are_declared_beside_the_defaults() -> None:
     expected = {
-        "hold_seconds": (30, 10, 120),
+        "hold_seconds": (30, *HOLD_RANGE),
         "rest_seconds": (10, 0, 120),
         "switch_seconds": (5, 2, 30),
         "prepare_seconds": (5, 0, 30),
@@ -89,7 +90,7 @@ def test_with_section_checks_the_type() -> None:
 def test_with_hold_for_sets_clamps_and_forgets() -> None:
     session = SessionSettings().with_hold_for("chair-stretch", 40)
     assert session.hold_for("chair-stretch") == 40
-    assert session.with_hold_for("chair-stretch", 500).hold_for("chair-stretch") == 120
+    assert session.with_hold_for("chair-stretch", 500).hold_for("chair-stretch") == 60
     assert session.with_hold_for("chair-stretch", None).overrides == {}
     with pytest.raises(ValueError, match="stretch id"):
         session.with_hold_for("../etc", 40)

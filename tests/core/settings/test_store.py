@@ -165,10 +165,10 @@ def test_wrong_types_and_out_of_range_are_fixed_once_and_original_kept(path: Pat
     write(path, original)
     store = SettingsStore(path)
     messages = store.load()
-    assert store.settings.session.hold_seconds == 120
+    assert store.settings.session.hold_seconds == 60
     assert store.settings.session.reps == 3
     assert messages == [
-        "settings.json: session.hold_seconds: 500 is above the maximum; using 120 s",
+        "settings.json: session.hold_seconds: 500 is above the maximum; using 60 s",
         'settings.json: session.reps: "three" is not a number; using the default 3',
     ]
     # The fixed values are written so the user is told once; what they wrote is the .bak.

@@ -309,3 +309,66 @@ def test_esc_and_ctrl_w_close_the_editor(qtbot: QtBot, editor: RoutineEditor, ke
     combination = QKeySequence(key)[0]
     QTest.keyClick(editor, combination.key(), combination.keyboardModifiers())
     qtbot.waitUntil(lambda: not editor.isVisible())
+
+
+def test_sore_back_stretches_are_marked_asked_once_and_explained(
+    editor: RoutineEditor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hamstring_gui.ui.editor.back_caution import BackCautionGuard
+    from hamstring_gui.ui.sore_back import BACK_MARK
+
+    rows = {
+        editor.library.library_list.item(row).data(Qt.ItemDataRole.UserRole): row
+        for row in range(editor.library.library_list.count())
+    }
+    library_text = editor.library.library_list.item(rows["seated-toe-touch"]).text()
+    assert BACK_MARK in library_text.splitlines()[0]
+    assert BACK_MARK not in editor.library.library_list.item(rows["chair-stretch"]).text()
+    # Selecting it shows its cautions and the seeds' disagreement beside the picture.
+    editor.library.library_list.setCurrentRow(rows["seated-toe-touch"])
+    note = editor.preview.safety.text()
+    assert "Skip this if your back is sore" in note and "seed 003" in note.lower()
+
+    answers, asked = [False, True], []
+
+    def ask(cls, parent, stretch):  # type: ignore[no-untyped-def]
+        asked.append(stretch.id)
+        return answers.pop(0)
+
+    monkeypatch.setattr(BackCautionGuard, "ask", classmethod(ask))
+    editor.add_stretch("seated-toe-touch")
+    assert stretches(editor) == []  # "Don't add"
+    editor.add_stretch("seated-toe-touch")
+    editor.add_stretch("seated-toe-touch")
+    editor.add_stretch("chair-stretch")
+    assert stretches(editor) == ["seated-toe-touch", "seated-toe-touch", "chair-stretch"]
+    assert asked == ["seated-toe-touch", "seated-toe-touch"]  # once agreed, never again
+    shown = [editor.items_model.index(row).data() for row in range(3)]
+    assert [BACK_MARK in text.splitlines()[0] for text in shown] == [True, True, False]
+
+
+def test_importing_sore_back_stretches_says_which_and_why(
+    editor: RoutineEditor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hamstring_gui.ui.editor.back_caution import BackCautionGuard
+
+    told: list[str] = []
+    monkeypatch.setattr(
+        BackCautionGuard, "tell", classmethod(lambda cls, p, text: told.append(text))
+    )
+    source = tmp_path / "toes.toml"
+    items = ("chair-stretch", "seated-toe-touch", "knees-to-chest-two")
+    source.write_text(
+        'id = "toes"\nname = "Toes"\n'
+        + "".join(f'[[items]]\nstretch = "{stretch}"\n' for stretch in items),
+        encoding="utf-8",
+    )
+    assert editor.import_file(source) is not None  # imported all the same
+    assert stretches(editor) == list(items)
+    (text,) = told
+    assert "Seated toe touch: Skip this if your back is sore" in text
+    assert "Seated knee hug, legs out: " in text and "Chair" not in text
+    plain = tmp_path / "plain.toml"
+    plain.write_text('id = "plain"\nname = "Plain"\n[[items]]\nstretch = "chair-stretch"\n')
+    assert editor.import_file(plain) is not None
+    assert len(told) == 1  # nothing to say about a routine without such stretches

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,10 +11,15 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hamstring_gui.core.catalog import load_catalog
-from hamstring_gui.core.history import HistoryStore, SelfTest
+from hamstring_gui.core.history import HistoryStore, SelfTest, SessionRecorder
+from hamstring_gui.core.plan import build_plan
+from hamstring_gui.core.routine import Routine, RoutineItem
+from hamstring_gui.core.session import SessionEngine
+from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.ui.history.self_test_dialog import SelfTestDialog
 from hamstring_gui.ui.history.window import HistoryWindow
 from tests.helpers.history import add_self_tests, fill
+from tests.helpers.stubs import FakeClock
 
 TODAY = date(2026, 3, 18)  # a Wednesday
 
@@ -172,3 +177,29 @@ def test_esc_and_ctrl_w_close_the_record(qtbot: QtBot, store: HistoryStore, key:
     combination = QKeySequence(key)[0]
     QTest.keyClick(window, combination.key(), combination.keyboardModifiers())
     qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def _record(store: HistoryStore, stretch: str, seconds: int) -> None:
+    """A real session of one stretch (one rep a leg), stopped after ``seconds``."""
+    routine = Routine("r", "R", "", (RoutineItem(stretch, reps=1),))
+    clock = FakeClock()
+    engine = SessionEngine(build_plan(routine, load_catalog(), SessionSettings()), clock)
+    wall = datetime(2026, 3, 18, 9, 0, tzinfo=UTC)
+    SessionRecorder(store, engine, wall_clock=lambda: wall)
+    engine.start()
+    for _ in range(seconds):
+        clock.advance(1.0)
+        engine.tick()
+    engine.stop()
+
+
+def test_done_most_never_lists_an_attempt_stopped_early(qtbot: QtBot, store: HistoryStore) -> None:
+    _record(store, "chair-stretch", 5 + 3)  # stopped 3 s into its first hold
+    window = _window(qtbot, store)
+    assert "nothing yet" in window.done_label.text()
+    data = store.export_json(TODAY)["sessions"]
+    assert data[0]["stretches"] == [{"stretch": "chair-stretch", "status": "started"}]
+    _record(store, "towel-stretch", 5 + 30 + 5 + 30)  # held in full on both legs
+    window = _window(qtbot, store)
+    assert "Towel stretch" in window.done_label.text()
+    assert "Chair hamstring stretch" not in window.done_label.text()

@@ -52,7 +52,7 @@ def test_past_sessions_list_the_weeks_shown_newest_first(window: HistoryWindow) 
         window.past_sessions.topLevelItem(i).text(6)  # type: ignore[union-attr]
         for i in range(window.past_sessions.topLevelItemCount())
     ]
-    assert "Lying hamstring stretch" in hurt_rows  # names, not ids
+    assert "Lying hamstring stretch with a towel" in hurt_rows  # names, not ids
 
 
 def test_export_csv_writes_what_history_csv_writes(

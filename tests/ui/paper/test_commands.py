@@ -148,7 +148,9 @@ def test_a_report_names_the_period_on_every_page(tmp_path: Path) -> None:
         "(8 weeks)",
     ):
         assert words in text
-    assert "Lying hamstring stretch, left leg" in text  # a hurt with its stretch and side
+    assert (
+        "Lying hamstring stretch with a towel, left leg" in text
+    )  # a hurt with its stretch and side
 
 
 def test_a_report_without_history_says_so(tmp_path: Path) -> None:

@@ -601,7 +601,7 @@ def test_the_window_does_not_grow_during_a_long_session(window, clock) -> None: 
     """Regression: refitting the steps added half a line each time (7 px every few s)."""
     window.start_routine("full-session")
     heights: dict[int, set[int]] = {}
-    for _ in range(400):
+    for _ in range(600):
         second(window, clock)
         window.session_screen.resize(window.session_screen.size())  # refits as a resize would
         screen = window.session_screen
