@@ -36,7 +36,7 @@ def test_a_pose_inherits_and_heel_at_puts_the_heel_on_the_floor() -> None:
 def test_a_hand_on_the_floor_can_lie_flat() -> None:
     text = BASE.replace(
         'contacts = ["r_heel:floor"]',
-        'right_arm = { at = [40, 5, 20], fingers = [1, 0, 0] }\n'
+        "right_arm = { at = [40, 5, 20], fingers = [1, 0, 0] }\n"
         'left_arm = { grip = "l_knee", offset = [0, 6, 0], fingers = [0, -1, 0] }\n'
         'contacts = ["r_heel:floor"]',
     )
