@@ -85,7 +85,8 @@ class Reach(NamedTuple):
     hand or ankle stops ``along`` (0..1) of the way from the shoulder or hip,
     as when holding a towel. ``pole``: where the knee (kneecap) or elbow
     points, in the root's frame (forward, up, outward). ``foot``: the foot's
-    world direction for a placed foot.
+    world direction for a placed foot, or the fingers' for a hand laid flat
+    (otherwise a hand goes on in line with the forearm).
     """
 
     point: str
@@ -262,7 +263,9 @@ def solve(pose: Pose, other: Body | None = None) -> Body:
             pole = _in_frame(chest_frame, reach.pole, s)
             elbow, hand = two_bone(shoulder, target, sk.UPPER_ARM, sk.FOREARM, pole)
         points[f"{side}_elbow"], points[f"{side}_hand"] = elbow, hand
-        points[f"{side}_fingers"] = add(hand, norm(sub(hand, elbow)), sk.HAND)
+        flat = reach.foot if reach is not None and reach.foot is not None else None
+        fingers = norm(flat) if flat is not None else norm(sub(hand, elbow))
+        points[f"{side}_fingers"] = add(hand, fingers, sk.HAND)
     return Body(points, pelvis_frame, chest_frame)
 
 

@@ -56,7 +56,18 @@ _LEG = {
     "along",
     "knee_dir",
 }
-_ARM = {"flex", "abduct", "twist", "elbow", "at", "grip", "offset", "along", "elbow_dir"}
+_ARM = {
+    "flex",
+    "abduct",
+    "twist",
+    "elbow",
+    "at",
+    "grip",
+    "offset",
+    "along",
+    "elbow_dir",
+    "fingers",
+}
 _POSE |= {"right_leg", "left_leg", "right_arm", "left_arm"}
 _LEG_EXTRA = {"heel_at"}
 _LIMBS = {"right_leg": "r_leg", "left_leg": "l_leg", "right_arm": "r_arm", "left_arm": "l_arm"}
@@ -127,9 +138,12 @@ def _reach(
         if not isinstance(spec["grip"], str):
             raise r.fail(where, "grip must name a point")
         offset = r.vec(spec, "offset", where, (0.0, 0.0, 0.0))
-        return Reach(spec["grip"], offset, r.number(spec, "along", where, 1.0), pole)
+        # A hand may lie flat (on the floor): its fingers point their own way.
+        fingers = r.vec(spec, "fingers", where) if "fingers" in spec else None
+        return Reach(spec["grip"], offset, r.number(spec, "along", where, 1.0), pole, fingers)
     if "at" in spec:
-        foot = r.vec(spec, "foot", where) if "foot" in spec else None
+        end = "fingers" if "fingers" in spec else "foot"
+        foot = r.vec(spec, end, where) if end in spec else None
         return Reach("", r.vec(spec, "at", where), 1.0, pole, foot)
     return None
 

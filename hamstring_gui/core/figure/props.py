@@ -14,10 +14,22 @@ from hamstring_gui.core.figure.collide import Box, Cylinder, Solid
 from hamstring_gui.core.figure.pose import Body
 from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.shapes import Band, Block, Capsule, Primitive
-from hamstring_gui.core.figure.vec import V3, add, norm, sub
+from hamstring_gui.core.figure.vec import V3, add, norm, perpendicular, sub
 
 KINDS = frozenset(
-    {"mat", "wall", "wall-behind", "door", "chair", "stool", "table", "towel", "strap", "roller"}
+    {
+        "mat",
+        "wall",
+        "wall-behind",
+        "door",
+        "chair",
+        "stool",
+        "table",
+        "towel",
+        "strap",
+        "roller",
+        "cushion",
+    }
 )
 
 
@@ -59,11 +71,13 @@ def solids(prop: Prop) -> list[Solid]:
         return [Box((n("x0", -70), 0.0, zb - 6), (n("x1", 70), n("height", 185), zb))]
     if k == "door":
         x, z0, z1, h = n("x", 40), n("z0", -40), n("z1", 14), n("height", 205)
-        return [
+        posts: list[Solid] = [
             Box((x, 0.0, z0 - 10), (x + 12, h, z0)),
             Box((x, 0.0, z1), (x + 12, h, z1 + 10)),
-            Box((x, h, z0 - 10), (x + 12, h + 10, z1 + 10)),
         ]
+        if not prop.values.get("lintel", True):  # only the lower posts drawn: a bigger figure
+            return posts
+        return [*posts, Box((x, h, z0 - 10), (x + 12, h + 10, z1 + 10))]
     if k == "chair":
         front, seat, depth, half = n("front", 14), n("seat", 45), n("depth", 42), n("width", 44) / 2
         facing = 1 if n("facing", 1) >= 0 else -1
@@ -82,6 +96,9 @@ def solids(prop: Prop) -> list[Solid]:
             Box((x0, top - 4, z - half), (x1, top, z + half)),
             *_legs(x0, x1, z - half, z + half, top - 4),
         ]
+    if k == "cushion":  # a folded towel under the buttocks: a low block on the floor
+        half = n("width", 40) / 2
+        return [Box((n("x0", -16), 0.0, z - half), (n("x1", 14), n("height", 7), z + half))]
     if k == "roller":
         r = n("r", 7.5)
         a = prop.vec("a", (n("x", 30), r, -22.0))
@@ -93,9 +110,11 @@ def solids(prop: Prop) -> list[Solid]:
 def towel_loop(prop: Prop, body: Body) -> V3:
     """Where a towel or strap wraps round the body: under the sole, or behind the thigh."""
     around = str(prop.values.get("around", "r_ball"))
-    if around.endswith("_ball"):
+    if around.endswith("_ball"):  # on the sole, just clear of the foot's surface
         side = around[0]
-        return add(body[around], norm(sub(body[around], body[f"{side}_ankle"])), 3.0)
+        foot = norm(sub(body[f"{side}_toe"], body[f"{side}_heel"]))
+        down = perpendicular(sub(body[around], body[f"{side}_ankle"]), foot)
+        return add(body[around], down, 3.0)
     return body[around]
 
 

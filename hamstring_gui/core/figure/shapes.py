@@ -161,6 +161,8 @@ _FACES = (
     ((2, 1), (1, 5, 7, 3)),
 )
 _FACE_SHADE = {0: 0.86, 1: 1.0, 2: 0.93}  # sides, top, front/back
+ON_FLOOR = -1e5
+"""Depth of a flat prop on the floor (a mat): behind the body, in front of the floor."""
 
 
 def _block(p: Block, camera: Camera) -> list[Shape]:
@@ -177,6 +179,8 @@ def _block(p: Block, camera: Camera) -> list[Shape]:
             continue
         pts = tuple(projected[i][0] for i in idx)
         depth = sum(projected[i][1] for i in idx) / 4
+        if hi[1] <= 0.0:  # a mat lies under everything, whatever its centre's depth
+            depth = ON_FLOOR
         shade = _FACE_SHADE[axis] if not (axis == 1 and sign < 0) else 0.8
         shapes.append(Shape(Kind.FILL, pts, 0.0, p.role, p.part, depth, (), shade))
     if not shapes:  # seen exactly edge-on: a thin outline still shows it

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hamstring_gui.core.datafile import DataError
-from hamstring_gui.core.figure.flat_file import load_illustration, parse_illustration
+from hamstring_gui.core.figure.flat_file import parse_illustration
+from tests.helpers.flat_sample import load_sample
 
 BASE = """
 schema = 1
@@ -22,7 +23,7 @@ far_arm = { upper = -90 }
 
 
 def test_a_2d_file_parses_with_its_key_frames() -> None:
-    ill = load_illustration("towel-stretch")
+    ill = load_sample("towel-stretch")
     assert ill.frame_at(ill.start, ill.stretched, 0).pose == ill.start.pose
     assert len(ill.key_frames()) >= 3
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from hamstring_gui.core.figure.flat_file import load_illustration
 from hamstring_gui.core.figure.flat_scene import build_scene, frame_bounds, rest_scene
 from hamstring_gui.core.figure.roles import Role
+from tests.helpers.flat_sample import load_sample
 
 
 def test_a_2d_scene_highlights_the_named_leg() -> None:
-    ill = load_illustration("towel-stretch")
+    ill = load_sample("towel-stretch")
     scene = build_scene(ill, ill.stretched, "left")
     assert scene.parts(Role.WORK) | scene.parts(Role.WORK_FAR) == {"left-leg"}
     left, bottom, right, top = frame_bounds(ill, "left")

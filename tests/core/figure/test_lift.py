@@ -5,10 +5,11 @@ from __future__ import annotations
 from hamstring_gui.core.figure import flat_file
 from hamstring_gui.core.figure.flat import forward
 from hamstring_gui.core.figure.lift import lift_body, lift_prop
+from tests.helpers.flat_sample import load_sample
 
 
 def test_a_lifted_body_keeps_the_2d_points_with_the_near_side_at_plus_z() -> None:
-    frame = flat_file.load_illustration("towel-stretch").stretched
+    frame = load_sample("towel-stretch").stretched
     flat_body = forward(frame.pose)
     body = lift_body(flat_body)
     assert body["r_knee"][:2] == flat_body["near_knee"] and body["r_knee"][2] > 0

@@ -110,6 +110,17 @@ def test_a_hand_keeps_holding_the_knee_while_the_leg_rises() -> None:
         assert dist(body["r_hand"], (held[0], held[1] + 6, held[2])) < 1.0
 
 
+def test_a_hand_laid_flat_points_its_fingers_its_own_way() -> None:
+    target = (30.0, 100.0, 20.0)
+    along = STANDING._replace(reaches={"r_arm": Reach("", target)})
+    flat = STANDING._replace(reaches={"r_arm": Reach("", target, foot=(1.0, 0.0, 0.0))})
+    a, b = solve(along), solve(flat)
+    assert a["r_hand"] == b["r_hand"]  # the arm is the same; only the hand turns
+    assert a["r_fingers"][1] < a["r_hand"][1] - 1  # in line with the forearm: downwards
+    assert dist(b["r_hand"], target) < 1e-6
+    assert b["r_fingers"] == pytest.approx((target[0] + sk.HAND, target[1], target[2]))
+
+
 def test_joint_angles_of_standing_are_neutral() -> None:
     angles = joint_angles(solve(STANDING))
     assert all(abs(v) < 1e-6 for k, v in angles.items() if "shoulder" not in k)

@@ -33,6 +33,20 @@ def test_a_pose_inherits_and_heel_at_puts_the_heel_on_the_floor() -> None:
         assert body["r_heel"][1] - sk.RADII["foot"][0] == pytest.approx(0.0, abs=0.05)
 
 
+def test_a_hand_on_the_floor_can_lie_flat() -> None:
+    text = BASE.replace(
+        'contacts = ["r_heel:floor"]',
+        "right_arm = { at = [40, 5, 20], fingers = [1, 0, 0] }\n"
+        'left_arm = { grip = "l_knee", offset = [0, 6, 0], fingers = [0, -1, 0] }\n'
+        'contacts = ["r_heel:floor"]',
+    )
+    pose = parse_pose_file(text, "poses/x.toml").poses["a"].pose
+    assert pose.reaches["r_arm"].foot == (1.0, 0.0, 0.0)
+    assert pose.reaches["l_arm"].foot == (0.0, -1.0, 0.0)
+    body = solve(pose)
+    assert body["r_fingers"][0] - body["r_hand"][0] == pytest.approx(sk.HAND)
+
+
 @pytest.mark.parametrize(
     ("text", "problem"),
     [

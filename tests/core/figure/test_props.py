@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from hamstring_gui.core.figure.collide import Box, Cylinder
+from hamstring_gui.core.figure import skeleton as sk
+from hamstring_gui.core.figure.collide import Box, Cylinder, point_segment
 from hamstring_gui.core.figure.library import STANDING
 from hamstring_gui.core.figure.pose import solve
 from hamstring_gui.core.figure.props import Prop, primitives, solids, towel_loop
 from hamstring_gui.core.figure.roles import Role
-from hamstring_gui.core.figure.vec import dist
+from hamstring_gui.core.figure.vec import dist, dot, norm, sub
 
 
 def test_a_chairs_seat_top_is_at_its_seat_height_with_the_front_where_asked() -> None:
@@ -25,6 +26,21 @@ def test_a_roller_is_a_round_solid_and_a_mat_is_none() -> None:
     assert solids(Prop("mat", {})) == []
 
 
+def test_a_cushion_is_a_low_block_on_the_floor() -> None:
+    (cushion,) = solids(Prop("cushion", {"height": 6, "x0": -10, "x1": 12}))
+    assert isinstance(cushion, Box)
+    assert cushion.low[1] == 0 and cushion.high[1] == 6
+    assert (cushion.low[0], cushion.high[0]) == (-10, 12)
+
+
+def test_a_door_frame_has_two_posts_and_a_lintel_unless_cut_off() -> None:
+    posts_and_lintel = solids(Prop("door", {"x": 50, "z0": -80, "z1": 2}))
+    assert len(posts_and_lintel) == 3
+    assert max(s.high[1] for s in posts_and_lintel if isinstance(s, Box)) == 215
+    cut = solids(Prop("door", {"x": 50, "z0": -80, "z1": 2, "height": 120, "lintel": False}))
+    assert [s.high[1] for s in cut if isinstance(s, Box)] == [120, 120]
+
+
 def test_a_towel_runs_from_both_hands_to_its_loop() -> None:
     body = solve(STANDING)
     towel = Prop("towel", {"around": "r_thigh_back"})
@@ -35,3 +51,13 @@ def test_a_towel_runs_from_both_hands_to_its_loop() -> None:
     assert {b.points[0] for b in bands} == {body["r_hand"], body["l_hand"]}  # type: ignore[union-attr]
     under_sole = towel_loop(Prop("strap", {}), body)
     assert dist(under_sole, body["r_ball"]) == pytest.approx(3.0)
+
+
+def test_a_strap_under_the_sole_lies_on_the_foot_not_inside_it() -> None:
+    body = solve(STANDING)
+    loop = towel_loop(Prop("strap", {}), body)
+    foot = norm(sub(body["r_toe"], body["r_heel"]))
+    axis = point_segment(loop, body["r_heel"], body["r_toe"])
+    assert 2.0 < axis <= sk.RADII["foot"][0]  # at the sole's surface, not the foot's middle
+    assert dot(sub(loop, body["r_ball"]), foot) == pytest.approx(0.0, abs=1e-9)
+    assert loop[1] < body["r_ball"][1]  # standing: below the ball

@@ -37,6 +37,13 @@ def test_a_box_shows_only_faces_turned_to_the_camera() -> None:
     assert len(project([box], VIEWS["three-quarter"])) == 3
 
 
+def test_a_mat_is_painted_under_a_body_part_that_lies_further_away() -> None:
+    mat = Block(Box((-90.0, -1.2, -30.0), (70.0, 0.0, 30.0)), Role.PROP_FILL, "mat")
+    head = Ball((-70.0, 14.0, 0.0), 10.0, Role.BODY_FAR, "head")
+    shapes = project([head, mat], Camera(28.0, 30.0))  # the mat's centre is nearer
+    assert [s.part for s in shapes][-1] == "head"
+
+
 def test_limbs_carry_a_lit_band_on_their_upper_side() -> None:
     (shape,) = project([Capsule((0, 50, 0), (40, 50, 0), 6, 4, Role.BODY, "x")], Camera())
     assert shape.kind is Kind.FILL and shape.shine

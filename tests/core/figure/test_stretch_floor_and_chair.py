@@ -1,0 +1,107 @@
+"""What the knee hugs, downward dog, raised-heel chair stretch and hamstring roll must show.
+
+The general promises (bones, limits, floor, props, contacts) are checked for
+every 3D stretch in ``test_stretch.py``; these pin what each picture's steps
+insist on, so a later edit cannot quietly draw the fault the review found.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hamstring_gui.core.figure import checks
+from hamstring_gui.core.figure.collide import capsule_gap, point_segment
+from hamstring_gui.core.figure.library import load_figure
+from hamstring_gui.core.figure.pose import Body, leg_angles, spine_angles
+from hamstring_gui.core.figure.props import solids
+from hamstring_gui.core.figure.scene import body_capsules
+from hamstring_gui.core.figure.vec import dist, lerp
+from hamstring_gui.core.plan import PhaseKind
+
+
+def _gap(body: Body, first: str, second: str) -> float:
+    caps = dict(body_capsules(body))
+    a, b = caps[first], caps[second]
+    return capsule_gap(a.a, a.b, max(a.ra, a.rb), b.a, b.b, max(b.ra, b.rb))
+
+
+def test_the_knee_hug_brings_the_knees_up_with_the_arms_round_the_shins() -> None:
+    figure = load_figure("knees-to-chest-one")
+    start, hug = figure.moment(PhaseKind.REST, 1.0).body, figure.moment(PhaseKind.HOLD, 1.0).body
+    assert hug["r_ankle"][0] < start["r_ankle"][0] - 15  # the feet slide in
+    assert hug["r_knee"][1] > hug["waist"][1] + 10  # knees up at the chest
+    assert spine_angles(hug)["lumbar"] > 15  # the lower back rounds (the sore-back caution)
+    for side in ("r", "l"):
+        knee, ankle, hand = hug[f"{side}_knee"], hug[f"{side}_ankle"], hug[f"{side}_hand"]
+        assert hand[0] > knee[0] and ankle[1] < hand[1] < knee[1]  # in front, below the knee
+        assert abs(hand[2]) < abs(hug[f"{side}_elbow"][2])  # elbows out: the arms wrap round
+    for _, moment in checks.frames(figure):  # nothing passes through a leg
+        for arm in ("r_forearm", "l_forearm", "r_hand", "l_hand"):
+            for leg in ("r_thigh", "r_shin", "l_thigh", "l_shin"):
+                assert _gap(moment.body, arm, leg) > -3.5
+
+
+def test_the_legs_out_hug_holds_the_ankles_and_only_the_legs_move() -> None:
+    one = load_figure("knees-to-chest-one").moment(PhaseKind.HOLD, 1.0).body
+    figure = load_figure("knees-to-chest-two")
+    start, out = figure.moment(PhaseKind.REST, 1.0).body, figure.moment(PhaseKind.HOLD, 1.0).body
+    assert out["r_ankle"][0] > start["r_ankle"][0] + 20  # the heels slide forward
+    assert out["r_ankle"][0] > one["r_ankle"][0] + 30  # unlike the plain knee hug
+    assert spine_angles(start) == pytest.approx(spine_angles(out))  # the back keeps its shape
+    for body in (start, out):
+        assert (
+            dist(body["r_hand"], body["r_ankle"]) < 12
+            and dist(body["l_hand"], body["l_ankle"]) < 12
+        )
+    assert 30 < leg_angles(out, "r").knee < 60  # knees still bent at the mild pull
+
+
+def test_downward_dog_is_an_upside_down_v_with_straight_arms_and_soft_knees() -> None:
+    figure = load_figure("downward-dog")
+    dog = figure.moment(PhaseKind.HOLD, 1.0).body
+    hips = dog["pelvis"][1]
+    assert hips > max(dog["chest"][1], dog["r_knee"][1], dog["head"][1]) + 20  # hips highest
+    for side in ("r", "l"):
+        arm = dist(dog[f"{side}_shoulder"], dog[f"{side}_hand"])
+        assert arm > 56  # arms straight (30 + 27 cm bones): no bent elbows
+        assert dog[f"{side}_elbow"][1] > 20  # forearms nowhere near the floor
+        assert dog[f"{side}_fingers"][1] < 5 and dog[f"{side}_hand"][1] < 5  # hands flat
+        assert dog[f"{side}_toe"][1] < 5 and dog[f"{side}_heel"][1] > 8  # heels reach down
+        assert 15 < leg_angles(dog, side).knee < 40  # soft knees for tight hamstrings
+    rounding = spine_angles(dog)
+    assert rounding["lumbar"] + rounding["thoracic"] <= 5  # the back long
+    table = figure.moment(PhaseKind.REST, 1.0).body
+    assert abs(table["r_hand"][0] - table["r_shoulder"][0]) < 3  # hands under the shoulders
+    assert abs(table["r_knee"][0] - table["r_hip"][0]) < 4  # knees under the hips
+
+
+def test_the_raised_heel_rests_on_a_stool_and_the_back_hinges_straight() -> None:
+    figure = load_figure("chair-stretch-elevated")
+    tall, hinged = figure.named("tall").body, figure.named("hinged").body
+    (stool,) = [p for p in figure.props if p.kind == "stool"]
+    assert stool.num("height", 0) >= 10  # raised, unlike the plain chair stretch
+    for body in (tall, hinged):
+        assert body["r_heel"][1] > 12  # on the stool, off the floor
+        assert leg_angles(body, "r").knee < 10  # straight, not locked
+    assert leg_angles(hinged, "r").flex - leg_angles(tall, "r").flex >= 5  # a hinge at the hip
+    assert leg_angles(hinged, "r").flex <= 78  # the realistic depth for tight hamstrings
+
+
+def test_the_roller_stays_under_the_thigh_between_knee_and_buttock() -> None:
+    figure = load_figure("foam-roll-hamstrings")
+    (roller,) = [s for p in figure.props if p.kind == "roller" for s in solids(p)]
+    axis_x = roller.a[0]
+    shares = []
+    for i in range(25):
+        body = figure.moment(PhaseKind.MOVE, i / 24).body
+        hip, knee = body["r_hip"], body["r_knee"]
+        share = (axis_x - hip[0]) / (knee[0] - hip[0])
+        shares.append(share)
+        assert 0.12 <= share <= 0.9  # never behind the knee, never under the seat
+        thigh = lerp(hip, knee, share)
+        assert point_segment(thigh, roller.a, roller.b) < roller.radius + 8  # the thigh on it
+        assert body["pelvis"][1] > 9.5 + 8  # the hips lifted off the floor
+        assert body["r_hand"][0] < body["pelvis"][0] - 20  # hands behind
+    assert min(shares) < 0.3 and max(shares) > 0.8  # from above the knee to below the buttock
+    back, forward = (figure.moment(PhaseKind.MOVE, t).body["pelvis"] for t in (0.0, 0.5))
+    assert forward[0] - back[0] > 20  # the body rolls over the roller, which stays put
