@@ -24,7 +24,8 @@ def facts_line(stretch: Stretch) -> str:
     """Kind, position, legs and equipment on one line."""
     gear = ", ".join(EQUIPMENT_WORDS[thing] for thing in stretch.equipment)
     legs = _("one leg at a time") if stretch.sides is Sides.EACH else _("both legs together")
-    needs = _("needs: {equipment}").format(equipment=gear.lower())
+    # The words as the tables give them: German nouns keep their capitals.
+    needs = _("Equipment: {equipment}").format(equipment=gear)
     return " · ".join([KIND_WORDS[stretch.kind], POSITION_WORDS[stretch.position], legs, needs])
 
 
