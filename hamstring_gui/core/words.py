@@ -68,6 +68,54 @@ def banner_text(phase: Phase) -> str:
     return words
 
 
+def spoken_line(phase: Phase, stretch_name: str | None) -> str:
+    """What the voice says as ``phase`` begins ("Get ready: Towel stretch, left leg")."""
+    match phase.kind:
+        case PhaseKind.PREPARE:
+            words = f"Get ready: {stretch_name}" if stretch_name else "Get ready"
+        case PhaseKind.MOVE:
+            words = "Begin"
+        case PhaseKind.SWITCH:
+            return f"Switch to your {phase.side} leg" if phase.side else "Switch legs"
+        case PhaseKind.HOLD:
+            words = PHASE_WORDS[phase.kind]
+        case _:
+            return PHASE_WORDS[phase.kind]
+    return f"{words}, {phase.side} leg" if phase.side else words
+
+
+def seconds_left_line(seconds: int) -> str:
+    """The voice half-way through a long hold."""
+    return f"{seconds} seconds left"
+
+
+SESSION_COMPLETE_LINE = "Session complete"
+TEST_VOICE_LINE = "This is how the steps will sound."
+
+NO_SOUND_SERVER = (
+    "No sound server was found (sounds need PulseAudio, or PipeWire's PulseAudio service)."
+)
+NO_SPEECH_SERVER = (
+    "No text-to-speech engine is installed (on Linux: speech-dispatcher with espeak-ng)."
+)
+LOOKING_FOR_SOUND = "Looking for the sound server…"
+STARTING_VOICE = "Starting the voice…"
+SOUND_CHECK_INTRO = (
+    "Chimes go to the desktop's sound server (PulseAudio, or PipeWire's PulseAudio service); "
+    "the voice is speech-dispatcher. There is no other way to play them."
+)
+
+
+def sound_found(device: str, server: str) -> str:
+    """What "Test sound" found."""
+    return f"Chimes play on {device or 'the default output'} ({server})."
+
+
+def voice_found(module: str, voice: str, language: str) -> str:
+    """What "Test voice" found."""
+    return f"The voice is speech-dispatcher, {module} ({voice}, {language})."
+
+
 def format_seconds(seconds: float) -> str:
     """``m:ss`` for a number of seconds (never negative)."""
     whole = max(0, int(round(seconds)))

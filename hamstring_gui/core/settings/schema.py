@@ -328,9 +328,14 @@ class SoundSettings:
     tick_count: int = bounded(
         3, 0, 10, "Ticks before the end", "Soft ticks in the last seconds of a phase", unit=""
     )
+    tick_breaks: bool = flag(
+        False, "Ticks before a switch or rest ends", "Counts down the breaks, not just the holds"
+    )
     voice: bool = flag(False, "Speak the steps", "Uses the system's text-to-speech voice")
     eyes_closed: bool = flag(
-        False, "Eyes-closed mode", "Every change is announced by sound, so you need not look"
+        False,
+        "Eyes-closed mode",
+        "Sound, voice and ticks for every change, and hold chimes that tell the side",
     )
 
 

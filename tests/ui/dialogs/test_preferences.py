@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -309,3 +310,63 @@ def test_a_typed_hold_out_of_range_is_explained(
     qtbot.keyClicks(box, "20")
     box.interpretText()
     assert on_disk(store)["session"]["hold_seconds"] == 20
+
+
+class FakeSoundCheck(QObject):
+    """What the Sounds page asks of the cue player, recorded."""
+
+    availabilityChanged = Signal()  # noqa: N815 - Qt signal naming
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[str] = []
+        self.sound = "Looking for the sound server…"
+        self.voice = "Starting the voice…"
+
+    def open(self) -> None:
+        self.calls.append("open")
+
+    def warm_up(self) -> None:
+        self.calls.append("warm_up")
+
+    def test_sound(self) -> None:
+        self.calls.append("test_sound")
+
+    def test_voice(self) -> None:
+        self.calls.append("test_voice")
+
+    def sound_status(self) -> str:
+        return self.sound
+
+    def voice_status(self) -> str:
+        return self.voice
+
+
+def test_sounds_page_tests_sound_and_voice_and_says_what_it_found(
+    qtbot: QtBot, store: SettingsStore
+) -> None:
+    check = FakeSoundCheck()
+    dialog = PreferencesDialog(store, sound_check=check)
+    qtbot.addWidget(dialog)
+    assert check.calls == ["open", "warm_up"]  # found before any button is pressed
+    page = dialog.pages["sounds"]
+    sound_button = page.findChild(QPushButton, "test-sound")
+    voice_button = page.findChild(QPushButton, "test-voice")
+    assert sound_button is not None and voice_button is not None
+    sound_status = page.findChild(QLabel, "test-sound-status")
+    voice_status = page.findChild(QLabel, "test-voice-status")
+    assert sound_status is not None and voice_status is not None
+    assert sound_status.text() == "Looking for the sound server…"
+    check.sound = "Chimes play on Built-in Audio (pulseaudio 16.1)."
+    check.voice = "The voice is speech-dispatcher, espeak-ng (MALE1, en)."
+    check.availabilityChanged.emit()
+    assert sound_status.text() == check.sound and sound_status.accessibleName() == check.sound
+    assert voice_status.text() == check.voice
+    sound_button.click()
+    voice_button.click()
+    assert check.calls[2:] == ["test_sound", "test_voice"]
+    assert page.findChild(QCheckBox, "sound.tick_breaks") is not None
+
+
+def test_without_a_sound_check_the_page_has_no_test_buttons(dialog: PreferencesDialog) -> None:
+    assert dialog.pages["sounds"].findChild(QPushButton, "test-sound") is None
