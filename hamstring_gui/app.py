@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -100,7 +100,6 @@ def build_window(
     state_file: Path | None = None,
     routine: str | None = None,
     close_to_tray: Callable[[], bool] | None = None,
-    preference_notes: Callable[[], Mapping[str, list[str]]] | None = None,
     sound_check: Callable[[], SoundCheck] | None = None,
     before_sessions: Callable[[SessionController, SettingsModel, Catalog], None] | None = None,
 ) -> MainWindow:
@@ -122,7 +121,6 @@ def build_window(
         state_file=state_file,
         routine=routine,
         close_to_tray=close_to_tray,
-        preference_notes=preference_notes,
         sound_check=sound_check,
     )
     model.setParent(window)

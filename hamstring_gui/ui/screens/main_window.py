@@ -97,16 +97,14 @@ class MainWindow(QMainWindow):
         state_file: Path | None = None,
         routine: str | None = None,
         close_to_tray: Callable[[], bool] | None = None,
-        preference_notes: Callable[[], Mapping[str, list[str]]] | None = None,
         sound_check: Callable[[], SoundCheck] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """Build the window on its first page: ``routine`` running, or the routine list.
 
         ``close_to_tray`` answers a close: True hides the window and keeps the
-        app running (the reminders' tray). ``preference_notes`` gives lines per
-        preferences page (why sound is unavailable, say); ``sound_check`` gives
-        the Sounds page its "Test sound" and "Test voice" (the cue player).
+        app running (the reminders' tray). ``sound_check`` gives Preferences ▸
+        Sounds its "Test sound" and "Test voice" (the cue player: what it found).
         """
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -125,7 +123,6 @@ class MainWindow(QMainWindow):
         self._before_full_screen: QByteArray | None = None
         self._quitting = False
         self._closer = CloseKeeper(self, close_to_tray)
-        self._preference_notes = preference_notes
         self._sound_check = sound_check
 
         self.stack = _Pages()
@@ -369,9 +366,8 @@ class MainWindow(QMainWindow):
         was_running = self.controller.running
         if was_running:
             self.controller.pause()
-        notes = self._preference_notes() if self._preference_notes else None
         check = self._sound_check() if self._sound_check else None
-        PreferencesDialog.ask(self.model, self, notes=notes, sound_check=check)
+        PreferencesDialog.ask(self.model, self, sound_check=check)
         if was_running:
             self.controller.resume()
 
