@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from hamstring_gui.core.catalog import Catalog
     from hamstring_gui.core.session import SessionEngine
     from hamstring_gui.ui.audio.sound import QtCuePlayer
-    from hamstring_gui.ui.dialogs.preferences import SoundCheck
+    from hamstring_gui.ui.dialogs.sound_check import SoundCheck
 
 APP_NAME = "Hamstring Coach"
 WINDOW_STATE_FILE = "window.json"

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol
+from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTime, Signal, SignalInstance
+from PySide6.QtCore import QSignalBlocker, Qt, QTime, Signal
 from PySide6.QtGui import QFontInfo, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,6 +47,7 @@ from hamstring_gui.core.settings import (
 )
 from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.core.words import out_of_range
+from hamstring_gui.ui.dialogs.sound_check import SoundCheck, SoundCheckPanel
 from hamstring_gui.ui.settings_model import SettingsModel
 from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 from hamstring_gui.ui.window_fit import fit_on_screen
@@ -61,39 +62,6 @@ PAGES = (
     ("appearance", "Appearance", ("appearance",), ""),
     ("safety", "Safety", ("profile",), ""),
 )
-
-
-class SoundCheck(Protocol):
-    """What the Sounds page asks of the cue player (``ui.sound.QtCuePlayer``)."""
-
-    @property
-    def availabilityChanged(self) -> SignalInstance:  # noqa: N802 - Qt signal naming
-        """Emitted when sound or voice became ready or failed."""
-        ...
-
-    def open(self) -> None:
-        """Look for the sound server in the background."""
-        ...
-
-    def warm_up(self) -> None:
-        """Start the voice in the background."""
-        ...
-
-    def test_sound(self) -> None:
-        """Play a chime."""
-        ...
-
-    def test_voice(self) -> None:
-        """Say a line."""
-        ...
-
-    def sound_status(self) -> str:
-        """What was found for the chimes, in words."""
-        ...
-
-    def voice_status(self) -> str:
-        """What was found for the voice, in words."""
-        ...
 
 
 SAFETY_TEXT = (
@@ -435,9 +403,9 @@ class PreferencesDialog(QDialog):
         self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self._add_session_extras()
         self._add_safety_extras()
-        self.sound_check = sound_check
-        if sound_check is not None:
-            self._add_sound_extras(sound_check)
+        if sound_check is not None:  # Test sound, Test voice: what they found
+            self.sound_panel = SoundCheckPanel(sound_check, words.SOUND_CHECK_INTRO)
+            self.pages["sounds"].extra.addWidget(self.sound_panel)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -555,44 +523,6 @@ class PreferencesDialog(QDialog):
     def _forget_overrides(self) -> None:
         session = dataclasses.replace(self.settings.session, overrides={})
         self.apply(self.settings.with_section("session", session))
-
-    def _add_sound_extras(self, check: SoundCheck) -> None:
-        page = self.pages["sounds"]
-        page.extra.addWidget(_hint_label(words.SOUND_CHECK_INTRO))
-        grid = QGridLayout()
-        grid.setColumnStretch(1, 1)
-        self.sound_status = QLabel()
-        self.voice_status = QLabel()
-        for row, (name, text, status, test) in enumerate(
-            (
-                ("test-sound", "&Test sound", self.sound_status, check.test_sound),
-                ("test-voice", "Test &voice", self.voice_status, check.test_voice),
-            )
-        ):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.clicked.connect(test)
-            status.setObjectName(f"{name}-status")
-            status.setWordWrap(True)
-            status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-            grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(status, row, 1)
-        page.extra.addLayout(grid)
-        check.availabilityChanged.connect(self._show_sound_status)
-        self._show_sound_status()
-        check.open()  # what "Test sound" will use is found before it is pressed
-        check.warm_up()
-
-    def _show_sound_status(self) -> None:
-        check = self.sound_check
-        if check is None:
-            return
-        for label, text in (
-            (self.sound_status, check.sound_status()),
-            (self.voice_status, check.voice_status()),
-        ):
-            label.setText(text)
-            label.setAccessibleName(text)
 
     def _add_safety_extras(self) -> None:
         page = self.pages["safety"]

@@ -43,7 +43,7 @@ from hamstring_gui.ui.window_state import load_window_state, save_window_state
 
 if TYPE_CHECKING:
     from hamstring_gui.core.session import Summary
-    from hamstring_gui.ui.dialogs.preferences import SoundCheck
+    from hamstring_gui.ui.dialogs.sound_check import SoundCheck
     from hamstring_gui.ui.screens.safety import SafetyPanel
     from hamstring_gui.ui.screens.session import SessionScreen
     from hamstring_gui.ui.screens.start import StartScreen

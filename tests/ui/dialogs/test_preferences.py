@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +29,7 @@ from hamstring_gui.core.settings import (
 from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.dialogs.preferences import PreferencesDialog
 from hamstring_gui.ui.settings_model import SettingsModel
+from tests.ui.dialogs.test_sound_check import FakeSoundCheck
 
 
 @pytest.fixture
@@ -310,36 +310,6 @@ def test_a_typed_hold_out_of_range_is_explained(
     qtbot.keyClicks(box, "20")
     box.interpretText()
     assert on_disk(store)["session"]["hold_seconds"] == 20
-
-
-class FakeSoundCheck(QObject):
-    """What the Sounds page asks of the cue player, recorded."""
-
-    availabilityChanged = Signal()  # noqa: N815 - Qt signal naming
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.calls: list[str] = []
-        self.sound = "Looking for the sound server…"
-        self.voice = "Starting the voice…"
-
-    def open(self) -> None:
-        self.calls.append("open")
-
-    def warm_up(self) -> None:
-        self.calls.append("warm_up")
-
-    def test_sound(self) -> None:
-        self.calls.append("test_sound")
-
-    def test_voice(self) -> None:
-        self.calls.append("test_voice")
-
-    def sound_status(self) -> str:
-        return self.sound
-
-    def voice_status(self) -> str:
-        return self.voice
 
 
 def test_sounds_page_tests_sound_and_voice_and_says_what_it_found(
