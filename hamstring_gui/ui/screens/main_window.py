@@ -102,9 +102,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Build the window on its first page: ``routine`` running, or the routine list.
 
-        ``close_to_tray`` answers a close: True hides the window and keeps the
-        app running (the reminders' tray). ``sound_check`` gives Preferences ▸
-        Sounds its "Test sound" and "Test voice" (the cue player: what it found).
+        ``close_to_tray``: True keeps the app in the tray on close. ``sound_check``: the
+        cue player, for Preferences ▸ Sounds' "Test sound" and "Test voice".
         """
         super().__init__(parent)
         self.setObjectName("mainWindow")
