@@ -7,9 +7,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-# Debian packages: Qt's xcb platform under Xvfb, the chimes and
-# QtMultimedia/TextToSpeech (libpulse0; pulseaudio for the tests of the sound
-# path and for make bench), a font (without one every glyph is a box, silently), and the
+# Debian packages: Qt's xcb platform under Xvfb, the chimes (libpulse0;
+# pulseaudio and pulseaudio-utils for the recorded tests of the cues and for
+# make bench), the voice (speech-dispatcher with espeak-ng), a font (without one
+# every glyph is a box, silently), and the
 # X tools the end-to-end tests use (xwininfo; import from imagemagick for screenshots;
 # busctl from systemd to talk to the session bus), pdftotext, pdftoppm and pdfimages (poppler-utils) to
 # read the PDFs the papers tests write, the .desktop and AppStream validators of
@@ -23,7 +24,8 @@ DEB_PACKAGES := xvfb xauth libpulse0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor
 	libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core \
 	x11-utils libx11-6 libxss1 dbus-daemon dunst trayer desktop-file-utils appstream \
 	pulseaudio pulseaudio-utils imagemagick systemd at-spi2-core xdotool poppler-utils \
-	man-db groff-base zsh fish gettext
+	man-db groff-base zsh fish gettext \
+	speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
 
 .PHONY: run test lint deps venv clean contact-sheet bench po pot-only overlay-hashes
 .PHONY: install-desktop uninstall-desktop bundle test-packaging

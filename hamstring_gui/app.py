@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -41,7 +41,10 @@ from hamstring_gui.ui.style.theme import (
 )
 
 if TYPE_CHECKING:
+    from hamstring_gui.core.catalog import Catalog
+    from hamstring_gui.core.session import SessionEngine
     from hamstring_gui.ui.audio.sound import QtCuePlayer
+    from hamstring_gui.ui.dialogs.sound_check import SoundCheck
 
 APP_NAME = "Hamstring Coach"
 WINDOW_STATE_FILE = "window.json"
@@ -99,33 +102,106 @@ def build_window(
     state_file: Path | None = None,
     routine: str | None = None,
     close_to_tray: Callable[[], bool] | None = None,
-    preference_notes: Callable[[], Mapping[str, list[str]]] | None = None,
+    sound_check: Callable[[], SoundCheck] | None = None,
+    before_sessions: Callable[[SessionController, SettingsModel, Catalog], None] | None = None,
 ) -> MainWindow:
     """Wire core, storage and UI into a main window (the app must exist already).
 
-    With ``routine`` the window opens with it running (``start ROUTINE``).
+    With ``routine`` the window opens with it running (``start ROUTINE``);
+    ``before_sessions`` is called before that can happen (the cues: :class:`Cues`).
     """
     model = SettingsModel(store)
     controller = SessionController(clock)
+    catalog = load_catalog()
+    if before_sessions is not None:
+        before_sessions(controller, model, catalog)
     window = MainWindow(
         controller,
-        load_catalog(),
+        catalog,
         all_routines(),
         model,
         state_file=state_file,
         routine=routine,
         close_to_tray=close_to_tray,
-        preference_notes=preference_notes,
+        sound_check=sound_check,
     )
     model.setParent(window)
     controller.setParent(window)
     return window
 
 
+class Cues:
+    """Sound and voice for every session, attached to each engine before it starts.
+
+    Built before the window, so ``start ROUTINE``'s session, which starts while
+    the window is built, is announced from its first phase, on time. The
+    player and the cue schedule are imported with the first session (a plain
+    start paints without them); once the window is up, :meth:`open` opens the
+    sound path (and the voice, when it is on) in the background, so the first
+    cue of a session started later is on time too.
+    """
+
+    def __init__(
+        self,
+        controller: SessionController,
+        model: SettingsModel,
+        catalog: Catalog,
+        *,
+        session_soon: bool = False,
+    ):
+        """Follow every session of ``controller``.
+
+        ``session_soon``: one starts while the window is built (``start ROUTINE``),
+        so the sound path starts opening now, in the background, to be ready for it.
+        """
+        self.controller = controller
+        self.model = model
+        self.catalog = catalog
+        self.player: QtCuePlayer | None = None
+        controller.attach(self._attach)
+        controller.ended.connect(self._on_ended)
+        sound = model.settings.sound
+        if session_soon and (sound.enabled or sound.eyes_closed):
+            self.ensure_player().open()
+
+    def ensure_player(self) -> QtCuePlayer:
+        """The player, built on first use (also the Sounds page's "Test sound")."""
+        if self.player is None:
+            from hamstring_gui.ui.audio.sound import QtCuePlayer
+
+            self.player = QtCuePlayer(parent=self.controller)
+            self.player.set_volume(self.model.settings.sound.volume)
+            app = QApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(self.player.close)
+        return self.player
+
+    def open(self) -> None:
+        """Once the window is up: open the sound path, and start the voice if it is on."""
+        player = self.ensure_player()
+        sound = self.model.settings.sound
+        if sound.enabled or sound.eyes_closed:
+            player.open()
+        if sound.voice or sound.eyes_closed:
+            player.warm_up()  # speech-dispatcher may take a second to spawn
+
+    def _attach(self, engine: SessionEngine) -> None:
+        from hamstring_gui.core.cues import attach_cues
+
+        player = self.ensure_player()
+        sound = self.model.settings.sound
+        player.prepare(voice=sound.voice or sound.eyes_closed)
+        attach_cues(engine, lambda: self.model.settings.sound, player, catalog=self.catalog)
+
+    def _on_ended(self, _summary: object) -> None:
+        if self.player is not None:
+            self.player.idle()
+
+
 class Services:
     """What the first frame does not need, wired to the window once it is on screen.
 
-    History, sound, reminders and tray, the control socket, the routine
+    History, reminders and tray, the control socket, the routine
     editor and the window icon: imported and built here, off the start-up path.
     Each service gets the controller, the settings model, the catalog and the
     window's :class:`~hamstring_gui.ui.shell.Shell`, never the window itself.
@@ -148,7 +224,6 @@ class Services:
         app.setWindowIcon(app_icon())
         self.file_problems: list[str] = []
         self._connect_history()
-        self.player = self._connect_sound()
         self.reminders = BreakReminders(
             self.controller, self.model, self.catalog, window, parent=window
         )
@@ -166,11 +241,6 @@ class Services:
     def keep_running_on_close(self) -> bool:
         """Whether closing the window keeps the app in the tray."""
         return self.reminders.keep_running_on_close()
-
-    def preference_notes(self) -> dict[str, list[str]]:
-        """Lines per preferences page: why sounds cannot play, if they cannot."""
-        reasons = (self.player.sound_unavailable_reason(), self.player.voice_unavailable_reason())
-        return {"sounds": [reason for reason in reasons if reason]}
 
     def _connect_history(self) -> None:
         """Record sessions; without a usable history file the app still runs, and says so.
@@ -198,28 +268,6 @@ class Services:
         )
         self.window.feelingRated.connect(link.set_feeling)
         self.window.enable_history(link.open_history)
-
-    def _connect_sound(self) -> QtCuePlayer:
-        """Sound and voice cues for every session; Qt Multimedia loads only on the first cue."""
-        from hamstring_gui.core.cues import attach_cues
-        from hamstring_gui.ui.audio.sound import QtCuePlayer
-
-        player = QtCuePlayer(parent=self.window)
-        self.app.aboutToQuit.connect(player.close)
-        controller, model, catalog = self.controller, self.model, self.catalog
-
-        def warm_up(_plan: object) -> None:
-            sound = model.settings.sound
-            if sound.voice or sound.eyes_closed:
-                player.warm_up()  # the speech engine blocks ~2 s once (see sound.py)
-
-        controller.follow_sessions(warm_up)
-        controller.attach(
-            lambda engine: attach_cues(
-                engine, lambda: model.settings.sound, player, catalog=catalog
-            )
-        )
-        return player
 
     def _connect_routine_editor(self) -> None:
         """Edit routines… opens the editor; what it saves shows up everywhere at once."""
@@ -285,6 +333,7 @@ def run_gui(args: argparse.Namespace, instance: IO[bytes]) -> int:
     # `start ROUTINE` builds the session page first: the routine list can wait.
     routine = args.routine if getattr(args, "command", None) == "start" else None
     services: list[Services] = []
+    cues: list[Cues] = []
     window = build_window(
         SystemClock(),
         store,
@@ -292,7 +341,8 @@ def run_gui(args: argparse.Namespace, instance: IO[bytes]) -> int:
         routine=routine,
         # The window asks these before the services exist only in the first frame.
         close_to_tray=lambda: bool(services) and services[0].keep_running_on_close(),
-        preference_notes=lambda: services[0].preference_notes() if services else {},
+        sound_check=lambda: cues[0].ensure_player(),
+        before_sessions=lambda *parts: cues.append(Cues(*parts, session_soon=bool(routine))),
     )
     follow_font_changes(app)
     window.model.changed.connect(lambda settings: apply_appearance(app, settings.appearance))
@@ -301,6 +351,7 @@ def run_gui(args: argparse.Namespace, instance: IO[bytes]) -> int:
     def connect_services() -> None:
         if not services:
             services.append(Services(app, window))
+            cues[0].open()
             problems = [*file_problems, *services[0].file_problems, *routine_problems()]
             tell_file_problems(window, problems)
 

@@ -56,4 +56,8 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HOME", str(home))
     # No sound server unless a test starts its own (and no autospawned daemon).
     monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path / 'no-sound-server'}")
+    # No speech server is spawned unless a test asks for one (tests/ui/audio/test_cue_recording.py).
+    monkeypatch.setattr(
+        "hamstring_gui.platform.speechd.SERVER_PROGRAM", "no-speech-dispatcher-in-tests"
+    )
     return home

@@ -106,14 +106,22 @@ def test_services_wired_after_the_first_paint_follow_a_session_already_running(
     settings = SettingsStore(tmp_path / "settings.json")
     settings.load()
     settings.save(dataclasses.replace(settings.settings, safety_acknowledged=True))
-    window = app_module.build_window(FakeClock(), settings, routine="desk-break")
+    cues: list[app_module.Cues] = []
+    window = app_module.build_window(
+        FakeClock(),
+        settings,
+        routine="desk-break",
+        before_sessions=lambda *parts: cues.append(app_module.Cues(*parts)),
+    )
     qtbot.addWidget(window)
     engine = window.controller.engine
     assert engine is not None and window.controller.active
+    # The cues were attached before the session started (so its first phase is
+    # announced on time); the history and the rest follow after the first paint.
+    assert attached == [engine]
 
     services = app_module.Services(QApplication.instance(), window)  # type: ignore[arg-type]
     try:
-        assert attached == [engine]  # the cues follow this session
         link = window.findChild(HistoryLink)
         assert link is not None and link.recorder is not None
         assert link.recorder.session_id is not None  # its row is written already
@@ -151,12 +159,19 @@ def at_the_first_frame(argv: list[str], probe: str) -> str:
         (
             [],
             "hamstring_gui.ui.screens.start",
-            ("hamstring_gui.core.session", "hamstring_gui.ui.screens.session"),
+            (
+                "hamstring_gui.core.session",
+                "hamstring_gui.ui.screens.session",
+                "hamstring_gui.ui.audio.sound",  # the cues come with the first session
+                "hamstring_gui.core.cues",
+            ),
         ),
         (
             ["start", "desk-break"],
             "hamstring_gui.ui.screens.session",
-            ("hamstring_gui.ui.screens.start",),
+            # The cues are attached before the session starts; the sound path and
+            # the voice load in the background, off the first frame's way.
+            ("hamstring_gui.ui.screens.start", "hamstring_gui.platform.speechd"),
         ),
     ],
 )

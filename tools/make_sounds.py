@@ -3,8 +3,10 @@
 Every sound is built from sines with soft attack and decay envelopes, so the
 output is deterministic (same bytes on every machine: no randomness, no
 floating-point formatting) and can be checked in and compared by a test.
-16-bit mono at 22.05 kHz keeps each file small; peaks stay at or below half
-of full scale so nothing clips and nothing startles.
+16-bit mono at 22.05 kHz keeps each file small. Every chime is scaled to one
+loudness, :data:`hamstring_gui.core.cues.LOUDNESS_DBFS` (the voice is set to
+the same level), the tick 10 dB and "Get ready" 6 dB below it; no peak may
+pass -1 dBFS.
 
 Usage::
 
@@ -23,9 +25,15 @@ import wave
 from collections.abc import Callable
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from hamstring_gui.core.cues import LOUDNESS_DBFS  # noqa: E402
+from hamstring_gui.core.loudness import loudness_dbfs, peak_dbfs  # noqa: E402
+
 RATE = 22050
-PEAK = 0.5  # of full scale: pleasant, never clipping
-OUT = Path(__file__).resolve().parent.parent / "resources" / "sounds"
+MAX_PEAK_DBFS = -1.0
+OUT = ROOT / "resources" / "sounds"
 
 Samples = list[float]
 
@@ -73,9 +81,24 @@ def tick() -> Samples:
     )
 
 
+def ready() -> Samples:
+    """Get ready: one soft, slowly swelling D5, almost a pure tone."""
+    return _note(587.33, 0.45, attack=0.06, decay=5.0, partials=((1.0, 1.0), (2.0, 0.08)))
+
+
 def hold() -> Samples:
     """Hold starts: a rising fifth, C5 then G5."""
     return _mix(0.55, (0.0, _note(523.25, 0.3)), (0.14, _note(783.99, 0.4)))
+
+
+def hold_left() -> Samples:
+    """Hold, left leg (eyes closed): the hold chime, then one low G4."""
+    return _mix(0.85, (0.0, hold()), (0.5, _note(392.0, 0.35)))
+
+
+def hold_right() -> Samples:
+    """Hold, right leg (eyes closed): the hold chime, then two high C6 notes."""
+    return _mix(0.9, (0.0, hold()), (0.5, _note(1046.5, 0.15)), (0.66, _note(1046.5, 0.22)))
 
 
 def switch() -> Samples:
@@ -109,7 +132,10 @@ def complete() -> Samples:
 
 SOUNDS: dict[str, Callable[[], Samples]] = {
     "tick": tick,
+    "ready": ready,
     "hold": hold,
+    "hold-left": hold_left,
+    "hold-right": hold_right,
     "switch": switch,
     "rest": rest,
     "push": push,
@@ -117,14 +143,20 @@ SOUNDS: dict[str, Callable[[], Samples]] = {
     "complete": complete,
 }
 
-PEAKS = {"tick": 0.3}  # a tick repeats: keep it quieter than the chimes
+BELOW = {"tick": 10.0, "ready": 6.0}  # dB under the chimes: a tick repeats, "Get ready" is soft
 
 
 def render(name: str) -> bytes:
-    """The complete WAV file ``name`` as bytes."""
+    """The complete WAV file ``name`` as bytes, at its loudness.
+
+    Raises:
+        ValueError: the sound would peak above :data:`MAX_PEAK_DBFS`.
+    """
     samples = SOUNDS[name]()
-    top = max(abs(value) for value in samples) or 1.0
-    scale = PEAKS.get(name, PEAK) * 32767 / top
+    target = LOUDNESS_DBFS - BELOW.get(name, 0.0)
+    scale = 32767 * 10 ** ((target - loudness_dbfs(samples, RATE, full_scale=1.0)) / 20)
+    if peak_dbfs(samples, full_scale=1.0) + 20 * math.log10(scale / 32767) > MAX_PEAK_DBFS:
+        raise ValueError(f"{name} would peak above {MAX_PEAK_DBFS} dBFS")
     frames = struct.pack(f"<{len(samples)}h", *(int(round(v * scale)) for v in samples))
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as out:

@@ -1,211 +1,437 @@
-"""Check by ear, with a recorder: do the cues land where the engine's deadlines say?
+"""Check by recording: does every cue land where the engine's instants say, at the right level?
 
-Runs a short real session (desk-break with short holds) on the real clock and
-the Qt event loop (offscreen), plays its cues through a private PulseAudio
-daemon with a null sink, records the sink's monitor with ``parec``, finds
-sound onsets by energy and compares them with the planned instants
-(``deadline - k`` for a tick at k seconds left, the phase deadline for a
-chime). Needs ``pulseaudio`` and ``pulseaudio-utils`` (parec). Not a test:
-run it by hand::
+Runs a short real session on the real clock and the Qt event loop, wired as
+the app wires it (``hamstring_gui.app.Cues``), plays its cues through a
+private PulseAudio daemon with a null sink, records the sink's monitor with
+``parec --latency-msec=10`` (the default latency delays what a null sink
+plays by up to 2 s and hides the truth), finds where sounds start and
+compares them with the cues the plan and the engine's instants call for:
+the opening chime at each phase start, ticks at ``deadline - k``, the
+"complete" chime at the end. Also reports the peak and, with ``--voice``,
+the loudness of speech against the chimes. Needs ``pulseaudio`` and
+``pulseaudio-utils``; the voice needs ``speech-dispatcher`` and espeak-ng.
 
-    .venv/bin/python tools/measure_cue_timing.py [--save rec.wav]
+    .venv/bin/python tools/measure_cue_timing.py [--voice] [--json] [--save rec.wav]
+
+``tests/ui/test_cue_recording.py`` and ``make bench`` use :func:`record_session`.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
+import math
 import os
-import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import wave
+from array import array
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 RATE = 22050
-FRAME = 0.002  # energy window, seconds
+SILENT = 60  # |sample| at or below this is silence (a null sink's silence is exact zero)
+QUIET_BEFORE = 0.15  # seconds of silence before a sound counts as a new onset
+MATCH_SECONDS = 0.15  # an onset this close to an expected cue is that cue
 
 
-def start_pulse(runtime: Path) -> subprocess.Popen[bytes]:
-    """A private PulseAudio daemon whose default sink is a null sink named ``rec``."""
-    env = dict(os.environ, XDG_RUNTIME_DIR=str(runtime), HOME=str(runtime))
-    daemon = subprocess.Popen(
-        [
-            "pulseaudio",
-            "-n",
-            "--daemonize=no",
-            "--exit-idle-time=-1",
-            "--disallow-exit",
-            "-L",
-            "module-null-sink sink_name=rec rate=44100",
-            "-L",
-            "module-native-protocol-unix",
-            "--log-target=stderr",
-            "--log-level=error",
-        ],
-        env=env,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        if subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode == 0:
-            subprocess.run(["pactl", "set-default-sink", "rec"], env=env, check=True)
-            return daemon
-        time.sleep(0.05)
-    daemon.kill()
-    raise SystemExit("pulseaudio did not start")
+@dataclass
+class Recording:
+    """What one recorded session gave."""
+
+    expected: list[tuple[float, str]]  # (monotonic instant, tone)
+    onsets: list[float]  # monotonic times where sound started
+    samples: array[int]
+    origin: float  # monotonic time of sample 0
+    scale: float  # monotonic seconds per second of samples (the sink's clock drifts)
+    offsets_ms: list[tuple[str, float | None]] = field(default_factory=list)
+    extra: list[float] = field(default_factory=list)
+
+    def match(self) -> None:
+        """Pair every expected cue with its onset; onsets left over are extra."""
+        used: set[int] = set()
+        self.offsets_ms = []
+        for when, tone in self.expected:
+            near = [
+                (abs(onset - when), index)
+                for index, onset in enumerate(self.onsets)
+                if index not in used and abs(onset - when) <= MATCH_SECONDS
+            ]
+            if not near:
+                self.offsets_ms.append((tone, None))
+                continue
+            _, index = min(near)
+            used.add(index)
+            self.offsets_ms.append((tone, (self.onsets[index] - when) * 1000))
+        self.extra = [onset for index, onset in enumerate(self.onsets) if index not in used]
+
+    def window_end(self) -> float:
+        """The monotonic time of the last sample."""
+        return self.origin + len(self.samples) / RATE * self.scale
+
+    def window(self, start: float, seconds: float) -> array[int]:
+        """The samples from monotonic ``start`` for ``seconds``."""
+        first = max(0, round((start - self.origin) / self.scale * RATE))
+        return self.samples[first : first + round(seconds * RATE)]
 
 
-def onsets(samples: list[int]) -> list[float]:
-    """Seconds where sound starts after at least 150 ms of quiet."""
-    step = int(RATE * FRAME)
+def onsets(samples: array[int]) -> list[float]:
+    """Seconds (from sample 0) where sound starts after :data:`QUIET_BEFORE` of silence."""
     found: list[float] = []
-    quiet_since = 0.0
-    for start in range(0, len(samples) - step, step):
-        peak = max(abs(value) for value in samples[start : start + step])
-        t = start / RATE
-        if peak > 1500:
-            if t - quiet_since >= 0.15:
-                found.append(t)
-            quiet_since = t + FRAME
-        # (still loud: quiet_since keeps moving)
+    last_sound = -1e9
+    quiet = round(QUIET_BEFORE * RATE)
+    for index, value in enumerate(samples):
+        if value > SILENT or value < -SILENT:
+            if index - last_sound >= quiet:
+                found.append(index / RATE)
+            last_sound = index
     return found
 
 
-def main() -> int:
-    """Run the session, record it and print the offsets."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--save", type=Path, help="also write the recording to this WAV")
-    args = parser.parse_args()
-    for tool in ("pulseaudio", "parec", "pactl"):
-        if not shutil.which(tool):
-            raise SystemExit(f"needs {tool}: apt-get install pulseaudio pulseaudio-utils")
-    runtime = Path(tempfile.mkdtemp(prefix="cue-timing-"))
-    runtime.chmod(0o700)
-    daemon = start_pulse(runtime)
-    os.environ["XDG_RUNTIME_DIR"] = str(runtime)
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    try:
-        return measure(args.save)
-    finally:
-        daemon.terminate()
-        daemon.wait(5)
-        shutil.rmtree(runtime, ignore_errors=True)
+class Recorder:
+    """``parec`` on the null sink's monitor, each chunk stamped on arrival."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [
+                "parec",
+                "-d",
+                "rec.monitor",
+                "--raw",
+                "--format=s16le",
+                f"--rate={RATE}",
+                "--channels=1",
+                "--latency-msec=10",
+            ],
+            stdout=subprocess.PIPE,
+        )
+        self.chunks: list[tuple[float, bytes]] = []
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        while data := self.process.stdout.read1(4096):  # type: ignore[attr-defined]
+            self.chunks.append((time.monotonic(), data))
+
+    def started(self) -> bool:
+        """Whether data flows (an idle null sink starts its monitor only after a while)."""
+        return bool(self.chunks)
+
+    def finish(self) -> tuple[array[int], float, float]:
+        """Stop; the samples, the monotonic time of the first one, and the sink's clock rate.
+
+        A chunk arrives after its last sample was made, so ``arrival - samples so
+        far / rate`` bounds the start from above; the smallest bound is the closest.
+        The sink's clock drifts from the monotonic one (~0.4 ms a second here), so
+        the bound is taken in the first and the last quarter and joined by a line.
+        """
+        self.process.terminate()
+        self.process.wait(5)
+        self.reader.join(5)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+        bounds: list[tuple[int, float]] = []  # (samples so far, bound on the start)
+        total = 0
+        for arrived, data in self.chunks:
+            total += len(data) // 2
+            bounds.append((total, arrived - total / RATE))
+        data = b"".join(chunk for _, chunk in self.chunks)
+        samples = array("h", data[: len(data) // 2 * 2])
+        quarter = max(1, len(bounds) // 4)
+        head = min(bounds[:quarter], key=lambda b: b[1])
+        tail = min(bounds[-quarter:], key=lambda b: b[1])
+        if tail[0] - head[0] < 5 * RATE:  # too short to see a drift
+            return samples, min(b for _, b in bounds), 1.0
+        slope = (tail[1] - head[1]) / ((tail[0] - head[0]) / RATE)
+        return samples, head[1] - slope * head[0] / RATE, 1.0 + slope
 
 
-def measure(save: Path | None) -> int:
-    """Play the session into the null sink and compare onsets with the plan."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QGuiApplication
+def short_plan(kinds: str = "timing") -> Any:
+    """Short phases: with a switch and a rest (13 s), for the voice (10 s), or two (4 s)."""
+    from hamstring_gui.core.plan import Phase, PhaseKind, Plan, Side
 
+    spec = {
+        "timing": (
+            (PhaseKind.PREPARE, Side.LEFT, 2),
+            (PhaseKind.HOLD, Side.LEFT, 3),
+            (PhaseKind.SWITCH, Side.RIGHT, 3),
+            (PhaseKind.HOLD, Side.RIGHT, 3),
+            (PhaseKind.REST, None, 2),
+        ),
+        "voice": ((PhaseKind.PREPARE, Side.LEFT, 4), (PhaseKind.HOLD, Side.LEFT, 6)),
+        "first": ((PhaseKind.PREPARE, Side.LEFT, 2), (PhaseKind.HOLD, Side.LEFT, 2)),
+    }[kinds]
+    phases = tuple(
+        Phase(kind, None if kind is PhaseKind.REST else "towel-stretch", side, 1, seconds, 0)
+        for kind, side, seconds in spec
+    )
+    return Plan("recorded", phases, 1)
+
+
+def record_session(
+    plan: Any, sound: Any, *, open_first: bool = True, tail_seconds: float = 1.2
+) -> Recording:
+    """Run ``plan`` with the app's cue wiring and record it (needs a Qt app and PULSE_SERVER).
+
+    ``open_first``: open the sound path before the session, as the app does once
+    its window is up; otherwise the session opens it (the first cue may wait).
+    """
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    from hamstring_gui.app import Cues
     from hamstring_gui.core.catalog import load_catalog
     from hamstring_gui.core.clock import SystemClock
-    from hamstring_gui.core.cues import attach_cues
-    from hamstring_gui.core.plan import build_plan
-    from hamstring_gui.core.routine import builtin_routines
+    from hamstring_gui.core.cues import Mode, opening
     from hamstring_gui.core.session import Ended, PhaseStarted, SecondChanged, SessionEngine
-    from hamstring_gui.core.settings import SessionSettings, SoundSettings
-    from hamstring_gui.ui.audio.sound import QtCuePlayer
+    from hamstring_gui.core.settings import Settings
     from hamstring_gui.ui.controller import SessionController
 
-    app = QGuiApplication([])
+    app = QCoreApplication.instance()
+    assert app is not None, "needs a Qt application"
     clock = SystemClock()
-    settings = SessionSettings(
-        hold_seconds=6, reps=1, prepare_seconds=2, switch_seconds=3, rest_seconds=3
-    )
-    plan = build_plan(builtin_routines()["desk-break"], load_catalog(), settings)
-    sound = SoundSettings(enabled=True, voice=False, tick_count=3, volume=100)
-    player = QtCuePlayer()
-    planned: list[tuple[float, str]] = []
-
     controller = SessionController(clock)
+    model = SimpleNamespace(settings=Settings(sound=sound))
+    cues = Cues(controller, model, load_catalog())  # type: ignore[arg-type]
+    player = cues.ensure_player()
+    loop = QEventLoop()
 
-    def observe(engine: SessionEngine) -> None:
-        director = attach_cues(engine, lambda: sound, player)
+    def spin(condition: Any, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition() and time.monotonic() < deadline:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+            time.sleep(0.005)
 
-        def plan_listener(event: object) -> None:
-            now = clock.now()
-            deadline = now + engine.remaining(now)
-            if isinstance(event, SecondChanged) and director._schedule.get(event.remaining):
-                planned.append((deadline - event.remaining, "tick"))
-            elif isinstance(event, PhaseStarted) and director._opening and director._opening.tone:
-                # the phase began at the previous deadline: now minus time already gone
-                began = deadline - engine.duration(event.index)
-                planned.append((began, str(director._opening.tone)))
-            elif isinstance(event, Ended) and event.summary.completed:
-                planned.append((now, "complete"))
+    if open_first:
+        player.open()
+        if sound.voice or sound.eyes_closed:
+            player.warm_up()
+        spin(lambda: player._output is not None or player.sound_unavailable_reason(), 5)
+        spin(lambda: player.speech_engine or player.voice_unavailable_reason(), 10)
+    recorder = Recorder()
+    spin(recorder.started, 10)
+    spin(lambda: False, 0.5)
 
-        engine.subscribe(plan_listener)
+    mode = Mode.from_settings(sound)
+    expected: list[tuple[float, str]] = []
 
-    controller.attach(observe)
-    controller.ended.connect(lambda _s: QTimer.singleShot(1500, app.quit))
+    def listen(event: object) -> None:
+        engine: SessionEngine = controller.engine  # type: ignore[assignment]
+        now = clock.now()
+        deadline = now + engine.remaining(now)
+        if isinstance(event, PhaseStarted):
+            began = deadline - engine.duration(event.index)
+            cue = opening(event.phase, "x", sided=mode.eyes_closed)
+            if cue.tone is not None and mode.sound:
+                expected.append((began, str(cue.tone)))
+            if mode.ticked(event.phase.kind):
+                shown = math.ceil(engine.duration(event.index) - 1e-9)
+                for k in range(1, min(mode.tick_count, shown - 1) + 1):
+                    expected.append((deadline - k, "tick"))
+        elif isinstance(event, SecondChanged):
+            pass
+        elif isinstance(event, Ended) and event.summary.completed and mode.sound:
+            expected.append((now, "complete"))
 
-    # Warm the sound path first so the first cue does not pay for loading.
-    player.set_volume(100)
-    player.play_tone("tick")
-    player.stop()
-
-    rec = subprocess.Popen(
-        [
-            "parec",
-            "-d",
-            "rec.monitor",
-            "--raw",
-            "--format=s16le",
-            f"--rate={RATE}",
-            "--channels=1",
-            "--latency-msec=5",
-        ],
-        stdout=subprocess.PIPE,
+    controller.sessionStarted.connect(
+        lambda _plan: controller.engine.subscribe(listen)  # type: ignore[union-attr]
     )
-    assert rec.stdout is not None
-    chunks: list[tuple[float, bytes]] = []
+    controller.ended.connect(lambda _s: QTimer.singleShot(round(tail_seconds * 1000), loop.quit))
+    QTimer.singleShot(0, lambda: controller.start(plan))
+    loop.exec()
+    player.close()
+    samples, origin, scale = recorder.finish()
+    heard = [origin + t * scale for t in onsets(samples)]
+    recording = Recording(sorted(expected), heard, samples, origin, scale)
+    recording.match()
+    return recording
 
-    def read() -> None:
-        assert rec.stdout is not None
-        while data := rec.stdout.read1(4096):  # type: ignore[attr-defined]
-            chunks.append((clock.now(), data))
 
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    QTimer.singleShot(800, lambda: controller.start(plan))
-    app.exec()
-    rec.terminate()
-    reader.join(2)
+def record_start_routine(routine: str = "desk-break", prepare: int = 2) -> list[float]:
+    """Run ``hamstring-gui start ROUTINE`` (voice off) and record its first two cues.
 
-    # Map sample i to the clock: the earliest (arrival - samples so far) bounds the latency.
-    data = b"".join(chunk for _, chunk in chunks)
-    origin = min(
-        t - (sum(len(c) for _, c in chunks[: n + 1]) // 2) / RATE for n, (t, _) in enumerate(chunks)
+    Its session starts while the window is built; the trace gives the first
+    hold's planned start, the session began ``prepare`` seconds before it.
+    Needs PULSE_SERVER and private XDG folders in the environment. Returns the
+    offsets (ms) of "Get ready" and "Hold" from their instants.
+    """
+    from tests.helpers.processes import stop, wait_for
+
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "hamstring-gui"
+    config.mkdir(parents=True, exist_ok=True)
+    settings = {
+        "version": 1,
+        "safety_acknowledged": True,
+        "reminders": {"enabled": False},
+        "session": {"prepare_seconds": prepare, "warm_up": False},
+        "sound": {"enabled": True, "voice": False, "eyes_closed": False, "volume": 100},
+    }
+    (config / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    trace = Path(os.environ["XDG_RUNTIME_DIR"]) / "cue-trace.jsonl"
+    trace.unlink(missing_ok=True)
+    recorder = Recorder()
+    wait_for(recorder.started, 10, "the recording to start", 0.01)
+    app = subprocess.Popen(
+        [sys.executable, "-m", "hamstring_gui", "start", routine],
+        env={**os.environ, "HAMSTRING_GUI_TRACE": str(trace)},
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
-    samples = list(memoryview(data).cast("h"))
-    if save:
-        with wave.open(str(save), "wb") as out:
+
+    def hold_began() -> float | None:
+        lines = trace.read_text(encoding="utf-8").splitlines() if trace.exists() else []
+        starts = [json.loads(line) for line in lines if '"phase-start"' in line]
+        return next((start["planned"] for start in starts if start["index"] == 1), None)
+
+    try:
+        hold = wait_for(hold_began, 60, "the first hold", 0.05)
+        time.sleep(0.8)
+    finally:
+        stop(app)
+    samples, origin, scale = recorder.finish()
+    heard = [origin + t * scale for t in onsets(samples)]
+    return [
+        (min(heard, key=lambda onset: abs(onset - instant)) - instant) * 1000
+        for instant in (hold - prepare, hold)
+    ]
+
+
+def loudness_report(recording: Recording, clip_seconds: dict[str, float]) -> dict[str, float]:
+    """Peak of everything, loudness of the full-level chimes and of the speech between them."""
+    from hamstring_gui.core.loudness import loudness_dbfs, peak_dbfs
+
+    chimes = [
+        loudness_dbfs(recording.window(when, clip_seconds[tone]), RATE)
+        for when, tone in recording.expected
+        if tone in ("hold", "hold-left", "hold-right", "complete")
+    ]
+    starts = sorted({when for when, tone in recording.expected if tone != "tick"})
+    speech = []
+    for when, tone in recording.expected:
+        if tone == "tick":
+            continue
+        begin = when + clip_seconds[tone] + 0.05
+        later = [start for start in starts if start > when]
+        end = later[0] - 0.05 if later else recording.window_end()
+        speech.append(loudness_dbfs(recording.window(begin, end - begin), RATE))
+    return {
+        "peak_dbfs": peak_dbfs(recording.samples),
+        "chime_dbfs": max(chimes),
+        "speech_dbfs": max(speech),
+    }
+
+
+def clip_lengths() -> dict[str, float]:
+    """Seconds of every bundled sound."""
+    from hamstring_gui.core import assets
+    from hamstring_gui.core.cues import Tone
+    from hamstring_gui.platform.pulse import parse_wav
+
+    return {
+        str(tone): parse_wav(assets.read_bytes(tone.resource), tone.resource).seconds
+        for tone in Tone
+    }
+
+
+def main() -> int:
+    """Start a private sound server, record one session, print (or --json) the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--voice", action="store_true", help="speak too; report loudness")
+    parser.add_argument("--cold", action="store_true", help="do not open the sound path first")
+    parser.add_argument(
+        "--start-routine",
+        action="store_true",
+        help="run `hamstring-gui start desk-break` instead and time its first two cues",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--save", type=Path, help="also write the recording to this WAV")
+    args = parser.parse_args()
+    from tests.helpers.processes import start_sound_server, stop
+
+    with tempfile.TemporaryDirectory(prefix="cue-timing-") as folder:
+        work = Path(folder)
+        runtime = work / "runtime"
+        runtime.mkdir(mode=0o700)
+        os.environ.update(XDG_RUNTIME_DIR=str(runtime), QT_QPA_PLATFORM="offscreen")
+        for key in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+            os.environ[key] = str(work / key.lower())
+        daemon, server = start_sound_server(work, dict(os.environ))
+        os.environ["PULSE_SERVER"] = server
+        try:
+            if args.start_routine:
+                offsets = [round(offset, 1) for offset in record_start_routine()]
+                found = {"tones": ["ready", "hold"], "offsets_ms": offsets}
+                result = {
+                    **found,
+                    "offsets_ms": list(zip(found["tones"], offsets, strict=True)),
+                    "cue_latency_ms_max": max(offsets, key=abs),
+                    "missing": 0,
+                    "extra": 0,
+                }
+            else:
+                result = _measure(args)
+        finally:
+            stop_speech(runtime)
+            stop(daemon)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key}: {value}")
+    return 0 if result["missing"] == 0 and result["extra"] == 0 else 1
+
+
+def _measure(args: argparse.Namespace) -> dict[str, Any]:
+    from PySide6.QtCore import QCoreApplication
+
+    from hamstring_gui.core.settings import SoundSettings
+
+    _app = QCoreApplication.instance() or QCoreApplication([])
+    sound = SoundSettings(
+        enabled=True, voice=args.voice, tick_count=3, volume=100, tick_breaks=True
+    )
+    recording = record_session(
+        short_plan("voice" if args.voice else "timing"), sound, open_first=not args.cold
+    )
+    if args.save:
+        with wave.open(str(args.save), "wb") as out:
             out.setnchannels(1)
             out.setsampwidth(2)
             out.setframerate(RATE)
-            out.writeframes(data)
-    heard = [origin + t for t in onsets(samples)]
-    rows = []
-    for when, name in planned:
-        nearest = min(heard, key=lambda h: abs(h - when), default=None)
-        rows.append((name, when, None if nearest is None else (nearest - when) * 1000))
-    ticks = [off for name, _, off in rows if name == "tick" and off is not None]
-    every = [off for _, _, off in rows if off is not None]
-    print(f"planned cues {len(planned)}, onsets heard {len(heard)}")
-    for name, when, off in rows:
-        print(f"  {name:9s} at {when - planned[0][0]:7.3f} s  offset {off:+7.1f} ms")
-    for label, values in (("ticks", ticks), ("all cues", every)):
-        if values:
-            print(
-                f"{label}: n={len(values)} mean {statistics.mean(values):+.1f} ms, "
-                f"max |offset| {max(abs(v) for v in values):.1f} ms, "
-                f"spread {max(values) - min(values):.1f} ms"
-            )
-    return 0 if ticks and max(abs(v) for v in ticks) <= 50 else 1
+            out.writeframes(recording.samples.tobytes())
+    offsets = [off for _, off in recording.offsets_ms if off is not None]
+    result: dict[str, Any] = {
+        "cues": len(recording.expected),
+        "missing": sum(1 for _, off in recording.offsets_ms if off is None),
+        "extra": len(recording.extra),
+        "cue_latency_ms_max": round(max(offsets, key=abs), 1) if offsets else None,
+        "cue_latency_ms_mean": round(sum(offsets) / len(offsets), 1) if offsets else None,
+        "offsets_ms": [
+            (tone, None if off is None else round(off, 1)) for tone, off in recording.offsets_ms
+        ],
+    }
+    if args.voice:
+        result.update(
+            {k: round(v, 1) for k, v in loudness_report(recording, clip_lengths()).items()}
+        )
+    return result
+
+
+def stop_speech(runtime: Path) -> None:
+    """End the speech-dispatcher this run spawned (its pid file is in our runtime dir)."""
+    pid_file = runtime / "speech-dispatcher" / "pid" / "speech-dispatcher.pid"
+    with contextlib.suppress(OSError, ValueError):
+        os.kill(int(pid_file.read_text().strip()), 15)
 
 
 if __name__ == "__main__":

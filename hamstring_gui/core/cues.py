@@ -8,6 +8,12 @@ Lifecycle::
     Paused         -> stop at once; nothing plays until Resumed
     Ended          -> "Session complete" when finished, silence when stopped
 
+Every phase change has a sound: a soft one for "Get ready" (also after a
+rest or a skip), a chime of its own for hold, switch, rest, push and relax.
+Eyes-closed mode works for any routine: sound and voice on, ticks before a
+switch or rest ends too, and hold chimes that carry the side (one extra note
+for the left leg, two for the right), so the side is clear without the voice.
+
 Timing comes from the engine, never from a timer of our own: every cue plays
 inside the listener of the event the engine emits at a deadline-based
 instant (a phase start or a change of the whole-second countdown). Cues are
@@ -28,9 +34,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from hamstring_gui.core.catalog import Catalog, Position, Stretch
-from hamstring_gui.core.i18n import NC_, npgettext, pgettext
-from hamstring_gui.core.plan import Phase, PhaseKind, Plan
+from hamstring_gui.core.catalog import Catalog
+from hamstring_gui.core.plan import Phase, PhaseKind, Side
 from hamstring_gui.core.session import (
     Ended,
     Event,
@@ -42,6 +47,7 @@ from hamstring_gui.core.session import (
     State,
 )
 from hamstring_gui.core.settings import SoundSettings
+from hamstring_gui.core.words import seconds_left_line, session_complete_line, spoken_line
 
 LONG_HOLD_SECONDS = 20
 """Holds at least this long get a "seconds left" line at about half-way."""
@@ -55,12 +61,25 @@ SECONDS_PER_WORD = 0.4
 TICKED_KINDS = frozenset({PhaseKind.HOLD, PhaseKind.MOVE})
 """Phases whose last seconds are counted down with ticks."""
 
+BREAK_KINDS = frozenset({PhaseKind.SWITCH, PhaseKind.REST})
+"""Phases counted down too when the user asks for ticks before breaks end (or eyes closed)."""
+
+LATE_OPENING_SECONDS = 1.0
+"""Attached this soon after the first phase began, the director still announces it."""
+
+LOUDNESS_DBFS = -20.0
+"""Every chime and the voice are made or set to this loudness (RMS of the loudest
+400 ms, dB below full scale; ticks 10 dB below). Peaks stay under -1 dBFS."""
+
 
 class Tone(StrEnum):
     """The bundled sounds, by file name in ``resources/sounds/`` (``<tone>.wav``)."""
 
     TICK = "tick"
+    READY = "ready"
     HOLD = "hold"
+    HOLD_LEFT = "hold-left"
+    HOLD_RIGHT = "hold-right"
     SWITCH = "switch"
     REST = "rest"
     PUSH = "push"
@@ -113,18 +132,26 @@ class Mode:
     voice: bool
     tick_count: int
     volume: int
+    tick_breaks: bool = False
+    eyes_closed: bool = False
 
     @classmethod
-    def from_settings(cls, settings: SoundSettings, *, lying: bool = False) -> Mode:
-        """Resolve settings; eyes-closed mode turns sound and voice on for lying routines."""
-        eyes_closed = settings.eyes_closed and lying
+    def from_settings(cls, settings: SoundSettings) -> Mode:
+        """Resolve settings; eyes-closed mode turns sound, voice and every tick on."""
+        eyes_closed = settings.eyes_closed
         sound = settings.enabled or eyes_closed
         return cls(
             sound=sound,
             voice=settings.voice or eyes_closed,
             tick_count=settings.tick_count if sound else 0,
             volume=settings.volume,
+            tick_breaks=sound and (settings.tick_breaks or eyes_closed),
+            eyes_closed=eyes_closed,
         )
+
+    def ticked(self, kind: PhaseKind) -> bool:
+        """Whether the last seconds of a phase of ``kind`` get ticks."""
+        return self.sound and (kind in TICKED_KINDS or (self.tick_breaks and kind in BREAK_KINDS))
 
 
 def speech_seconds(text: str) -> float:
@@ -132,49 +159,25 @@ def speech_seconds(text: str) -> float:
     return SPEECH_LEAD_SECONDS + SECONDS_PER_WORD * len(text.split())
 
 
-# Spoken lines, whole per side so each language can say them its own way
-# (context "voice": heard, not read; short and calm).
-_SIDED_LINES = {
-    PhaseKind.HOLD: (
-        NC_("voice", "Hold"),
-        NC_("voice", "Hold, left leg"),
-        NC_("voice", "Hold, right leg"),
-    ),
-    PhaseKind.MOVE: (
-        NC_("voice", "Begin"),
-        NC_("voice", "Begin, left leg"),
-        NC_("voice", "Begin, right leg"),
-    ),
-    PhaseKind.SWITCH: (
-        NC_("voice", "Switch legs"),
-        NC_("voice", "Switch to your left leg"),
-        NC_("voice", "Switch to your right leg"),
-    ),
-}
+_SIDE_HOLD = {Side.LEFT: Tone.HOLD_LEFT, Side.RIGHT: Tone.HOLD_RIGHT}
 
 
-def _sided(phase: Phase) -> str:
-    both, left, right = _SIDED_LINES[phase.kind]
-    line = both if phase.side is None else left if phase.side == "left" else right
-    return pgettext("voice", line)
+def opening(phase: Phase, stretch_name: str | None, *, sided: bool = False) -> Cue:
+    """The chime and line that mark the start of ``phase``.
 
-
-def opening(phase: Phase, stretch_name: str | None) -> Cue:
-    """The chime and line that mark the start of ``phase``, in the language in use."""
-    match phase.kind:
-        case PhaseKind.PREPARE:
-            return Cue(None, stretch_name)
-        case PhaseKind.HOLD | PhaseKind.MOVE:
-            return Cue(Tone.HOLD, _sided(phase))
-        case PhaseKind.SWITCH:
-            return Cue(Tone.SWITCH, _sided(phase))
-        case PhaseKind.REST:
-            return Cue(Tone.REST, pgettext("voice", "Rest"))
-        case PhaseKind.CONTRACT:
-            return Cue(Tone.PUSH, pgettext("voice", "Push gently"))
-        case PhaseKind.RELAX:
-            return Cue(Tone.RELAX, pgettext("voice", "Relax and go deeper"))
-    raise AssertionError(phase.kind)  # pragma: no cover - every kind is matched
+    ``sided``: hold chimes carry the side (eyes-closed mode).
+    """
+    hold = _SIDE_HOLD.get(phase.side, Tone.HOLD) if sided and phase.side else Tone.HOLD
+    tone = {
+        PhaseKind.PREPARE: Tone.READY,
+        PhaseKind.HOLD: hold,
+        PhaseKind.MOVE: hold,
+        PhaseKind.SWITCH: Tone.SWITCH,
+        PhaseKind.REST: Tone.REST,
+        PhaseKind.CONTRACT: Tone.PUSH,
+        PhaseKind.RELAX: Tone.RELAX,
+    }[phase.kind]
+    return Cue(tone, spoken_line(phase, stretch_name))
 
 
 def countdown(
@@ -191,33 +194,18 @@ def countdown(
     shown_at_start = math.ceil(duration - 1e-9)
     speaking = speech_seconds(opening_text) if mode.voice and opening_text else 0.0
     cues: dict[int, Cue] = {}
-    if phase.kind in TICKED_KINDS and mode.sound:
+    if mode.ticked(phase.kind):
         for second in range(1, min(mode.tick_count, shown_at_start - 1) + 1):
             if duration - second >= speaking:
                 cues[second] = Cue(Tone.TICK)
     if mode.voice and phase.kind is PhaseKind.HOLD and duration >= LONG_HOLD_SECONDS:
         first_tick = max(cues, default=0)
         half = round(duration / 2)
-        line = speech_seconds(_seconds_left(half))
+        line = speech_seconds(seconds_left_line(half))
         second = max(half, math.ceil(first_tick + line))
         if duration - second >= speaking and second < shown_at_start:
-            cues[second] = Cue(None, _seconds_left(second))
+            cues[second] = Cue(None, seconds_left_line(second))
     return cues
-
-
-def _seconds_left(seconds: int) -> str:
-    return npgettext("voice", "{seconds} second left", "{seconds} seconds left", seconds).format(
-        seconds=seconds
-    )
-
-
-def plan_is_lying(plan: Plan, catalog: Mapping[str, Stretch]) -> bool:
-    """Whether any stretch of ``plan`` is done lying down (eyes-closed mode applies)."""
-    return any(
-        phase.stretch in catalog and catalog[phase.stretch].position is Position.LYING
-        for phase in plan.phases
-        if phase.stretch
-    )
 
 
 class CueDirector:
@@ -234,13 +222,11 @@ class CueDirector:
         player: CuePlayer,
         *,
         names: Mapping[str, str] | None = None,
-        lying: bool = False,
     ) -> None:
         self.engine = engine
         self.player = player
         self._settings = settings
         self._names = names or {}
-        self._lying = lying
         self._index = -1
         self._duration = 0.0
         self._schedule: dict[int, Cue] = {}
@@ -250,13 +236,21 @@ class CueDirector:
         self._volume: int | None = None
         self._over = False
         if engine.state in (State.RUNNING, State.PAUSED):
-            # Attached mid-session: take up the current phase without its opening.
+            # Attached mid-session: take up the current phase; announce it only
+            # when it is the first and has just begun (a session started before
+            # its cues could be attached), so the first line is never lost.
             self._enter(engine.index, engine.phase)
             self._last_second = engine.remaining_whole()
+            elapsed = engine.duration(engine.index) - engine.remaining()
+            if engine.index == 0 and elapsed <= LATE_OPENING_SECONDS:
+                if engine.state is State.PAUSED:
+                    self._opening_pending = True
+                else:
+                    self._play(self._opening)
 
     def mode(self) -> Mode:
         """What is to be heard right now, from the current settings."""
-        return Mode.from_settings(self._settings(), lying=self._lying)
+        return Mode.from_settings(self._settings())
 
     def __call__(self, event: Event) -> None:
         """Handle one engine event (the engine calls this synchronously)."""
@@ -282,7 +276,7 @@ class CueDirector:
                 self._over = True
                 self.player.stop()
                 if summary.completed:
-                    self._play(Cue(Tone.COMPLETE, pgettext("voice", "Session complete")))
+                    self._play(Cue(Tone.COMPLETE, session_complete_line()))
 
     # -- internals ----------------------------------------------------------
 
@@ -291,7 +285,7 @@ class CueDirector:
         self._last_second = None
         self._opening_pending = False
         name = self._names.get(phase.stretch, phase.stretch) if phase.stretch else None
-        self._opening = opening(phase, name)
+        self._opening = opening(phase, name, sided=self.mode().eyes_closed)
         self._plan_countdown()
 
     def _plan_countdown(self) -> None:
@@ -335,15 +329,16 @@ def attach_cues(
 
     Call it before ``engine.start()`` (with the session controller: from a
     slot on ``sessionStarted``, which is emitted just before the engine
-    starts) so the first phase is announced; attached later it picks up the
-    current phase silently.
+    starts) so the first phase is announced on time; attached within
+    :data:`LATE_OPENING_SECONDS` of the start it announces the first phase
+    late, and later still it picks up the current phase silently.
 
     Args:
         engine: The session to follow.
         settings: Returns the current sound settings; read at every event.
         player: Plays tones and speech (``hamstring_gui.ui.audio.sound.QtCuePlayer``).
-        catalog: Stretch names for the "prepare" line and the lying check for
-            eyes-closed mode; the bundled library when omitted.
+        catalog: Stretch names for the "Get ready" line; the bundled library
+            when omitted.
 
     Returns:
         The director, already subscribed to ``engine``.
@@ -353,8 +348,6 @@ def attach_cues(
 
         catalog = load_catalog()
     names = {stretch_id: stretch.name for stretch_id, stretch in catalog.items()}
-    director = CueDirector(
-        engine, settings, player, names=names, lying=plan_is_lying(engine.plan, catalog)
-    )
+    director = CueDirector(engine, settings, player, names=names)
     engine.subscribe(director)
     return director

@@ -16,7 +16,16 @@ from datetime import datetime
 
 from hamstring_gui.core.catalog import Equipment, Kind, Position, Stretch
 from hamstring_gui.core.datafile import DataError
-from hamstring_gui.core.i18n import N_, TranslatedWords, _, format_time, ngettext, pgettext
+from hamstring_gui.core.i18n import (
+    N_,
+    NC_,
+    TranslatedWords,
+    _,
+    format_time,
+    ngettext,
+    npgettext,
+    pgettext,
+)
 from hamstring_gui.core.plan import Phase, PhaseKind, Side
 
 POSITION_WORDS = TranslatedWords(
@@ -160,6 +169,78 @@ def status_line(status: Mapping[str, object]) -> str:
     return text
 
 
+# -- Voice lines: heard, not read (context "voice"), short and calm --------------
+# Whole lines per side, so each language can say them its own way.
+
+_SPOKEN = {
+    PhaseKind.PREPARE: (
+        NC_("voice", "Get ready"),
+        NC_("voice", "Get ready, left leg"),
+        NC_("voice", "Get ready, right leg"),
+    ),
+    PhaseKind.HOLD: (
+        NC_("voice", "Hold"),
+        NC_("voice", "Hold, left leg"),
+        NC_("voice", "Hold, right leg"),
+    ),
+    PhaseKind.MOVE: (
+        NC_("voice", "Begin"),
+        NC_("voice", "Begin, left leg"),
+        NC_("voice", "Begin, right leg"),
+    ),
+    PhaseKind.SWITCH: (
+        NC_("voice", "Switch legs"),
+        NC_("voice", "Switch to your left leg"),
+        NC_("voice", "Switch to your right leg"),
+    ),
+}
+_SPOKEN_NAMED = (
+    NC_("voice", "Get ready: {stretch}"),
+    NC_("voice", "Get ready: {stretch}, left leg"),
+    NC_("voice", "Get ready: {stretch}, right leg"),
+)
+_SPOKEN_UNSIDED = {
+    PhaseKind.REST: NC_("voice", "Rest"),
+    PhaseKind.CONTRACT: NC_("voice", "Push gently"),
+    PhaseKind.RELAX: NC_("voice", "Relax and go deeper"),
+}
+
+
+def spoken_line(phase: Phase, stretch_name: str | None) -> str:
+    """What the voice says as ``phase`` begins ("Get ready: Towel stretch, left leg")."""
+    index = 0 if phase.side is None else 1 if phase.side == "left" else 2
+    if phase.kind is PhaseKind.PREPARE and stretch_name:
+        return pgettext("voice", _SPOKEN_NAMED[index]).format(stretch=stretch_name)
+    if phase.kind in _SPOKEN:
+        return pgettext("voice", _SPOKEN[phase.kind][index])
+    return pgettext("voice", _SPOKEN_UNSIDED[phase.kind])
+
+
+def seconds_left_line(seconds: int) -> str:
+    """The voice half-way through a long hold."""
+    line = npgettext("voice", "{seconds} second left", "{seconds} seconds left", seconds)
+    return line.format(seconds=seconds)
+
+
+def session_complete_line() -> str:
+    """The voice at the end of a finished session."""
+    return pgettext("voice", "Session complete")
+
+
+def sound_found(device: str, server: str) -> str:
+    """What "Test sound" found."""
+    if not device:
+        return _("Chimes play on the default output ({server}).").format(server=server)
+    return _("Chimes play on {device} ({server}).").format(device=device, server=server)
+
+
+def voice_found(module: str, voice: str, language: str) -> str:
+    """What "Test voice" found."""
+    return _("The voice is speech-dispatcher, {module} ({voice}, {language}).").format(
+        module=module, voice=voice, language=language
+    )
+
+
 def format_seconds(seconds: float) -> str:
     """``m:ss`` for a number of seconds (never negative)."""
     whole = max(0, int(round(seconds)))
@@ -209,11 +290,25 @@ _NOTICE_WORDS = {
         "Minimized, not closed: with no tray on this desktop, reminders run only while "
         "Hamstring Coach is open. Quit from the menu to stop them."
     ),
+    # Preferences > Sounds and the cue player (issue 22)
+    "TEST_VOICE_LINE": N_("This is how the steps will sound."),
+    "NO_SOUND_SERVER": N_(
+        "No sound server was found (sounds need PulseAudio, or PipeWire's PulseAudio service)."
+    ),
+    "NO_SPEECH_SERVER": N_(
+        "No text-to-speech engine is installed (on Linux: speech-dispatcher with espeak-ng)."
+    ),
+    "LOOKING_FOR_SOUND": N_("Looking for the sound server…"),
+    "STARTING_VOICE": N_("Starting the voice…"),
+    "SOUND_CHECK_INTRO": N_(
+        "Chimes go to the desktop's sound server (PulseAudio, or PipeWire's PulseAudio "
+        "service); the voice is speech-dispatcher. There is no other way to play them."
+    ),
 }
 
 
 def __getattr__(name: str) -> str:
-    """``words.START`` and the other notice words, in the language in use when read."""
+    """``words.START``, the other notice and sound words, in the language in use when read."""
     if name in _NOTICE_WORDS:
         return _(_NOTICE_WORDS[name])
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,11 +14,13 @@ import pytest
 from hamstring_gui.core import assets
 from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.cues import (
+    LOUDNESS_DBFS,
     CueDirector,
     Tone,
     attach_cues,
     speech_seconds,
 )
+from hamstring_gui.core.loudness import loudness_dbfs, peak_dbfs
 from hamstring_gui.core.plan import Phase, PhaseKind, Plan, Side, build_plan
 from hamstring_gui.core.routine import builtin_routines
 from hamstring_gui.core.session import SessionEngine, State
@@ -86,8 +88,10 @@ def _expected(plan: Plan, *, voice: bool, ticks: int) -> list[tuple[float, str, 
     t = 0.0
     for phase in plan.phases:
         if phase.kind is PhaseKind.PREPARE:
+            out.append((t, "tone", "ready"))
             if voice:
-                out.append((t, "speak", names[phase.stretch or ""]))
+                side = f", {phase.side} leg" if phase.side else ""
+                out.append((t, "speak", f"Get ready: {names[phase.stretch or '']}{side}"))
         else:
             tone, text = _OPENINGS[phase.kind]
             out.append((t, "tone", tone))
@@ -283,16 +287,52 @@ def test_stop_silences_without_the_complete_chime() -> None:
     assert session.player.log == [(session.clock.now(), "stop", None)]
 
 
-def test_eyes_closed_turns_sound_and_voice_on_for_lying_routines_only() -> None:
-    off = SoundSettings(enabled=False, voice=False, eyes_closed=True)
-    lying = Session(_plan("gentle-lying"), off)
-    lying.engine.start()
-    lying.run_until(lying.start + 40)
-    assert {a for _, a, _ in lying.heard()} == {"tone", "speak"}
-    desk = Session(_plan("desk-break"), off)
-    desk.engine.start()
-    desk.run_until(desk.start + 40)
-    assert desk.heard() == []
+@pytest.mark.parametrize("routine", ["desk-break", "gentle-lying"])
+def test_eyes_closed_announces_every_change_of_any_routine(routine: str) -> None:
+    plan = _plan(routine)
+    session = Session(plan, SoundSettings(enabled=False, voice=False, eyes_closed=True))
+    session.engine.start()
+    session.run_until()
+    heard = session.heard()
+    phase_starts: list[float] = []
+    t = 0.0
+    for phase in plan.phases:
+        phase_starts.append(t)
+        t += phase.seconds
+    # Every phase change has a tone at its instant, then a spoken line.
+    for start, phase in zip(phase_starts, plan.phases, strict=True):
+        at_start = [(a, v) for when, a, v in heard if when == start and a != "tick"]
+        assert [a for a, _ in at_start] == ["tone", "speak"], (start, phase)
+        tone, line = at_start[0][1], str(at_start[1][1])
+        if phase.kind is PhaseKind.HOLD and phase.side:
+            assert tone == f"hold-{phase.side}"  # the side without the voice
+            assert line == f"Hold, {phase.side} leg"
+        if phase.kind is PhaseKind.PREPARE:
+            assert tone == "ready" and line.startswith("Get ready: ")
+        if phase.kind in (PhaseKind.SWITCH, PhaseKind.REST):
+            assert tone == phase.kind.value
+    assert heard[-2:] == [(t, "tone", "complete"), (t, "speak", "Session complete")]
+    # Switches and rests are counted down too (where the voice is not speaking).
+    breaks = [
+        (start, start + p.seconds)
+        for start, p in zip(phase_starts, plan.phases, strict=True)
+        if p.kind in (PhaseKind.SWITCH, PhaseKind.REST)
+    ]
+    ticks = [when for when, _, value in heard if value == "tick"]
+    assert breaks and any(begin < when < end for when in ticks for begin, end in breaks)
+
+
+def test_ticks_before_breaks_are_optional() -> None:
+    plan = _phases((PhaseKind.HOLD, L, 10), (PhaseKind.SWITCH, R, 8), (PhaseKind.HOLD, R, 10))
+    plain = Session(plan, SOUND_ONLY)
+    plain.engine.start()
+    plain.run_until()
+    with_breaks = Session(plan, dataclasses.replace(SOUND_ONLY, tick_breaks=True))
+    with_breaks.engine.start()
+    with_breaks.run_until()
+    ticks = [t for t, _, v in with_breaks.heard() if v == "tick"]
+    assert [t for t, _, v in plain.heard() if v == "tick"] == [7, 8, 9, 25, 26, 27]
+    assert ticks == [7, 8, 9, 15, 16, 17, 25, 26, 27]
 
 
 def test_volume_is_passed_on_first_use_and_when_it_changes() -> None:
@@ -310,6 +350,21 @@ def test_settings_changes_apply_at_the_next_cue() -> None:
     session.settings = dataclasses.replace(SOUND_ONLY, enabled=False)
     session.run_until()
     assert [v for _, _, v in session.heard()] == ["hold"]
+
+
+@pytest.mark.parametrize(("late", "announced"), [(0.0, True), (0.9, True), (1.1, False)])
+def test_attached_just_after_the_start_still_announces_the_first_phase(
+    late: float, announced: bool
+) -> None:
+    clock = FakeClock()
+    engine = SessionEngine(_phases((PhaseKind.HOLD, L, 10)), clock)
+    engine.start()
+    clock.advance(late)
+    engine.tick()
+    player = FakeCuePlayer(clock)
+    attach_cues(engine, lambda: VOICE, player)
+    first = [v for _, _, v in player.sounds()]
+    assert first == (["hold", "Hold, left leg"] if announced else [])
 
 
 def test_attached_mid_session_takes_up_the_countdown_silently() -> None:
@@ -349,7 +404,11 @@ def test_every_tone_is_a_short_quiet_wav_made_by_the_script(tone: Tone) -> None:
         frames = wav.readframes(wav.getnframes())
     assert 0.03 <= seconds <= 1.2
     samples = memoryview(frames).cast("h")
-    assert max(abs(s) for s in samples) <= 0.55 * 32767  # far from clipping
+    below = {Tone.TICK: 10.0, Tone.READY: 6.0}.get(tone, 0.0)
+    assert loudness_dbfs(samples, wav.getframerate()) == pytest.approx(
+        LOUDNESS_DBFS - below, abs=0.1
+    )
+    assert peak_dbfs(samples) < -1.0  # far from clipping
     assert samples[0] == 0 and abs(samples[-1]) < 200  # starts and ends softly: no click
     assert len(data) < 50_000
 

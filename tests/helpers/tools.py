@@ -25,6 +25,7 @@ PACKAGE_OF = {
     "trayer": "trayer",
     "pulseaudio": "pulseaudio",
     "parec": "pulseaudio-utils",
+    "speech-dispatcher": "speech-dispatcher",
     "desktop-file-validate": "desktop-file-utils",
     "appstreamcli": "appstream",
     # The accessibility bus a screen reader reads, and keys typed into the real

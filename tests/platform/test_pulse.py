@@ -81,52 +81,107 @@ def sound_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Re
     stop(daemon)
 
 
+def _output(**clips: Clip) -> PulseOutput:
+    return PulseOutput("Hamstring Coach tests", clips or {"a": tone(0.2)})
+
+
+def _loud(samples: array[int]) -> int:
+    return sum(1 for value in samples if abs(value) > 4000)
+
+
 def test_a_clip_is_heard_on_the_sound_server(sound_server: Recorder) -> None:
-    output = PulseOutput("Hamstring Coach tests")
+    output = _output()
     before = len(sound_server.samples())
-    output.play(tone(0.2))
-    output.wait()
-    time.sleep(0.2)
+    started = time.monotonic()
+    output.play("a")
+    assert time.monotonic() - started < 0.005  # one locked call, no thread, no waiting
+    time.sleep(0.5)
     heard = sound_server.samples()[before:]
     assert max(heard, default=0) > 4000  # the tone, not the null sink's silence
-    loud = sum(1 for value in heard if abs(value) > 4000)
-    assert 0.05 * RATE < loud < 0.25 * RATE  # about 0.2 s of it
+    assert 0.1 * RATE < _loud(heard) < 0.25 * RATE  # about 0.2 s of it (|sin| > 1/3: 78 %)
+    output.close()
 
 
-def test_stop_cuts_clips_short_and_returns_at_once(sound_server: Recorder) -> None:
-    output = PulseOutput("Hamstring Coach tests")
-    output.play(tone(3.0))
-    output.play(tone(3.0))  # two at once: chimes may overlap
+def test_the_stream_says_it_is_an_event_sound(sound_server: Recorder) -> None:
+    output = _output()
+    listed = subprocess.run(
+        ["pactl", "list", "sink-inputs"], capture_output=True, text=True, check=True
+    ).stdout
+    assert 'media.role = "event"' in listed
+    assert 'application.name = "Hamstring Coach tests"' in listed
+    info = output.info()
+    assert info.server.startswith("pulseaudio") and info.device == "Null Output"
+    output.close()
+
+
+def test_a_new_clip_cuts_the_one_playing_and_stop_cuts_at_once(sound_server: Recorder) -> None:
+    output = _output(long=tone(3.0), short=tone(0.2))
+    before = len(sound_server.samples())
+    output.play("long")
+    time.sleep(0.3)
+    output.play("short")  # replaces the rest of the long one
+    time.sleep(0.5)
+    assert _loud(sound_server.samples()[before:]) < 0.7 * RATE  # not the 3 s
+    before = len(sound_server.samples())
+    output.play("long")
     time.sleep(0.2)
-    started = time.monotonic()
     output.stop()
-    assert time.monotonic() - started < 0.01
-    output.wait()
-    assert time.monotonic() - started < 0.5  # not the 3 s the clips last
+    time.sleep(0.4)
+    assert _loud(sound_server.samples()[before:]) < 0.45 * RATE
+    output.close()
+
+
+def test_the_volume_is_the_streams_on_the_server(sound_server: Recorder) -> None:
+    output = _output()
+    output.set_gain(0.25)  # -12 dB
+    before = len(sound_server.samples())
+    output.play("a")
+    time.sleep(0.5)
+    peak = max(abs(value) for value in sound_server.samples()[before:])
+    assert 12000 * 0.2 < peak < 12000 * 0.3
+    output.close()
+
+
+def test_a_corked_stream_plays_again_once_prepared(sound_server: Recorder) -> None:
+    output = _output()
+    output.idle()
+    time.sleep(0.2)
+    output.prepare()
+    before = len(sound_server.samples())
+    output.play("a")  # play() uncorks by itself too
+    time.sleep(0.5)
+    assert _loud(sound_server.samples()[before:]) > 0.1 * RATE
+    output.close()
+    output.close()  # idempotent
 
 
 def test_no_server_is_said_at_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path / 'nobody'}")
     started = time.monotonic()
     with pytest.raises(PulseError, match="no sound server answers"):
-        PulseOutput("Hamstring Coach tests")
+        _output()
     assert time.monotonic() - started < 1.0
 
 
-def test_a_server_that_goes_away_is_reported_once_per_clip(sound_server: Recorder) -> None:
-    problems: list[str] = []
-    output = PulseOutput("Hamstring Coach tests", on_error=problems.append)
-    os.environ["PULSE_SERVER"] = "unix:/nonexistent"  # restored by monkeypatch
-    output.play(tone(0.1))
-    output.wait()
-    assert len(problems) == 1 and "no sound server answers" in problems[0]
+def test_a_server_that_goes_away_is_noticed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tools.require("pulseaudio")
+    daemon, server = start_sound_server(tmp_path, dict(os.environ))
+    monkeypatch.setenv("PULSE_SERVER", server)
+    output = _output()
+    assert output.alive
+    stop(daemon)
+    wait_for(lambda: not output.alive, 5, "the output to notice")
+    assert output.play("a") is False
+    output.close()
 
 
-def test_clips_scale_and_know_their_length() -> None:
+def test_clips_know_their_length_and_share_one_format() -> None:
     clip = Clip(array("h", [1000, -1000, 30000, 0]).tobytes(), 4, 1)
     assert clip.seconds == 1.0
-    assert list(array("h", clip.scaled(0.5).pcm)) == [500, -500, 15000, 0]
-    assert clip.scaled(1.0) == clip
+    with pytest.raises(ValueError, match="different formats"):
+        PulseOutput("x", {"a": clip, "b": Clip(b"", 8, 2)})
 
 
 def test_only_16_bit_wavs_are_read(tmp_path: Path) -> None:
@@ -145,33 +200,24 @@ def test_only_16_bit_wavs_are_read(tmp_path: Path) -> None:
 
 
 PLAYER = """
-import sys
-from PySide6.QtGui import QGuiApplication
-app = QGuiApplication([])
+import sys, time
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
 from hamstring_gui.ui.audio.sound import QtCuePlayer
 player = QtCuePlayer()
-player.play_tone("tick")
-player._server.wait()
+player.play_tone("tick")  # opens the path in the background, then plays
+deadline = time.monotonic() + 5
+while player.speech_engine == "" and player._output is None and time.monotonic() < deadline:
+    app.processEvents(); time.sleep(0.01)
 print(player.sound_unavailable_reason(), "PySide6.QtMultimedia" in sys.modules)
+print(player.sound_status())
+player.close()
 """
 
 
 def test_the_app_plays_chimes_on_the_server_without_qt_multimedia(sound_server: Recorder) -> None:
     result = run_python(PLAYER)
     assert result.returncode == 0, result.stderr[-500:]
-    assert result.stdout.split() == ["None", "False"]
-
-
-def test_closing_the_player_ends_its_chimes_threads(sound_server: Recorder) -> None:
-    """The app calls close() on quit: no chime thread may outlive the interpreter's exit."""
-    import threading as threads
-
-    from hamstring_gui.ui.audio.sound import QtCuePlayer
-
-    player = QtCuePlayer()
-    player.play_tone("complete")  # the longest chime, ~1 s
-    assert any(thread.name == "cue" for thread in threads.enumerate())
-    started = time.monotonic()
-    player.close()
-    assert time.monotonic() - started < 0.5
-    assert not any(thread.name == "cue" for thread in threads.enumerate())
+    lines = result.stdout.splitlines()
+    assert lines[0] == "None False"
+    assert lines[1].startswith("Chimes play on Null Output (pulseaudio ")

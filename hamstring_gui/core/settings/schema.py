@@ -362,11 +362,16 @@ class SoundSettings:
         N_("Soft ticks in the last seconds of a phase"),
         unit="",
     )
+    tick_breaks: bool = flag(
+        False,
+        N_("Ticks before a switch or rest ends"),
+        N_("Counts down the breaks, not just the holds"),
+    )
     voice: bool = flag(False, N_("Speak the steps"), N_("Uses the system's text-to-speech voice"))
     eyes_closed: bool = flag(
         False,
         N_("Eyes-closed mode"),
-        N_("Every change is announced by sound, so you need not look"),
+        N_("Sound, voice and ticks for every change, and hold chimes that tell the side"),
     )
 
 

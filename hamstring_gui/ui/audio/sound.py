@@ -1,98 +1,113 @@
-"""The Qt side of the cues: chimes to the sound server, a voice through QTextToSpeech.
+"""The Qt side of the cues: chimes to the sound server, a voice through speech-dispatcher.
 
-Chimes go straight to PulseAudio (or PipeWire's pulse server) through
-:mod:`hamstring_gui.platform.pulse`; only where no such server answers do they go
-through QtMultimedia's QSoundEffect, whose FFmpeg plugin costs ~17 MB of
-memory (issue 11).
+Chimes go to PulseAudio (or PipeWire's PulseAudio service) on one
+long-lived stream (:mod:`hamstring_gui.platform.pulse`); the voice is
+speech-dispatcher (:mod:`hamstring_gui.platform.speechd`). There is no other path:
+Qt Multimedia would only reach the same server through the same libpulse.
 
 Lifecycle::
 
-    QtCuePlayer()            costs nothing: no sound server, no QtMultimedia, no speech engine
-    .play_tone(name)         first call opens the sound server (or imports
-                             QtMultimedia and looks for an output device) and
-                             loads the WAVs (a few ms; 20-30 ms with QtMultimedia)
-    .warm_up()               optional, e.g. from QTimer.singleShot when a session
-                             with voice opens: starts building the speech engine
-    .speak(text)             first call builds the speech engine if warm_up() did not
+    QtCuePlayer()        costs nothing: no sound server, no speech server
+    .open()              in a background thread: load libpulse, decode the
+                         chimes once, connect, open the stream corked (~10 ms)
+    .prepare(voice=...)  a session is about to start: uncork the stream; with
+                         voice, connect to (or spawn) speech-dispatcher in the background
+    .play_tone / .speak  return at once; a chime asked for before the stream
+                         is open plays as soon as it is (if still fresh)
+    .idle()              the session is over: cork the stream after its last chime
+    .close()             on quit
 
-Failing soft: no output device, a sound that does not decode, no speech
-engine or one that errors all make that half silent, write one log line and
-leave a reason for the preferences (:meth:`QtCuePlayer.sound_unavailable_reason`,
-:meth:`QtCuePlayer.voice_unavailable_reason`). Nothing here opens a dialog,
-and no call waits on the audio system.
+Loudness: the chimes are made at :data:`~hamstring_gui.core.cues.LOUDNESS_DBFS`
+(``tools/make_sounds.py``), and the voice is set to speak at the same level:
+one volume maps to one linear gain for both, the chimes' on the server and
+the voice's through speech-dispatcher's volume, calibrated for espeak-ng.
 
-Building the speech engine blocks: with speech-dispatcher, constructing
-``QTextToSpeech("speechd")`` takes 2-3 s, and stalls the event loop just as
-long when done in another thread, so it is built lazily from the event loop
-(see :meth:`QtCuePlayer.warm_up`). The engine is chosen by name, since
-``availableEngines()`` changes its order between runs. Screen-reader
-announcements are the window's job.
+Failing soft: no server, a sound that does not decode, no speech server all
+make that half silent, write one log line and leave a reason for the
+preferences. Nothing here opens a dialog or waits on the audio system.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 import time
-import wave
-from importlib import resources
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from hamstring_gui.core import assets
-from hamstring_gui.core.cues import Tone
-from hamstring_gui.core.i18n import N_, _
-from hamstring_gui.platform import pulse
+from hamstring_gui.core import assets, i18n, words
+from hamstring_gui.core.cues import LOUDNESS_DBFS, Tone
+from hamstring_gui.core.i18n import _
 
-if TYPE_CHECKING:  # pragma: no cover - only for type checkers
-    from PySide6.QtMultimedia import QSoundEffect
-    from PySide6.QtTextToSpeech import QTextToSpeech
+if TYPE_CHECKING:  # imported where first needed: ctypes and sockets cost ~10 ms before a paint
+    from hamstring_gui.platform import pulse, speechd
 
 log = logging.getLogger(__name__)
 
-ENGINE_PREFERENCE = ("speechd", "flite", "winrt", "sapi", "darwin", "macos", "android", "ios")
-"""Speech engines by name, best first; ``mock`` (Qt's test engine) is never used."""
-
 APP_NAME = "Hamstring Coach"  # as the sound server's mixer lists it
-NO_DEVICE = N_("No audio output device was found.")
-NO_ENGINE = N_("No text-to-speech engine is installed (on Linux: speech-dispatcher).")
+NO_DEVICE = words.NO_SOUND_SERVER
+
+ESPEAK_LEVEL_DBFS = -17.9
+"""Loudness (same measure as the chimes) of espeak-ng through speech-dispatcher at volume 0.
+
+Measured on a PulseAudio null sink: loudest 400 ms, RMS; its peaks are about
+15 dB above. Volume -100..100 scales espeak-ng's amplitude linearly, 0..200 %.
+"""
+
+FRESH_SECONDS = 0.3  # a chime asked for while the stream opens still plays if this recent
+
+
+def gain(percent: int) -> float:
+    """The linear gain of a volume setting: 40 dB over 0-100 %, even steps to the ear."""
+    level = max(0, min(100, percent)) / 100
+    return level * level
+
+
+def voice_volume(linear: float) -> int:
+    """speech-dispatcher's volume that makes espeak-ng as loud as the chimes times ``linear``."""
+    if linear <= 0:
+        return -100
+    amplitude = linear * 10 ** ((LOUDNESS_DBFS - ESPEAK_LEVEL_DBFS) / 20)  # 1.0 is normal
+    return max(-100, min(100, round(100 * amplitude - 100)))
 
 
 class QtCuePlayer(QObject):
     """Plays cues for :class:`~hamstring_gui.core.cues.CueDirector` (a ``CuePlayer``).
 
     Signals:
-        availabilityChanged(): sound or voice became (un)available; read the
-            ``*_unavailable_reason`` methods again.
+        availabilityChanged(): sound or voice became ready or failed; read the
+            ``*_status`` and ``*_unavailable_reason`` methods again.
     """
 
     availabilityChanged = Signal()  # noqa: N815 - Qt signal naming
-    _serverFailed = Signal(str)  # noqa: N815 - from a playing thread to this one
+    _opened = Signal(object, str)  # from the opening thread: a PulseOutput or None, and why
+    _voiceChanged = Signal()  # noqa: N815 - from the speech threads
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._level = 0.7
-        self._files = contextlib.ExitStack()  # WAVs extracted from a zipped install
-        self._tone_seconds: dict[str, float] = {}
-        self._effects: dict[str, QSoundEffect] | None = None
-        self._server: pulse.PulseOutput | None = None
-        self._clips: dict[str, pulse.Clip] = {}  # at full volume
-        self._scaled: dict[str, pulse.Clip] = {}  # at the current volume
+        self._percent = 70
+        self._output: pulse.PulseOutput | None = None
+        self._opening = False
         self._sound_reason: str | None = None
-        self._voice_reason: str | None = None
-        self._tts: QTextToSpeech | None = None
-        self._engine = ""
-        self._building = False
+        self._sound_info: pulse.ServerInfo | None = None
+        self._tone_seconds: dict[str, float] = {}
+        self._pending_tone: tuple[str, float] | None = None
+        self._ready: pulse.PulseOutput | None = None  # set by the opening thread, under _lock
+        self._lock = threading.Lock()
+        self._voice: speechd.SpeechDispatcher | None = None
+        self._voice_state = "building"  # a speechd.VoiceState value
         self._pending_text: str | None = None
         self._tone_ends = 0.0  # time.monotonic() when the last chime ends
         self._speech_delay = QTimer(self)
         self._speech_delay.setSingleShot(True)
         self._speech_delay.timeout.connect(self._speak_pending)
-        self._serverFailed.connect(self._fail_sound)
-        files = self._files
-        self.destroyed.connect(lambda: files.close())
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setSingleShot(True)
+        self._idle_timer.timeout.connect(self._cork)
+        self._opened.connect(self._on_opened)
+        self._voiceChanged.connect(self._on_voice_changed)
 
     # -- what the preferences show --------------------------------------------
 
@@ -101,240 +116,239 @@ class QtCuePlayer(QObject):
         return self._sound_reason
 
     def voice_unavailable_reason(self) -> str | None:
-        """Why the voice cannot speak, or ``None`` if it can (or was not tried yet)."""
-        untried = self._voice_reason is None and not self._building and self._tts is None
-        if untried and not _speech_engines():
-            self._voice_reason = _(NO_ENGINE)
-        return self._voice_reason
+        """Why the voice cannot speak, or ``None`` if it can (or is still starting)."""
+        from hamstring_gui.platform import speechd
+
+        voice = self._voice
+        if voice is None:
+            return None if speechd.available() else words.NO_SPEECH_SERVER
+        return voice.reason if voice.state is speechd.VoiceState.FAILED else None
+
+    def sound_status(self) -> str:
+        """What "Test sound" found, in words."""
+        if self._sound_reason:
+            return self._sound_reason
+        if self._sound_info is not None:
+            return words.sound_found(self._sound_info.device, self._sound_info.server)
+        return words.LOOKING_FOR_SOUND
+
+    def voice_status(self) -> str:
+        """What "Test voice" found, in words."""
+        reason = self.voice_unavailable_reason()
+        if reason:
+            return reason
+        if self._voice is not None and self._voice.info is not None:
+            info = self._voice.info
+            return words.voice_found(info.module, info.voice, info.language)
+        return words.STARTING_VOICE
 
     @property
     def speech_engine(self) -> str:
-        """The name of the speech engine in use (empty until one works)."""
-        return self._engine if self._tts is not None else ""
+        """The speech output module in use (empty until the voice is ready)."""
+        voice = self._voice
+        if voice is None or voice.state != "ready" or voice.info is None:
+            return ""
+        return voice.info.module
+
+    # -- life cycle -------------------------------------------------------------
+
+    def open(self) -> None:
+        """Get the chimes ready in a background thread (idempotent)."""
+        if self._output is not None or self._opening or self._sound_reason:
+            return
+        self._opening = True
+        threading.Thread(target=self._open_in_background, name="sound-open", daemon=True).start()
+
+    def prepare(self, *, voice: bool) -> None:
+        """A session is about to start: uncork the chimes, start the voice if wanted."""
+        self._idle_timer.stop()
+        self.open()
+        if self._output is not None:
+            self._output.prepare()
+        if voice:
+            self.warm_up()
+
+    def warm_up(self) -> None:
+        """Start building the voice in the background (idempotent; returns at once)."""
+        if self._voice is None:
+            from hamstring_gui.platform import speechd
+
+            self._voice = speechd.SpeechDispatcher(
+                "hamstring-coach", self._voiceChanged.emit, language=i18n.current().qt_name
+            )
+            self._voice.set_volume(voice_volume(gain(self._percent)))
+
+    def idle(self) -> None:
+        """The session is over: cork the stream once its last chime has ended."""
+        wait = max(0.0, self._tone_ends - time.monotonic()) + 0.5
+        self._idle_timer.start(round(wait * 1000))
+
+    def close(self) -> None:
+        """Silence everything and let go of the servers (call when the app quits)."""
+        self.stop()
+        with self._lock:
+            output, self._ready = self._output or self._ready, None
+        self._output = None
+        if output is not None:
+            output.close()
+        if self._voice is not None:
+            self._voice.close()
 
     # -- CuePlayer ------------------------------------------------------------
 
     def play_tone(self, name: str) -> None:
         """Start chime ``name`` (a :class:`Tone` value); silent when sound is unavailable."""
-        effects = self._sound()
-        gain = self._level * self._level  # roughly even steps to the ear
-        if self._server is not None and name in self._clips:
-            clip = self._scaled.get(name)
-            if clip is None:
-                clip = self._scaled[name] = self._clips[name].scaled(gain)
-            self._server.play(clip)
-        else:
-            effect = effects.get(name) if effects else None
-            if effect is None:
+        output = self._output
+        if output is None:
+            with self._lock:  # the opening thread plays what waits the moment it can
+                output = self._ready
+                if output is None and self._sound_reason is None:
+                    self._pending_tone = (name, time.monotonic())
+            if output is None:
+                self.open()
                 return
-            effect.setVolume(gain)
-            effect.play()
+        if name == Tone.TICK and self._voice is not None and self._voice.speaking:
+            return  # the voice has the floor: a tick never talks over it
+        if not output.play(name):
+            self._lost_server()
+            return
         if name != Tone.TICK:  # ticks never come just before speech
-            seconds = self._tone_seconds.get(name, 0.0)
-            self._tone_ends = max(self._tone_ends, time.monotonic() + seconds)
+            self._tone_ends = time.monotonic() + self._tone_seconds.get(name, 0.0)
 
     def speak(self, text: str) -> None:
         """Say ``text`` once the chime that is playing has ended."""
-        if not self._start_speech():
+        self.warm_up()
+        assert self._voice is not None
+        if self._voice.state == "failed":
             return
         self._pending_text = text
-        if self._tts is None:
-            return  # spoken once the engine is built
         wait = self._tone_ends - time.monotonic()
         self._speech_delay.start(max(0, round(wait * 1000)))
 
     def stop(self) -> None:
         """Silence chimes and voice, and forget a line that was waiting for a chime."""
         self._pending_text = None
+        self._pending_tone = None
         self._speech_delay.stop()
         self._tone_ends = 0.0
-        if self._server is not None:
-            self._server.stop()
-        for effect in (self._effects or {}).values():
-            if effect.isPlaying():
-                effect.stop()
-        if self._tts is not None:
-            self._tts.stop()
-
-    def close(self) -> None:
-        """Silence everything and let the chimes' threads end (call when the app quits)."""
-        self.stop()
-        if self._server is not None:
-            self._server.wait(1.0)
+        if self._output is not None:
+            self._output.stop()
+        if self._voice is not None and self._voice.state != "failed":
+            self._voice.cancel()
 
     def set_volume(self, percent: int) -> None:
-        """Loudness of chimes and voice, 0-100 (perceived, not linear)."""
-        level = max(0, min(100, percent)) / 100
-        if level != self._level:  # each session's cues set it again: rescale only on a change
-            self._scaled.clear()
-        self._level = level
-        if self._tts is not None:
-            self._tts.setVolume(self._level)
+        """Loudness of chimes and voice, 0-100 (one gain for both)."""
+        percent = max(0, min(100, percent))
+        if percent == self._percent:
+            return
+        self._percent = percent
+        if self._output is not None:
+            self._output.set_gain(gain(percent))
+        if self._voice is not None:
+            self._voice.set_volume(voice_volume(gain(percent)))
 
-    # -- life cycle -----------------------------------------------------------
+    # -- tests from the preferences ----------------------------------------------
 
-    def warm_up(self) -> None:
-        """Build the speech engine soon (from the event loop), so the first line is on time.
+    def test_sound(self) -> None:
+        """Play the hold chime (opening the sound path first if need be)."""
+        self.prepare(voice=False)
+        self.play_tone(str(Tone.HOLD))
+        self.idle()
 
-        Call it when the voice is switched on or a session with voice is about to
-        start, never at start-up: building the speechd engine blocks 2-3 s.
-        """
-        self._start_speech()
+    def test_voice(self) -> None:
+        """Say a short line (starting the voice first if need be)."""
+        self.speak(words.TEST_VOICE_LINE)
 
     # -- internals ------------------------------------------------------------
 
-    def _sound(self) -> dict[str, Any] | None:
-        """Load the chimes on first use: for the sound server, else for QtMultimedia.
+    def _open_in_background(self) -> None:
+        from hamstring_gui.platform import pulse
 
-        Returns the QSoundEffects of the QtMultimedia path, ``None`` otherwise.
-        """
-        if self._server is not None or self._effects is not None or self._sound_reason:
-            return self._effects
         started = time.perf_counter()
         try:
-            self._server = pulse.PulseOutput(APP_NAME, on_error=self._serverFailed.emit)
+            clips = {
+                str(tone): pulse.parse_wav(assets.read_bytes(tone.resource), tone.resource)
+                for tone in Tone
+            }
+        except (OSError, ValueError) as error:
+            self._opened.emit(
+                None, _("A sound file could not be read: {problem}").format(problem=error)
+            )
+            return
+        self._tone_seconds = {name: clip.seconds for name, clip in clips.items()}
+        try:
+            output = pulse.PulseOutput(APP_NAME, clips)
+            output.set_gain(gain(self._percent))
         except pulse.PulseError as why:
-            log.info("chimes through Qt Multimedia: %s", why)
-        else:
-            try:
-                for tone in Tone:
-                    clip = pulse.parse_wav(assets.read_bytes(tone.resource), tone.resource)
-                    self._clips[str(tone)] = clip
-                    self._tone_seconds[str(tone)] = clip.seconds
-            except (OSError, ValueError) as error:
-                self._fail_sound(
-                    _("A sound file could not be read: {problem}").format(problem=error)
-                )
-            else:
-                log.debug("sound server ready in %.0f ms", (time.perf_counter() - started) * 1000)
-            return None
-        from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
-
-        if not QMediaDevices.audioOutputs():
-            self._fail_sound(_(NO_DEVICE))
-            return None
-        effects: dict[str, Any] = {}
-        for tone in Tone:
-            path = self._files.enter_context(resources.as_file(assets.resource(tone.resource)))
-            self._tone_seconds[str(tone)] = _wav_seconds(path)
-            effect = QSoundEffect(self)
-            effect.statusChanged.connect(self._on_effect_status)
-            effect.setSource(QUrl.fromLocalFile(str(path)))
-            effects[str(tone)] = effect
-        self._effects = effects
+            log.info("no sound server: %s", why)
+            self._opened.emit(None, words.NO_SOUND_SERVER)  # in the language in use
+            return
+        # A cue asked for while opening plays from here, now: the GUI thread may be
+        # busy with a first frame, and the queued signal would wait for it.
+        with self._lock:
+            self._ready = output
+            pending, self._pending_tone = self._pending_tone, None
+        if pending is not None and time.monotonic() - pending[1] <= FRESH_SECONDS:
+            output.play(pending[0])
+            if pending[0] != Tone.TICK:
+                self._tone_ends = time.monotonic() + self._tone_seconds.get(pending[0], 0.0)
+        with contextlib.suppress(pulse.PulseError):  # the next play finds out
+            self._sound_info = output.info()
         log.debug("sound ready in %.0f ms", (time.perf_counter() - started) * 1000)
-        return effects
+        self._opened.emit(output, "")
+
+    @Slot(object, str)
+    def _on_opened(self, output: pulse.PulseOutput | None, reason: str) -> None:
+        self._opening = False
+        if output is None:
+            self._fail_sound(reason)
+            return
+        self._output = output
+        output.set_gain(gain(self._percent))  # the volume may have changed meanwhile
+        if not self._idle_timer.isActive():
+            output.prepare()
+        self.availabilityChanged.emit()
 
     @Slot()
-    def _on_effect_status(self) -> None:
-        from PySide6.QtMultimedia import QSoundEffect
+    def _cork(self) -> None:
+        if self._output is not None:
+            self._output.idle()
 
-        effect = self.sender()
-        if isinstance(effect, QSoundEffect) and effect.status() == QSoundEffect.Status.Error:
-            name = effect.source().fileName()
-            self._fail_sound(
-                _("The sound {name} could not be played on this audio device.").format(name=name)
-            )
+    def _lost_server(self) -> None:
+        """The server went away (restarted, or the user logged out of audio): open again."""
+        log.warning("sound server lost; looking for it again")
+        output, self._output = self._output, None
+        with self._lock:
+            self._ready = None
+        if output is not None:
+            output.close()
+        self.open()
 
-    @Slot(str)
     def _fail_sound(self, reason: str) -> None:
         if self._sound_reason is not None:
             return
         self._sound_reason = reason
-        self._effects = None
-        self._server = None
+        output, self._output = self._output, None
+        with self._lock:
+            self._ready = None
+        if output is not None:
+            output.close()
         log.warning("sounds off: %s", reason)
         self.availabilityChanged.emit()
 
-    def _start_speech(self) -> bool:
-        """Schedule building the speech engine once; ``False`` when the voice cannot work."""
-        if self._voice_reason is not None:
-            return False
-        if self._tts is None and not self._building:
-            self._building = True
-            # WORKAROUND: QTextToSpeech("speechd") blocks the event loop for 2-3 s
-            # even when built in another thread (measured: the GUI thread stalls as
-            # long), so it is built from the event loop, after the call that asked.
-            QTimer.singleShot(0, self, self._build_speech)
-        return True
-
     @Slot()
-    def _build_speech(self) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
-
-        engines = _speech_engines()
-        engine = next((name for name in ENGINE_PREFERENCE if name in engines), None)
-        if engine is None:
-            self._fail_voice(_(NO_ENGINE))
-            return
-        started = time.perf_counter()
-        tts = QTextToSpeech(engine, self)
-        if tts.state() == QTextToSpeech.State.Error:
-            error = tts.errorString() or _("it failed to start")
-            tts.deleteLater()
-            self._fail_voice(
-                _("The {engine} speech engine does not work: {problem}").format(
-                    engine=engine, problem=error
-                )
-            )
-            return
-        if not _choose_voice(tts):
-            tts.deleteLater()
-            language = QLocale().nativeLanguageName()
-            self._fail_voice(
-                _("The {engine} speech engine has no voice for {language}.").format(
-                    engine=engine, language=language
-                )
-            )
-            return
-        tts.setVolume(self._level)
-        self._tts, self._engine = tts, engine
-        log.debug("voice %s ready in %.0f ms", engine, (time.perf_counter() - started) * 1000)
-        self.availabilityChanged.emit()
-        if self._pending_text:
-            self._speech_delay.start(0)
-
-    def _fail_voice(self, reason: str) -> None:
-        if self._voice_reason is not None:
-            return
-        self._voice_reason = reason
-        self._building = False
-        log.warning("voice off: %s", reason)
+    def _on_voice_changed(self) -> None:
+        voice = self._voice
+        if voice is None or voice.state == self._voice_state:
+            return  # only "speaking" changed
+        self._voice_state = str(voice.state)
+        if voice.state == "failed":
+            self._pending_text = None
+            log.warning("voice off: %s", voice.reason)
         self.availabilityChanged.emit()
 
     @Slot()
     def _speak_pending(self) -> None:
         text, self._pending_text = self._pending_text, None
-        if text and self._tts is not None:
-            self._tts.say(text)
-
-
-def _choose_voice(tts: QTextToSpeech) -> bool:
-    """Speak in the app's language (Qt's default locale); ``False`` when the engine has no voice.
-
-    English keeps whatever voice the engine gives (as before translations);
-    any other language needs a voice of its own: German lines in an English
-    voice are worse than none, and Preferences ▸ Sounds then says why.
-    """
-    wanted = QLocale()
-    if wanted.language() in (QLocale.Language.English, QLocale.Language.C):
-        return True
-    matches = [loc for loc in tts.availableLocales() if loc.language() == wanted.language()]
-    if not matches:
-        return False
-    same_country = [loc for loc in matches if loc.territory() == wanted.territory()]
-    tts.setLocale((same_country or matches)[0])
-    return True
-
-
-def _speech_engines() -> list[str]:
-    """The speech engines Qt can load (imports QtTextToSpeech: call only when needed)."""
-    from PySide6.QtTextToSpeech import QTextToSpeech
-
-    return list(QTextToSpeech.availableEngines())
-
-
-def _wav_seconds(path: Path) -> float:
-    """How long a WAV lasts, so speech can wait for the chime before it."""
-    with wave.open(str(path)) as wav:
-        return wav.getnframes() / wav.getframerate()
+        if text and self._voice is not None:
+            self._voice.say(text)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hamstring_gui.core import words
 from hamstring_gui.core.i18n import N_, _
 from hamstring_gui.core.settings import (
     AGE_UNDER_65,
@@ -47,6 +48,7 @@ from hamstring_gui.core.settings import (
 )
 from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.core.words import out_of_range
+from hamstring_gui.ui.dialogs.sound_check import SoundCheck, SoundCheckPanel
 from hamstring_gui.ui.settings_model import SettingsModel
 from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 from hamstring_gui.ui.window_fit import fit_on_screen
@@ -67,6 +69,7 @@ PAGES = (
     ("appearance", N_("Appearance"), ("appearance",), ""),
     ("safety", N_("Safety"), ("profile",), ""),
 )
+
 
 SAFETY_TEXT = N_(
     "Ease in and never bounce: a mild pull in the back of the thigh, never pain. "
@@ -374,7 +377,13 @@ class PreferencesDialog(QDialog):
     settingsChanged = Signal(object)  # noqa: N815
     safetyScreenRequested = Signal()  # noqa: N815
 
-    def __init__(self, store: SettingsStore | SettingsModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: SettingsStore | SettingsModel,
+        parent: QWidget | None = None,
+        *,
+        sound_check: SoundCheck | None = None,
+    ) -> None:
         super().__init__(parent)
         self.model = store if isinstance(store, SettingsModel) else SettingsModel(store, self)
         self.model.saveFailed.connect(self._save_failed)
@@ -401,6 +410,9 @@ class PreferencesDialog(QDialog):
         self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self._add_session_extras()
         self._add_safety_extras()
+        if sound_check is not None:  # Test sound, Test voice: what they found
+            self.sound_panel = SoundCheckPanel(sound_check, words.SOUND_CHECK_INTRO)
+            self.pages["sounds"].extra.addWidget(self.sound_panel)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -440,13 +452,15 @@ class PreferencesDialog(QDialog):
         page: str | None = None,
         on_change: Callable[[Settings], None] | None = None,
         notes: Mapping[str, list[str]] | None = None,
+        sound_check: SoundCheck | None = None,
     ) -> Settings:
         """Show the dialog modally; returns the settings when it closes.
 
-        ``notes`` are lines to show on a page, e.g. why sound is unavailable.
+        ``notes`` are lines to show on a page; ``sound_check`` gives the Sounds
+        page its "Test sound" and "Test voice" buttons.
         Tests replace this classmethod; the window calls it from Ctrl+,.
         """
-        dialog = cls(store, parent)
+        dialog = cls(store, parent, sound_check=sound_check)
         for key, lines in (notes or {}).items():
             dialog.set_notes(key, lines)
         if page:

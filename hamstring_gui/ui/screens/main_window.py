@@ -44,6 +44,7 @@ from hamstring_gui.ui.window_state import load_window_state, save_window_state
 
 if TYPE_CHECKING:
     from hamstring_gui.core.session import Summary
+    from hamstring_gui.ui.dialogs.sound_check import SoundCheck
     from hamstring_gui.ui.screens.safety import SafetyPanel
     from hamstring_gui.ui.screens.session import SessionScreen
     from hamstring_gui.ui.screens.start import StartScreen
@@ -97,14 +98,13 @@ class MainWindow(QMainWindow):
         state_file: Path | None = None,
         routine: str | None = None,
         close_to_tray: Callable[[], bool] | None = None,
-        preference_notes: Callable[[], Mapping[str, list[str]]] | None = None,
+        sound_check: Callable[[], SoundCheck] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """Build the window on its first page: ``routine`` running, or the routine list.
 
-        ``close_to_tray`` answers a close: True hides the window and keeps the
-        app running (the reminders' tray). ``preference_notes`` gives lines per
-        preferences page (why sound is unavailable, say).
+        ``close_to_tray``: True keeps the app in the tray on close. ``sound_check``: the
+        cue player, for Preferences ▸ Sounds' "Test sound" and "Test voice".
         """
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self._before_full_screen: QByteArray | None = None
         self._quitting = False
         self._closer = CloseKeeper(self, close_to_tray)
-        self._preference_notes = preference_notes
+        self._sound_check = sound_check
 
         self.stack = _Pages()
         # The pages, built when first needed (see the properties below).
@@ -364,8 +364,8 @@ class MainWindow(QMainWindow):
         was_running = self.controller.running
         if was_running:
             self.controller.pause()
-        notes = self._preference_notes() if self._preference_notes else None
-        PreferencesDialog.ask(self.model, self, notes=notes)
+        check = self._sound_check() if self._sound_check else None
+        PreferencesDialog.ask(self.model, self, sound_check=check)
         if was_running:
             self.controller.resume()
 

@@ -29,6 +29,7 @@ from hamstring_gui.core.settings import (
 from hamstring_gui.core.settings.store import SettingsStore
 from hamstring_gui.ui.dialogs.preferences import PreferencesDialog
 from hamstring_gui.ui.settings_model import SettingsModel
+from tests.ui.dialogs.test_sound_check import FakeSoundCheck
 
 
 @pytest.fixture
@@ -309,3 +310,33 @@ def test_a_typed_hold_out_of_range_is_explained(
     qtbot.keyClicks(box, "20")
     box.interpretText()
     assert on_disk(store)["session"]["hold_seconds"] == 20
+
+
+def test_sounds_page_tests_sound_and_voice_and_says_what_it_found(
+    qtbot: QtBot, store: SettingsStore
+) -> None:
+    check = FakeSoundCheck()
+    dialog = PreferencesDialog(store, sound_check=check)
+    qtbot.addWidget(dialog)
+    assert check.calls == ["open", "warm_up"]  # found before any button is pressed
+    page = dialog.pages["sounds"]
+    sound_button = page.findChild(QPushButton, "test-sound")
+    voice_button = page.findChild(QPushButton, "test-voice")
+    assert sound_button is not None and voice_button is not None
+    sound_status = page.findChild(QLabel, "test-sound-status")
+    voice_status = page.findChild(QLabel, "test-voice-status")
+    assert sound_status is not None and voice_status is not None
+    assert sound_status.text() == "Looking for the sound server…"
+    check.sound = "Chimes play on Built-in Audio (pulseaudio 16.1)."
+    check.voice = "The voice is speech-dispatcher, espeak-ng (MALE1, en)."
+    check.availabilityChanged.emit()
+    assert sound_status.text() == check.sound and sound_status.accessibleName() == check.sound
+    assert voice_status.text() == check.voice
+    sound_button.click()
+    voice_button.click()
+    assert check.calls[2:] == ["test_sound", "test_voice"]
+    assert page.findChild(QCheckBox, "sound.tick_breaks") is not None
+
+
+def test_without_a_sound_check_the_page_has_no_test_buttons(dialog: PreferencesDialog) -> None:
+    assert dialog.pages["sounds"].findChild(QPushButton, "test-sound") is None

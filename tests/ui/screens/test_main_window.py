@@ -523,7 +523,7 @@ def test_pnf_phases_show_push_relax_and_the_right_steps(window, clock):
     assert seen[PhaseKind.RELAX][2] == 3
 
 
-def test_preferences_get_the_sound_notes(
+def test_preferences_get_the_sound_check(
     qtbot: QtBot, clock: FakeClock, store: SettingsStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from hamstring_gui.ui.dialogs.preferences import PreferencesDialog
@@ -535,12 +535,15 @@ def test_preferences_get_the_sound_notes(
         return model.settings
 
     monkeypatch.setattr(PreferencesDialog, "ask", classmethod(fake_ask))
+    check = object()  # the cue player in the app: "Test sound" and "Test voice"
     window = app_module.build_window(
-        clock, store, preference_notes=lambda: {"sounds": ["No audio device was found."]}
+        clock,
+        store,
+        sound_check=lambda: check,  # type: ignore[arg-type, return-value]
     )
     qtbot.addWidget(window)
     window.preferences_action.trigger()
-    assert seen["notes"] == {"sounds": ["No audio device was found."]}
+    assert seen["sound_check"] is check
 
 
 def test_closing_asks_whether_to_keep_running_in_the_tray(
