@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hamstring_gui.core import i18n
+from hamstring_gui.core import i18n, words
 from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.routine import Routine, RoutineItem
 from hamstring_gui.ui import translations
 from tests.ui import test_large_text
+from tests.ui.dialogs.test_sound_check import FakeSoundCheck
 from tests.ui.test_large_text import SCREENS, assert_fits_a_laptop
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -75,12 +76,33 @@ def _stretch_library(qtbot, tmp_path) -> QWidget:  # type: ignore[no-untyped-def
     return dialog
 
 
+class _SoundCheck(FakeSoundCheck):
+    """The cue player's findings, read in the language in use as the real one does."""
+
+    def sound_status(self) -> str:
+        return words.LOOKING_FOR_SOUND
+
+    def voice_status(self) -> str:
+        return words.voice_found("espeak-ng", "MALE1", "de")
+
+
+def _preferences_sounds(qtbot, tmp_path) -> QWidget:  # type: ignore[no-untyped-def]
+    from hamstring_gui.ui.dialogs.preferences import PreferencesDialog
+
+    window = test_large_text._window(qtbot, tmp_path)
+    dialog = PreferencesDialog(window.model, sound_check=_SoundCheck())
+    dialog.page_list.setCurrentRow(1)  # Sounds, with Test sound and Test voice
+    qtbot.addWidget(dialog)
+    return dialog
+
+
 # The shared table, so assert_fits_a_laptop builds these too (150 % below).
 SCREENS.update(
     {
         "session cautions": _session_cautions,
         "summary after skip": _summary_after_skip,
         "stretch library": _stretch_library,
+        "preferences sounds": _preferences_sounds,
     }
 )
 
@@ -92,6 +114,7 @@ MARKED_SCREENS = (
     "summary",
     "summary after skip",
     "stretch library",
+    "preferences sounds",
     "preferences",
     "history",
     "stop dialog",
