@@ -223,3 +223,31 @@ def test_long_words_at_150_percent_still_fit_a_laptop(  # type: ignore[no-untype
         assert_fits_a_laptop(qtbot, tmp_path, screen)
     finally:
         i18n.use("en")
+
+
+def test_the_current_step_is_the_same_in_german() -> None:
+    """Steps are found by their English words; a translation keeps their order."""
+    from hamstring_gui.core.catalog import load_base_catalog
+    from hamstring_gui.core.plan import Phase, PhaseKind
+    from hamstring_gui.core.steps import current_step
+    from hamstring_gui.ui.screens.session import _as_written
+
+    english = load_base_catalog()
+    i18n.use("de")
+    try:
+        german = load_catalog()
+        differ = []
+        for stretch in german.values():
+            phase = Phase(PhaseKind.HOLD, stretch.id, None, 1, 30, 0)
+            assert current_step(_as_written(stretch), phase, False, 0.0) == current_step(
+                english[stretch.id], phase, False, 0.0
+            )
+            differ += (
+                [stretch.id]
+                if current_step(stretch, phase, False, 0.0)
+                != current_step(english[stretch.id], phase, False, 0.0)
+                else []
+            )
+    finally:
+        i18n.use("en")
+    assert differ  # German words alone would find other steps: the test can fail

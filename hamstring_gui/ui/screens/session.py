@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hamstring_gui.core.catalog import Catalog, Kind, Stretch
+from hamstring_gui.core import i18n
+from hamstring_gui.core.catalog import Catalog, Stretch, load_base_catalog
 from hamstring_gui.core.i18n import _
 from hamstring_gui.core.plan import Phase, PhaseKind
 from hamstring_gui.core.session import PauseReason
+from hamstring_gui.core.steps import current_step
 from hamstring_gui.core.words import banner_text, format_seconds, side_line, switch_to
 from hamstring_gui.ui.controller import HOLD_STEP_SECONDS, SessionController
 from hamstring_gui.ui.style import theme
@@ -39,48 +41,11 @@ from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 from hamstring_gui.ui.widgets.step_list import StepList
 
 
-def current_step(stretch: Stretch, phase: Phase, deeper: bool, fraction_done: float) -> int | None:
-    """Which of a stretch's steps the user is on during ``phase``.
-
-    Steps are prose, so this matches their words: the set-up steps are walked
-    through during "Get ready", the last step that says "hold" during a hold
-    (the first one for PNF's first stretch), "press"/"relax" during PNF
-    pushes, and the last step (which says how to switch) during "Switch legs".
-    """
-    steps = [step.lower() for step in stretch.steps]
-
-    def find(words: tuple[str, ...], *, last: bool = False) -> int | None:
-        found = [
-            i
-            for i, step in enumerate(steps)
-            if any(word in step for word in words) and "repeat" not in step
-        ]
-        if not found:
-            return None
-        return found[-1] if last else found[0]
-
-    # Set-up steps can say "hold" too ("hold it behind the thigh"): the hold itself is
-    # the last step that says so, but for PNF the first stretch comes before the pushes.
-    first_pnf_stretch = stretch.kind is Kind.PNF and not deeper
-    hold = find(("hold",), last=not first_pnf_stretch)
-    if hold is None:
-        hold = max(0, len(steps) - 2)
-    match phase.kind:
-        case PhaseKind.PREPARE:
-            setup = max(1, hold)
-            return min(setup - 1, int(fraction_done * setup))
-        case PhaseKind.HOLD:
-            return hold
-        case PhaseKind.CONTRACT:
-            return find(("press", "push")) if find(("press", "push")) is not None else hold
-        case PhaseKind.RELAX:
-            return find(("relax",)) if find(("relax",)) is not None else hold
-        case PhaseKind.MOVE:
-            return find(("repeat", "keep", "swing")) or max(0, len(steps) // 2)
-        case PhaseKind.SWITCH:
-            return len(steps) - 1
-        case _:
-            return None
+def _as_written(stretch: Stretch) -> Stretch:
+    """The English entry, whose words find the current step (translations keep the order)."""
+    if i18n.current().code == i18n.SOURCE_LANGUAGE:
+        return stretch
+    return load_base_catalog().get(stretch.id, stretch)
 
 
 def _label(name: str, description: str, *, wrap: bool = False) -> QLabel:
@@ -266,18 +231,17 @@ class SessionScreen(QWidget):
         steps_layout.setContentsMargins(0, 0, 0, 0)
         steps_layout.addWidget(self.steps)
 
-        # Three columns: the picture and steps (they scroll when the text is large),
-        # the ring with the hold buttons, and the words to act on. Side by side,
-        # the ring stays whole on a laptop screen at 200 % text.
+        # The picture is the largest thing and never scrolls. Beside it: the ring and
+        # the words to act on, then cautions and steps, which scroll at large text.
         self.left = QWidget()
-        self.left.setObjectName("sessionPicture")
+        self.left.setObjectName("sessionSteps")
         left = QVBoxLayout(self.left)
         left.setContentsMargins(0, 0, 0, 0)
-        left.addWidget(self.cautions, 0)  # scrolls at large text; steps, then the picture
-        left.addWidget(self.illustration, 1)
+        left.addWidget(self.cautions, 0)
         left.addWidget(self.steps_frame, 0)
-        self.left_scroll = NamedScrollArea(_("Picture and steps"), self.left)
-        self.left_scroll.setObjectName("sessionPictureScroll")
+        left.addStretch(1)
+        self.left_scroll = NamedScrollArea(_("Cautions and steps"), self.left)
+        self.left_scroll.setObjectName("sessionStepsScroll")
         self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.left_scroll.setMinimumWidth(base * 12)
 
@@ -301,11 +265,19 @@ class SessionScreen(QWidget):
         words.addWidget(self.cautions.back_row)  # the sore-back mark never scrolls away
         words.addStretch(1)
 
+        now = QHBoxLayout()
+        now.setSpacing(base * 2)
+        now.addLayout(centre, 2)
+        now.addWidget(self.words, 3)
+        side = QVBoxLayout()
+        side.setSpacing(round(base * 0.5))
+        side.addLayout(now, 3)
+        side.addWidget(self.left_scroll, 2)
+
         body = QHBoxLayout()
         body.setSpacing(base * 2)
-        body.addWidget(self.left_scroll, 4)
-        body.addLayout(centre, 3)
-        body.addWidget(self.words, 3)
+        body.addWidget(self.illustration, 5)
+        body.addLayout(side, 5)
 
         controls = QHBoxLayout()
         controls.addWidget(self.back_button)
@@ -325,8 +297,8 @@ class SessionScreen(QWidget):
         next_layout.addWidget(self.status_line, 0, 0)
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(base * 2, base, base * 2, base)
-        outer.setSpacing(round(base * 0.6))
+        outer.setContentsMargins(base * 2, base // 2, base * 2, base // 2)
+        outer.setSpacing(round(base * 0.4))
         outer.addLayout(header)
         outer.addWidget(self.progress_bar)
         outer.addWidget(self.phase_banner)
@@ -367,6 +339,7 @@ class SessionScreen(QWidget):
         """
         self._compact = compact
         self.left_scroll.setVisible(not compact)
+        self.illustration.setVisible(not compact)
         self.words.setVisible(not compact)  # the banner and "Next" say the leg
         holding = self._phase is not None and self._phase.kind in (PhaseKind.HOLD, PhaseKind.MOVE)
         self.less_button.setVisible(holding and not compact)
@@ -531,7 +504,7 @@ class SessionScreen(QWidget):
             self.steps_frame.setVisible(False)
             return
         self.steps_frame.setVisible(not self._compact)
-        current = current_step(stretch, phase, self._deeper, fraction)
+        current = current_step(_as_written(stretch), phase, self._deeper, fraction)
         self.steps.show_steps(
             stretch.steps,
             current,
@@ -577,7 +550,8 @@ class SessionScreen(QWidget):
         """The emphasised step (for tests and scripts)."""
         if self._phase is None or self._phase.stretch is None:
             return None
-        return current_step(self.catalog[self._phase.stretch], self._phase, self._deeper, 0.0)
+        stretch = _as_written(self.catalog[self._phase.stretch])
+        return current_step(stretch, self._phase, self._deeper, 0.0)
 
     def _paint_banner(self, kind: PhaseKind) -> None:
         colour = theme.phase_colour(kind, self)

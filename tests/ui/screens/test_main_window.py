@@ -569,27 +569,6 @@ def test_a_service_verb_shows_a_message(window: MainWindow) -> None:
     assert window.statusBar().currentMessage() == "History is not recorded."
 
 
-def test_during_a_hold_the_hold_step_is_emphasised_not_a_set_up_step() -> None:
-    """Set-up steps can say "hold" too ("hold it behind the thigh")."""
-    from hamstring_gui.core.catalog import Kind, load_catalog
-    from hamstring_gui.core.plan import Phase
-    from hamstring_gui.ui.screens.session import current_step
-
-    held = (Kind.STATIC, Kind.YOGA, Kind.SELF_TEST, Kind.PNF)
-    for stretch in load_catalog().values():
-        if stretch.kind not in held:
-            continue
-        hold = Phase(PhaseKind.HOLD, stretch.id, Side.LEFT, 1, 30, 0)
-        deeper = current_step(stretch, hold, True, 0.5)
-        assert deeper is not None and deeper >= len(stretch.steps) // 2, stretch.id
-        if stretch.kind is Kind.PNF:
-            first = current_step(stretch, hold, False, 0.5)
-            assert first is not None and first < deeper, stretch.id
-    supine = load_catalog()["supine-hand-towel"]
-    step = current_step(supine, Phase(PhaseKind.HOLD, supine.id, Side.LEFT, 1, 30, 0), False, 0.5)
-    assert step is not None and "then hold and breathe" in supine.steps[step]
-
-
 def test_session_progress_line_follows_the_session(window, clock) -> None:  # type: ignore[no-untyped-def]
     window.start_routine("desk-break")
     line = window.session_screen.progress_bar
