@@ -174,3 +174,22 @@ def test_the_rest_figure_stands_calm_with_nothing_highlighted() -> None:
     scene = rest_scene()
     assert not scene.parts(Role.WORK) and not scene.parts(Role.WORK_FAR)
     assert not [s for s in scene.shapes if s.kind is Kind.TEXT]
+
+
+def test_every_stretch_is_authored_in_3d() -> None:
+    assert set(IDS_3D) == set(CATALOG)
+
+
+def test_one_person_size_every_picture_frames_at_least_the_stage() -> None:
+    from hamstring_gui.core.figure.stretch import STAGE
+
+    on_stage = 0
+    for stretch_id in CATALOG:
+        for side in sides_of(stretch_id):
+            x0, y0, x1, y1 = load_figure(stretch_id).bounds(side)
+            assert x1 - x0 >= STAGE[0] - 1e-6 and y1 - y0 >= STAGE[1] - 1e-6, stretch_id
+            on_stage += (x1 - x0, y1 - y0) == pytest.approx(STAGE)
+    # Nearly every picture frames exactly the stage, so the person is drawn at
+    # one scale; only a wide floor scene may frame more (a slightly smaller person).
+    pictures = sum(len(sides_of(i)) for i in CATALOG)
+    assert on_stage >= pictures - 4
