@@ -172,8 +172,29 @@ class StretchFigure:
         for cue in self.cues:
             if cue.kind == "not-like-this":
                 left = (cue.corner == "top-left") != (side == "left")
-                return room_for_inset(bounds, left)
-        return bounds
+                return on_stage(room_for_inset(bounds, left))
+        return on_stage(bounds)
+
+
+# Every picture frames at least this much of the world (cm, 4:3), so the person is
+# drawn at one size in all of them: a standing figure is not shrunk to fit its
+# height while a lying one fills the width. Only a scene larger than the stage
+# (a few wide floor scenes) is drawn a little smaller.
+STAGE = (280.0, 210.0)
+
+
+def on_stage(bounds: Bounds) -> Bounds:
+    """``bounds`` grown to the :data:`STAGE`: centred across, the floor kept at the bottom.
+
+    The room added goes above the scene, so the floor sits at the same height
+    in every picture. A "not like this" inset (a top corner, under half the
+    width) stays clear: the room :func:`room_for_inset` kept beside or above
+    the figure only grows.
+    """
+    x0, y0, x1, y1 = bounds
+    extra_w = max(0.0, STAGE[0] - (x1 - x0))
+    extra_h = max(0.0, STAGE[1] - (y1 - y0))
+    return (x0 - extra_w / 2, y0, x1 + extra_w / 2, y1 + extra_h)
 
 
 def room_for_inset(bounds: Bounds, left: bool) -> Bounds:

@@ -6,6 +6,7 @@ import pytest
 
 from hamstring_gui.core.catalog import Sides, load_catalog
 from hamstring_gui.core.figure import checks, limits
+from hamstring_gui.core.figure.collide import Cylinder
 from hamstring_gui.core.figure.library import (
     is_3d,
     load_figure,
@@ -14,10 +15,11 @@ from hamstring_gui.core.figure.library import (
     rest_scene,
 )
 from hamstring_gui.core.figure.pose import joint_angles, leg_angles, spine_angles
+from hamstring_gui.core.figure.props import solids
 from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.scene import Scene
 from hamstring_gui.core.figure.shapes import Kind
-from hamstring_gui.core.figure.vec import dist
+from hamstring_gui.core.figure.vec import angle, dist, sub
 from hamstring_gui.core.plan import PhaseKind
 
 CATALOG = load_catalog()
@@ -144,18 +146,28 @@ def test_the_partner_holds_the_heel_and_never_overlaps_the_person() -> None:
     assert scene.parts(Role.PARTNER) >= {"partner-trunk", "partner-left-leg"}
 
 
-def test_the_foam_roller_is_never_under_the_spine_in_the_pictures_shown() -> None:
+def test_the_foam_roller_lies_lengthwise_beside_the_spine_never_under_it() -> None:
     figure = load_figure("foam-roll-lower-back")
-    for kind in (PhaseKind.HOLD, PhaseKind.REST):
-        right_axis = figure.moment(kind, 1.0).body.pelvis[2]
-        assert abs(right_axis[1]) > 0.3  # rolled onto one side
-    # Rocking passes the middle quickly and never rests there.
-    near_middle = sum(
-        abs(figure.moment(PhaseKind.MOVE, i / 48).body.pelvis[2][1]) < 0.15 for i in range(48)
-    )
-    assert near_middle <= 48 // 4
+    (roller,) = [s for p in figure.props if p.kind == "roller" for s in solids(p)]
+    assert isinstance(roller, Cylinder)
+    along = sub(roller.b, roller.a)
+    assert abs(along[0]) > 3 * max(abs(along[1]), abs(along[2]))  # along the body's length
+    for where, moment in checks.frames(figure):
+        body = moment.body
+        spine = sub(body["chest"], body["pelvis"])
+        assert angle(spine, along) > 160 or angle(spine, along) < 20, where
+        for point in ("pelvis", "waist"):  # the lower back: the roller beside it, not under
+            assert abs(body[point][2] - roller.a[2]) > 8, where
+            assert min(roller.a[0], roller.b[0]) < body[point][0] < max(roller.a[0], roller.b[0])
+        assert body.pelvis[2][1] > 0.1, where  # tipped a little onto the roller's side
+    # The rock goes outwards: the knees swing towards the roller's side.
+    start = figure.moment(PhaseKind.PREPARE, 0.0).body
+    rocked = figure.moment(PhaseKind.HOLD, 1.0).body
+    assert (rocked["r_knee"][2] - start["r_knee"][2]) * roller.a[2] > 0
     (cue,) = [c for c in figure.cues if c.kind == "not-like-this"]
-    assert abs(figure.named(cue.pose).body.pelvis[2][1]) < 0.05  # square on the spine: crossed out
+    square = figure.named(cue.pose).body  # lying square with the spine on it: crossed out
+    assert abs(square.pelvis[2][1]) < 0.05
+    assert abs(square["waist"][2] - roller.a[2]) < 2
 
 
 def test_the_crossed_feet_stay_crossed_and_the_camera_shows_them() -> None:
@@ -174,3 +186,22 @@ def test_the_rest_figure_stands_calm_with_nothing_highlighted() -> None:
     scene = rest_scene()
     assert not scene.parts(Role.WORK) and not scene.parts(Role.WORK_FAR)
     assert not [s for s in scene.shapes if s.kind is Kind.TEXT]
+
+
+def test_every_stretch_is_authored_in_3d() -> None:
+    assert set(IDS_3D) == set(CATALOG)
+
+
+def test_one_person_size_every_picture_frames_at_least_the_stage() -> None:
+    from hamstring_gui.core.figure.stretch import STAGE
+
+    on_stage = 0
+    for stretch_id in CATALOG:
+        for side in sides_of(stretch_id):
+            x0, y0, x1, y1 = load_figure(stretch_id).bounds(side)
+            assert x1 - x0 >= STAGE[0] - 1e-6 and y1 - y0 >= STAGE[1] - 1e-6, stretch_id
+            on_stage += (x1 - x0, y1 - y0) == pytest.approx(STAGE)
+    # Nearly every picture frames exactly the stage, so the person is drawn at
+    # one scale; only a wide floor scene may frame more (a slightly smaller person).
+    pictures = sum(len(sides_of(i)) for i in CATALOG)
+    assert on_stage >= pictures - 4
