@@ -42,6 +42,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hamstring_gui.core.history.check import (
     HistoryDamagedError,
@@ -55,9 +56,11 @@ from hamstring_gui.core.history.report import HistoryExport
 from hamstring_gui.core.history.schema import MIGRATIONS, SCHEMA_VERSION, statements
 from hamstring_gui.core.history.stats import MAX_DEGREES, validate_degrees
 from hamstring_gui.core.history.verified import file_state, is_verified, mark_verified
-from hamstring_gui.core.outcome import ItemOutcome
-from hamstring_gui.core.plan import Phase
 from hamstring_gui.core.safe_file import make_private, private_folder
+
+if TYPE_CHECKING:
+    from hamstring_gui.core.outcome import ItemOutcome
+    from hamstring_gui.core.plan import Phase
 
 
 def open_history(
