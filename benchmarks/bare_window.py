@@ -1,8 +1,8 @@
 """The baseline of ``make bench``: a bare PySide6 ``QMainWindow`` with one label.
 
 Measured exactly like the app: with ``HAMSTRING_GUI_TRACE=<path>`` it appends
-``{"event": "first-paint", "t": time.monotonic(), "cpu": time.process_time()}`` once the window finished
-its first paint (the same hook as ``hamstring_gui/ui/trace.py``), then
+``{"event": "first-paint", "t": time.monotonic(), "cpu": time.process_time()}``
+once the window finished its first paint (the same hook as ``hamstring_gui/ui/trace.py``), then
 runs until it is terminated. It must not import ``hamstring_gui``: it stands
 for what any PySide6 window costs on this machine.
 """

@@ -49,6 +49,7 @@ class _Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
         if self.with_epilog:
             from hamstring_gui.cli_docs import epilog
+            from hamstring_gui.library import all_routines
 
             self.epilog = epilog(list(all_routines()))
         return super().format_help()
