@@ -17,8 +17,8 @@ from hamstring_gui import __version__
 from hamstring_gui.core.datafile import DataError
 from hamstring_gui.core.safe_file import UnsafeFolderError
 
-# Each command imports what it uses: `history --json` never loads the stretch
-# library, the plan builder or the settings schema.
+# Each command imports what it uses: `history --json` does not build the
+# routine list, read the settings or parse the stretch library.
 if TYPE_CHECKING:
     from hamstring_gui.core.catalog import Catalog
     from hamstring_gui.core.plan import Phase, Plan
