@@ -11,18 +11,19 @@ import json
 import sys
 import time
 from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from hamstring_gui import __version__
-from hamstring_gui.core import words
-from hamstring_gui.core.catalog import Catalog, load_catalog
 from hamstring_gui.core.datafile import DataError
-from hamstring_gui.core.plan import Phase, PhaseKind, Plan, build_plan
-from hamstring_gui.core.routine import Routine, closest_id
 from hamstring_gui.core.safe_file import UnsafeFolderError
-from hamstring_gui.core.settings import SessionSettings
-from hamstring_gui.core.words import PHASE_WORDS, data_problem, format_seconds
-from hamstring_gui.library import all_routines, current_settings
+
+# Each command imports what it uses: `history --json` does not build the
+# routine list, read the settings or parse the stretch library.
+if TYPE_CHECKING:
+    from hamstring_gui.core.catalog import Catalog
+    from hamstring_gui.core.plan import Phase, Plan
+    from hamstring_gui.core.routine import Routine
+    from hamstring_gui.core.settings import SessionSettings
 
 EXIT_USAGE = 2
 REPORT_WEEKS = 12
@@ -48,6 +49,7 @@ class _Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
         if self.with_epilog:
             from hamstring_gui.cli_docs import epilog
+            from hamstring_gui.library import all_routines
 
             self.epilog = epilog(list(all_routines()))
         return super().format_help()
@@ -142,7 +144,9 @@ def _help(parser: argparse.ArgumentParser, topic: str | None, out: TextIO) -> in
 def _import_routine(file: str, replace: bool, out: TextIO) -> None:
     from pathlib import Path
 
+    from hamstring_gui.core.catalog import load_catalog
     from hamstring_gui.core.routine_store import RoutineExistsError, import_routine
+    from hamstring_gui.core.words import data_problem
     from hamstring_gui.paths import routines_dir
 
     folder = routines_dir()
@@ -164,7 +168,9 @@ def _import_routine(file: str, replace: bool, out: TextIO) -> None:
 def _export_routine(routine_id: str, file: str, out: TextIO) -> None:
     from pathlib import Path
 
+    from hamstring_gui.core.catalog import load_catalog
     from hamstring_gui.core.routine_store import write_routine_file
+    from hamstring_gui.core.words import data_problem
 
     routine = find_routine(routine_id)
     try:
@@ -176,6 +182,9 @@ def _export_routine(routine_id: str, file: str, out: TextIO) -> None:
 
 def find_routine(routine_id: str) -> Routine:
     """A routine by id, or a :class:`UsageError` that suggests the closest id."""
+    from hamstring_gui.core.routine import closest_id
+    from hamstring_gui.library import all_routines
+
     routines = all_routines()
     if routine_id in routines:
         return routines[routine_id]
@@ -218,6 +227,11 @@ def _stretches(catalog: Catalog, as_json: bool, out: TextIO) -> None:
 
 
 def _routines(settings: SessionSettings, as_json: bool, out: TextIO) -> None:
+    from hamstring_gui.core.catalog import load_catalog
+    from hamstring_gui.core.plan import build_plan
+    from hamstring_gui.core.words import format_seconds
+    from hamstring_gui.library import all_routines
+
     catalog = load_catalog()
     listed = [(r, build_plan(r, catalog, settings)) for r in all_routines().values()]
     if as_json:
@@ -244,6 +258,9 @@ def _routines(settings: SessionSettings, as_json: bool, out: TextIO) -> None:
 
 
 def _describe(phase: Phase, catalog: Catalog) -> str:
+    from hamstring_gui.core.plan import PhaseKind
+    from hamstring_gui.core.words import PHASE_WORDS
+
     name = catalog[phase.stretch].name if phase.stretch else "—"
     side = str(phase.side) if phase.side else ("both" if phase.kind is not PhaseKind.REST else "")
     rep = f"rep {phase.rep}" if phase.rep and phase.kind is not PhaseKind.REST else ""
@@ -251,6 +268,9 @@ def _describe(phase: Phase, catalog: Catalog) -> str:
 
 
 def _plan(plan: Plan, routine: Routine, as_json: bool, out: TextIO) -> None:
+    from hamstring_gui.core.catalog import load_catalog
+    from hamstring_gui.core.words import format_seconds
+
     if as_json:
         json.dump(plan.to_json(), out, indent=2)
         out.write("\n")
@@ -310,6 +330,8 @@ def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
     if as_json:
         out.write(_json_lines(data))
     elif not csv_file:
+        from hamstring_gui.core import words
+
         sessions = data["sessions"]
         tests = data["self_tests"]
         assert isinstance(sessions, list) and isinstance(tests, list)
@@ -353,6 +375,10 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     if args.command == "history":
         _history(args.json, args.csv, out)
         return 0
+    from hamstring_gui.core.catalog import load_catalog
+    from hamstring_gui.core.plan import build_plan
+    from hamstring_gui.library import current_settings
+
     settings = current_settings()
     if args.command == "stretches":
         _stretches(load_catalog(), args.json, out)
@@ -461,7 +487,9 @@ def hand_over(args: argparse.Namespace) -> int:
 
 def paper(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """``handout ROUTINE FILE`` and ``report FILE [--weeks N]``: arguments checked before Qt."""
+    from hamstring_gui.core.catalog import load_catalog
     from hamstring_gui.core.history import HistoryError
+    from hamstring_gui.library import current_settings
     from hamstring_gui.ui.paper.pdf_file import PaperError, check_target
 
     if args.command == "handout":
