@@ -151,8 +151,12 @@ def scene_extent(rect: QRectF, scene: Scene, bounds: Bounds) -> QRectF:
 
 
 def _badge_radius(rect: QRectF) -> float:
-    """The L/R badge: a share of the picture, never smaller than a readable 11 px."""
-    return max(11.0, min(rect.width(), rect.height()) * 0.05)
+    """The L/R badge: a share of the picture, never smaller than a readable 11 px.
+
+    About a thigh's length across at the stage's scale: bigger, it would hide
+    the thigh it labels and spill onto the hip.
+    """
+    return max(11.0, min(rect.width(), rect.height()) * 0.042)
 
 
 def paint_scene(
