@@ -207,15 +207,18 @@ def test_the_foam_roller_lies_lengthwise_beside_the_spine_never_under_it() -> No
 
 
 def test_the_crossed_feet_stay_crossed_and_the_camera_shows_them() -> None:
+    # The steps: cross the other foot in front of the leg being stretched; the
+    # leg behind (the right, highlighted) stretches. Seen from behind that leg,
+    # three-quarter, the two legs make an X.
     figure = load_figure("standing-toe-touch-crossed")
-    assert figure.camera.yaw >= 30
+    assert -70 <= figure.camera.yaw <= -30
     for _, moment in checks.frames(figure):
         body = moment.body
-        assert body["r_ankle"][2] < body["l_ankle"][2]  # right foot across to the left
-        assert body["r_ankle"][0] > body["l_ankle"][0]  # and in front
+        assert body["l_ankle"][2] > body["r_ankle"][2]  # left foot across to the right
+        assert body["l_ankle"][0] > body["r_ankle"][0]  # and in front
     folded = figure.moment(PhaseKind.HOLD, 1.0).body
     angles = joint_angles(folded)
-    assert angles["lumbar"] > 15  # tight hamstrings: the back rounds to fold this far
+    assert 5 < angles["lumbar"] < 25  # folds from the hips; the back rounds only a little
 
 
 def test_the_rest_figure_stands_calm_with_nothing_highlighted() -> None:
