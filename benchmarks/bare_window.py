@@ -1,8 +1,8 @@
 """The baseline of ``make bench``: a bare PySide6 ``QMainWindow`` with one label.
 
 Measured exactly like the app: with ``HAMSTRING_GUI_TRACE=<path>`` it appends
-``{"event": "first-paint", "t": time.monotonic()}`` once the window finished
-its first paint (the same hook as ``hamstring_gui/ui/trace.py``), then
+``{"event": "first-paint", "t": time.monotonic(), "cpu": time.process_time()}``
+once the window finished its first paint (the same hook as ``hamstring_gui/ui/trace.py``), then
 runs until it is terminated. It must not import ``hamstring_gui``: it stands
 for what any PySide6 window costs on this machine.
 """
@@ -30,7 +30,8 @@ class _FirstPaint(QObject):
         watched.removeEventFilter(self)
         watched.event(event)
         with open(self._path, "a", encoding="utf-8") as file:
-            file.write(json.dumps({"event": "first-paint", "t": time.monotonic()}) + "\n")
+            stamps = {"t": time.monotonic(), "cpu": time.process_time()}
+            file.write(json.dumps({"event": "first-paint", **stamps}) + "\n")
         self.deleteLater()
         return True
 

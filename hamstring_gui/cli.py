@@ -22,15 +22,6 @@ from hamstring_gui.core.plan import Plan, build_plan
 from hamstring_gui.core.routine import Routine, closest_id
 from hamstring_gui.core.safe_file import UnsafeFolderError
 from hamstring_gui.core.settings import SessionSettings
-from hamstring_gui.core.words import (
-    EQUIPMENT_WORDS,
-    KIND_WORDS,
-    POSITION_WORDS,
-    data_problem,
-    format_seconds,
-    plan_line,
-    status_line,
-)
 from hamstring_gui.library import all_routines, choose_language, current_settings
 
 EXIT_USAGE = 2
@@ -57,6 +48,7 @@ class _Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
         if self.with_epilog:
             from hamstring_gui.cli_docs import epilog
+            from hamstring_gui.library import all_routines
 
             self.epilog = epilog(list(all_routines()))
         return super().format_help()
@@ -166,7 +158,7 @@ def _import_routine(file: str, replace: bool, out: TextIO) -> None:
             _("{problem} (use --replace; the old file is kept as a .bak)").format(problem=error)
         ) from None
     except DataError as error:
-        raise UsageError(data_problem(error)) from None
+        raise UsageError(words.data_problem(error)) from None
     message = _("imported {id} ({name}) into {folder}")
     out.write(message.format(id=repr(routine.id), name=routine.name, folder=folder) + "\n")
     for stretch in routine.back_cautions(load_catalog()):
@@ -182,7 +174,7 @@ def _export_routine(routine_id: str, file: str, out: TextIO) -> None:
     try:
         write_routine_file(routine, Path(file), load_catalog())
     except DataError as error:
-        raise UsageError(data_problem(error)) from None
+        raise UsageError(words.data_problem(error)) from None
     out.write(_("exported {id} to {file}").format(id=repr(routine.id), file=file) + "\n")
 
 
@@ -229,20 +221,22 @@ def _stretches(catalog: Catalog, as_json: bool, out: TextIO) -> None:
         out.write("\n")
         return
     width = max(len(s.id) for s in catalog.values())
-    kind_width = max(len(word) for word in KIND_WORDS.values())
-    position_width = max(len(word) for word in POSITION_WORDS.values())
+    kind_width = max(len(word) for word in words.KIND_WORDS.values())
+    position_width = max(len(word) for word in words.POSITION_WORDS.values())
     sides = {"each": pgettext("sides", "each leg"), "both": pgettext("sides", "both legs")}
     sides_width = max(len(word) for word in sides.values())
     for s in catalog.values():
-        gear = ", ".join(EQUIPMENT_WORDS[e] for e in s.equipment)
+        gear = ", ".join(words.EQUIPMENT_WORDS[e] for e in s.equipment)
         out.write(
-            f"{s.id:<{width}}  {KIND_WORDS[s.kind]:<{kind_width}}  "
-            f"{POSITION_WORDS[s.position]:<{position_width}}  {sides[s.sides]:<{sides_width}}  "
-            f"{s.name} [{gear}]\n"
+            f"{s.id:<{width}}  {words.KIND_WORDS[s.kind]:<{kind_width}}  "
+            f"{words.POSITION_WORDS[s.position]:<{position_width}}  "
+            f"{sides[s.sides]:<{sides_width}}  {s.name} [{gear}]\n"
         )
 
 
 def _routines(settings: SessionSettings, as_json: bool, out: TextIO) -> None:
+    from hamstring_gui.library import all_routines
+
     catalog = load_catalog()
     listed = [(r, build_plan(r, catalog, settings)) for r in all_routines().values()]
     if as_json:
@@ -264,11 +258,12 @@ def _routines(settings: SessionSettings, as_json: bool, out: TextIO) -> None:
         return
     width = max(len(routine.id) for routine, _plan in listed)
     for routine, plan in listed:
-        length = format_seconds(plan.total_seconds)
+        length = words.format_seconds(plan.total_seconds)
         out.write(f"{routine.id:<{width}}  {length:>6}  {routine.name}\n")
 
 
 def _plan(plan: Plan, routine: Routine, as_json: bool, out: TextIO) -> None:
+
     if as_json:
         json.dump(plan.to_json(), out, indent=2)
         out.write("\n")
@@ -277,16 +272,18 @@ def _plan(plan: Plan, routine: Routine, as_json: bool, out: TextIO) -> None:
     count = len(plan.phases)
     phases = ngettext("{count} phase", "{count} phases", count).format(count=count)
     out.write(
-        f"{routine.name} ({routine.id}): {format_seconds(plan.total_seconds)} "
+        f"{routine.name} ({routine.id}): {words.format_seconds(plan.total_seconds)} "
         f"({plan.total_seconds} s), {phases}\n"
     )
     at = 0
     for phase in plan.phases:
         name = catalog[phase.stretch].name if phase.stretch else None
-        out.write(f"{format_seconds(at):>6}  {phase.seconds:>3} s  {plan_line(phase, name)}\n")
+        out.write(
+            f"{words.format_seconds(at):>6}  {phase.seconds:>3} s  {words.plan_line(phase, name)}\n"
+        )
         at += phase.seconds
     done = _("done")
-    out.write(f"{format_seconds(at):>6}  {done}\n")
+    out.write(f"{words.format_seconds(at):>6}  {done}\n")
 
 
 def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
@@ -342,6 +339,8 @@ def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
     if as_json:
         out.write(_json_lines(data))
     elif not csv_file:
+        from hamstring_gui.core import words
+
         sessions = data["sessions"]
         tests = data["self_tests"]
         assert isinstance(sessions, list) and isinstance(tests, list)
@@ -390,6 +389,8 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     if args.command == "history":
         _history(args.json, args.csv, out)
         return 0
+    from hamstring_gui.library import current_settings
+
     settings = current_settings()
     if args.command == "stretches":
         _stretches(load_catalog(), args.json, out)
@@ -442,7 +443,7 @@ def control(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
             json.dump(status, out)
             out.write("\n")
         else:
-            out.write(status_line(status) + "\n")
+            out.write(words.status_line(status) + "\n")
     elif reply.get("message"):
         out.write(f"{reply['message']}\n")
     return 0

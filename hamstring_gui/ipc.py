@@ -21,7 +21,6 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -85,6 +84,8 @@ def send(
     Raises:
         NotRunningError: when nothing listens on the socket.
     """
+    import socket  # only a client talks; the app's first paint does not need it
+
     message: dict[str, Any] = {"command": command, "args": args or []}
     if launch:
         message["launch"] = launch

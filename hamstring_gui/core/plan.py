@@ -15,10 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from hamstring_gui.core.catalog import Catalog, Kind, Sides, Stretch
 from hamstring_gui.core.routine import ItemSides, Routine, RoutineItem
-from hamstring_gui.core.settings import SessionSettings
+
+if TYPE_CHECKING:  # the settings schema is only named here; history --json never loads it
+    from hamstring_gui.core.settings import SessionSettings
 
 
 class PhaseKind(StrEnum):

@@ -16,7 +16,6 @@ Built-in routines and user routine files share one TOML format::
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
@@ -106,6 +105,8 @@ _ITEM = {"stretch", "hold_seconds", "reps", "sides", "rest_seconds", "warm_up"}
 
 def closest_id(wanted: str, known: list[str]) -> str | None:
     """The known id most like ``wanted``, for 'did you mean' messages."""
+    import difflib  # only for a mistyped id; every start reads routines
+
     matches = difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
     return matches[0] if matches else None
 

@@ -21,8 +21,6 @@ from pathlib import Path
 
 from hamstring_gui.core import i18n
 from hamstring_gui.core.settings.store import write_atomic
-from hamstring_gui.platform import background
-from hamstring_gui.platform.dbus import DBusError
 
 DESKTOP_ID = "io.github.hamstringcoach.HamstringCoach"
 TRAY_FLAG = "--tray"
@@ -162,6 +160,11 @@ def _ask_portal(enabled: bool) -> None:
     Raises:
         AutostartError: the portal cannot be asked.
     """
+    # Here, not at the top: the app imports this module for DESKTOP_ID before
+    # its first paint, and the D-Bus client (jeepney) is only needed in Flatpak.
+    from hamstring_gui.platform import background
+    from hamstring_gui.platform.dbus import DBusError
+
     if not background.in_sandbox():
         return
     try:

@@ -4,7 +4,9 @@ With ``HAMSTRING_GUI_TRACE=<path>`` in the environment, :func:`install`
 hooks a built main window so the app appends one JSON line per event to
 that file, each stamped with ``t`` = ``time.monotonic()`` (the same clock in
 every process on Linux, so the benchmark compares it with the moment it
-started the process):
+started the process) and ``cpu`` = ``time.process_time()`` (user+sys CPU
+seconds of the process so far: a figure the other processes on a busy
+machine barely move):
 
 * ``first-paint``: the main window finished its first paint;
 * ``first-frame``: the session screen's illustration finished its first
@@ -35,8 +37,9 @@ ENV = "HAMSTRING_GUI_TRACE"
 
 
 def record(path: str, event: str, **fields: object) -> None:
-    """Append one event line, stamped with ``time.monotonic()``."""
-    line = json.dumps({"event": event, "t": time.monotonic(), **fields})
+    """Append one event line, stamped with ``time.monotonic()`` and the process's CPU time."""
+    stamps = {"t": time.monotonic(), "cpu": time.process_time()}
+    line = json.dumps({"event": event, **stamps, **fields})
     with open(path, "a", encoding="utf-8") as file:
         file.write(line + "\n")
 

@@ -32,6 +32,10 @@ from hamstring_gui.core.figure.vec import lerp
 FRONT = 1e6  # depth of cues and the badge: always on top
 BEHIND = -1e6  # depth of the floor
 FLOOR_RADIUS = 95.0  # cm: the ground drawn round the figure in raised views
+# Where the L/R badge sits, from hip to knee of the working leg: mid-thigh, a
+# little towards the knee. At the stage's scale the badge is ~12 cm across the
+# radius, so nearer the hip it would cover the pelvis and read as on the buttock.
+BADGE_ALONG = 0.6
 
 
 class Moment(NamedTuple):
@@ -197,7 +201,7 @@ def compose(
     for extra in project(list(extras), camera):
         shapes.append(extra._replace(depth=FRONT))
     if highlight and not both_legs and side is not None:
-        (u, v), _ = camera.project(lerp(body["r_hip"], body["r_knee"], 0.45))
+        (u, v), _ = camera.project(lerp(body["r_hip"], body["r_knee"], BADGE_ALONG))
         shapes.append(
             Shape(Kind.TEXT, ((u, v),), 9.0, Role.LABEL, "label", FRONT, text=side[0].upper())
         )

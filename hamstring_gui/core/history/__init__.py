@@ -6,7 +6,9 @@ window's questions in SQL, ``report`` exports everything, ``recorder``
 writes a session as the engine runs it, and ``period`` reads one period into
 a :class:`~hamstring_gui.core.history.period.HistoryReport` (what ``history
 --json``, the History window and the progress report show). The public names
-of the first six are importable from this package.
+of the first five are importable from this package; ``recorder`` is imported
+from its module, as it brings the session engine that reading the record
+(``history --json``) does not need.
 """
 
 from __future__ import annotations
@@ -18,11 +20,6 @@ from hamstring_gui.core.history.check import (
     check_rows,
     create_private,
     keep_aside,
-)
-from hamstring_gui.core.history.recorder import (
-    SessionRecorder,
-    WallClock,
-    local_now,
 )
 from hamstring_gui.core.history.report import (
     CSV_COLUMNS,
@@ -78,16 +75,13 @@ __all__ = [
     "SCHEMA_VERSION",
     "SelfTest",
     "SessionRecord",
-    "SessionRecorder",
     "Streak",
     "StretchCount",
     "TYPICAL_DEGREES",
-    "WallClock",
     "check_pages",
     "check_rows",
     "create_private",
     "keep_aside",
-    "local_now",
     "open_history",
     "problem_message",
     "statements",

@@ -22,7 +22,8 @@ Seconds always come from the engine's :class:`~hamstring_gui.core.session.Summar
 (what it credited to each phase), never from wall-clock arithmetic; the wall
 clock only stamps when a session started and ended, and gives local dates.
 
-Damage: the file is checked when it is opened (:mod:`~hamstring_gui.core.history.check`);
+Damage: the file is checked when it is opened (:mod:`~hamstring_gui.core.history.check`),
+unless it is unchanged since it last passed (:mod:`~hamstring_gui.core.history.verified`);
 :func:`open_history` keeps a damaged file aside and starts a new one.
 
 Failure: any ``sqlite3.Error`` while recording (full disk, read-only file)
@@ -41,6 +42,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hamstring_gui.core.history.check import (
     HistoryDamagedError,
@@ -53,9 +55,12 @@ from hamstring_gui.core.history.check import (
 from hamstring_gui.core.history.report import HistoryExport
 from hamstring_gui.core.history.schema import MIGRATIONS, SCHEMA_VERSION, statements
 from hamstring_gui.core.history.stats import MAX_DEGREES, validate_degrees
-from hamstring_gui.core.outcome import ItemOutcome
-from hamstring_gui.core.plan import Phase
+from hamstring_gui.core.history.verified import file_state, is_verified, mark_verified
 from hamstring_gui.core.safe_file import make_private, private_folder
+
+if TYPE_CHECKING:
+    from hamstring_gui.core.outcome import ItemOutcome
+    from hamstring_gui.core.plan import Phase
 
 
 def open_history(
@@ -112,19 +117,23 @@ class HistoryStore(HistoryExport):
         self.path = Path(path)
         self.read_only = read_only
         try:
+            if not read_only:
+                private_folder(self.path.parent)
+                create_private(self.path)
+            state = file_state(self.path)  # before SQLite touches it
             if read_only:
                 uri = f"{self.path.resolve().as_uri()}?mode=ro"
                 self._conn = sqlite3.connect(uri, uri=True, isolation_level=None)
             else:
-                private_folder(self.path.parent)
-                create_private(self.path)
                 self._conn = sqlite3.connect(self.path, isolation_level=None)
         except (sqlite3.Error, OSError) as error:
             raise HistoryError(f"cannot open the history file {self.path}: {error}") from error
         try:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA busy_timeout = 2000")
-            check_pages(self._conn)
+            verified = is_verified(self.path, state)  # unchanged since it passed its checks
+            if not verified:
+                check_pages(self._conn)
             if not read_only:
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = FULL")
@@ -134,7 +143,10 @@ class HistoryStore(HistoryExport):
                     f"the history file {self.path} has schema {self.version}, "
                     f"expected {SCHEMA_VERSION}"
                 )
-            check_rows(self._conn, max_degrees=MAX_DEGREES)
+            if not verified:
+                check_rows(self._conn, max_degrees=MAX_DEGREES)
+                if not read_only:
+                    mark_verified(self.path, state)
         except sqlite3.DatabaseError as error:
             # "file is not a database", "database disk image is malformed": damage
             self._conn.close()

@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from hamstring_gui.core.catalog import Catalog
-from hamstring_gui.core.history import HistoryStore, SessionRecorder
+from hamstring_gui.core.history import HistoryStore
+from hamstring_gui.core.history.recorder import SessionRecorder
 from hamstring_gui.core.session import SessionEngine, Summary
 from hamstring_gui.core.settings import HOLD_FOR_AGE
 from hamstring_gui.ui.controller import SessionController

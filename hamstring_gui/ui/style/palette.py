@@ -1,12 +1,15 @@
 """Colours of the illustrations, light and dark, following the system scheme.
 
 The working leg uses a warm accent that stays clearly apart from the cool
-neutral body in both palettes; props are soft wood and stone tones.
+neutral body in both palettes; props are soft wood and stone tones, outlined
+in a fixed edge colour that stands 3:1 off the window (WCAG's non-text
+contrast) whichever way a face is turned.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from PySide6.QtGui import QColor
 
@@ -16,14 +19,20 @@ from hamstring_gui.ui.style import theme
 
 @dataclass(frozen=True)
 class FigurePalette:
-    """One colour per :class:`Role`, plus the label text colour."""
+    """One colour per :class:`Role`, the label text colour, and the props' edges."""
 
     colours: dict[Role, str]
     label_text: str
+    edges: Mapping[Role, str] = field(default_factory=dict)
 
     def colour(self, role: Role) -> QColor:
         """The colour of ``role``."""
         return QColor(self.colours[role])
+
+    def outline(self, role: Role, fill: QColor) -> QColor:
+        """The outline of a solid filled ``fill``: the role's edge, else a darker fill."""
+        edge = self.edges.get(role)
+        return QColor(edge) if edge is not None else fill.darker(150)
 
 
 LIGHT = FigurePalette(
@@ -43,14 +52,15 @@ LIGHT = FigurePalette(
         Role.LABEL: "#e0702c",
     },
     "#ffffff",
+    {Role.PROP_FILL: "#8a7457", Role.WALL: "#747c86"},
 )
 
 DARK = FigurePalette(
     {
         Role.FLOOR: "#4b525c",
         Role.PROP: "#9c8668",
-        Role.PROP_FILL: "#6e5f4b",
-        Role.WALL: "#343a42",
+        Role.PROP_FILL: "#a08c70",
+        Role.WALL: "#6b7480",
         Role.STRAP: "#55c7bb",
         Role.PARTNER: "#6f8c7f",
         Role.BODY: "#b9c3cf",
@@ -62,6 +72,7 @@ DARK = FigurePalette(
         Role.LABEL: "#ff9a52",
     },
     "#1d1f23",
+    {Role.PROP_FILL: "#c9b595", Role.WALL: "#aab3be"},
 )
 
 

@@ -53,6 +53,7 @@ LOOP_FRAME_MS = 100
 # A loop's position is rounded to 1/LOOP_STEPS of a cycle (10 ms of the
 # quickest loop: invisible), so each of its poses is solved once, not per frame.
 LOOP_STEPS = 60
+FLOOR_ALPHA = 0.45  # the ground under a raised view: a soft disc, props stand on it
 Bounds = tuple[float, float, float, float]
 
 
@@ -152,8 +153,12 @@ def scene_extent(rect: QRectF, scene: Scene, bounds: Bounds) -> QRectF:
 
 
 def _badge_radius(rect: QRectF) -> float:
-    """The L/R badge: a share of the picture, never smaller than a readable 11 px."""
-    return max(11.0, min(rect.width(), rect.height()) * 0.05)
+    """The L/R badge: a share of the picture, never smaller than a readable 11 px.
+
+    About a thigh's length across at the stage's scale: bigger, it would hide
+    the thigh it labels and spill onto the hip.
+    """
+    return max(11.0, min(rect.width(), rect.height()) * 0.042)
 
 
 def paint_scene(
@@ -209,7 +214,7 @@ def paint_scene(
                 QPointF(rect.left() + margin / 2, y), QPointF(rect.right() - margin / 2, y)
             )
         elif shape.kind is Kind.FILL:
-            _fill(painter, shape, colour, shaded, outline, keep)
+            _fill(painter, shape, colour, palette, shaded, outline, keep)
         elif shape.kind is Kind.LINE:
             painter.setPen(_pen(colour, max(shape.width * scale, 1.0)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -257,20 +262,26 @@ def _pen(colour: QColor, width: float) -> QPen:
 
 
 def _fill(
-    painter: QPainter, shape: Shape, colour: QColor, shaded: bool, outline: float, keep: bool
+    painter: QPainter,
+    shape: Shape,
+    colour: QColor,
+    palette: FigurePalette,
+    shaded: bool,
+    outline: float,
+    keep: bool,
 ) -> None:
     """A solid: its base colour with a thin outline, and a lighter band on the lit side."""
     polygon, shine = _polygons(shape, keep)
     if shape.role is Role.FLOOR:
         colour = QColor(colour)
-        colour.setAlphaF(0.45)
+        colour.setAlphaF(FLOOR_ALPHA)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawPolygon(polygon)
         return
     if shape.shade < 1.0:
         colour = colour.darker(int(100 / shade_floor(shape.shade)))
-    pen = QPen(colour.darker(150), outline)
+    pen = QPen(palette.outline(shape.role, colour), outline)
     pen.setCosmetic(True)  # a device-pixel line: Qt's fast path, crisp at every size
     painter.setPen(pen)
     painter.setBrush(colour)

@@ -13,7 +13,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from hamstring_gui.core.catalog import load_catalog
-from hamstring_gui.core.history import HistoryStore, SessionRecorder
+from hamstring_gui.core.history import HistoryStore
+from hamstring_gui.core.history.recorder import SessionRecorder
 from hamstring_gui.core.plan import build_plan
 from hamstring_gui.core.routine import builtin_routines
 from hamstring_gui.core.session import Event, PhaseStarted, SessionEngine, State

@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from hamstring_gui.core.history import (
-    HistoryStore,
-    SessionRecorder,
-)
+from hamstring_gui.core.history import HistoryStore
+from hamstring_gui.core.history.recorder import SessionRecorder
 from hamstring_gui.core.outcome import ItemOutcome, judge
 from hamstring_gui.core.plan import Phase, PhaseKind, Plan, Side
 from hamstring_gui.core.session import SessionEngine

@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from hamstring_gui.core.history import (
-    HistoryStore,
-    SessionRecorder,
-)
+from hamstring_gui.core.history import HistoryStore
+from hamstring_gui.core.history.recorder import SessionRecorder
 from hamstring_gui.core.session import SessionEngine, State
 from tests.core.history.sessions import (
     ROOT,

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from hamstring_gui.core.catalog import load_catalog
-from hamstring_gui.core.history import HistoryStore, SelfTest, SessionRecorder
+from hamstring_gui.core.history import HistoryStore, SelfTest
+from hamstring_gui.core.history.recorder import SessionRecorder
 from hamstring_gui.core.plan import build_plan
 from hamstring_gui.core.routine import Routine, RoutineItem
 from hamstring_gui.core.session import SessionEngine

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication
+import pytest
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from hamstring_gui.core.figure import Role
-from hamstring_gui.ui.style.palette import DARK, LIGHT, palette_for, system_is_dark
-from hamstring_gui.ui.style.theme import fallback_palette
+from hamstring_gui.core.figure.library import STANDING
+from hamstring_gui.core.figure.pose import solve
+from hamstring_gui.core.figure.props import KINDS, Prop, primitives
+from hamstring_gui.core.figure.shapes import Block, Capsule
+from hamstring_gui.ui.style.palette import DARK, LIGHT, FigurePalette, palette_for, system_is_dark
+from hamstring_gui.ui.style.theme import blend, contrast, fallback_palette
+from hamstring_gui.ui.widgets.illustration import FLOOR_ALPHA, shade_floor
 
 
 def test_each_palette_colours_every_role() -> None:
@@ -16,7 +22,7 @@ def test_each_palette_colours_every_role() -> None:
     assert palette_for(True) is DARK and palette_for(False) is LIGHT
 
 
-def test_system_is_dark_follows_the_app_palette() -> None:
+def test_system_is_dark_follows_the_app_palette(qapp) -> None:
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication)
     before = app.palette()
@@ -27,3 +33,47 @@ def test_system_is_dark_follows_the_app_palette() -> None:
         assert not system_is_dark()
     finally:
         app.setPalette(before)
+
+
+def _prop_roles() -> tuple[set[Role], set[Role]]:
+    """Roles the props draw in: as solids (outlined), and as bands (a towel or strap)."""
+    body = solve(STANDING)
+    solid: set[Role] = set()
+    band: set[Role] = set()
+    for kind in KINDS:
+        for prim in primitives(Prop(kind, {}), body):
+            (solid if isinstance(prim, Block | Capsule) else band).add(prim.role)
+    return solid, band
+
+
+def _grounds(palette: FigurePalette, dark: bool) -> list[QColor]:
+    """What a prop is painted on: the window, a view's base, and the floor disc on either."""
+    qt = fallback_palette(dark)
+    out = []
+    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
+        under = qt.color(role)
+        floor = palette.colour(Role.FLOOR)
+        floor.setAlphaF(FLOOR_ALPHA)
+        out += [under, blend(floor, under)]
+    return out
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_every_prop_is_outlined_at_3_to_1_against_its_ground(qapp, dark: bool) -> None:
+    # Review fix 19: door posts, chairs, stools and mats vanished on the dark window.
+    palette = palette_for(dark)
+    solid, _ = _prop_roles()
+    assert solid >= {Role.PROP_FILL, Role.WALL}
+    for role in solid:
+        for shade in (1.0, 0.5):  # the lit and the darkest face share one edge colour
+            fill = palette.colour(role).darker(int(100 / shade_floor(shade)))
+            edge = palette.outline(role, fill)
+            for ground in _grounds(palette, dark):
+                assert contrast(edge, ground) >= 3.0, (role, shade, ground.name())
+
+
+def test_dark_props_are_lighter_than_the_dark_window(qapp) -> None:
+    window = fallback_palette(True).color(QPalette.ColorRole.Window)
+    solid, band = _prop_roles()
+    for role in solid | band:  # a lit face, and the towel or strap itself
+        assert contrast(DARK.colour(role), window) >= 3.0, role
