@@ -1,7 +1,6 @@
 """The figures of all stretches, loaded once from ``resources/poses/<id>.toml``.
 
-A file with ``schema = 2`` is a 3D pose file (:mod:`.posefile`); any other
-is an old 2D one, lifted into 3D (:mod:`.lift`).
+Every file is a 3D pose file (``schema = 2``, :mod:`.posefile`).
 """
 
 from __future__ import annotations
@@ -10,9 +9,7 @@ from functools import cache
 
 from hamstring_gui.core import assets
 from hamstring_gui.core.datafile import parse_toml
-from hamstring_gui.core.figure import flat_file
 from hamstring_gui.core.figure.camera import VIEWS
-from hamstring_gui.core.figure.lift import lifted
 from hamstring_gui.core.figure.pose import Arm, Leg, Pose, Trunk, solve
 from hamstring_gui.core.figure.posefile import PoseFile, parse_pose_file
 from hamstring_gui.core.figure.scene import Moment, Scene, compose
@@ -52,13 +49,11 @@ def load_figure(stretch_id: str) -> StretchFigure:
     from hamstring_gui.core.catalog import Sides, load_catalog
 
     both = load_catalog()[stretch_id].sides is Sides.BOTH
-    if is_3d(stretch_id):
-        return from_pose_file(stretch_id, pose_file(stretch_id), both)
-    return lifted(flat_file.load_illustration(stretch_id))
+    return from_pose_file(stretch_id, pose_file(stretch_id), both)
 
 
 STANDING = Pose(
-    Trunk((0.0, 90.3, 0.0), thoracic=4.0),
+    Trunk((0.0, 93.1, 0.0), thoracic=4.0),  # feet just on the floor, not in it
     {
         "r": Leg(flex=2.0, knee=3.0, ankle=1.0, abduct=3.0),
         "l": Leg(flex=-2.0, knee=3.0, ankle=-2.0, abduct=3.0),

@@ -2,8 +2,7 @@
 
 :class:`StretchFigure` answers the one question the view asks: what does
 this stretch look like for this side, in this phase, this far through it?
-It is built either from a 3D pose file (:func:`from_pose_file`) or from an
-old 2D one lifted into 3D (``lift.py``); both share the phase logic here.
+It is built from a 3D pose file (:func:`from_pose_file`).
 """
 
 from __future__ import annotations

