@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -103,10 +102,9 @@ def private_session_bus(
 
     ``listen`` is a D-Bus address to listen on instead of the default.
     """
-    import pytest
+    from tests.helpers.tools import require
 
-    if shutil.which("dbus-daemon") is None:
-        pytest.skip("needs dbus-daemon (make deps)")
+    require("dbus-daemon")  # fails under CI=true, never skips there
     daemon = subprocess.Popen(
         [
             "dbus-daemon",

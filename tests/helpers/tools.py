@@ -19,6 +19,7 @@ PACKAGE_OF = {
     "xprop": "x11-utils",
     "import": "imagemagick",
     "dbus-run-session": "dbus-daemon",
+    "dbus-daemon": "dbus-daemon",
     "busctl": "systemd",
     "dunst": "dunst",
     "dunstctl": "dunst",
