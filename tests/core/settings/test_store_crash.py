@@ -18,8 +18,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from hamstring_gui.core.settings import SessionSettings, Settings, settings_from_dict
 from hamstring_gui.core.settings.store import SettingsStore
 
@@ -53,7 +51,6 @@ def read(path: Path) -> Settings:
     return settings
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_sigkill_during_saves_never_leaves_a_bad_file(tmp_path: Path) -> None:
     path = tmp_path / "cfg" / "settings.json"
     path.parent.mkdir()
