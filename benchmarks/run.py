@@ -286,28 +286,35 @@ def measure_startup(desktop: Desktop, runs: int) -> dict[str, list[float]]:
         "routine_ms": [],
         "bare_kib": [],
         "routine_kib": [],
+        "bare_cpu_ms": [],
+        "app_cpu_ms": [],
+        "routine_cpu_ms": [],
     }
     for number in range(runs):
         with running(desktop, [str(PYTHON), str(BARE)], env, trace) as (process, started):
             event = wait_event(trace, "first-paint", process)
             found["bare_ms"].append((event["t"] - started) * 1000)
+            found["bare_cpu_ms"].append(event["cpu"] * 1000)
             time.sleep(1.0)
             found["bare_kib"].append(status_kib(proc_text(process.pid, "status")))
         with running(desktop, [str(PROGRAM)], env, trace) as (process, started):
             event = wait_event(trace, "first-paint", process)
             found["app_ms"].append((event["t"] - started) * 1000)
+            found["app_cpu_ms"].append(event["cpu"] * 1000)
         with running(desktop, [str(PROGRAM), "start", "desk-break"], env, trace) as (
             process,
             started,
         ):
             event = wait_event(trace, "first-frame", process)
             found["routine_ms"].append((event["t"] - started) * 1000)
+            found["routine_cpu_ms"].append(event["cpu"] * 1000)
             time.sleep(3.0)
             found["routine_kib"].append(status_kib(proc_text(process.pid, "status")))
         print(
             f"  round {number + 1}/{runs}: bare {found['bare_ms'][-1]:.0f} ms, "
             f"app {found['app_ms'][-1]:.0f} ms, start desk-break "
-            f"{found['routine_ms'][-1]:.0f} ms",
+            f"{found['routine_ms'][-1]:.0f} ms (CPU {found['bare_cpu_ms'][-1]:.0f} / "
+            f"{found['app_cpu_ms'][-1]:.0f} / {found['routine_cpu_ms'][-1]:.0f} ms)",
             flush=True,
         )
     return found
@@ -446,35 +453,7 @@ def collect(desktop: Desktop, runs: int) -> dict[str, dict[str, Any]]:
         plan["median"], "ms", "median wall time of `hamstring-gui plan full-session --json`", plan
     )
 
-    print(f"startup, {runs} interleaved rounds ...", flush=True)
-    found = measure_startup(desktop, runs)
-    bare = summary(found["bare_ms"])
-    bare_baseline = {**bare, "what": "bare PySide6 QMainWindow + QLabel: start to first paint"}
-    app, routine = summary(found["app_ms"]), summary(found["routine_ms"])
-    results["startup_ratio"] = figure(
-        ratio(app["median"], bare["median"]),
-        "ratio",
-        "median start-to-first-paint of `hamstring-gui` / of the bare window",
-        app,
-        baseline=bare_baseline,
-    )
-    results["startup_start_routine_ratio"] = figure(
-        ratio(routine["median"], bare["median"]),
-        "ratio",
-        "median start-to-first-frame (session picture) of `hamstring-gui start desk-break`"
-        " / bare window's first paint",
-        routine,
-        baseline=bare_baseline,
-    )
-    bare_kib, routine_kib = summary(found["bare_kib"], 0), summary(found["routine_kib"], 0)
-    results["rss_ratio"] = figure(
-        ratio(routine_kib["median"], bare_kib["median"]),
-        "ratio",
-        "median peak RSS (VmHWM, KiB) of `start desk-break` 3 s after its first frame"
-        " / the bare window's 1 s after its first paint",
-        routine_kib,
-        baseline={**bare_kib, "what": "bare window VmHWM, KiB"},
-    )
+    results.update(collect_startup(desktop, runs))
 
     print("session CPU, 60 s of full-session's animated warm-up ...", flush=True)
     total, parts = measure_session_cpu(desktop)
@@ -518,6 +497,41 @@ def collect(desktop: Desktop, runs: int) -> dict[str, dict[str, Any]]:
     )
 
     results.update(collect_history(desktop, runs))
+    return results
+
+
+def collect_startup(desktop: Desktop, runs: int) -> dict[str, dict[str, Any]]:
+    """The start-up and memory figures (``--only startup``)."""
+    results: dict[str, dict[str, Any]] = {}
+    print(f"startup, {runs} interleaved rounds ...", flush=True)
+    found = measure_startup(desktop, runs)
+    bare = summary(found["bare_ms"])
+    bare_baseline = {**bare, "what": "bare PySide6 QMainWindow + QLabel: start to first paint"}
+    app, routine = summary(found["app_ms"]), summary(found["routine_ms"])
+    results["startup_ratio"] = figure(
+        ratio(app["median"], bare["median"]),
+        "ratio",
+        "median start-to-first-paint of `hamstring-gui` / of the bare window",
+        app,
+        baseline=bare_baseline,
+    )
+    results["startup_start_routine_ratio"] = figure(
+        ratio(routine["median"], bare["median"]),
+        "ratio",
+        "median start-to-first-frame (session picture) of `hamstring-gui start desk-break`"
+        " / bare window's first paint",
+        routine,
+        baseline=bare_baseline,
+    )
+    bare_kib, routine_kib = summary(found["bare_kib"], 0), summary(found["routine_kib"], 0)
+    results["rss_ratio"] = figure(
+        ratio(routine_kib["median"], bare_kib["median"]),
+        "ratio",
+        "median peak RSS (VmHWM, KiB) of `start desk-break` 3 s after its first frame"
+        " / the bare window's 1 s after its first paint",
+        routine_kib,
+        baseline={**bare_kib, "what": "bare window VmHWM, KiB"},
+    )
     return results
 
 
@@ -587,7 +601,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument(
         "--only",
-        choices=("history", "cue_latency"),
+        choices=("startup", "history", "cue_latency"),
         help="measure one part (results merged into --out)",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json")
@@ -617,6 +631,8 @@ def main() -> int:
                 desktop.start()
                 if args.only == "history":
                     results = collect_history(desktop, args.runs)
+                elif args.only == "startup":
+                    results = collect_startup(desktop, args.runs)
                 else:
                     results = collect(desktop, args.runs)
         except (BenchError, OSError, KeyError, ValueError) as error:

@@ -13,6 +13,7 @@ change; a :class:`AutostartError` carries the sentence to show the user.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sys
@@ -43,7 +44,14 @@ def _localized(key: str, english: str) -> str:
     return "\n".join([*lines, f"{key}={english}"])
 
 
-ENTRY = f"""[Desktop Entry]
+@functools.cache
+def entry() -> str:
+    """The entry's text with ``Exec=hamstring-gui --tray``.
+
+    Built on first use, not at import: every language's catalogue is read for
+    it, and the app imports this module on every start.
+    """
+    return f"""[Desktop Entry]
 Type=Application
 Version=1.4
 {_localized("Name", NAME)}
@@ -95,7 +103,7 @@ def launch_command(
 def entry_text(command: list[str]) -> str:
     """The autostart entry that runs ``command --tray``."""
     exec_line = " ".join(_quoted(part) for part in [*command, TRAY_FLAG])
-    return ENTRY.replace(f"Exec={PROGRAM} {TRAY_FLAG}", f"Exec={exec_line}")
+    return entry().replace(f"Exec={PROGRAM} {TRAY_FLAG}", f"Exec={exec_line}")
 
 
 def check(command: list[str]) -> None:

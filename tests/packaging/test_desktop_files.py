@@ -135,7 +135,7 @@ def test_autostart_template_is_what_the_app_writes() -> None:
     # The reminders write the entry from hamstring_gui/platform/autostart.py; the two must agree.
     autostart = pytest.importorskip("hamstring_gui.platform.autostart")
     assert autostart.DESKTOP_ID == APP_ID
-    assert AUTOSTART.read_text(encoding="utf-8") == autostart.ENTRY
+    assert AUTOSTART.read_text(encoding="utf-8") == autostart.entry()
 
 
 def test_metainfo_matches_the_desktop_entry_and_the_package() -> None:

@@ -28,7 +28,7 @@ def test_unset_config_home_means_dot_config(private_dirs: Path, monkeypatch) -> 
 
 def test_entry_matches_the_packaging_template() -> None:
     template = ROOT / "packaging/linux/autostart" / f"{autostart.DESKTOP_ID}.desktop"
-    assert template.read_text() == autostart.ENTRY
+    assert template.read_text() == autostart.entry()
 
 
 def test_a_source_install_writes_the_absolute_path_of_the_running_program(
@@ -57,7 +57,7 @@ def test_run_as_a_module_the_entry_runs_python_dash_m(tmp_path: Path) -> None:
 
 def test_sync_recreates_a_missing_entry_and_follows_a_moved_program(private_dirs: Path) -> None:
     path = autostart.sync(True, ["hamstring-gui"])
-    assert path is not None and path.read_text() == autostart.ENTRY
+    assert path is not None and path.read_text() == autostart.entry()
     path.unlink()  # removed by hand, or never written though the setting was on
     autostart.sync(True, ["hamstring-gui"])
     assert path.is_file()
