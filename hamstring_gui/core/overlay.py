@@ -22,7 +22,6 @@ Format (``<kind>.<language>.toml``, kind ``stretches`` or ``routines``)::
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from functools import cache
@@ -38,7 +37,13 @@ Fields = Mapping[str, object]
 
 
 def source_hash(english: Fields) -> str:
-    """A short hash of an entry's English text fields: what a translation was made from."""
+    """A short hash of an entry's English text fields: what a translation was made from.
+
+    ``hashlib`` is imported here, not at the top: importing it loads OpenSSL
+    (3.4 MB resident), which an English session never needs.
+    """
+    import hashlib
+
     text = json.dumps(english, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
