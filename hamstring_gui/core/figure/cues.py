@@ -37,6 +37,16 @@ class Cue(NamedTuple):
     radius: float = 0.0
     span: tuple[str, str] = ("", "")  # from and to pose (default: start and stretched)
     twoway: bool = False  # a head at both ends (rocking to and fro)
+    during: tuple[str, ...] = ()  # the phase kinds that show it (a PNF press); () = all
+
+
+def shows_in(cue: Cue, kind: str) -> bool:
+    """Whether ``cue`` is drawn in a phase of ``kind``.
+
+    A press shows only while the person presses: drawn during the lift into
+    the stretch it would read as the wrong way round.
+    """
+    return not cue.during or kind in cue.during
 
 
 def path_arrow(points: Sequence[V3], offset: V3) -> Band | None:
