@@ -310,6 +310,7 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
                 (str(cue.get("from", "")), str(cue.get("to", ""))),
                 bool(cue.get("twoway", False)),
                 tuple(during),
+                r.number(cue, "sweep", where, 0.0),
             )
         )
     stretched = named("stretched")

@@ -15,6 +15,7 @@ from hamstring_gui.core.figure.camera import Camera
 from hamstring_gui.core.figure.collide import below_floor
 from hamstring_gui.core.figure.cues import (
     INSET_SHARE,
+    MIN_SWEEP,
     Cue,
     arc_arrow,
     path_arrow,
@@ -116,7 +117,8 @@ class StretchFigure:
             points = [m.body[cue.point] for m in moments]
             if cue.pivot:
                 pivot = add(moments[0].body[cue.pivot], cue.offset)
-                arrow = arc_arrow(pivot, points[0], points[-1], cue.radius or 60.0)
+                least = cue.sweep or MIN_SWEEP
+                arrow = arc_arrow(pivot, points[0], points[-1], cue.radius or 60.0, least)
             else:
                 arrow = path_arrow(points, cue.offset)
             if arrow is not None:
