@@ -37,6 +37,17 @@ class Cue(NamedTuple):
     radius: float = 0.0
     span: tuple[str, str] = ("", "")  # from and to pose (default: start and stretched)
     twoway: bool = False  # a head at both ends (rocking to and fro)
+    during: tuple[str, ...] = ()  # the phase kinds that show it (a PNF press); () = all
+    sweep: float = 0.0  # an arc's least sweep in degrees (0: MIN_SWEEP); a rock of a few cm
+
+
+def shows_in(cue: Cue, kind: str) -> bool:
+    """Whether ``cue`` is drawn in a phase of ``kind``.
+
+    A press shows only while the person presses: drawn during the lift into
+    the stretch it would read as the wrong way round.
+    """
+    return not cue.during or kind in cue.during
 
 
 def path_arrow(points: Sequence[V3], offset: V3) -> Band | None:
@@ -53,18 +64,20 @@ def path_arrow(points: Sequence[V3], offset: V3) -> Band | None:
 MIN_SWEEP = 28.0  # degrees: a smaller turn reads as a blot, not an arrow
 
 
-def arc_arrow(pivot: V3, start: V3, end: V3, radius: float) -> Band | None:
+def arc_arrow(
+    pivot: V3, start: V3, end: V3, radius: float, least: float = MIN_SWEEP
+) -> Band | None:
     """A curved arrow round ``pivot`` from the direction of ``start`` to that of ``end``.
 
     "Tilt forward from the hips": the chest turns round the hip joint. A
-    small turn is widened symmetrically to :data:`MIN_SWEEP` so it reads.
+    small turn is widened symmetrically to ``least`` degrees so it reads.
     """
     a, b = sub(start, pivot), sub(end, pivot)
     sweep = angle(a, b)
     if sweep < 1.0:
         return None
     axis = norm(cross(a, b))
-    extra = max(0.0, MIN_SWEEP - sweep) / 2
+    extra = max(0.0, least - sweep) / 2
     first = rotate(norm(a), axis, -extra)
     total = sweep + 2 * extra
     steps = 12

@@ -18,6 +18,9 @@ from hamstring_gui.core.figure.pose import Arm, Leg, Pose, Reach, Trunk, heel_he
 from hamstring_gui.core.figure.props import KINDS as PROP_KINDS
 from hamstring_gui.core.figure.props import Prop
 from hamstring_gui.core.figure.vec import V3
+from hamstring_gui.core.plan import PhaseKind
+
+PHASE_KINDS = frozenset(str(k) for k in PhaseKind)
 
 _TOP = {
     "schema",
@@ -194,23 +197,25 @@ def _heel_at(r: _Reader, pose: Pose, side: str, height: float, where: str) -> Po
     """The pose with leg ``side``'s hip flexion chosen so the heel's underside is at ``height``.
 
     For a straight leg with the heel on the floor: the knee and ankle stay as
-    given, the hip flexes until the heel touches.
+    given, the hip flexes until the heel touches. The heel is lowest with the
+    leg hanging straight down, wherever the pelvis tilts (a deep hip hinge
+    puts that at a negative flexion), so the search starts there and moves
+    the leg forward.
     """
 
     def heel(flex: float) -> float:
         legs = {**pose.legs, side: pose.legs[side]._replace(flex=flex)}
         return heel_height(pose._replace(legs=legs), side) - sk.RADII["foot"][0]
 
-    low, high = -30.0, 120.0
-    at_low, at_high = heel(low), heel(high)
-    if not min(at_low, at_high) <= height <= max(at_low, at_high):
+    samples = [-120.0 + 5.0 * i for i in range(55)]  # -120 .. 150 degrees
+    low = min(samples, key=heel)
+    high = next((f for f in samples if f > low and heel(f) >= height), None)
+    if heel(low) > height or high is None:
         raise r.fail(where, f"heel_at {height} is out of reach")
-    rising = at_high > at_low
-    # 150 degrees halved 20 times: 0.00015 degrees, far below a hundredth (each
-    # step solves the leg; every pose file of a first frame goes through this).
-    for _ in range(20):
+    # 5 degrees halved 16 times: well under a hundredth of a degree.
+    for _ in range(16):
         mid = (low + high) / 2
-        if (heel(mid) < height) == rising:
+        if heel(mid) < height:
             low = mid
         else:
             high = mid
@@ -286,6 +291,9 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
         if not isinstance(cue, Mapping) or cue.get("kind") not in CUE_KINDS:
             raise DataError(file, f"{where} needs a kind out of {sorted(CUE_KINDS)}")
         corner = str(cue.get("corner", "top-right"))
+        during = cue.get("during", [])
+        if not isinstance(during, list) or not set(during) <= PHASE_KINDS:
+            raise r.fail(where, f"during must list phase kinds out of {sorted(PHASE_KINDS)}")
         if corner not in CORNERS or ("pose" in cue and cue["pose"] not in poses):
             raise r.fail(where, "needs a known pose and corner")
         cues.append(
@@ -301,6 +309,8 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
                 r.number(cue, "radius", where, 0.0),
                 (str(cue.get("from", "")), str(cue.get("to", ""))),
                 bool(cue.get("twoway", False)),
+                tuple(during),
+                r.number(cue, "sweep", where, 0.0),
             )
         )
     stretched = named("stretched")

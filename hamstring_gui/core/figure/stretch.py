@@ -13,7 +13,15 @@ from typing import Any
 
 from hamstring_gui.core.figure.camera import Camera
 from hamstring_gui.core.figure.collide import below_floor
-from hamstring_gui.core.figure.cues import INSET_SHARE, Cue, arc_arrow, path_arrow, push_arrow
+from hamstring_gui.core.figure.cues import (
+    INSET_SHARE,
+    MIN_SWEEP,
+    Cue,
+    arc_arrow,
+    path_arrow,
+    push_arrow,
+    shows_in,
+)
 from hamstring_gui.core.figure.pose import Pose, interpolate, raised, settled, solve
 from hamstring_gui.core.figure.posefile import KeyPose, PoseFile
 from hamstring_gui.core.figure.props import Prop
@@ -96,8 +104,8 @@ class StretchFigure:
     # --- pictures -----------------------------------------------------------
 
     @cached_property
-    def _paths(self) -> list[Band]:
-        arrows = []
+    def _paths(self) -> list[tuple[Cue, Band]]:
+        arrows: list[tuple[Cue, Band]] = []
         for cue in self.cues:
             if cue.kind != "path":
                 continue
@@ -109,13 +117,14 @@ class StretchFigure:
             points = [m.body[cue.point] for m in moments]
             if cue.pivot:
                 pivot = add(moments[0].body[cue.pivot], cue.offset)
-                arrow = arc_arrow(pivot, points[0], points[-1], cue.radius or 60.0)
+                least = cue.sweep or MIN_SWEEP
+                arrow = arc_arrow(pivot, points[0], points[-1], cue.radius or 60.0, least)
             else:
                 arrow = path_arrow(points, cue.offset)
             if arrow is not None:
-                arrows.append(arrow)
+                arrows.append((cue, arrow))
                 if cue.twoway:
-                    arrows.append(arrow._replace(points=arrow.points[::-1]))
+                    arrows.append((cue, arrow._replace(points=arrow.points[::-1])))
         return arrows
 
     def _pushes(self, moment: Moment) -> list[Band]:
@@ -146,7 +155,9 @@ class StretchFigure:
     ) -> Scene:
         """The picture of a phase for the working ``side``."""
         moment = self.moment(kind, progress, deep)
-        extras: list[Band] = list(self._paths) if kind is not PhaseKind.MOVE else []
+        extras: list[Band] = []
+        if kind is not PhaseKind.MOVE:
+            extras = [band for cue, band in self._paths if shows_in(cue, str(kind))]
         if kind is PhaseKind.CONTRACT:
             extras += self._pushes(moment)
         inset, corner = self._inset(side)
@@ -165,7 +176,7 @@ class StretchFigure:
         """Bounds that hold every key frame: the framing stays put while the figure moves."""
         boxes = []
         for moment in self.key_moments():
-            extras = list(self._paths) + self._pushes(moment)
+            extras = [band for _, band in self._paths] + self._pushes(moment)
             boxes.append(compose(moment, self.props, self.camera, side, extras=extras).bounds())
         bounds = union(boxes)
         for cue in self.cues:

@@ -20,6 +20,11 @@ def test_a_small_hinge_still_draws_a_readable_arc_round_the_pivot() -> None:
     assert all(dist(p, (0, 0, 0)) == pytest.approx(80) for p in band.points)
     assert angle(band.points[0], band.points[-1]) == pytest.approx(MIN_SWEEP, abs=0.5)
 
+    # A rock of a few centimetres asks for a wider arc so both heads read.
+    wide = arc_arrow((0, 0, 0), (0, 50, 0), (10, 49, 0), 80, least=80)
+    assert wide is not None
+    assert angle(wide.points[0], wide.points[-1]) == pytest.approx(80, abs=0.5)
+
 
 def test_a_push_arrow_has_its_length_and_direction() -> None:
     band = push_arrow((0, 0, 0), (0, -2, 0), 24, (5, 0, 0))

@@ -61,3 +61,21 @@ def test_a_hand_on_the_floor_can_lie_flat() -> None:
 def test_broken_pose_files_fail_naming_the_problem(text: str, problem: str) -> None:
     with pytest.raises(DataError, match=problem):
         parse_pose_file(text, "poses/x.toml")
+
+
+def test_a_cue_names_the_phases_it_shows_in() -> None:
+    text = BASE + '[[cue]]\nkind = "path"\npoint = "r_heel"\nduring = ["contract"]\n'
+    (cue,) = parse_pose_file(text, "x.toml").cues
+    assert cue.during == ("contract",)
+    with pytest.raises(DataError, match="during"):
+        parse_pose_file(text.replace('"contract"', '"lift"'), "x.toml")
+
+
+@pytest.mark.parametrize("tilt", [0, 20, 45, 70])
+def test_heel_at_finds_the_floor_in_a_deep_hip_hinge(tilt) -> None:
+    # Folded far forward, the leg hangs at a negative hip flexion: still found.
+    text = BASE.replace("pelvis = [0, 55, 0]", f"pelvis = [0, 55, 0]\ntilt = {tilt}")
+    pose = parse_pose_file(text, "x.toml").poses["a"].pose
+    body = solve(pose)
+    assert abs(body["r_heel"][1] - sk.RADII["foot"][0]) < 0.05
+    assert body["r_ankle"][0] >= body["r_hip"][0] - 1  # the leg forward of (or under) the hip

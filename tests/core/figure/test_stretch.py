@@ -244,3 +244,22 @@ def test_one_person_size_every_picture_frames_at_least_the_stage() -> None:
     # one scale; only a wide floor scene may frame more (a slightly smaller person).
     pictures = sum(len(sides_of(i)) for i in CATALOG)
     assert on_stage >= pictures - 4
+
+
+@pytest.mark.parametrize("stretch_id", ["partner-resistance", "pnf-towel"])
+def test_the_pnf_press_arrow_shows_only_while_pressing_and_points_down(stretch_id) -> None:
+    # The lift into the stretch is not the press: an arrow pointing the leg down
+    # during the lift reads as the wrong way round.
+    figure = load_figure(stretch_id)
+
+    def presses(kind: PhaseKind) -> list[tuple[float, float]]:
+        scene = figure.scene(kind, 0.5, "right")
+        # Screen v is up: a press arrow's head is lower than its tail.
+        return [
+            (s.points[0][1], s.points[-1][1])
+            for s in scene.shapes
+            if s.kind is Kind.ARROW and s.points[-1][1] < s.points[0][1] - 3
+        ]
+
+    assert presses(PhaseKind.PREPARE) == []
+    assert presses(PhaseKind.CONTRACT) != []
