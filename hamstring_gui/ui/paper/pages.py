@@ -28,6 +28,8 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from hamstring_gui.core.i18n import _
+
 POINTS_PER_INCH = 72
 MARGIN_MM = 15
 BODY_SIZE = 10.5
@@ -114,7 +116,9 @@ class Pages:
         painter.setPen(MUTED)
         line = QRectF(0, 0, self.width, 14)
         painter.drawText(line, Qt.AlignmentFlag.AlignLeft, self.header)
-        painter.drawText(line, Qt.AlignmentFlag.AlignRight, f"Page {self.page_count}")
+        painter.drawText(
+            line, Qt.AlignmentFlag.AlignRight, _("Page {number}").format(number=self.page_count)
+        )
         painter.setPen(QPen(RULE, 0.7))
         painter.drawLine(0, 16, int(self.width), 16)
         self.y = 26.0
