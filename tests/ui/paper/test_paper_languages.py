@@ -8,7 +8,6 @@ word left over was never marked. German papers carry German dates.
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from datetime import date
@@ -21,19 +20,12 @@ from hamstring_gui.core import i18n
 from hamstring_gui.core.history import HistoryStore
 from tests.helpers.history import add_self_tests, fill
 from tests.helpers.tools import require
-
-_SPAN = re.compile(
-    f"{i18n.PSEUDO_OPEN}[^{i18n.PSEUDO_OPEN}{i18n.PSEUDO_CLOSE}]*{i18n.PSEUDO_CLOSE}"
-)
-_WORD = re.compile(r"[^\W\d_]{2,}")
+from tests.ui.test_pseudo_locale import unmarked_in
 
 
 def unmarked_words(text: str) -> list[str]:
-    """The words of ``text`` outside every ``‹ ›`` span (spans nest: a name inside a line)."""
-    before = None
-    while before != text:
-        before, text = text, _SPAN.sub(" ", text)
-    return sorted(set(_WORD.findall(text)))
+    """The words of a PDF's text outside every ``‹ ›`` span, once each."""
+    return sorted(set(unmarked_in(text)))
 
 
 def paper(language: str, *args: str) -> str:
