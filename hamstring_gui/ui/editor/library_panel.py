@@ -22,6 +22,7 @@ from hamstring_gui.core.i18n import _, ngettext
 from hamstring_gui.core.words import EQUIPMENT_WORDS, KIND_WORDS, POSITION_WORDS, joined
 from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.widgets.stretch_text import with_back_mark
+from hamstring_gui.ui.widgets.wrapped_list import wrap_long_items
 
 ANY = "any"
 
@@ -77,7 +78,7 @@ class LibraryPanel(QWidget):
         self.library_list.setObjectName("libraryList")
         self.library_list.setAccessibleName(_("Stretch library"))
         self.library_list.setSpacing(1)
-        self.library_list.setWordWrap(True)
+        wrap_long_items(self.library_list)
         for stretch in catalog.values():
             name = with_back_mark(stretch.name, stretch)  # the sore-back mark, when flagged
             item = QListWidgetItem(f"{name}\n{library_detail(stretch)}")

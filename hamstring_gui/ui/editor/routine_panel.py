@@ -32,6 +32,7 @@ from hamstring_gui.ui.editor.draft import EditorState
 from hamstring_gui.ui.editor.item_form import ItemForm
 from hamstring_gui.ui.editor.items_model import RoutineItemsModel
 from hamstring_gui.ui.style import theme
+from hamstring_gui.ui.widgets.wrapped_list import wrap_long_items
 
 
 class RoutinePanel(QWidget):
@@ -81,7 +82,7 @@ class RoutinePanel(QWidget):
         self.items_view.setDropIndicatorShown(True)
         self.items_view.setSpacing(1)
         self.items_view.setMinimumHeight(base * 11)  # room for four stretches at least
-        self.items_view.setWordWrap(True)
+        wrap_long_items(self.items_view)
         for keys, slot in (
             ("Ctrl+Up", lambda: self.moveRequested.emit(-1)),
             ("Ctrl+Down", lambda: self.moveRequested.emit(1)),
