@@ -87,8 +87,12 @@ class ItemForm(QGroupBox):
         for sides, words in SIDES_WORDS.items():  # read now: in the language in use
             self.sides_combo.addItem(words, str(sides))
         self.sides_combo.activated.connect(self._sides_chosen)
-        self.warm_up_box = QCheckBox(_("Warm-up (left out when the warm-up is turned off)"))
+        # A check box cannot wrap: the long half of the sentence is a wrapping note under it.
+        self.warm_up_box = QCheckBox(_("Warm-up"))
         self.warm_up_box.setObjectName("overrideWarmUp")
+        warm_up_note = QLabel(_("Left out when the warm-up is turned off."))
+        warm_up_note.setWordWrap(True)
+        self.warm_up_box.setAccessibleDescription(warm_up_note.text())
         self.warm_up_box.clicked.connect(self._warm_up_clicked)
         self.hold_label, self.reps_label = QLabel(pgettext("dose", "Hold")), QLabel(_("Reps"))
         form = QFormLayout(self)
@@ -98,6 +102,7 @@ class ItemForm(QGroupBox):
         form.addRow(_("Legs"), self.sides_combo)
         form.addRow(_("Rest after"), self.rest_spin)
         form.addRow(self.warm_up_box)
+        form.addRow(warm_up_note)
         self.personal_note = QLabel()
         self.personal_note.setObjectName("personalNote")
         self.personal_note.setWordWrap(True)

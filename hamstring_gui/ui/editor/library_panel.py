@@ -156,6 +156,10 @@ class LibraryPanel(QWidget):
     ) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(f"filter{what}")
+        # As narrow as a short word, not the longest entry: German filters at 150 % text
+        # would otherwise widen the library pane past its share of a laptop screen.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
         combo.setAccessibleName(name)
         combo.addItem(any_words, ANY)
         for value, text in words:

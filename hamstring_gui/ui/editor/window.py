@@ -24,13 +24,12 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QWidget,
 )
 
@@ -63,11 +62,11 @@ from hamstring_gui.ui.editor.draft import (
 from hamstring_gui.ui.editor.item_form import ItemChanges
 from hamstring_gui.ui.editor.items_model import RoutineItemsModel, describe_item
 from hamstring_gui.ui.editor.library_panel import LibraryPanel
+from hamstring_gui.ui.editor.panes import EditorPanes
 from hamstring_gui.ui.editor.preview import StretchPreview
 from hamstring_gui.ui.editor.routine_panel import RoutinePanel
 from hamstring_gui.ui.editor.toolbar import EditorToolbar
 from hamstring_gui.ui.style import theme
-from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 from hamstring_gui.ui.window_fit import fit_on_screen
 
 
@@ -133,8 +132,6 @@ class RoutineEditor(QMainWindow):
         panel.removeRequested.connect(self.remove_selected)
         panel.item_form.edited.connect(self._change_item)
         panel.save_button.clicked.connect(self.save)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
         # Each pane scrolls: at large text the three side by side are wider and
         # taller than a laptop screen.
         panes = (
@@ -142,12 +139,8 @@ class RoutineEditor(QMainWindow):
             (_("Preview"), self.preview, 3),
             (_("Routine"), panel, 5),
         )
-        for name, pane, stretch in panes:
-            area = NamedScrollArea(name, pane)
-            splitter.addWidget(area)
-            splitter.setStretchFactor(splitter.indexOf(area), stretch)
         tallest = max(pane.sizeHint().height() for _name, pane, _stretch in panes)
-        self.setCentralWidget(splitter)
+        self.setCentralWidget(EditorPanes(panes))
         # Esc and Ctrl+W close the editor (it asks first about unsaved changes).
         self.close_action = QAction(_("Close"), self)
         self.close_action.setShortcuts([QKeySequence("Ctrl+W"), QKeySequence("Esc")])
