@@ -22,6 +22,7 @@ from hamstring_gui.core.routine import HOLD_RANGE, REPS_RANGE, REST_RANGE, ItemS
 from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.ui.editor.draft import dose_of, dose_words
 from hamstring_gui.ui.editor.items_model import SIDES_WORDS
+from hamstring_gui.ui.style import theme
 
 _OVERRIDE_NAMES = TranslatedWords(
     {
@@ -75,7 +76,7 @@ class ItemForm(QGroupBox):
     edited = Signal(str, str, object)
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
-        super().__init__(_("Selected stretch"), parent)
+        super().__init__(parent)
         self.setObjectName("itemOverrides")
         self.catalog = catalog
         self.hold_spin = self._override_spin("hold", HOLD_RANGE, " s")
@@ -95,8 +96,15 @@ class ItemForm(QGroupBox):
         self.warm_up_box.setAccessibleDescription(warm_up_note.text())
         self.warm_up_box.clicked.connect(self._warm_up_clicked)
         self.hold_label, self.reps_label = QLabel(pgettext("dose", "Hold")), QLabel(_("Reps"))
+        # The heading names the stretch: a wrapping label, not the box's title, which
+        # cannot wrap and made the pane as wide as the longest German stretch name.
+        self.heading = QLabel(_("Selected stretch"))
+        self.heading.setObjectName("itemHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setFont(theme.scaled_font(1.0, bold=True))
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.heading)
         form.addRow(self.hold_label, self.hold_spin)
         form.addRow(self.reps_label, self.reps_spin)
         form.addRow(_("Legs"), self.sides_combo)
@@ -125,7 +133,7 @@ class ItemForm(QGroupBox):
             widget.blockSignals(True)
         try:
             if not valid:
-                self.setTitle(_("Selected stretch: none"))
+                self._set_heading(_("Selected stretch: none"))
                 for spin in (self.hold_spin, self.reps_spin, self.rest_spin):
                     spin.setValue(spin.minimum())
                 self.personal_note.setText("")
@@ -137,7 +145,7 @@ class ItemForm(QGroupBox):
 
     def _show(self, item: RoutineItem, row: int, count: int, settings: SessionSettings) -> None:
         stretch = self.catalog[item.stretch]
-        self.setTitle(_("Stretch {number}: {name}").format(number=row + 1, name=stretch.name))
+        self._set_heading(_("Stretch {number}: {name}").format(number=row + 1, name=stretch.name))
         hold_word, reps_word = dose_words(stretch)
         self.hold_label.setText(hold_word)
         self.reps_label.setText(reps_word)
@@ -167,6 +175,10 @@ class ItemForm(QGroupBox):
         note = _personal_note(settings.hold_for(stretch.id), settings.reps_for(stretch.id))
         self.personal_note.setText(note)
         self.personal_note.setVisible(bool(note))
+
+    def _set_heading(self, text: str) -> None:
+        self.heading.setText(text)
+        self.setAccessibleName(text)  # what a screen reader says on entering the box
 
     def _override_spin(self, field: str, limits: tuple[int, int], suffix: str) -> QSpinBox:
         # One below the loader's minimum is "no override": the routine keeps the default.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QStyle, QWidget
 
@@ -56,8 +56,18 @@ class EditorPanes(QSplitter):
         return [pane.minimumSizeHint().width() + bar for pane in self._panes]
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
-        """Share the new width by need, then by weight (unless the user moved a handle)."""
+        """Share the new width by need, then by weight (unless the user moved a handle).
+
+        Once now and once more when the events of this turn are done: a pane
+        shown for the first time is polished (styled, its fonts set) only then,
+        and needs more than it said before.
+        """
         super().resizeEvent(event)
+        self.share()
+        QTimer.singleShot(0, self.share)
+
+    def share(self) -> None:
+        """Give each pane its need, then the rest by weight (not after a handle was moved)."""
         if not self._by_hand:
             total = self.width() - self.handleWidth() * (self.count() - 1)
             self.setSizes(share_width(total, self.needs(), self._weights))

@@ -74,3 +74,23 @@ def test_a_handle_moved_by_hand_stays(qtbot: QtBot, tmp_path: Path) -> None:
     editor.resize(1201, 700)
     qtbot.waitUntil(lambda: panes.width() > 0)
     assert abs(panes.sizes()[0] - moved[0]) <= 1
+
+
+@pytest.mark.usefixtures("large_text")
+def test_a_long_stretch_name_does_not_widen_the_routine_pane(qtbot: QtBot, tmp_path: Path) -> None:
+    """The selected stretch's heading wraps (a group box title did not, in German)."""
+    i18n.use("de")
+    try:
+        editor = RoutineEditor(load_catalog(), tmp_path, SessionSettings())
+        qtbot.addWidget(editor)
+        editor.duplicate("full-session")
+        names = [editor.catalog[item.stretch].name for item in editor.draft.items]
+        longest = max(range(len(names)), key=lambda row: len(names[row]))
+        shortest = min(range(len(names)), key=lambda row: len(names[row]))
+        needs = []
+        for row in (shortest, longest):
+            editor.select_item(row)
+            needs.append(editor.routine_panel.minimumSizeHint().width())
+        assert needs[0] == needs[1], (names[shortest], names[longest], needs)
+    finally:
+        i18n.use("en")
