@@ -10,9 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView
 
+from hamstring_gui.core.i18n import _
+
 
 def wrap_long_items(view: QListView) -> None:
     """Make ``view`` wrap each entry to its width, never scrolling sideways.
+
+    Call it after naming ``view``: its scroll bar is named after it.
 
     ``setWordWrap`` alone is not enough: the list measures an entry at its one-line
     width unless there is no horizontal scroll bar to give it that room, and it
@@ -22,3 +26,6 @@ def wrap_long_items(view: QListView) -> None:
     view.setTextElideMode(Qt.TextElideMode.ElideNone)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setResizeMode(QListView.ResizeMode.Adjust)
+    # Taller entries make the list scroll: its scroll bar says what it scrolls.
+    name = view.accessibleName()
+    view.verticalScrollBar().setAccessibleName(_("Scroll “{area}” up or down").format(area=name))

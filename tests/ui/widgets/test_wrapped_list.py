@@ -16,6 +16,7 @@ def test_a_long_entry_wraps_instead_of_scrolling(qtbot: QtBot, wrapped: bool) ->
     view = QListWidget()
     qtbot.addWidget(view)
     view.addItems([LONG, "Kurz"])
+    view.setAccessibleName("Dehnungen")
     if wrapped:
         wrap_long_items(view)
     view.resize(160, 300)
@@ -26,5 +27,6 @@ def test_a_long_entry_wraps_instead_of_scrolling(qtbot: QtBot, wrapped: bool) ->
     if wrapped:
         assert not view.horizontalScrollBar().isVisible()
         assert rect.width() <= view.viewport().width() and rect.height() >= 2 * line
+        assert view.verticalScrollBar().accessibleName() == "Scroll “Dehnungen” up or down"
     else:  # what it fixes: one line, wider than the list
         assert view.horizontalScrollBar().isVisible() and rect.height() < 2 * line
