@@ -193,7 +193,7 @@ def _week_chart(pages: Pages, report: HistoryReport) -> None:
 
 def _week_table(pages: Pages, report: HistoryReport) -> None:
     columns = (_("Week of"), _("Days stretched"), _("Sessions"), _("Minutes"))
-    widths = (0.34, 0.24, 0.2, 0.22)
+    widths = (0.3, 0.32, 0.18, 0.2)  # room for "Días con estiramientos" beside long dates
     rows = [
         (
             format_long_date(w.monday),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView
 
-from hamstring_gui.core.i18n import _
+from hamstring_gui.ui.widgets.scroll_area import name_scroll_bars
 
 
 def wrap_long_items(view: QListView) -> None:
@@ -26,6 +26,4 @@ def wrap_long_items(view: QListView) -> None:
     view.setTextElideMode(Qt.TextElideMode.ElideNone)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setResizeMode(QListView.ResizeMode.Adjust)
-    # Taller entries make the list scroll: its scroll bar says what it scrolls.
-    name = view.accessibleName()
-    view.verticalScrollBar().setAccessibleName(_("Scroll “{area}” up or down").format(area=name))
+    name_scroll_bars(view, view.accessibleName())  # taller entries make the list scroll
