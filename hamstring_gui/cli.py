@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from hamstring_gui import __version__
+from hamstring_gui.cli_words import VERSION_HELP, use_app_language
 from hamstring_gui.core import words
 from hamstring_gui.core.catalog import Catalog, load_catalog
 from hamstring_gui.core.datafile import DataError
@@ -56,13 +57,15 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The full command-line grammar (GUI commands included, for --help)."""
+    use_app_language()  # argparse's own words ("usage:", "options") in the app's language
     parser = _Parser(
         prog="hamstring-gui",
         description=_("Hamstring Coach: guided hamstring stretches for work breaks."),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.with_epilog = True
-    parser.add_argument("--version", action="version", version=f"hamstring-gui {__version__}")
+    version = f"hamstring-gui {__version__}"
+    parser.add_argument("--version", action="version", version=version, help=_(VERSION_HELP))
     parser.add_argument(
         "--tray",
         action="store_true",
@@ -140,7 +143,8 @@ def _help(parser: argparse.ArgumentParser, topic: str | None, out: TextIO) -> in
     try:
         out.write(subcommand_parser(parser, topic).format_help())
     except KeyError:
-        raise UsageError(f"no command {topic!r} (see 'hamstring-gui help')") from None
+        no_command = _("no command {name} (see 'hamstring-gui help')")
+        raise UsageError(no_command.format(name=repr(topic))) from None
     return 0
 
 
@@ -490,7 +494,8 @@ def paper(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     if args.command == "handout":
         routine = find_routine(args.routine)
     elif not 1 <= args.weeks <= MAX_REPORT_WEEKS:
-        raise UsageError(f"--weeks must be between 1 and {MAX_REPORT_WEEKS}, not {args.weeks}")
+        weeks = _("--weeks must be between 1 and {most}, not {weeks}")
+        raise UsageError(weeks.format(most=MAX_REPORT_WEEKS, weeks=args.weeks))
     try:
         check_target(args.file)
         from hamstring_gui.ui.paper import commands  # Qt only on this path
@@ -566,9 +571,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(args, instance)
         if args.command == "illustrations":
             folder = writable_folder(args.folder)
-            from hamstring_gui.ui.export import (
-                run_export,  # Qt only on this path, never for other commands
-            )
+            from hamstring_gui.ui.export import run_export  # Qt only on this path
 
             try:
                 return run_export(folder)

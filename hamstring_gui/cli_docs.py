@@ -15,22 +15,24 @@ import argparse
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from hamstring_gui.core.i18n import N_, _
+
 PROGRAM = "hamstring-gui"
 
 #: Exit codes: the same for every command.
 EXIT_CODES = (
-    (0, "success"),
-    (1, "a data file is broken, or the running app refused the command"),
-    (2, "a wrong command or argument, an unknown routine, or no graphical session"),
-    (3, "a control command found no running app"),
+    (0, N_("success")),
+    (1, N_("a data file is broken, or the running app refused the command")),
+    (2, N_("a wrong command or argument, an unknown routine, or no graphical session")),
+    (3, N_("a control command found no running app")),
 )
 
 EXAMPLES = (
-    ("hamstring-gui", "open the window (or bring the running one to the front)"),
-    ("hamstring-gui start desk-break", "open the window with the desk break running"),
-    ("hamstring-gui plan gentle-lying", "print the timeline of a routine"),
-    ("hamstring-gui snooze 15", "snooze the break reminder of the running app"),
-    ("hamstring-gui desktop-entry install", "add the menu entry for this user"),
+    ("hamstring-gui", N_("open the window (or bring the running one to the front)")),
+    ("hamstring-gui start desk-break", N_("open the window with the desk break running")),
+    ("hamstring-gui plan gentle-lying", N_("print the timeline of a routine")),
+    ("hamstring-gui snooze 15", N_("snooze the break reminder of the running app")),
+    ("hamstring-gui desktop-entry install", N_("add the menu entry for this user")),
 )
 
 #: Metavars whose values completion can offer.
@@ -122,13 +124,14 @@ def subcommand_parser(parser: argparse.ArgumentParser, name: str) -> argparse.Ar
 
 
 def epilog(routine_ids: Sequence[str]) -> str:
-    """The end of ``--help``: examples, routine ids, exit codes."""
-    lines = ["examples:"]
-    lines += [f"  {command:<38} {text}" for command, text in EXAMPLES]
-    lines += ["", "routines (ROUTINE, ID):", "  " + ", ".join(routine_ids)]
-    lines += ["", "exit codes:"]
-    lines += [f"  {code}  {text}" for code, text in EXIT_CODES]
-    lines += ["", f"'{PROGRAM} help COMMAND' describes one command; 'man {PROGRAM}' all of them."]
+    """The end of ``--help``: examples, routine ids, exit codes (in the language in use)."""
+    lines = [_("examples:")]
+    lines += [f"  {command:<38} " + _(text) for command, text in EXAMPLES]
+    lines += ["", _("routines (ROUTINE, ID):"), "  " + ", ".join(routine_ids)]
+    lines += ["", _("exit codes:")]
+    lines += [f"  {code}  " + _(text) for code, text in EXIT_CODES]
+    more = _("'{program} help COMMAND' describes one command; 'man {program}' all of them.")
+    lines += ["", more.format(program=PROGRAM)]
     return "\n".join(lines)
 
 

@@ -1,7 +1,8 @@
-"""Screenshots of the safety, start, session and end screens in one language (to look at).
+"""Screenshots of the app's screens in one language, to look at for clipped words.
 
 ``python tools/language_screenshots.py LANGUAGE FOLDER [TEXT_SCALE]`` writes
-``<language>-<screen>.png`` at 1280 x 760 (a laptop less its panel) with the
+``<language>-<screen>.png`` (safety, start, session, end, then Help ▸ Stretch
+library and the routine editor) at 1280 x 760 (a laptop less its panel) with the
 text at TEXT_SCALE percent (150 by default), on Qt's offscreen platform with
 the Debian fonts. Any language the app knows works, ``pseudo`` included.
 """
@@ -16,7 +17,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QRect  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from hamstring_gui import app as app_module  # noqa: E402
 from hamstring_gui.core import i18n  # noqa: E402
@@ -56,7 +58,31 @@ def main(argv: list[str]) -> int:
         shoot("session")
         window.controller.stop()
         shoot("end")
+        _shoot_dialogs(parent=window, language=language, folder=folder)
     return 0
+
+
+def _shoot_dialogs(parent: QWidget, language: str, folder: Path) -> None:
+    """Help ▸ Stretch library (a long name selected) and the editor with a routine."""
+    from hamstring_gui.core.catalog import load_catalog
+    from hamstring_gui.core.settings import SessionSettings
+    from hamstring_gui.ui.dialogs.stretch_library import StretchLibraryDialog
+    from hamstring_gui.ui.editor.window import RoutineEditor
+    from hamstring_gui.ui.window_fit import fit_on_screen
+
+    laptop = QRect(0, 0, 1280, 760)
+    library = StretchLibraryDialog(load_catalog(), parent)
+    library.select("supine-hand-towel")
+    editor = RoutineEditor(load_catalog(), Path(tempfile.mkdtemp()), SessionSettings())
+    editor.duplicate("full-session")
+    editor.select_item(1)
+    for name, widget in (("library", library), ("editor", editor)):
+        fit_on_screen(widget, laptop)
+        widget.show()
+        for _ in range(5):
+            QApplication.processEvents()
+        widget.grab().save(str(folder / f"{language}-{name}.png"))
+        widget.close()
 
 
 if __name__ == "__main__":

@@ -18,13 +18,15 @@ sys.path.insert(0, str(ROOT))
 
 from hamstring_gui import __version__, cli_docs  # noqa: E402
 from hamstring_gui.cli import build_parser  # noqa: E402
+from hamstring_gui.core import i18n  # noqa: E402
 from hamstring_gui.core.routine import builtin_routines  # noqa: E402
 
 LINUX = ROOT / "packaging" / "linux"
 
 
 def documents() -> dict[Path, str]:
-    """Every generated file and its text."""
+    """Every generated file and its text, in English whatever the desktop's language."""
+    i18n.use("en")
     parser = build_parser()
     return {
         LINUX / "hamstring-gui.1": cli_docs.man_page(parser, list(builtin_routines()), __version__),

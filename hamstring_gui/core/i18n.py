@@ -234,7 +234,7 @@ _ACCENTED = dict(
         strict=True,
     )
 )
-_KEEP = re.compile(r"(\{[^{}]*\}|%\([^)]*\)[sdif]|%[sdif%]|<[^>]*>|&[a-z]+;|&&|&(?=\w))")
+_KEEP = re.compile(r"(\{[^{}]*\}|%\([^)]*\)[sdifr]|%[sdifr%]|<[^>]*>|&[a-z]+;|&&|&(?=\w))")
 _VOWELS = set("aeiouAEIOU")
 
 
@@ -415,6 +415,38 @@ def format_decimal(value: float, digits: int = 1) -> str:
 def format_date(day: dt.date) -> str:
     """A date the way the language writes it (``02.12.2026``)."""
     return day.strftime(current().formats.date)
+
+
+_MONTHS = (
+    NC_("month", "January"),
+    NC_("month", "February"),
+    NC_("month", "March"),
+    NC_("month", "April"),
+    NC_("month", "May"),
+    NC_("month", "June"),
+    NC_("month", "July"),
+    NC_("month", "August"),
+    NC_("month", "September"),
+    NC_("month", "October"),
+    NC_("month", "November"),
+    NC_("month", "December"),
+)
+
+
+def format_long_date(day: dt.date) -> str:
+    """A date with the month's name, for paper (``3 March 2026``, ``3. März 2026``).
+
+    Month names come from the catalogue, not from the C library's locale,
+    which a container or a ``LANG=C`` session does not have.
+    """
+    month = pgettext("month", _MONTHS[day.month - 1])
+    # TRANSLATORS: a date on paper; {day} is 3, {month} is "March", {year} is 2026.
+    return pgettext("date", "{day} {month} {year}").format(day=day.day, month=month, year=day.year)
+
+
+def format_day_month(day: dt.date) -> str:
+    """A short day and month for a chart's axis (``3 Mar``, ``3.3.``, ``3/3``)."""
+    return re.sub(r"\b0(\d)", r"\1", day.strftime(current().formats.day_month))
 
 
 def format_time(moment: dt.time | dt.datetime) -> str:

@@ -33,6 +33,7 @@ from typing import TextIO
 
 from hamstring_gui import __version__, cli_docs
 from hamstring_gui.core import assets
+from hamstring_gui.core.i18n import _, ngettext
 from hamstring_gui.core.routine import builtin_routines
 from hamstring_gui.platform import autostart
 from hamstring_gui.platform.autostart import DESKTOP_ID
@@ -145,26 +146,33 @@ def run_desktop_entry(action: str, parser: argparse.ArgumentParser, out: TextIO)
         DesktopEntryError: inside Flatpak, or the data folder cannot be written.
     """
     if Path("/.flatpak-info").exists():
-        raise DesktopEntryError("inside Flatpak the menu entry comes with the app; nothing to do")
+        raise DesktopEntryError(
+            _("inside Flatpak the menu entry comes with the app; nothing to do")
+        )
     data = data_home()
     try:
         if action == "install":
             paths = install(data, parser)
-            out.write(f"Installed the menu entry, icons, man page and completion into {data}\n")
+            done = _("Installed the menu entry, icons, man page and completion into {folder}")
+            out.write(done.format(folder=data) + "\n")
             entry = paths[0].read_text(encoding="utf-8")
             start = next(line for line in entry.splitlines() if line.startswith("Exec="))
-            out.write(f"The menu entry runs: {start[len('Exec=') :]}\n")
-            out.write(
-                f"zsh: add {data / 'zsh/site-functions'} to fpath for completion "
-                "(bash and fish find theirs).\n"
-            )
+            runs = _("The menu entry runs: {command}")
+            out.write(runs.format(command=start[len("Exec=") :]) + "\n")
+            zsh = _("zsh: add {folder} to fpath for completion (bash and fish find theirs).")
+            out.write(zsh.format(folder=data / "zsh/site-functions") + "\n")
         else:
             removed = uninstall(data, parser)
-            out.write(f"Removed {len(removed)} files from {data} (settings and history stay)\n")
+            gone = ngettext(
+                "Removed {count} file from {folder} (settings and history stay)",
+                "Removed {count} files from {folder} (settings and history stay)",
+                len(removed),
+            )
+            out.write(gone.format(count=len(removed), folder=data) + "\n")
     except OSError as error:
-        raise DesktopEntryError(
-            f"cannot write in {data}: {error.strerror or error}"
-            if action == "install"
-            else f"cannot remove from {data}: {error.strerror or error}"
-        ) from None
+        if action == "install":
+            why = _("cannot write in {folder}: {problem}")
+        else:
+            why = _("cannot remove from {folder}: {problem}")
+        raise DesktopEntryError(why.format(folder=data, problem=error.strerror or error)) from None
     return 0

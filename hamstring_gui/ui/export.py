@@ -11,6 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+from hamstring_gui.core.i18n import ngettext
+
 SIZE = 512
 SVG_SIZE = (480, 360)
 
@@ -68,5 +70,9 @@ def run_export(folder: str) -> int:
     if app is None:
         app = QGuiApplication(sys.argv[:1])
     written = export_all(Path(folder))
-    print(f"wrote {len(written)} files to {folder}")
+    print(
+        ngettext(
+            "wrote {count} file to {folder}", "wrote {count} files to {folder}", len(written)
+        ).format(count=len(written), folder=folder)
+    )
     return 0

@@ -37,6 +37,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
+from hamstring_gui.core.i18n import _
 from hamstring_gui.core.reminders import Hold
 from hamstring_gui.platform.dbus import Bus, DBusError
 from hamstring_gui.platform.presence import DoNotDisturb, ScreenLock
@@ -209,8 +210,8 @@ class IdleMonitor(QObject):
         self.source = self._find_source()
         if self.source == "none":
             print(
-                "hamstring-gui: the desktop offers no idle time; "
-                "time away will not count as a break",
+                "hamstring-gui: "
+                + _("the desktop offers no idle time; time away will not count as a break"),
                 file=sys.stderr,
             )
         self._timer = QTimer(self)

@@ -26,7 +26,9 @@ from hamstring_gui.core.i18n import _
 from hamstring_gui.core.plan import PhaseKind, Side
 from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.widgets.illustration import IllustrationView
+from hamstring_gui.ui.widgets.scroll_area import name_scroll_bars
 from hamstring_gui.ui.widgets.stretch_text import details_html, list_label
+from hamstring_gui.ui.widgets.wrapped_list import wrap_long_items
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -58,6 +60,7 @@ class StretchLibraryDialog(QDialog):
             item.setToolTip(stretch.summary)
             self.entries.addItem(item)
         self.entries.setMinimumWidth(base * 18)
+        wrap_long_items(self.entries)  # German names at 150 % are wider than the list
         list_label_widget = QLabel(_("&Stretches"))
         list_label_widget.setBuddy(self.entries)
 
@@ -69,6 +72,7 @@ class StretchLibraryDialog(QDialog):
         self.text = QTextBrowser()
         self.text.setObjectName("libraryText")
         self.text.setAccessibleName(_("About this stretch"))
+        name_scroll_bars(self.text, self.text.accessibleName())  # long entries scroll
         self.text.setOpenLinks(False)
         self.text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 

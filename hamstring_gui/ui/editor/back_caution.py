@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from hamstring_gui.core.catalog import Catalog, Stretch
+from hamstring_gui.core.i18n import _, ngettext
 from hamstring_gui.core.routine import Routine
 from hamstring_gui.ui.sore_back import BACK_MARK, SORE_BACK_KEY
 from hamstring_gui.ui.style import theme
@@ -24,14 +25,14 @@ def import_notice(routine: Routine, catalog: Catalog) -> str | None:
     if not flagged:
         return None
     lines = [f"• {stretch.name}: {stretch.back_caution_reason()}" for stretch in flagged]
+    heading = ngettext(
+        "“{routine}” was imported. This stretch is not for a sore back:",
+        "“{routine}” was imported. These stretches are not for a sore back:",
+        len(flagged),
+    )
+    leave_out = _("During a session you can leave one out with {key}.")
     return "\n".join(
-        [
-            f"\u201c{routine.name}\u201d was imported. "
-            + ("This stretch is" if len(flagged) == 1 else "These stretches are")
-            + " not for a sore back:",
-            *lines,
-            f"During a session you can leave one out with {SORE_BACK_KEY}.",
-        ]
+        [heading.format(routine=routine.name), *lines, leave_out.format(key=SORE_BACK_KEY)]
     )
 
 
@@ -56,13 +57,16 @@ class BackCautionGuard:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(BACK_MARK)
-        box.setText(f"{stretch.name} is not for a sore back.")
-        box.setInformativeText(
-            f"{stretch.back_caution_reason()}\n\nAdd it anyway? In a session it is marked, "
-            f"and {SORE_BACK_KEY} leaves it out on a day your back hurts."
+        box.setText(_("{name} is not for a sore back.").format(name=stretch.name))
+        question = _(
+            "Add it anyway? In a session it is marked, "
+            "and {key} leaves it out on a day your back hurts."
         )
-        add = box.addButton("Add it", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("Don't add", QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(
+            f"{stretch.back_caution_reason()}\n\n" + question.format(key=SORE_BACK_KEY)
+        )
+        add = box.addButton(_("Add it"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(_("Don't add"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         box.exec()
@@ -71,7 +75,7 @@ class BackCautionGuard:
     @classmethod
     def tell(cls, parent: QWidget, text: str) -> None:
         """Show the import notice."""
-        QMessageBox.information(parent, "Imported: stretches not for a sore back", text)
+        QMessageBox.information(parent, _("Imported: stretches not for a sore back"), text)
 
 
 class SafetyNote(QLabel):

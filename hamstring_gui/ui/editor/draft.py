@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from hamstring_gui.core import routine_store
 from hamstring_gui.core.catalog import Catalog, Kind, Stretch
+from hamstring_gui.core.i18n import _, pgettext
 from hamstring_gui.core.plan import PhaseKind, build_plan
 from hamstring_gui.core.routine import Routine, RoutineItem, builtin_routines
 from hamstring_gui.core.settings import SessionSettings
@@ -53,10 +54,10 @@ class Dose:
 def dose_words(stretch: Stretch) -> tuple[str, str]:
     """The names of the two numbers of a stretch's dose ("Hold", "Reps" and kin)."""
     if stretch.kind is Kind.PNF:
-        return "First hold", "Push cycles"
+        return _("First hold"), _("Push cycles")
     if stretch.kind.is_timed_move:
-        return "Set length", "Sets"
-    return "Hold", "Reps"
+        return _("Set length"), _("Sets")
+    return pgettext("dose", "Hold"), _("Reps")
 
 
 def dose_of(item: RoutineItem, catalog: Catalog, settings: SessionSettings) -> Dose:

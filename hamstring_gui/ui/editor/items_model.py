@@ -6,21 +6,48 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from hamstring_gui.core.catalog import Catalog, Sides
+from hamstring_gui.core.catalog import Catalog, Kind, Sides, Stretch
+from hamstring_gui.core.i18n import N_, TranslatedWords, _, ngettext
 from hamstring_gui.core.routine import ItemSides, RoutineItem
 from hamstring_gui.core.settings import SessionSettings
-from hamstring_gui.core.words import count as count_of
-from hamstring_gui.ui.editor.draft import dose_of, dose_words
+from hamstring_gui.ui.editor.draft import dose_of
 from hamstring_gui.ui.widgets.stretch_text import with_back_mark
 
-# One of each counted thing, for "10 s × 1 rep" (words.count picks the form).
-ONE = {"Push cycles": "push cycle", "Sets": "set", "Reps": "rep"}
+SIDES_WORDS = TranslatedWords(
+    {
+        ItemSides.EACH: N_("Each leg"),
+        ItemSides.LEFT: N_("Left leg only"),
+        ItemSides.RIGHT: N_("Right leg only"),
+    }
+)
+# The same in the middle of a line (whole phrases: German keeps its capitals).
+_LEGS_IN_LINE = TranslatedWords(
+    {
+        ItemSides.EACH: N_("each leg"),
+        ItemSides.LEFT: N_("left leg only"),
+        ItemSides.RIGHT: N_("right leg only"),
+    }
+)
 
-SIDES_WORDS = {
-    ItemSides.EACH: "Each leg",
-    ItemSides.LEFT: "Left leg only",
-    ItemSides.RIGHT: "Right leg only",
-}
+
+def _counted(stretch: Stretch, number: int) -> str:
+    """``1 rep``, ``2 push cycles``, ``3 sets``: the stretch's own unit, counted."""
+    if stretch.kind is Kind.PNF:
+        words = ngettext("{count} push cycle", "{count} push cycles", number)
+    elif stretch.kind.is_timed_move:
+        words = ngettext("{count} set", "{count} sets", number)
+    else:
+        words = ngettext("{count} rep", "{count} reps", number)
+    return words.format(count=number)
+
+
+def _changed_words(stretch: Stretch) -> tuple[str, str]:
+    """The two dose numbers in the "(changed: …)" list (cf. ``draft.dose_words``)."""
+    if stretch.kind is Kind.PNF:
+        return _("first hold"), _("push cycles")
+    if stretch.kind.is_timed_move:
+        return _("set length"), _("sets")
+    return _("hold"), _("reps")
 
 
 def describe_item(
@@ -29,23 +56,22 @@ def describe_item(
     """Two lines for item ``row`` of ``count``: its name and what the session gives."""
     stretch = catalog[item.stretch]
     dose = dose_of(item, catalog, settings)
-    hold_word, reps_word = dose_words(stretch)
-    legs = "both legs" if stretch.sides is Sides.BOTH else SIDES_WORDS[item.sides].lower()
-    counted = count_of(dose.reps, ONE[reps_word], reps_word.lower())
-    details = [f"{dose.hold} s × {counted}", legs]
+    hold_word, reps_word = _changed_words(stretch)
+    legs = _("both legs") if stretch.sides is Sides.BOTH else _LEGS_IN_LINE[item.sides]
+    details = [f"{dose.hold} s × {_counted(stretch, dose.reps)}", legs]
     if row < count - 1:
-        details.append(f"rest {dose.rest_after} s")
+        details.append(_("rest {seconds} s").format(seconds=dose.rest_after))
     if item.warm_up:
-        details.append("warm-up")
+        details.append(_("warm-up"))
     overrides = (
-        (hold_word.lower(), item.hold_seconds),
-        (reps_word.lower(), item.reps),
-        ("rest", item.rest_seconds),
+        (hold_word, item.hold_seconds),
+        (reps_word, item.reps),
+        (_("rest"), item.rest_seconds),
     )
     changed = [word for word, value in overrides if value is not None]
     if item.sides is not ItemSides.EACH:
-        changed.append("legs")
-    mark = f"  (changed: {', '.join(changed)})" if changed else ""
+        changed.append(_("legs"))
+    mark = "  " + _("(changed: {what})").format(what=", ".join(changed)) if changed else ""
     name = with_back_mark(stretch.name, stretch)  # "— Not for a sore back" when flagged
     return f"{row + 1}. {name}{mark}\n     {', '.join(details)}"
 

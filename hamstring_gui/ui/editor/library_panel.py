@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_gui.core.catalog import Catalog, Stretch
+from hamstring_gui.core.i18n import _, ngettext
 from hamstring_gui.core.words import EQUIPMENT_WORDS, KIND_WORDS, POSITION_WORDS, joined
 from hamstring_gui.ui.style import theme
 from hamstring_gui.ui.widgets.stretch_text import with_back_mark
+from hamstring_gui.ui.widgets.wrapped_list import wrap_long_items
 
 ANY = "any"
 
@@ -50,31 +52,33 @@ class LibraryPanel(QWidget):
         base = theme.base_pixel_size()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(base, base, base // 2, base)
-        heading = QLabel("Stretch library")
+        heading = QLabel(_("Stretch library"))
         heading.setFont(theme.scaled_font(1.2, bold=True))
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("librarySearch")
-        self.search_edit.setPlaceholderText("Search stretches")
-        self.search_edit.setAccessibleName("Search the stretch library")
+        self.search_edit.setPlaceholderText(_("Search stretches"))
+        self.search_edit.setAccessibleName(_("Search the stretch library"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self.apply_filter)
         self.position_filter = self._filter_combo(
-            "Position", "Any position", POSITION_WORDS.items()
+            "Position", _("Filter by position"), _("Any position"), POSITION_WORDS.items()
         )
         self.equipment_filter = self._filter_combo(
-            "Equipment", "Any equipment", EQUIPMENT_WORDS.items()
+            "Equipment", _("Filter by equipment"), _("Any equipment"), EQUIPMENT_WORDS.items()
         )
-        self.kind_filter = self._filter_combo("Kind", "Any kind", KIND_WORDS.items())
+        self.kind_filter = self._filter_combo(
+            "Kind", _("Filter by kind"), _("Any kind"), KIND_WORDS.items()
+        )
         filters = QFormLayout()
         filters.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        filters.addRow("Where", self.position_filter)
-        filters.addRow("Needs", self.equipment_filter)
-        filters.addRow("Kind", self.kind_filter)
+        filters.addRow(_("Where"), self.position_filter)
+        filters.addRow(_("Needs"), self.equipment_filter)
+        filters.addRow(_("Kind"), self.kind_filter)
         self.library_list = QListWidget()
         self.library_list.setObjectName("libraryList")
-        self.library_list.setAccessibleName("Stretch library")
+        self.library_list.setAccessibleName(_("Stretch library"))
         self.library_list.setSpacing(1)
-        self.library_list.setWordWrap(True)
+        wrap_long_items(self.library_list)
         for stretch in catalog.values():
             name = with_back_mark(stretch.name, stretch)  # the sore-back mark, when flagged
             item = QListWidgetItem(f"{name}\n{library_detail(stretch)}")
@@ -125,7 +129,12 @@ class LibraryPanel(QWidget):
             )
             item.setHidden(not visible)
             shown += visible
-        self.library_count.setText(f"{shown} of {self.library_list.count()} stretches")
+        total = self.library_list.count()
+        self.library_count.setText(
+            ngettext("{shown} of {total} stretch", "{shown} of {total} stretches", total).format(
+                shown=shown, total=total
+            )
+        )
         current = self.library_list.currentItem()
         if current is None or current.isHidden():
             first = next(
@@ -143,11 +152,15 @@ class LibraryPanel(QWidget):
                 self.library_list.setCurrentItem(first)
 
     def _filter_combo(
-        self, what: str, any_words: str, words: Iterable[tuple[StrEnum, str]]
+        self, what: str, name: str, any_words: str, words: Iterable[tuple[StrEnum, str]]
     ) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(f"filter{what}")
-        combo.setAccessibleName(f"Filter by {what.lower()}")
+        # As narrow as a short word, not the longest entry: German filters at 150 % text
+        # would otherwise widen the library pane past its share of a laptop screen.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        combo.setAccessibleName(name)
         combo.addItem(any_words, ANY)
         for value, text in words:
             combo.addItem(text, str(value))

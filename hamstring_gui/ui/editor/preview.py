@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hamstring_gui.core.catalog import Sides, Stretch
+from hamstring_gui.core.i18n import _
 from hamstring_gui.core.plan import PhaseKind, Side
 from hamstring_gui.core.words import EQUIPMENT_WORDS, KIND_WORDS, POSITION_WORDS
 from hamstring_gui.ui.editor.back_caution import SafetyNote
@@ -32,11 +33,11 @@ class StretchPreview(QWidget):
         self.preview_summary.setObjectName("previewSummary")
         self.preview_summary.setWordWrap(True)
         self.safety = SafetyNote()  # cautions and the seeds' disagreement, beside the picture
-        self.add_button = QPushButton("Add to routine  ›")
+        self.add_button = QPushButton(_("Add to routine  ›"))
         self.add_button.setObjectName("addStretch")
-        self.add_button.setToolTip("Add this stretch at the end of the routine (Enter)")
+        self.add_button.setToolTip(_("Add this stretch at the end of the routine (Enter)"))
         layout.addWidget(self.preview_title)
-        self.illustration.setAccessibleName("Picture of the stretch")
+        self.illustration.setAccessibleName(_("Picture of the stretch"))
         layout.addWidget(self.illustration, 1)
         layout.addWidget(self.preview_facts)
         layout.addWidget(self.preview_summary)
@@ -48,12 +49,12 @@ class StretchPreview(QWidget):
         """Show ``stretch`` held on ``side`` (ignored for stretches of both legs)."""
         self.preview_title.setText(stretch.name)
         gear = ", ".join(EQUIPMENT_WORDS[thing] for thing in stretch.equipment)
-        legs = "one leg at a time" if stretch.sides is Sides.EACH else "both legs together"
+        legs = _("one leg at a time") if stretch.sides is Sides.EACH else _("both legs together")
         facts = [
             KIND_WORDS[stretch.kind],
             POSITION_WORDS[stretch.position],
             legs,
-            f"needs: {gear.lower()}",
+            _("needs: {things}").format(things=gear),
         ]
         self.preview_facts.setText(" · ".join(facts))
         self.preview_summary.setText(stretch.summary)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_gui.core.catalog import Catalog
+from hamstring_gui.core.i18n import _, ngettext
 from hamstring_gui.core.routine import DESCRIPTION_MAX_LEN, NAME_MAX_LEN
 from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.core.words import format_seconds
@@ -31,6 +32,7 @@ from hamstring_gui.ui.editor.draft import EditorState
 from hamstring_gui.ui.editor.item_form import ItemForm
 from hamstring_gui.ui.editor.items_model import RoutineItemsModel
 from hamstring_gui.ui.style import theme
+from hamstring_gui.ui.widgets.wrapped_list import wrap_long_items
 
 
 class RoutinePanel(QWidget):
@@ -56,23 +58,23 @@ class RoutinePanel(QWidget):
         self.origin_label.setWordWrap(True)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("routineName")
-        self.name_edit.setAccessibleName("Routine name")
-        self.name_edit.setPlaceholderText("Name, e.g. My desk break")
+        self.name_edit.setAccessibleName(_("Routine name"))
+        self.name_edit.setPlaceholderText(_("Name, e.g. My desk break"))
         self.name_edit.setMaxLength(NAME_MAX_LEN)
         self.description_edit = QLineEdit()
         self.description_edit.setObjectName("routineDescription")
-        self.description_edit.setAccessibleName("Routine description (optional)")
-        self.description_edit.setPlaceholderText("Optional, e.g. From my physio, March")
+        self.description_edit.setAccessibleName(_("Routine description (optional)"))
+        self.description_edit.setPlaceholderText(_("Optional, e.g. From my physio, March"))
         self.description_edit.setMaxLength(DESCRIPTION_MAX_LEN)
         names = QFormLayout()
         names.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        names.addRow("Name", self.name_edit)
-        names.addRow("Description", self.description_edit)
+        names.addRow(_("Name"), self.name_edit)
+        names.addRow(_("Description"), self.description_edit)
 
         self.items_model = items_model
         self.items_view = QListView()
         self.items_view.setObjectName("routineItems")
-        self.items_view.setAccessibleName("Stretches in this routine, in order")
+        self.items_view.setAccessibleName(_("Stretches in this routine, in order"))
         self.items_view.setModel(items_model)
         self.items_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -80,7 +82,7 @@ class RoutinePanel(QWidget):
         self.items_view.setDropIndicatorShown(True)
         self.items_view.setSpacing(1)
         self.items_view.setMinimumHeight(base * 11)  # room for four stretches at least
-        self.items_view.setWordWrap(True)
+        wrap_long_items(self.items_view)
         for keys, slot in (
             ("Ctrl+Up", lambda: self.moveRequested.emit(-1)),
             ("Ctrl+Down", lambda: self.moveRequested.emit(1)),
@@ -90,14 +92,14 @@ class RoutinePanel(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
 
-        self.up_button = QPushButton("Move up")
-        self.up_button.setToolTip("Move the selected stretch earlier (Ctrl+Up; or drag it)")
+        self.up_button = QPushButton(_("Move up"))
+        self.up_button.setToolTip(_("Move the selected stretch earlier (Ctrl+Up; or drag it)"))
         self.up_button.clicked.connect(lambda: self.moveRequested.emit(-1))
-        self.down_button = QPushButton("Move down")
-        self.down_button.setToolTip("Move the selected stretch later (Ctrl+Down; or drag it)")
+        self.down_button = QPushButton(_("Move down"))
+        self.down_button.setToolTip(_("Move the selected stretch later (Ctrl+Down; or drag it)"))
         self.down_button.clicked.connect(lambda: self.moveRequested.emit(1))
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setToolTip("Take the selected stretch out of the routine (Delete)")
+        self.remove_button = QPushButton(_("Remove"))
+        self.remove_button.setToolTip(_("Take the selected stretch out of the routine (Delete)"))
         self.remove_button.clicked.connect(self.removeRequested.emit)
         row_buttons = QHBoxLayout()
         for button in (self.up_button, self.down_button, self.remove_button):
@@ -112,8 +114,8 @@ class RoutinePanel(QWidget):
         self.total_label = QLabel()
         self.total_label.setObjectName("routineTotal")
         self.total_label.setFont(theme.scaled_font(1.25, bold=True))
-        self.total_label.setAccessibleDescription("Total length")
-        self.save_button = QPushButton("Save")
+        self.total_label.setAccessibleDescription(_("Total length"))
+        self.save_button = QPushButton(_("Save"))
         self.save_button.setObjectName("saveRoutine")
         self.save_button.setDefault(True)
         self.save_button.setMinimumWidth(base * 8)
@@ -127,7 +129,9 @@ class RoutinePanel(QWidget):
 
         layout.addWidget(self.origin_label)
         layout.addLayout(names)
-        layout.addWidget(QLabel("Stretches, in order (drag, or Ctrl+Up / Ctrl+Down to reorder)"))
+        order = QLabel(_("Stretches, in order (drag, or Ctrl+Up / Ctrl+Down to reorder)"))
+        order.setWordWrap(True)
+        layout.addWidget(order)
         layout.addWidget(self.items_view, 1)
         layout.addLayout(row_buttons)
         layout.addWidget(self.item_form)
@@ -161,14 +165,14 @@ class RoutinePanel(QWidget):
         self.origin_label.setText(origin)
         count = len(draft.items)
         if count:
-            self.total_label.setText(
-                f"Total {format_seconds(total_seconds)}  ·  "
-                f"{count} stretch{'es' if count != 1 else ''}"
+            total = ngettext(
+                "Total {time}  ·  {count} stretch", "Total {time}  ·  {count} stretches", count
             )
+            self.total_label.setText(total.format(time=format_seconds(total_seconds), count=count))
         else:
-            self.total_label.setText("Total 0:00")
+            self.total_label.setText(_("Total {time}").format(time=format_seconds(0)))
         self.save_button.setEnabled(problem is None)
-        self.save_button.setToolTip(problem or "Save the routine (Ctrl+S)")
+        self.save_button.setToolTip(problem or _("Save the routine (Ctrl+S)"))
 
     def show_item(self, state: EditorState, settings: SessionSettings) -> None:
         """Show the selected item in the form and which moves it allows."""

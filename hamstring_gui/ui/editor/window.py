@@ -24,19 +24,19 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QWidget,
 )
 
 from hamstring_gui.core import routine_store
 from hamstring_gui.core.catalog import Catalog
 from hamstring_gui.core.datafile import DataError
+from hamstring_gui.core.i18n import _
 from hamstring_gui.core.plan import Side, build_plan
 from hamstring_gui.core.routine import (
     MAX_ITEMS,
@@ -62,12 +62,17 @@ from hamstring_gui.ui.editor.draft import (
 from hamstring_gui.ui.editor.item_form import ItemChanges
 from hamstring_gui.ui.editor.items_model import RoutineItemsModel, describe_item
 from hamstring_gui.ui.editor.library_panel import LibraryPanel
+from hamstring_gui.ui.editor.panes import EditorPanes
 from hamstring_gui.ui.editor.preview import StretchPreview
 from hamstring_gui.ui.editor.routine_panel import RoutinePanel
 from hamstring_gui.ui.editor.toolbar import EditorToolbar
 from hamstring_gui.ui.style import theme
-from hamstring_gui.ui.widgets.scroll_area import NamedScrollArea
 from hamstring_gui.ui.window_fit import fit_on_screen
+
+
+def _saved_as(routine_id: str) -> str:
+    """Where a custom routine lives, as the editor's header says it."""
+    return _("Your routine, saved as {file}.").format(file=f"{routine_id}.toml")
 
 
 class RoutineEditor(QMainWindow):
@@ -108,7 +113,7 @@ class RoutineEditor(QMainWindow):
         self.toolbar.import_action.triggered.connect(self._ask_import)
         self.toolbar.export_action.triggered.connect(self._ask_export)
         self.toolbar.print_action.triggered.connect(self._ask_print)
-        self.save_action = QAction("Save", self)
+        self.save_action = QAction(_("Save"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save)
         self.addAction(self.save_action)
@@ -127,23 +132,17 @@ class RoutineEditor(QMainWindow):
         panel.removeRequested.connect(self.remove_selected)
         panel.item_form.edited.connect(self._change_item)
         panel.save_button.clicked.connect(self.save)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
         # Each pane scrolls: at large text the three side by side are wider and
         # taller than a laptop screen.
         panes = (
-            ("Stretch library", self.library, 4),
-            ("Preview", self.preview, 3),
-            ("Routine", panel, 5),
+            (_("Stretch library"), self.library, 4),
+            (_("Preview"), self.preview, 3),
+            (_("Routine"), panel, 5),
         )
-        for name, pane, stretch in panes:
-            area = NamedScrollArea(name, pane)
-            splitter.addWidget(area)
-            splitter.setStretchFactor(splitter.indexOf(area), stretch)
         tallest = max(pane.sizeHint().height() for _name, pane, _stretch in panes)
-        self.setCentralWidget(splitter)
+        self.setCentralWidget(EditorPanes(panes))
         # Esc and Ctrl+W close the editor (it asks first about unsaved changes).
-        self.close_action = QAction("Close", self)
+        self.close_action = QAction(_("Close"), self)
         self.close_action.setShortcuts([QKeySequence("Ctrl+W"), QKeySequence("Esc")])
         self.close_action.triggered.connect(self.close)
         self.addAction(self.close_action)
@@ -173,17 +172,20 @@ class RoutineEditor(QMainWindow):
 
     def new_routine(self) -> None:
         """Start an empty routine (unsaved changes are dropped: ask first)."""
-        self._load(Draft(), None, "A new routine of your own.")
+        self._load(Draft(), None, _("A new routine of your own."))
 
     def duplicate(self, routine_id: str) -> None:
         """Start a copy of any routine; the original stays as it is."""
         routine = self._routines()[routine_id]
-        name = f"{routine.name} (my copy)"[:NAME_MAX_LEN]
-        kind = "built-in routine" if routine.builtin else "routine"
+        name = _("{name} (my copy)").format(name=routine.name)[:NAME_MAX_LEN]
+        if routine.builtin:
+            origin = _("A copy of the built-in routine “{name}”; the original stays as it is.")
+        else:
+            origin = _("A copy of the routine “{name}”; the original stays as it is.")
         self._load(
             Draft(name, routine.description, routine.items),
             None,
-            f"A copy of the {kind} \u201c{routine.name}\u201d; the original stays as it is.",
+            origin.format(name=routine.name),
         )
 
     def open_routine(self, routine_id: str) -> None:
@@ -195,21 +197,21 @@ class RoutineEditor(QMainWindow):
         self._load(
             Draft(routine.name, routine.description, routine.items),
             routine.id,
-            f"Your routine, saved as {routine.id}.toml.",
+            _saved_as(routine.id),
         )
 
     def add_stretch(self, stretch_id: str) -> None:
         """Add a stretch at the end of the routine, with no overrides."""
         items = self.draft.items
         if len(items) >= MAX_ITEMS:
-            self._say(f"A routine holds at most {MAX_ITEMS} stretches.")
+            self._say(_("A routine holds at most {count} stretches.").format(count=MAX_ITEMS))
             return
         stretch = self.catalog[stretch_id]
         if not self.back_caution.may_add(self, stretch):  # asks once, with the reason
-            self._say(f"Not added: {stretch.name}.")
+            self._say(_("Not added: {name}.").format(name=stretch.name))
             return
         self._change(
-            f"Add {stretch.name}",
+            _("Add {name}").format(name=stretch.name),
             dataclasses.replace(self.draft, items=(*items, RoutineItem(stretch_id))),
             len(items),
         )  # noqa: E501
@@ -229,7 +231,9 @@ class RoutineEditor(QMainWindow):
         name = self.catalog[items[row].stretch].name
         rest = items[:row] + items[row + 1 :]
         self._change(
-            f"Remove {name}", dataclasses.replace(self.draft, items=rest), min(row, len(rest) - 1)
+            _("Remove {name}").format(name=name),
+            dataclasses.replace(self.draft, items=rest),
+            min(row, len(rest) - 1),
         )  # noqa: E501
 
     def move_selected(self, delta: int) -> None:
@@ -262,9 +266,9 @@ class RoutineEditor(QMainWindow):
     def problem(self) -> str | None:
         """Why the draft cannot be saved yet, or ``None``."""
         if not self.draft.name.strip():
-            return "Give the routine a name."
+            return _("Give the routine a name.")
         if not self.draft.items:
-            return "Add at least one stretch from the library."
+            return _("Add at least one stretch from the library.")
         return None
 
     def save(self) -> Routine | None:
@@ -277,17 +281,18 @@ class RoutineEditor(QMainWindow):
         try:
             routine_store.save_routine(routine, self.folder, self.catalog)
         except DataError as error:
-            self._say(f"Not saved. {data_problem(error)}")
+            self._say(_("Not saved. {problem}").format(problem=data_problem(error)))
             return None
         first = self._routine_id is None
         self._routine_id = routine.id
-        self._origin = f"Your routine, saved as {routine.id}.toml."
+        self._origin = _saved_as(routine.id)
         self.undo_stack.setClean()
         self._show_state(self._state)
-        self._say(
-            f"Saved \u201c{routine.name}\u201d."
-            + (" It is now on the start screen." if first else "")
-        )  # noqa: E501
+        if first:
+            saved = _("Saved “{name}”. It is now on the start screen.")
+        else:
+            saved = _("Saved “{name}”.")
+        self._say(saved.format(name=routine.name))
         self.routinesChanged.emit()
         self.routineSaved.emit(routine.id)
         return routine
@@ -300,21 +305,21 @@ class RoutineEditor(QMainWindow):
             routine = routine_store.import_routine(path, self.folder, self.catalog)
         except routine_store.RoutineExistsError as error:
             if not self.ask_replace(self, error.entry or ""):
-                self._say("Not imported: you kept your routine.")
+                self._say(_("Not imported: you kept your routine."))
                 return None
             try:
                 routine = routine_store.import_routine(
                     path, self.folder, self.catalog, replace=True
                 )  # noqa: E501
             except DataError as again:
-                self._say(f"Not imported. {data_problem(again)}")
+                self._say(_("Not imported. {problem}").format(problem=data_problem(again)))
                 return None
         except DataError as error:
-            self._say(f"Not imported. {data_problem(error)}")
+            self._say(_("Not imported. {problem}").format(problem=data_problem(error)))
             return None
         self.routinesChanged.emit()
         self.open_routine(routine.id)
-        self._say(f"Imported \u201c{routine.name}\u201d.")
+        self._say(_("Imported “{name}”.").format(name=routine.name))
         notice = import_notice(routine, self.catalog)  # its sore-back stretches, and why
         if notice:
             self.back_caution.tell(self, notice)
@@ -324,14 +329,14 @@ class RoutineEditor(QMainWindow):
         """Write the routine as it stands to ``path`` (to share it); says how it went."""
         problem = self.problem()
         if problem:
-            self._say(f"Not exported: {problem}")
+            self._say(_("Not exported: {problem}").format(problem=problem))
             return False
         try:
             routine_store.write_routine_file(self.current_routine(), path, self.catalog)
         except DataError as error:
-            self._say(f"Not exported. {data_problem(error)}")
+            self._say(_("Not exported. {problem}").format(problem=data_problem(error)))
             return False
-        self._say(f"Exported to {path}.")
+        self._say(_("Exported to {path}.").format(path=path))
         return True
 
     # -- questions (class methods, so tests can replace them) -----------------------
@@ -341,8 +346,8 @@ class RoutineEditor(QMainWindow):
         """Whether unsaved changes may be dropped."""
         answer = QMessageBox.question(
             parent,
-            "Unsaved changes",
-            "Drop the changes to this routine?",
+            _("Unsaved changes"),
+            _("Drop the changes to this routine?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -353,9 +358,10 @@ class RoutineEditor(QMainWindow):
         """Whether an imported routine may replace the user's routine ``routine_id``."""
         answer = QMessageBox.question(
             parent,
-            "Replace your routine?",
-            f"You already have a routine {routine_id!r}. Replace it? The old file is kept "
-            f"as {routine_id}.toml.bak.",
+            _("Replace your routine?"),
+            _(
+                "You already have a routine {id}. Replace it? The old file is kept as {file}."
+            ).format(id=repr(routine_id), file=f"{routine_id}.toml.bak"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -365,7 +371,7 @@ class RoutineEditor(QMainWindow):
     def choose_import_file(cls, parent: QWidget) -> Path | None:
         """The routine file to import, or ``None``."""
         name, _filter = QFileDialog.getOpenFileName(
-            parent, "Import a routine", str(Path.home()), "Routine files (*.toml)"
+            parent, _("Import a routine"), str(Path.home()), _("Routine files (*.toml)")
         )
         return Path(name) if name else None
 
@@ -373,7 +379,10 @@ class RoutineEditor(QMainWindow):
     def choose_export_file(cls, parent: QWidget, suggested: str) -> Path | None:
         """Where to export, or ``None``."""
         name, _filter = QFileDialog.getSaveFileName(
-            parent, "Export the routine", str(Path.home() / suggested), "Routine files (*.toml)"
+            parent,
+            _("Export the routine"),
+            str(Path.home() / suggested),
+            _("Routine files (*.toml)"),
         )
         return Path(name) if name else None
 
@@ -396,7 +405,11 @@ class RoutineEditor(QMainWindow):
     def _routines(self) -> dict[str, Routine]:
         routines, problems = routine_store.load_all(self.folder, self.catalog)
         if problems:
-            self._say("Some routine files could not be read: " + "; ".join(problems))
+            self._say(
+                _("Some routine files could not be read: {problems}").format(
+                    problems="; ".join(problems)
+                )
+            )
         return routines
 
     def _may_discard(self) -> bool:
@@ -415,7 +428,7 @@ class RoutineEditor(QMainWindow):
         from hamstring_gui.ui.paper.actions import print_handout
 
         if not self.draft.items:
-            self._say("Add a stretch first: there is nothing to print yet.")
+            self._say(_("Add a stretch first: there is nothing to print yet."))
             return
         message = print_handout(self, self.current_routine(), self.catalog, self.settings)
         if message:
@@ -470,12 +483,16 @@ class RoutineEditor(QMainWindow):
         item = items.pop(row)
         items.insert(target, item)
         name = self.catalog[item.stretch].name
-        self._change(f"Move {name}", dataclasses.replace(self.draft, items=tuple(items)), target)
+        self._change(
+            _("Move {name}").format(name=name),
+            dataclasses.replace(self.draft, items=tuple(items)),
+            target,
+        )
         return True
 
     def _name_edited(self, text: str) -> None:
         self._change(
-            "Rename",
+            _("Rename"),
             dataclasses.replace(self.draft, name=text),
             self._state.row,
             (MERGE_NAME, None),
@@ -483,7 +500,7 @@ class RoutineEditor(QMainWindow):
 
     def _description_edited(self, text: str) -> None:
         self._change(
-            "Change the description",
+            _("Change the description"),
             dataclasses.replace(self.draft, description=text),
             self._state.row,
             (MERGE_DESCRIPTION, None),
@@ -515,7 +532,8 @@ class RoutineEditor(QMainWindow):
         self.routine_panel.show_state(
             state, self.settings, self._origin, self.total_seconds(), problem
         )
-        self.setWindowTitle(f"{state.draft.name.strip() or 'New routine'}[*] — Routine editor")
+        name = state.draft.name.strip() or _("New routine")
+        self.setWindowTitle(_("{name}[*] — Routine editor").format(name=name))
         self.save_action.setEnabled(problem is None)
         self.toolbar.export_action.setEnabled(problem is None)
 

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from hamstring_gui.core.catalog import Catalog
 from hamstring_gui.core.history import HistoryStore
 from hamstring_gui.core.history.period import HistoryReport
+from hamstring_gui.core.i18n import _, ngettext
 from hamstring_gui.core.plan import build_plan
 from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.settings import SessionSettings
-from hamstring_gui.ui.paper.commands import write_progress
+from hamstring_gui.ui.paper.commands import handout_title, write_progress
 from hamstring_gui.ui.paper.pages import page_layout_for
 from hamstring_gui.ui.paper.pdf_file import PaperError
 
@@ -82,17 +83,22 @@ def save_progress_report(
     """Ask where, then write the progress report; a line for the status, or ``None``."""
     path = Choose.save_file(
         parent,
-        "Save the progress report",
+        _("Save the progress report"),
         f"stretching-report-{today.isoformat()}.pdf",
-        "PDF files (*.pdf)",
+        _("PDF files (*.pdf)"),
     )
     if path is None:
         return None
     try:
         pages = write_progress(str(path), report, catalog)
     except PaperError as error:
-        return f"The report was not saved: {error}."
-    return f"Saved the progress report ({pages} pages) to {path}."
+        return _("The report was not saved: {problem}.").format(problem=error)
+    saved = ngettext(
+        "Saved the progress report ({count} page) to {path}.",
+        "Saved the progress report ({count} pages) to {path}.",
+        pages,
+    )
+    return saved.format(count=pages, path=path)
 
 
 def print_handout(
@@ -101,12 +107,17 @@ def print_handout(
     """'Print / Save as PDF…' for a routine: the system print dialog, then the handout."""
     from hamstring_gui.ui.paper.handout import paint_handout
 
-    printer = Choose.printer(parent, f"{routine.name}: stretching handout")
+    printer = Choose.printer(parent, handout_title(routine))
     if printer is None:
         return None
     plan = build_plan(routine, catalog, settings)
     try:
         pages = paint_handout(printer, routine, plan, catalog, date.today())
     except OSError as error:
-        return f"The handout was not printed: {error}."
-    return f"Sent the handout of {routine.name} ({pages} pages)."
+        return _("The handout was not printed: {problem}.").format(problem=error)
+    sent = ngettext(
+        "Sent the handout of {routine} ({count} page).",
+        "Sent the handout of {routine} ({count} pages).",
+        pages,
+    )
+    return sent.format(routine=routine.name, count=pages)

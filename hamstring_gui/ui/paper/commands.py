@@ -14,10 +14,23 @@ from typing import TextIO
 from hamstring_gui.core.catalog import Catalog
 from hamstring_gui.core.history import HistoryStore
 from hamstring_gui.core.history.period import HistoryReport, build_report
+from hamstring_gui.core.i18n import _, ngettext
 from hamstring_gui.core.plan import build_plan
 from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.settings import SessionSettings
 from hamstring_gui.ui.paper.pdf_file import headless_app, write_pdf
+
+
+def handout_title(routine: Routine) -> str:
+    """The handout's document title (the PDF's, and the print dialog's)."""
+    return _("{routine}: stretching handout").format(routine=routine.name)
+
+
+def wrote(name: str, pages: int) -> str:
+    """What the command line says after writing a PDF."""
+    return ngettext("wrote {file} ({count} page)", "wrote {file} ({count} pages)", pages).format(
+        file=name, count=pages
+    )
 
 
 def write_handout(
@@ -29,7 +42,7 @@ def write_handout(
     plan = build_plan(routine, catalog, settings)
     return write_pdf(
         name,
-        f"{routine.name}: stretching handout",
+        handout_title(routine),
         lambda device: paint_handout(device, routine, plan, catalog, today),
     )
 
@@ -55,7 +68,7 @@ def write_progress(name: str, report: HistoryReport, catalog: Catalog) -> int:
 
     return write_pdf(
         name,
-        "Stretching progress report",
+        _("Stretching progress report"),
         lambda device: paint_progress(device, report, catalog),
     )
 
@@ -66,7 +79,7 @@ def run_handout(
     """The ``handout`` command (headless)."""
     headless_app()
     pages = write_handout(name, routine, catalog, settings, date.today())
-    out.write(f"wrote {name} ({pages} pages)\n")
+    out.write(wrote(name, pages) + "\n")
     return 0
 
 
@@ -74,5 +87,5 @@ def run_report(name: str, history: Path, weeks: int, catalog: Catalog, out: Text
     """The ``report`` command (headless)."""
     headless_app()
     pages = write_progress(name, report_for(history, date.today(), weeks), catalog)
-    out.write(f"wrote {name} ({pages} pages)\n")
+    out.write(wrote(name, pages) + "\n")
     return 0

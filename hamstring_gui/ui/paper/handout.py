@@ -19,9 +19,10 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPagedPaintDevice
 
 from hamstring_gui.core.catalog import Catalog, Kind, Stretch
+from hamstring_gui.core.i18n import _, format_long_date, ngettext, pgettext
 from hamstring_gui.core.plan import PhaseKind, Plan, Side
 from hamstring_gui.core.routine import Routine
-from hamstring_gui.core.words import EQUIPMENT_WORDS
+from hamstring_gui.core.words import EQUIPMENT_WORDS, side_words
 from hamstring_gui.ui.paper.pages import MUTED, Pages
 from hamstring_gui.ui.screens.safety import CHECK_FIRST, EMERGENCY, EVERY_STRETCH, INTRO, URGENT
 from hamstring_gui.ui.widgets.illustration import render_illustration
@@ -46,22 +47,31 @@ class HandoutItem:
     def dose(self) -> str:
         """Hold, reps, sides and rests in one line."""
         if self.stretch.kind is Kind.PNF:
-            what = f"Hold {self.hold_seconds} s, then {self.reps} push–relax cycles"
+            what = ngettext(
+                "Hold {seconds} s, then {reps} push–relax cycle",
+                "Hold {seconds} s, then {reps} push–relax cycles",
+                self.reps,
+            )
         elif self.stretch.kind.is_timed_move:
-            what = f"{self.reps} × {self.hold_seconds} s of movement"
+            what = _("{reps} × {seconds} s of movement")
         else:
-            what = f"Hold {self.hold_seconds} s" + (f" × {self.reps}" if self.reps > 1 else "")
+            what = _("Hold {seconds} s × {reps}") if self.reps > 1 else _("Hold {seconds} s")
         if len(self.sides) == 2:
-            what += " on each leg"
+            legs = _("{dose} on each leg")
         elif self.sides:
-            what += f", {self.sides[0]} leg only"
+            legs = (
+                _("{dose}, left leg only")
+                if self.sides[0] == "left"
+                else _("{dose}, right leg only")
+            )
         else:
-            what += ", both legs together"
+            legs = _("{dose}, both legs together")
+        parts = [legs.format(dose=what.format(seconds=self.hold_seconds, reps=self.reps))]
         if self.rest_between_reps:
-            what += f" · rest {self.rest_between_reps} s between"
+            parts.append(_("rest {seconds} s between").format(seconds=self.rest_between_reps))
         if self.rest_after:
-            what += f" · rest {self.rest_after} s after"
-        return what
+            parts.append(_("rest {seconds} s after").format(seconds=self.rest_after))
+        return " · ".join(parts)
 
 
 def handout_items(plan: Plan, catalog: Catalog) -> list[HandoutItem]:
@@ -97,8 +107,12 @@ def minutes_words(seconds: int) -> str:
     """``12 min 30 s`` (or ``45 s``)."""
     minutes, rest = divmod(int(seconds), 60)
     if not minutes:
-        return f"{rest} s"
-    return f"{minutes} min" + (f" {rest:02d} s" if rest else "")
+        return pgettext("duration", "{seconds} s").format(seconds=rest)
+    if not rest:
+        return pgettext("duration", "{minutes} min").format(minutes=minutes)
+    return pgettext("duration", "{minutes} min {seconds} s").format(
+        minutes=minutes, seconds=f"{rest:02d}"
+    )
 
 
 def paint_handout(
@@ -106,23 +120,28 @@ def paint_handout(
 ) -> int:
     """Lay the handout out on ``device``; returns the number of pages."""
     items = handout_items(plan, catalog)
-    printed = today.strftime("%d %B %Y").lstrip("0")
-    pages = Pages(device, header=f"Hamstring Coach · {routine.name} · printed {printed}")
+    header = _("Hamstring Coach · {routine} · printed {date}")
+    pages = Pages(device, header=header.format(routine=routine.name, date=format_long_date(today)))
     pages.heading(routine.name, 20)
     if routine.description:
         pages.text(routine.description, 11)
+    length = ngettext(
+        "{count} stretch · about {time} in all, rests included",
+        "{count} stretches · about {time} in all, rests included",
+        len(items),
+    )
     pages.text(
-        f"{len(items)} stretches · about {minutes_words(plan.total_seconds)} in all, "
-        "rests included",
-        11,
-        bold=True,
+        length.format(count=len(items), time=minutes_words(plan.total_seconds)), 11, bold=True
     )
     equipment = [EQUIPMENT_WORDS[thing] for thing in routine.equipment(catalog)]
-    pages.text("You need: " + (", ".join(equipment) if equipment else "nothing but a mat"))
-    pages.text(INTRO, colour=MUTED)
+    if equipment:
+        pages.text(_("You need: {things}").format(things=", ".join(equipment)))
+    else:
+        pages.text(_("You need: nothing but a mat"))
+    pages.text(_(INTRO), colour=MUTED)
     for title, lines in (EVERY_STRETCH, EMERGENCY, URGENT, CHECK_FIRST):
-        pages.heading(title, 12, keep=30)
-        pages.bullets(lines, 9.5)
+        pages.heading(_(title), 12, keep=30)
+        pages.bullets([_(line) for line in lines], 9.5)
     for number, item in enumerate(items, start=1):
         if number == 1:
             pages.new_page()
@@ -137,7 +156,10 @@ def _paint_item(pages: Pages, number: int, item: HandoutItem) -> None:
     stretch = item.stretch
     pages.heading(f"{number}. {stretch.name}", 15, keep=PICTURE_HEIGHT + 40)
     pages.text(item.dose, 11, bold=True)
-    pages.text(f"About {minutes_words(item.seconds)}. {stretch.summary}", colour=MUTED)
+    about = _("About {time}. {summary}")
+    pages.text(
+        about.format(time=minutes_words(item.seconds), summary=stretch.summary), colour=MUTED
+    )
     box = pages.reserve(PICTURE_HEIGHT)
     sides: tuple[Side | None, ...] = item.sides or (None,)
     width = box.width() / len(sides)
@@ -147,11 +169,11 @@ def _paint_item(pages: Pages, number: int, item: HandoutItem) -> None:
             render_illustration(painter, cell.adjusted(6, 2, -6, -2), stretch.id, side)
         caption = QRectF(cell.left(), cell.bottom(), width, 14)
         pages.painter.setPen(MUTED)
-        pages.painter.drawText(caption, CAPTION, f"{side} leg" if side else "both legs")
+        pages.painter.drawText(caption, CAPTION, side_words(side))
     pages.y += 6
-    pages.text("Steps", 11, bold=True, after=2)
+    pages.text(_("Steps"), 11, bold=True, after=2)
     pages.bullets(stretch.steps, numbered=True)
     if stretch.cautions:
         pages.y += 2
-        pages.text("Cautions", 11, bold=True, after=2)
+        pages.text(_("Cautions"), 11, bold=True, after=2)
         pages.bullets(stretch.cautions)

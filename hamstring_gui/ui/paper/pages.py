@@ -21,6 +21,7 @@ from PySide6.QtCore import QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -28,12 +29,15 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from hamstring_gui.core.i18n import _
+
 POINTS_PER_INCH = 72
 MARGIN_MM = 15
 BODY_SIZE = 10.5
 INK = QColor("#1d1f23")
 MUTED = QColor("#50565e")  # 7.4:1 on white
 RULE = QColor("#c9ced6")
+HEADER_MIN_SIZE = 6.5
 
 # Territories that use US Letter paper; everywhere else uses A4.
 _LETTER = {
@@ -110,11 +114,24 @@ class Pages:
 
     def _start_page(self) -> None:
         painter = self.painter
-        painter.setFont(font(8.5))
         painter.setPen(MUTED)
         line = QRectF(0, 0, self.width, 14)
-        painter.drawText(line, Qt.AlignmentFlag.AlignLeft, self.header)
-        painter.drawText(line, Qt.AlignmentFlag.AlignRight, f"Page {self.page_count}")
+        page = _("Page {number}").format(number=self.page_count)
+        painter.setFont(font(8.5))
+        painter.drawText(line, Qt.AlignmentFlag.AlignRight, page)
+        room = self.width - QFontMetricsF(painter.font()).horizontalAdvance(page) - 12
+        # A long header (Spanish dates are long) gets smaller before it touches the page number.
+        size = 8.5
+        while (
+            size > HEADER_MIN_SIZE
+            and QFontMetricsF(font(size)).horizontalAdvance(self.header) > room
+        ):
+            size -= 0.5
+        painter.setFont(font(size))
+        header = QFontMetricsF(painter.font()).elidedText(
+            self.header, Qt.TextElideMode.ElideMiddle, room
+        )
+        painter.drawText(line, Qt.AlignmentFlag.AlignLeft, header)
         painter.setPen(QPen(RULE, 0.7))
         painter.drawLine(0, 16, int(self.width), 16)
         self.y = 26.0

@@ -18,9 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hamstring_gui.core.i18n import N_, _
+
 if TYPE_CHECKING:  # Qt is loaded only to write, after the path was checked
     from PySide6.QtCore import QLocale
     from PySide6.QtGui import QPagedPaintDevice
+
+
+_CANNOT_WRITE = N_("cannot write {file}: {problem}")
 
 
 class PaperError(Exception):
@@ -36,13 +41,15 @@ def check_target(name: str) -> Path:
     path = Path(name)
     folder = path.parent
     if path.is_dir():
-        raise PaperError(f"{name} is a folder")
+        raise PaperError(_("{file} is a folder").format(file=name))
     if not folder.is_dir():
-        raise PaperError(f"cannot write {name}: the folder {folder} does not exist")
+        why = _("cannot write {file}: the folder {folder} does not exist")
+        raise PaperError(why.format(file=name, folder=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise PaperError(f"cannot write {name}: the folder {folder} is not writable")
+        why = _("cannot write {file}: the folder {folder} is not writable")
+        raise PaperError(why.format(file=name, folder=folder))
     if path.exists() and not os.access(path, os.W_OK):
-        raise PaperError(f"cannot write {name}: the file is read-only")
+        raise PaperError(_("cannot write {file}: the file is read-only").format(file=name))
     return path
 
 
@@ -71,7 +78,9 @@ def write_pdf(
             prefix=f".{path.name}.", suffix=".part", dir=path.parent
         )
     except OSError as error:
-        raise PaperError(f"cannot write {name}: {error.strerror or error}") from None
+        raise PaperError(
+            _(_CANNOT_WRITE).format(file=name, problem=error.strerror or error)
+        ) from None
     os.close(handle)
     try:
         writer = QPdfWriter(temporary)
@@ -82,10 +91,11 @@ def write_pdf(
         try:
             pages = paint(writer)
         except OSError as error:
-            raise PaperError(f"cannot write {name}: {error}") from None
+            raise PaperError(_(_CANNOT_WRITE).format(file=name, problem=error)) from None
         del writer  # closes the file
         if os.path.getsize(temporary) == 0:
-            raise PaperError(f"cannot write {name}: nothing was written (is the disk full?)")
+            why = _("cannot write {file}: nothing was written (is the disk full?)")
+            raise PaperError(why.format(file=name))
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # mkstemp made it private; a handout is not

@@ -19,7 +19,10 @@ from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPen
 
 from hamstring_gui.core.catalog import Stretch
 from hamstring_gui.core.history import MAX_DEGREES, TYPICAL_DEGREES
-from hamstring_gui.core.history.period import HistoryReport
+from hamstring_gui.core.history.period import HistoryReport, StretchCount
+from hamstring_gui.core.i18n import N_, _, format_date, format_day_month, format_long_date, ngettext
+from hamstring_gui.core.plan import Side
+from hamstring_gui.core.words import side_words
 from hamstring_gui.ui.paper.pages import INK, MUTED, RULE, Pages, font
 from hamstring_gui.ui.style.legs import leg_colour
 
@@ -29,20 +32,33 @@ BAND = QColor("#2f7d5b")
 BAND.setAlphaF(0.12)
 CHART_HEIGHT = 150.0
 
-NOT_TREATMENT = (
+NOT_TREATMENT = N_(
     "Stretching is one part of staying active; it does not diagnose, treat or cure back pain. "
     "These numbers are what the person recorded in Hamstring Coach."
 )
 
 
-def long_date(day: date) -> str:
-    """``3 March 2026``."""
-    return day.strftime("%d %B %Y").lstrip("0")
-
-
 def period_words(report: HistoryReport) -> str:
     """``1 September 2026 – 30 November 2026``."""
-    return f"{long_date(report.first)} – {long_date(report.today)}"
+    return f"{format_long_date(report.first)} – {format_long_date(report.today)}"
+
+
+def _times_in_sessions(counts: Sequence[StretchCount], name: Callable[[str], str]) -> str:
+    """``Towel stretch in 3 sessions; Chair stretch in 1 session``."""
+    return "; ".join(
+        ngettext(
+            "{stretch} in {count} session", "{stretch} in {count} sessions", c.sessions
+        ).format(stretch=name(c.stretch), count=c.sessions)
+        for c in counts
+    )
+
+
+def _hurt_line(day: date, stretch: str, side: str | None) -> str:
+    """``3 March 2026: Towel stretch, left leg``."""
+    said = {"date": format_long_date(day), "stretch": stretch}
+    if side in ("left", "right"):
+        return _("{date}: {stretch}, {leg}").format(leg=side_words(Side(side)), **said)
+    return _("{date}: {stretch}").format(**said)
 
 
 def paint_progress(
@@ -54,91 +70,94 @@ def paint_progress(
         stretch = names.get(stretch_id)
         return stretch.name if stretch is not None else stretch_id
 
+    header = _("Stretching progress report · {period} · printed {date}")
     pages = Pages(
         device,
-        header=f"Stretching progress report · {period_words(report)} · "
-        f"printed {long_date(report.today)}",
+        header=header.format(period=period_words(report), date=format_long_date(report.today)),
     )
     weeks = report.weeks()
-    pages.heading("Stretching progress report", 20)
-    pages.text(f"Period: {period_words(report)} ({len(weeks)} weeks)", 11, bold=True)
-    pages.text(NOT_TREATMENT, colour=MUTED)
+    pages.heading(_("Stretching progress report"), 20)
+    period = ngettext(
+        "Period: {period} ({count} week)", "Period: {period} ({count} weeks)", len(weeks)
+    )
+    pages.text(period.format(period=period_words(report), count=len(weeks)), 11, bold=True)
+    pages.text(_(NOT_TREATMENT), colour=MUTED)
     sessions = len(report.sessions)
     completed = sum(1 for s in report.sessions if s.record.completed)
     pages.bullets(
         [
-            f"Days with a completed session: {report.days_stretched} of {report.days_so_far}",
-            f"Sessions: {sessions} ({completed} completed, {sessions - completed} stopped early)",
-            f"Time stretching: {report.seconds / 60:.0f} min in all, "
-            f"{report.seconds / 60 / max(1, len(weeks)):.0f} min a week on average",
-            f"Longest run of days in a row (all time): {report.streak.best}",
+            _("Days with a completed session: {days} of {total}").format(
+                days=report.days_stretched, total=report.days_so_far
+            ),
+            _("Sessions: {count} ({completed} completed, {stopped} stopped early)").format(
+                count=sessions, completed=completed, stopped=sessions - completed
+            ),
+            _("Time stretching: {minutes} min in all, {weekly} min a week on average").format(
+                minutes=f"{report.seconds / 60:.0f}",
+                weekly=f"{report.seconds / 60 / max(1, len(weeks)):.0f}",
+            ),
+            _("Longest run of days in a row (all time): {days}").format(days=report.streak.best),
         ],
         11,
     )
 
-    pages.heading("Days stretched per week")
+    pages.heading(_("Days stretched per week"))
     _week_chart(pages, report)
     _week_table(pages, report)
 
-    pages.heading("Left and right")
+    pages.heading(_("Left and right"))
     balance = report.balance()
     share = balance.left_share
     if share is None:
-        pages.text("No one-leg stretching in this period.")
+        pages.text(_("No one-leg stretching in this period."))
     else:
+        both = _("Left leg {left} min ({left_share}%) · right leg {right} min ({right_share}%).")
         pages.text(
-            f"Left leg {balance.left / 60:.0f} min ({share:.0%}) · right leg "
-            f"{balance.right / 60:.0f} min ({1 - share:.0%})."
+            both.format(
+                left=f"{balance.left / 60:.0f}",
+                left_share=round(share * 100),
+                right=f"{balance.right / 60:.0f}",
+                right_share=round((1 - share) * 100),
+            )
         )
         _balance_bar(pages, share)
 
-    pages.heading("Stretches done and skipped")
-    pages.text(
-        "Done: "
-        + ("; ".join(f"{name(c.stretch)} in {c.sessions} sessions" for c in report.done) or "none")
-    )
-    pages.text(
-        "Skipped: "
-        + (
-            "; ".join(f"{name(c.stretch)} in {c.sessions} sessions" for c in report.skipped)
-            or "none"
-        )
-    )
+    pages.heading(_("Stretches done and skipped"))
+    none = _("none")
+    done, skipped = _times_in_sessions(report.done, name), _times_in_sessions(report.skipped, name)
+    pages.text(_("Done: {stretches}").format(stretches=done or none))
+    pages.text(_("Skipped: {stretches}").format(stretches=skipped or none))
 
-    pages.heading("“That hurts” pressed")
+    pages.heading(_("“That hurts” pressed"))
     if report.hurts:
-        pages.bullets(
-            [
-                f"{long_date(h.day)}: {name(h.stretch)}" + (f", {h.side} leg" if h.side else "")
-                for h in report.hurts
-            ]
-        )
+        pages.bullets([_hurt_line(h.day, name(h.stretch), h.side) for h in report.hurts])
     else:
-        pages.text("Never in this period.")
+        pages.text(_("Never in this period."))
 
-    pages.heading("Back feeling after sessions", keep=CHART_HEIGHT + 30)
-    pages.text("0 = fine, 10 = very sore; the mean of each day rated.", colour=MUTED)
+    pages.heading(_("Back feeling after sessions"), keep=CHART_HEIGHT + 30)
+    pages.text(_("0 = fine, 10 = very sore; the mean of each day rated."), colour=MUTED)
     if report.feelings:
         _feeling_chart(pages, report)
     else:
-        pages.text("No ratings in this period.")
+        pages.text(_("No ratings in this period."))
 
-    pages.heading("Self-test: 90/90 active knee extension", keep=CHART_HEIGHT + 40)
-    pages.text(
+    pages.heading(_("Self-test: 90/90 active knee extension"), keep=CHART_HEIGHT + 40)
+    about = _(
         "Degrees short of a straight knee, thigh held upright (lower is more flexible). "
-        f"The shaded band is the typical range, within about {TYPICAL_DEGREES}° of straight. "
-        "All results to date.",
-        colour=MUTED,
+        "The shaded band is the typical range, within about {degrees}° of straight. "
+        "All results to date."
     )
+    pages.text(about.format(degrees=TYPICAL_DEGREES), colour=MUTED)
     if report.self_tests:
         _self_test_chart(pages, report)
         last = report.self_tests[-1]
         pages.text(
-            f"Last test {long_date(last.day)}: left {last.left_degrees}°, "
-            f"right {last.right_degrees}° short of straight."
+            _("Last test {date}: left {left}°, right {right}° short of straight.").format(
+                date=format_long_date(last.day), left=last.left_degrees, right=last.right_degrees
+            )
         )
     else:
-        pages.text("No self-tests recorded.")
+        pages.text(_("No self-tests recorded."))
     pages.finish()
     return pages.page_count
 
@@ -163,7 +182,7 @@ def _week_chart(pages: Pages, report: HistoryReport) -> None:
     painter.setFont(font(7.5))
     step = max(1, len(weeks) // 8)
     for number in range(0, len(weeks), step):
-        label = weeks[number].monday.strftime("%d %b").lstrip("0")
+        label = format_day_month(weeks[number].monday)
         painter.drawText(
             QRectF(area.left() + number * slot - 20, area.bottom() + 2, slot + 40, 12),
             Qt.AlignmentFlag.AlignHCenter,
@@ -173,10 +192,15 @@ def _week_chart(pages: Pages, report: HistoryReport) -> None:
 
 
 def _week_table(pages: Pages, report: HistoryReport) -> None:
-    columns = ("Week of", "Days stretched", "Sessions", "Minutes")
-    widths = (0.34, 0.24, 0.2, 0.22)
+    columns = (_("Week of"), _("Days stretched"), _("Sessions"), _("Minutes"))
+    widths = (0.3, 0.32, 0.18, 0.2)  # room for "Días con estiramientos" beside long dates
     rows = [
-        (long_date(w.monday), f"{w.days_stretched} of 7", str(w.sessions), f"{w.minutes:.0f}")
+        (
+            format_long_date(w.monday),
+            _("{days} of 7").format(days=w.days_stretched),
+            str(w.sessions),
+            f"{w.minutes:.0f}",
+        )
         for w in report.weeks()
     ]
     for index, row in enumerate([columns, *rows]):
@@ -208,8 +232,10 @@ def _balance_bar(pages: Pages, share: float) -> None:
     painter.setFont(font(8.5, bold=True))
     painter.setPen(QColor("white"))
     inside = bar.adjusted(6, 0, -6, 0)
-    painter.drawText(inside, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "Left")
-    painter.drawText(inside, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "Right")
+    painter.drawText(inside, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, _("Left"))
+    painter.drawText(
+        inside, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, _("Right")
+    )
     painter.setPen(QPen(INK, 0.8, Qt.PenStyle.DashLine))
     painter.drawLine(QPointF(bar.center().x(), bar.top() - 2),
                      QPointF(bar.center().x(), bar.bottom() + 2))  # fmt: skip
@@ -264,7 +290,7 @@ def _date_axis(pages: Pages, area: QRectF, first: date, last: date) -> Callable[
         (QRectF(area.right() - 90, top, 90, 12), Qt.AlignmentFlag.AlignRight, last),
     )  # fmt: skip
     for rect, align, day in labels:
-        painter.drawText(rect, align, day.strftime("%d %b %Y").lstrip("0"))
+        painter.drawText(rect, align, format_date(day))
     return x
 
 
@@ -290,7 +316,7 @@ def _self_test_chart(pages: Pages, report: HistoryReport) -> None:
     painter.fillRect(band, BAND)
     painter.setPen(BAR)
     painter.setFont(font(7.5))
-    painter.drawText(band.adjusted(4, 2, -4, -2), 0, "typical range")
+    painter.drawText(band.adjusted(4, 2, -4, -2), 0, _("typical range"))
     first = min(tests[0].day, report.today - timedelta(days=28))
     x = _date_axis(pages, area, first, report.today)
     for side, square, dashed in (("left", False, False), ("right", True, True)):
@@ -314,7 +340,9 @@ def _legend(pages: Pages) -> None:
         _series(painter, [QPointF(x, y), QPointF(x + 22, y)], leg_colour(side),
                 square=square, dashed=dashed)  # fmt: skip
         painter.setPen(INK)
-        painter.drawText(QPointF(x + 28, y + 3), f"{side.capitalize()} leg")
+        painter.drawText(
+            QPointF(x + 28, y + 3), _("Left leg") if side == "left" else _("Right leg")
+        )
         x += 100
     pages.y += 4
 

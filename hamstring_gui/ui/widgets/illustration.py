@@ -26,6 +26,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QGuiApplication,
     QPainter,
     QPaintEvent,
@@ -325,6 +326,21 @@ def _badge_letter(text: str) -> str:
     return text
 
 
+def badge_font(base: QFont, radius: float, text: str) -> QFont:
+    """A bold font for ``text`` in a badge of ``radius``, small enough to stay inside its ring.
+
+    A translation may need more than one letter (the pseudo-locale's "‹Ľ·›"): it
+    shrinks instead of spilling over the leg.
+    """
+    font = QFont(base)
+    font.setBold(True)
+    font.setPixelSize(max(int(radius * 1.2), 9))
+    wide = QFontMetricsF(font).horizontalAdvance(text)
+    if wide > radius * 1.5:
+        font.setPixelSize(max(int(font.pixelSize() * radius * 1.5 / wide), 5))
+    return font
+
+
 def _badge(
     painter: QPainter, centre: QPointF, radius: float, text: str, fill: QColor, ink: str
 ) -> None:
@@ -332,10 +348,7 @@ def _badge(
     painter.setPen(QPen(QColor(ink), max(1.5, radius * 0.18)))
     painter.setBrush(fill)
     painter.drawEllipse(centre, radius, radius)
-    font = QFont(painter.font())
-    font.setBold(True)
-    font.setPixelSize(max(int(radius * 1.2), 9))
-    painter.setFont(font)
+    painter.setFont(badge_font(painter.font(), radius, text))
     painter.setPen(QPen(QColor(ink)))
     box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)

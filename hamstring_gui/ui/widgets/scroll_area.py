@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScrollArea, QWidget
 
 from hamstring_gui.core.i18n import _
+
+
+def name_scroll_bars(area: QAbstractScrollArea, name: str) -> None:
+    """Name both scroll bars of ``area`` after what it shows ("Scroll “Stretches” up or down")."""
+    area.verticalScrollBar().setAccessibleName(_("Scroll “{area}” up or down").format(area=name))
+    area.horizontalScrollBar().setAccessibleName(_("Scroll “{area}” sideways").format(area=name))
 
 
 class NamedScrollArea(QScrollArea):
@@ -17,12 +23,7 @@ class NamedScrollArea(QScrollArea):
     def __init__(self, name: str, content: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
-        self.verticalScrollBar().setAccessibleName(
-            _("Scroll “{area}” up or down").format(area=name)
-        )
-        self.horizontalScrollBar().setAccessibleName(
-            _("Scroll “{area}” sideways").format(area=name)
-        )
+        name_scroll_bars(self, name)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(content)

@@ -61,3 +61,42 @@ def test_the_menu_opens_one_window_and_select_shows_an_entry(qtbot: QtBot) -> No
     assert StretchLibraryDialog.show_for(parent, load_catalog()) is first
     first.select("foam-roll-lower-back")
     assert "osteoporosis" in first.text.toPlainText()
+
+
+@pytest.mark.parametrize("language", ["de", "es", "pseudo"])
+def test_long_names_wrap_instead_of_scrolling_sideways_at_150_percent(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, qapp, language: str
+) -> None:
+    """Every name fits the list's width on a 1280 x 800 laptop; none needs a sideways scroll."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFont
+
+    from hamstring_gui.core import i18n
+    from hamstring_gui.ui.window_fit import fit_on_screen
+
+    original = QFont(qapp.font())
+    large = QFont(original)
+    large.setPointSizeF(original.pointSizeF() * 1.5)
+    qapp.setFont(large)
+    i18n.use(language)
+    try:
+        dialog = StretchLibraryDialog(load_catalog())
+        qtbot.addWidget(dialog)
+        fit_on_screen(dialog, QRect(0, 0, 1280, 760))
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        entries = dialog.entries
+        width = entries.viewport().width()
+        longest = max(
+            entries.fontMetrics().horizontalAdvance(entries.item(row).text())
+            for row in range(entries.count())
+        )
+        assert longest > width  # some names are longer than the list: they must wrap
+        assert not entries.horizontalScrollBar().isVisible()
+        for row in range(entries.count()):
+            shown = entries.visualItemRect(entries.item(row))
+            assert shown.width() <= width, entries.item(row).text()
+            assert shown.height() >= entries.fontMetrics().height()
+    finally:
+        i18n.use("en")
+        qapp.setFont(original)

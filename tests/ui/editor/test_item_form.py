@@ -33,7 +33,8 @@ def test_showing_an_item_is_quiet_and_shows_its_overrides(qtbot: QtBot) -> None:
     item_form = form(qtbot)
     with qtbot.assertNotEmitted(item_form.edited):
         item_form.show_item(ITEMS, 1, SessionSettings(hold_seconds=50))
-    assert item_form.title() == "Stretch 2: " + CATALOG["standing-hamstring"].name
+    assert item_form.heading.text() == "Stretch 2: " + CATALOG["standing-hamstring"].name
+    assert item_form.accessibleName() == item_form.heading.text()
     assert item_form.hold_spin.value() == item_form.hold_spin.minimum()
     assert "50 s" in item_form.hold_spin.specialValueText()
     assert not item_form.rest_spin.isEnabled()  # nothing follows the last stretch

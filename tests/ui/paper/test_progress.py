@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.history import HistoryStore
 from hamstring_gui.core.history.period import build_report
-from hamstring_gui.ui.paper.progress import long_date, paint_progress, period_words
+from hamstring_gui.core.i18n import format_long_date as long_date
+from hamstring_gui.ui.paper.progress import paint_progress, period_words
 from tests.helpers.history import add_self_tests, fill
 from tests.ui.paper.pdf_tools import page_texts
 
