@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from hamstring_gui.core.figure import checks
+from hamstring_gui.core.figure import checks, limits
 from hamstring_gui.core.figure.collide import capsule_gap, point_segment
 from hamstring_gui.core.figure.library import load_figure
 from hamstring_gui.core.figure.pose import Body, leg_angles, spine_angles
@@ -79,12 +79,14 @@ def test_the_raised_heel_rests_on_a_stool_and_the_back_hinges_straight() -> None
     figure = load_figure("chair-stretch-elevated")
     tall, hinged = figure.named("tall").body, figure.named("hinged").body
     (stool,) = [p for p in figure.props if p.kind == "stool"]
-    assert stool.num("height", 0) >= 10  # raised, unlike the plain chair stretch
+    assert stool.num("height", 0) >= 8  # raised, unlike the plain chair stretch
     for body in (tall, hinged):
-        assert body["r_heel"][1] > 12  # on the stool, off the floor
-        assert leg_angles(body, "r").knee < 10  # straight, not locked
-    assert leg_angles(hinged, "r").flex - leg_angles(tall, "r").flex >= 5  # a hinge at the hip
-    assert leg_angles(hinged, "r").flex <= 78  # the realistic depth for tight hamstrings
+        assert body["r_heel"][1] > 10  # on the stool, off the floor
+        assert leg_angles(body, "r").knee < 15  # straight, not locked
+    # Review: a 7-degree hinge looked like the start; 10 or more shows, still a mild pull.
+    assert leg_angles(hinged, "r").flex - leg_angles(tall, "r").flex >= 10
+    leg = leg_angles(hinged, "r")
+    assert leg.flex <= limits.hip_flexion_limit(leg.knee)  # tight hamstrings' depth
 
 
 def test_the_roller_stays_under_the_thigh_between_knee_and_buttock() -> None:
