@@ -99,11 +99,13 @@ def test_the_roller_stays_under_the_thigh_between_knee_and_buttock() -> None:
         hip, knee = body["r_hip"], body["r_knee"]
         share = (axis_x - hip[0]) / (knee[0] - hip[0])
         shares.append(share)
-        assert 0.12 <= share <= 0.9  # never behind the knee, never under the seat
+        # Never behind the knee (review: 6 cm above the joint read as on the knee
+        # crease; 0.75 keeps the contact 10 cm or more above it), never under the seat.
+        assert 0.12 <= share <= 0.75
         thigh = lerp(hip, knee, share)
         assert point_segment(thigh, roller.a, roller.b) < roller.radius + 8  # the thigh on it
         assert body["pelvis"][1] > 9.5 + 8  # the hips lifted off the floor
         assert body["r_hand"][0] < body["pelvis"][0] - 20  # hands behind
-    assert min(shares) < 0.3 and max(shares) > 0.8  # from above the knee to below the buttock
+    assert min(shares) < 0.3 and max(shares) > 0.6  # from above the knee to below the buttock
     back, forward = (figure.moment(PhaseKind.MOVE, t).body["pelvis"] for t in (0.0, 0.5))
-    assert forward[0] - back[0] > 20  # the body rolls over the roller, which stays put
+    assert forward[0] - back[0] > 15  # the body rolls over the roller, which stays put
