@@ -118,6 +118,26 @@ def towel_loop(prop: Prop, body: Body) -> V3:
     return body[around]
 
 
+def _folded_towel(prop: Prop) -> list[Primitive]:
+    """A folded towel or cushion: its solid as a box with rounded edges, in fabric.
+
+    Four capsules run round the edges and a box fills the middle, so no sharp
+    corner shows from any camera (the reviewers read a plain box as a wooden block).
+    """
+    (box,) = solids(prop)
+    assert isinstance(box, Box)
+    (x0, _, z0), (x1, h, z1) = box.low, box.high
+    r = min(h / 2, (x1 - x0) / 4, (z1 - z0) / 4)
+    xa, xb, za, zb = x0 + r, x1 - r, z0 + r, z1 - r
+    edges = [((xa, r, za), (xa, r, zb)), ((xb, r, za), (xb, r, zb))]
+    edges += [((xa, r, za), (xb, r, za)), ((xa, r, zb), (xb, r, zb))]
+    middle = Box((xa, 0.0, za), (xb, h, zb))
+    return [
+        Block(middle, Role.SOFT, "cushion"),
+        *(Capsule(a, b, r, r, Role.SOFT, "cushion") for a, b in edges),
+    ]
+
+
 def primitives(prop: Prop, body: Body) -> list[Primitive]:
     """What ``prop`` looks like with the figure ``body`` (straps follow the hands)."""
     k = prop.kind
@@ -131,10 +151,12 @@ def primitives(prop: Prop, body: Body) -> list[Primitive]:
         side = str(prop.values.get("around", "r_ball"))[0]
         hands = ("r", "l") if prop.values.get("hands", "both") == "both" else (side,)
         return [Band((body[f"{h}_hand"], loop), 3.2, Role.STRAP, k) for h in hands]
+    if k == "cushion":
+        return _folded_towel(prop)
     out: list[Primitive] = []
     for solid in solids(prop):
         if isinstance(solid, Cylinder):
-            out.append(Capsule(solid.a, solid.b, solid.radius, solid.radius, Role.PROP_FILL, k))
+            out.append(Capsule(solid.a, solid.b, solid.radius, solid.radius, Role.SOFT, k))
         else:
             role = Role.WALL if k in ("wall", "wall-behind", "door") else Role.PROP_FILL
             out.append(Block(solid, role, k))

@@ -11,6 +11,7 @@ class Role(StrEnum):
     FLOOR = "floor"
     PROP = "prop"
     PROP_FILL = "prop-fill"
+    SOFT = "soft"  # a foam roller or a folded towel: not wood
     WALL = "wall"
     STRAP = "strap"
     PARTNER = "partner"

@@ -15,8 +15,9 @@ from typing import NamedTuple
 
 from hamstring_gui.core.figure import skeleton as sk
 from hamstring_gui.core.figure.camera import Camera
+from hamstring_gui.core.figure.collide import Cylinder
 from hamstring_gui.core.figure.pose import Body
-from hamstring_gui.core.figure.props import Prop, primitives
+from hamstring_gui.core.figure.props import Prop, primitives, solids, towel_loop
 from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.shapes import (
     Ball,
@@ -27,7 +28,7 @@ from hamstring_gui.core.figure.shapes import (
     project,
     towards_viewer,
 )
-from hamstring_gui.core.figure.vec import lerp
+from hamstring_gui.core.figure.vec import V3, lerp
 
 FRONT = 1e6  # depth of cues and the badge: always on top
 BEHIND = -1e6  # depth of the floor
@@ -36,6 +37,10 @@ FLOOR_RADIUS = 95.0  # cm: the ground drawn round the figure in raised views
 # little towards the knee. At the stage's scale the badge is ~12 cm across the
 # radius, so nearer the hip it would cover the pelvis and read as on the buttock.
 BADGE_ALONG = 0.6
+BADGE_BAND = (0.36, 0.64)
+"""The stretch of the thigh (hip 0, knee 1) the badge may move along."""
+BADGE_CLEAR = 16.0
+"""cm on screen: a hand, foot or towel loop this far from the badge's centre shows."""
 
 
 class Moment(NamedTuple):
@@ -201,12 +206,49 @@ def compose(
     for extra in project(list(extras), camera):
         shapes.append(extra._replace(depth=FRONT))
     if highlight and not both_legs and side is not None:
-        (u, v), _ = camera.project(lerp(body["r_hip"], body["r_knee"], BADGE_ALONG))
+        (u, v), _ = camera.project(badge_point(moment, props, camera))
         shapes.append(
             Shape(Kind.TEXT, ((u, v),), 9.0, Role.LABEL, "label", FRONT, text=side[0].upper())
         )
     scene = Scene(tuple(shapes), inset, corner)
     return scene.flipped() if side == "left" else scene
+
+
+def touch_points(moment: Moment, props: Sequence[Prop]) -> list[V3]:
+    """What may touch the working (right) thigh: hands, the other foot, towel loops, rollers."""
+    body = moment.body
+    points = [body[f"{s}_{p}"] for s in sk.SIDES for p in ("hand", "fingers")]
+    points += [body[f"l_{p}"] for p in ("heel", "toe", "ankle")]
+    if moment.partner is not None:
+        points += [moment.partner[f"{s}_{p}"] for s in sk.SIDES for p in ("hand", "fingers")]
+    for prop in props:
+        if prop.kind in ("towel", "strap"):
+            points.append(towel_loop(prop, body))
+        for solid in solids(prop):
+            if isinstance(solid, Cylinder):
+                points += [lerp(solid.a, solid.b, i / 6) for i in range(7)]
+    return points
+
+
+def badge_point(moment: Moment, props: Sequence[Prop], camera: Camera) -> V3:
+    """Where on the working thigh the L/R badge goes: clear of what touches the thigh.
+
+    Mid-thigh (:data:`BADGE_ALONG`) unless a hand, the other foot, a towel's
+    loop or a roller lies under it there; then the point of the
+    :data:`BADGE_BAND` farthest from them on screen, so the contact the steps
+    are about stays visible.
+    """
+    hip, knee = moment.body["r_hip"], moment.body["r_knee"]
+    touches = [camera.project(p)[0] for p in touch_points(moment, props)]
+
+    def clearance(along: float) -> float:
+        spot = camera.project(lerp(hip, knee, along))[0]
+        return min([BADGE_CLEAR, *(distance_2d(spot, t) for t in touches)])
+
+    low, high = BADGE_BAND
+    candidates = [BADGE_ALONG] + [low + (high - low) * i / 12 for i in range(13)]
+    best = max(candidates, key=lambda a: (round(clearance(a), 1), -abs(a - BADGE_ALONG)))
+    return lerp(hip, knee, best)
 
 
 def union(boxes: Iterable[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:

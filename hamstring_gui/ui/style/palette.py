@@ -1,7 +1,8 @@
 """Colours of the illustrations, light and dark, following the system scheme.
 
 The working leg uses a warm accent that stays clearly apart from the cool
-neutral body in both palettes; props are soft wood and stone tones, outlined
+neutral body in both palettes; props are soft wood and stone tones (a foam
+roller or folded towel a fabric blue, so it never reads as wood or stone), outlined
 in a fixed edge colour that stands 3:1 off the window (WCAG's non-text
 contrast) whichever way a face is turned.
 """
@@ -40,6 +41,7 @@ LIGHT = FigurePalette(
         Role.FLOOR: "#c9ced6",
         Role.PROP: "#a88f70",
         Role.PROP_FILL: "#d9c4a5",
+        Role.SOFT: "#7aa5d6",
         Role.WALL: "#e3e6ea",
         Role.STRAP: "#2f9e94",
         Role.PARTNER: "#9ab0a4",
@@ -52,7 +54,7 @@ LIGHT = FigurePalette(
         Role.LABEL: "#e0702c",
     },
     "#ffffff",
-    {Role.PROP_FILL: "#8a7457", Role.WALL: "#747c86"},
+    {Role.PROP_FILL: "#8a7457", Role.WALL: "#747c86", Role.SOFT: "#3e6896"},
 )
 
 DARK = FigurePalette(
@@ -60,6 +62,7 @@ DARK = FigurePalette(
         Role.FLOOR: "#4b525c",
         Role.PROP: "#9c8668",
         Role.PROP_FILL: "#a08c70",
+        Role.SOFT: "#6f9fd8",
         Role.WALL: "#6b7480",
         Role.STRAP: "#55c7bb",
         Role.PARTNER: "#6f8c7f",
@@ -72,7 +75,7 @@ DARK = FigurePalette(
         Role.LABEL: "#ff9a52",
     },
     "#1d1f23",
-    {Role.PROP_FILL: "#c9b595", Role.WALL: "#aab3be"},
+    {Role.PROP_FILL: "#c9b595", Role.WALL: "#aab3be", Role.SOFT: "#c4dcf6"},
 )
 
 

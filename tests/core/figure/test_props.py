@@ -10,6 +10,7 @@ from hamstring_gui.core.figure.library import STANDING
 from hamstring_gui.core.figure.pose import solve
 from hamstring_gui.core.figure.props import Prop, primitives, solids, towel_loop
 from hamstring_gui.core.figure.roles import Role
+from hamstring_gui.core.figure.shapes import Capsule
 from hamstring_gui.core.figure.vec import dist, dot, norm, sub
 
 
@@ -61,3 +62,17 @@ def test_a_strap_under_the_sole_lies_on_the_foot_not_inside_it() -> None:
     assert 2.0 < axis <= sk.RADII["foot"][0]  # at the sole's surface, not the foot's middle
     assert dot(sub(loop, body["r_ball"]), foot) == pytest.approx(0.0, abs=1e-9)
     assert loop[1] < body["r_ball"][1]  # standing: below the ball
+
+
+def test_a_folded_towel_and_a_roller_are_drawn_soft_not_as_wood() -> None:
+    # Review: the folded towel read as a wooden block, the roller as a brown stone.
+    body = solve(STANDING)
+    towel = primitives(Prop("cushion", {"height": 12, "x0": -16, "x1": 14}), body)
+    roller = primitives(Prop("roller", {}), body)
+    assert {p.role for p in towel + roller} == {Role.SOFT}
+    edges = [p for p in towel if isinstance(p, Capsule)]
+    assert len(edges) == 4 and all(p.ra == pytest.approx(6.0) for p in edges)  # rounded
+    (box,) = solids(Prop("cushion", {"height": 12, "x0": -16, "x1": 14}))
+    for p in edges:  # the rounded edges stay inside the solid the body sits on
+        for end in (p.a, p.b):
+            assert box.distance(end) == 0.0

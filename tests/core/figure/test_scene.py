@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hamstring_gui.core.figure.camera import VIEWS
 from hamstring_gui.core.figure.library import STANDING
-from hamstring_gui.core.figure.pose import solve
+from hamstring_gui.core.figure.pose import Arm, Leg, Pose, Reach, Trunk, solve
 from hamstring_gui.core.figure.roles import Role
-from hamstring_gui.core.figure.scene import Moment, body_capsules, compose
+from hamstring_gui.core.figure.scene import (
+    BADGE_ALONG,
+    BADGE_BAND,
+    BADGE_CLEAR,
+    Moment,
+    badge_point,
+    body_capsules,
+    compose,
+    distance_2d,
+)
 from hamstring_gui.core.figure.shapes import Kind
+from hamstring_gui.core.figure.skeleton import THIGH
+from hamstring_gui.core.figure.vec import V3, dot, lerp, sub
 
 MOMENT = Moment(solve(STANDING))
 
@@ -45,3 +58,36 @@ def test_a_side_view_stands_on_a_line_and_a_raised_view_on_an_oval() -> None:
 def test_every_bone_of_the_figure_is_a_capsule_the_checks_can_name() -> None:
     names = [name for name, _ in body_capsules(MOMENT.body)]
     assert {"lumbar", "thoracic", "r_thigh", "l_shin", "r_forearm", "head", "nose"} <= set(names)
+
+
+def _along(point: V3, moment: Moment) -> float:
+    hip, knee = moment.body["r_hip"], moment.body["r_knee"]
+    thigh = sub(knee, hip)
+    return dot(sub(point, hip), thigh) / dot(thigh, thigh)
+
+
+ARMS_UP = STANDING._replace(arms=dict.fromkeys(("r", "l"), Arm(flex=170.0, abduct=10.0)))
+
+
+def test_the_badge_sits_at_mid_thigh_when_nothing_touches_the_thigh() -> None:
+    moment = Moment(solve(ARMS_UP))
+    assert _along(badge_point(moment, (), VIEWS["side"]), moment) == pytest.approx(BADGE_ALONG)
+
+
+def test_the_badge_moves_along_the_thigh_off_a_hand_resting_on_it() -> None:
+    # Review: the badge hid the hands, the towel's loop and the sole on the thigh.
+    seated = Pose(
+        Trunk((0.0, 50.0, 0.0)),
+        dict.fromkeys(("r", "l"), Leg(flex=90.0, knee=90.0)),
+        ARMS_UP.arms,
+        {"r_arm": Reach("r_thigh_top", (2.5, 0.0, 0.0), 1.0, (-0.4, -0.6, 0.7), None)},
+    )
+    moment = Moment(solve(seated))
+    camera = VIEWS["side"]
+    badge = badge_point(moment, (), camera)
+    assert BADGE_BAND[0] <= _along(badge, moment) <= BADGE_BAND[1]
+    hand_at = camera.project(moment.body["r_hand"])[0]
+    mid = lerp(moment.body["r_hip"], moment.body["r_knee"], BADGE_ALONG)
+    hidden = distance_2d(camera.project(mid)[0], hand_at)
+    assert hidden < BADGE_CLEAR / 2  # at mid-thigh the badge would cover the hand
+    assert distance_2d(camera.project(badge)[0], hand_at) > hidden + 0.1 * THIGH
