@@ -14,9 +14,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from hamstring_gui.core.history.report import SESSION_COLUMNS, SessionRecord, session_record
+from hamstring_gui.core.history.report import SessionRecord, read_sessions
 from hamstring_gui.core.history.stats import (
     Balance,
     DayTotal,
@@ -27,7 +27,6 @@ from hamstring_gui.core.history.stats import (
     week_start,
 )
 from hamstring_gui.core.history.store import HistoryStore
-from hamstring_gui.core.outcome import Status
 
 # julianday() of a date at midnight is N.5; CAST truncates it to N, which is
 # the date's proleptic Gregorian ordinal plus this.
@@ -79,9 +78,8 @@ class WeekRecord:
         return self.seconds / 60
 
 
-@dataclass(frozen=True)
-class ListedSession:
-    """A session with its id and local day, for lists and reports."""
+class ListedSession(NamedTuple):
+    """A session with its local day, for lists and reports (a tuple: one per session)."""
 
     day: date
     record: SessionRecord
@@ -161,7 +159,7 @@ class HistoryReport:
     def to_json(self) -> dict[str, Any]:
         """The shape ``hamstring-gui history --json`` prints (fixed by the CLI contract)."""
         return {
-            "sessions": [listed.record.to_json() for listed in self.sessions],
+            "sessions": [listed.record for listed in self.sessions],
             "streak_days": self.streak.current,
             "self_tests": [test.to_json() for test in self.self_tests],
         }
@@ -184,77 +182,44 @@ def build_report(
     """
     conn = store.connection
     bound = (date.min if since is None else week_start(min(since, today))).isoformat()
-    # All time reads the table in id order; a period goes through the day index.
-    where = "" if since is None else " WHERE day >= :bound"
-    rows = conn.execute(
-        f"SELECT {SESSION_COLUMNS}, day FROM sessions{where} ORDER BY id", {"bound": bound}
-    ).fetchall()
+    all_time = since is None
+    # SQLite adds up each day (the day index hands it the sessions in order);
+    # Python only lays the days out. All time has no WHERE: ~6 ms less on ten years.
+    per_day = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            "SELECT day, TOTAL(left_seconds), TOTAL(right_seconds), TOTAL(both_seconds),"
+            " COUNT(*), MAX(completed), AVG(feeling) FROM sessions"
+            + ("" if all_time else " WHERE day >= :bound")
+            + " GROUP BY day",
+            {"bound": bound},
+        )
+    }
     if since is None:
-        since = min((date.fromisoformat(row[9]) for row in rows), default=today)
+        since = date.fromisoformat(min(per_day)) if per_day else today
     first = week_start(min(since, today))
-    marks: dict[tuple[int, str], list[str]] = {}
-    hurt_rows: list[tuple[int, str, str | None]] = []
-    for session_id, kind, stretch, side in conn.execute(
-        "SELECT e.session_id, e.kind, e.stretch, e.side FROM events e"
-        " JOIN sessions s ON s.id = e.session_id"
-        " WHERE e.stretch IS NOT NULL AND s.day >= ? ORDER BY e.session_id, e.phase_index, e.id",
-        (bound,),
-    ):
-        names = marks.setdefault((session_id, kind), [])
-        if stretch not in names:
-            names.append(stretch)
-        if kind == "hurt":
-            hurt_rows.append((session_id, stretch, side))
-    fates: dict[int, list[tuple[str, str]]] = {}  # each stretch's outcome, in routine order
-    for session_id, stretch, status in conn.execute(
-        "SELECT o.session_id, o.stretch, o.status FROM outcomes o"
-        " JOIN sessions s ON s.id = o.session_id WHERE s.day >= ? ORDER BY o.session_id, o.item",
-        (bound,),
-    ):
-        fates.setdefault(session_id, []).append((stretch, status))
-    sessions: list[ListedSession] = []
-    day_of: dict[int, date] = {}
-    per_day: dict[date, list[float]] = {}
-    feeling_sums: dict[date, list[int]] = {}
-    days_seen: dict[str, date] = {}  # a few sessions a day: parse each date once
-    for row in rows:
-        sid: int = row[0]
-        left, right, both = float(row[5]), float(row[6]), float(row[7])
-        feeling: int | None = row[8]
-        day_text: str = row[9]
-        day = days_seen.get(day_text)
-        if day is None:
-            day = days_seen[day_text] = date.fromisoformat(day_text)
-        day_of[sid] = day
-        record = session_record(row, marks, fates)
-        sessions.append(ListedSession(day, record))
-        totals = per_day.setdefault(day, [0.0, 0.0, 0.0, 0.0, 0.0])
-        totals[0] += left
-        totals[1] += right
-        totals[2] += both
-        totals[3] += 1
-        totals[4] = max(totals[4], float(record.completed))
-        if feeling is not None:
-            feeling_sums.setdefault(day, []).append(feeling)
-    last = week_start(today) + timedelta(days=6)
-    days = []
-    day = first
+    sessions, hurts = _sessions(conn, bound, all_time=all_time)
+    days: list[DayRecord] = []
+    feelings: list[Feeling] = []
+    day, last = first, week_start(today) + timedelta(days=6)
     while day <= last:
-        left, right, both, count, done = per_day.get(day, [0.0] * 5)
-        days.append(DayRecord(day, left, right, both, int(count), bool(done)))
+        left, right, both, count, completed, feeling = per_day.get(
+            day.isoformat(), (0.0, 0.0, 0.0, 0, 0, None)
+        )
+        days.append(DayRecord(day, left, right, both, count, bool(completed)))
+        if feeling is not None:
+            feelings.append(Feeling(day, feeling))
         day += timedelta(days=1)
     return HistoryReport(
         today=today,
         first=first,
         streak=_streak(conn, today),
         days=tuple(days),
-        sessions=tuple(sessions),
+        sessions=sessions,
         done=tuple(_counts(conn, bound, done=True) if counts else ()),
         skipped=tuple(_counts(conn, bound, done=False) if counts else ()),
-        hurts=tuple(HurtRecord(day_of[sid], stretch, side) for sid, stretch, side in hurt_rows),
-        feelings=tuple(
-            Feeling(day, sum(values) / len(values)) for day, values in sorted(feeling_sums.items())
-        ),
+        hurts=hurts,
+        feelings=tuple(feelings),
         self_tests=tuple(
             SelfTest(date.fromisoformat(day), left, right)
             for day, left, right in conn.execute(
@@ -264,8 +229,28 @@ def build_report(
     )
 
 
+def _sessions(
+    conn: sqlite3.Connection, bound: str, *, all_time: bool
+) -> tuple[tuple[ListedSession, ...], tuple[HurtRecord, ...]]:
+    """The period's sessions with their skips, hurts and outcomes, and its "that hurts"."""
+    rows = read_sessions(conn, None if all_time else bound)
+    dates: dict[str, date] = {}  # a few sessions a day: parse each date once
+    day_of: dict[int, date] = {}
+    sessions = []
+    for session_id, day_text, record in rows.sessions:
+        day = dates.get(day_text)
+        if day is None:
+            day = dates[day_text] = date.fromisoformat(day_text)
+        day_of[session_id] = day
+        sessions.append(ListedSession(day, record))
+    hurts = (HurtRecord(day_of[sid], stretch, side) for sid, stretch, side in rows.hurts)
+    return tuple(sessions), tuple(hurts)
+
+
 def _counts(conn: sqlite3.Connection, bound: str, *, done: bool) -> list[StretchCount]:
     """Every stretch held (or skipped) in the period, most sessions first."""
+    from hamstring_gui.core.outcome import Status  # not for history --json: it brings the plan
+
     if done:  # done by the counting rule (core/outcome.py), never a mere attempt
         query = (
             "WITH done AS (SELECT DISTINCT o.session_id, o.stretch FROM outcomes o"

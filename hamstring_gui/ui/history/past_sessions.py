@@ -29,18 +29,18 @@ COLUMNS = (
 def session_cells(listed: ListedSession, name: Callable[[str], str]) -> list[str]:
     """The words of one row."""
     record = listed.record
-    started = datetime.fromisoformat(record.started)
-    seconds = record.left_seconds + record.right_seconds + record.both_seconds
+    started = datetime.fromisoformat(record["started"])
+    seconds = record["left_seconds"] + record["right_seconds"] + record["both_seconds"]
     return [
         f"{format_date(listed.day)} {format_time(started)}",
-        record.routine,
+        record["routine"],
         format_decimal(seconds / 60),
-        f"{record.left_seconds:.0f} s / {record.right_seconds:.0f} s",
+        f"{record['left_seconds']:.0f} s / {record['right_seconds']:.0f} s",
         _("yes")
-        if record.completed
-        else (_("stopped early") if record.ended else _("not finished")),
-        "" if record.feeling is None else _("{value} of 10").format(value=record.feeling),
-        ", ".join(name(stretch) for stretch in record.hurt),
+        if record["completed"]
+        else (_("stopped early") if record["ended"] else _("not finished")),
+        "" if record["feeling"] is None else _("{value} of 10").format(value=record["feeling"]),
+        ", ".join(name(stretch) for stretch in record["hurt"]),
     ]
 
 

@@ -64,7 +64,7 @@ def paint_progress(
     pages.text(f"Period: {period_words(report)} ({len(weeks)} weeks)", 11, bold=True)
     pages.text(NOT_TREATMENT, colour=MUTED)
     sessions = len(report.sessions)
-    completed = sum(1 for s in report.sessions if s.record.completed)
+    completed = sum(1 for s in report.sessions if s.record["completed"])
     pages.bullets(
         [
             f"Days with a completed session: {report.days_stretched} of {report.days_so_far}",

@@ -40,7 +40,7 @@ def test_a_period_agrees_with_the_store_queries(store: HistoryStore) -> None:
     assert list(report.skipped[:3]) == store.most_skipped(3, report.first)
     assert list(report.feelings) == store.feelings(report.first)
     assert all(listed.day >= report.first for listed in report.sessions)
-    assert len(report.hurts) == sum(len(s.record.hurt) for s in report.sessions)
+    assert len(report.hurts) == sum(len(s.record["hurt"]) for s in report.sessions)
 
 
 def test_weeks_are_whole_and_count_days_stretched(store: HistoryStore) -> None:

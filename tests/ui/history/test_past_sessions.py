@@ -30,4 +30,4 @@ def test_rows_are_newest_first_and_say_what_happened(qtbot: QtBot, tmp_path: Pat
     assert top is not None and [top.text(i) for i in range(len(COLUMNS))] == cells
     assert newest.day.strftime("%d %b %Y") in cells[0]
     assert cells[4] in ("yes", "stopped early")
-    assert cells[6] == ", ".join(s.upper() for s in newest.record.hurt)
+    assert cells[6] == ", ".join(s.upper() for s in newest.record["hurt"])
