@@ -78,10 +78,14 @@ def session_record(
 
 
 class SessionRows(NamedTuple):
-    """Sessions as read: ``(id, local day, record)`` in id order, and each "that hurts"."""
+    """Sessions as read and each "that hurts".
 
-    sessions: list[tuple[int, str, SessionRecord]]
-    hurts: list[tuple[int, str, str | None]]  # (session id, stretch, side) in order
+    ``sessions``: in id order, each row (:data:`SESSION_COLUMNS`, then ``day``)
+    with its record; ``hurts``: (session id, stretch, side), in order.
+    """
+
+    sessions: list[tuple[tuple[Any, ...], SessionRecord]]
+    hurts: list[tuple[int, str, str | None]]
 
 
 def read_sessions(conn: sqlite3.Connection, since: str | None = None) -> SessionRows:
@@ -119,7 +123,7 @@ def read_sessions(conn: sqlite3.Connection, since: str | None = None) -> Session
         f" WHERE {'TRUE' if since is None else 'day >= ?'} ORDER BY id",
         arguments,
     )
-    return SessionRows([(row[0], row[9], session_record(row, marks, fates)) for row in rows], hurts)
+    return SessionRows([(row, session_record(row, marks, fates)) for row in rows], hurts)
 
 
 class HistoryExport(HistoryStats):
@@ -127,7 +131,7 @@ class HistoryExport(HistoryStats):
 
     def sessions(self) -> list[SessionRecord]:
         """Every session in the order recorded, with the stretches skipped and that hurt."""
-        return [record for _, _, record in read_sessions(self._conn).sessions]
+        return [record for _, record in read_sessions(self._conn).sessions]
 
     def export_json(self, today: date) -> dict[str, Any]:
         """Everything, in the shape ``hamstring-gui history --json`` prints."""
