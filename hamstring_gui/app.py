@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from hamstring_gui.core.session import SessionEngine
     from hamstring_gui.ui.audio.sound import QtCuePlayer
     from hamstring_gui.ui.dialogs.sound_check import SoundCheck
+    from hamstring_gui.ui.history.link import HistoryLink
 
 APP_NAME = "Hamstring Coach"
 WINDOW_STATE_FILE = "window.json"
@@ -223,6 +224,7 @@ class Services:
         self.catalog = window.catalog
         app.setWindowIcon(app_icon())
         self.file_problems: list[str] = []
+        self.history: HistoryLink | None = None  # None without a usable history file
         self._connect_history()
         self.reminders = BreakReminders(
             self.controller, self.model, self.catalog, window, parent=window
@@ -264,8 +266,15 @@ class Services:
             self.file_problems.append(damage)
         self.app.aboutToQuit.connect(store.close)
         link = HistoryLink(
-            store, self.controller, self.model, self.catalog, self.window, parent=self.window
+            store,
+            self.controller,
+            self.model,
+            self.catalog,
+            self.window,
+            parent=self.window,
+            routines=self.window.routines,
         )
+        self.history = link
         self.window.feelingRated.connect(link.set_feeling)
         self.window.enable_history(link.open_history)
 
@@ -280,6 +289,8 @@ class Services:
             routines = all_routines()
             window.set_routines(routines)
             self.reminders.set_routines(routines)
+            if self.history is not None:
+                self.history.set_routines(routines)
 
         def open_editor() -> None:
             if not editors:

@@ -11,19 +11,22 @@ import json
 import sys
 import time
 from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from hamstring_gui import __version__
 from hamstring_gui.cli_words import VERSION_HELP, use_app_language
-from hamstring_gui.core import words
-from hamstring_gui.core.catalog import Catalog, load_catalog
 from hamstring_gui.core.datafile import DataError
-from hamstring_gui.core.i18n import N_, _, format_date, ngettext, pgettext
-from hamstring_gui.core.plan import Plan, build_plan
-from hamstring_gui.core.routine import Routine, closest_id
+from hamstring_gui.core.i18n import N_, _, ngettext, pgettext
 from hamstring_gui.core.safe_file import UnsafeFolderError
-from hamstring_gui.core.settings import SessionSettings
-from hamstring_gui.library import all_routines, choose_language, current_settings
+from hamstring_gui.library import choose_language
+
+# Each command imports what it uses: `history` (cli_history) never loads the
+# stretch library, the plan builder, the settings schema or the words of either.
+if TYPE_CHECKING:
+    from hamstring_gui.core.catalog import Catalog
+    from hamstring_gui.core.plan import Plan
+    from hamstring_gui.core.routine import Routine
+    from hamstring_gui.core.settings import SessionSettings
 
 EXIT_USAGE = 2
 REPORT_WEEKS = 12
@@ -151,6 +154,8 @@ def _help(parser: argparse.ArgumentParser, topic: str | None, out: TextIO) -> in
 def _import_routine(file: str, replace: bool, out: TextIO) -> None:
     from pathlib import Path
 
+    from hamstring_gui.core import words
+    from hamstring_gui.core.catalog import load_catalog
     from hamstring_gui.core.routine_store import RoutineExistsError, import_routine
     from hamstring_gui.paths import routines_dir
 
@@ -172,6 +177,8 @@ def _import_routine(file: str, replace: bool, out: TextIO) -> None:
 def _export_routine(routine_id: str, file: str, out: TextIO) -> None:
     from pathlib import Path
 
+    from hamstring_gui.core import words
+    from hamstring_gui.core.catalog import load_catalog
     from hamstring_gui.core.routine_store import write_routine_file
 
     routine = find_routine(routine_id)
@@ -184,6 +191,9 @@ def _export_routine(routine_id: str, file: str, out: TextIO) -> None:
 
 def find_routine(routine_id: str) -> Routine:
     """A routine by id, or a :class:`UsageError` that suggests the closest id."""
+    from hamstring_gui.core.routine import closest_id
+    from hamstring_gui.library import all_routines
+
     routines = all_routines()
     if routine_id in routines:
         return routines[routine_id]
@@ -200,6 +210,8 @@ def find_routine(routine_id: str) -> Routine:
 
 
 def _stretches(catalog: Catalog, as_json: bool, out: TextIO) -> None:
+    from hamstring_gui.core import words
+
     if as_json:
         rows = [
             {
@@ -239,6 +251,9 @@ def _stretches(catalog: Catalog, as_json: bool, out: TextIO) -> None:
 
 
 def _routines(settings: SessionSettings, as_json: bool, out: TextIO) -> None:
+    from hamstring_gui.core import words
+    from hamstring_gui.core.catalog import load_catalog
+    from hamstring_gui.core.plan import build_plan
     from hamstring_gui.library import all_routines
 
     catalog = load_catalog()
@@ -267,6 +282,8 @@ def _routines(settings: SessionSettings, as_json: bool, out: TextIO) -> None:
 
 
 def _plan(plan: Plan, routine: Routine, as_json: bool, out: TextIO) -> None:
+    from hamstring_gui.core import words
+    from hamstring_gui.core.catalog import load_catalog
 
     if as_json:
         json.dump(plan.to_json(), out, indent=2)
@@ -290,109 +307,18 @@ def _plan(plan: Plan, routine: Routine, as_json: bool, out: TextIO) -> None:
     out.write(f"{words.format_seconds(at):>6}  {done}\n")
 
 
-def _history(as_json: bool, csv_file: str | None, out: TextIO) -> None:
-    """Print the record (or export it); a missing history file is an empty record."""
-    import sqlite3
-    from datetime import date
-
-    from hamstring_gui.core.history import HistoryDamagedError, HistoryError, HistoryStore
-    from hamstring_gui.paths import history_file
-
-    path = history_file()
-    today = date.today()
-    if not path.exists():
-        data: dict[str, object] = {"sessions": [], "streak_days": 0, "self_tests": []}
-        best, week_minutes, csv_text = 0, 0.0, _empty_csv()
-    else:
-        from hamstring_gui.core.history.period import build_report
-
-        try:
-            with HistoryStore(path) as store:
-                report = build_report(store, today, counts=False)
-                csv_text = store.export_csv_text() if csv_file else ""
-        except HistoryDamagedError as error:
-            raise UsageError(
-                _(
-                    "the history file {path} is damaged ({problem}); the app keeps it aside "
-                    "and starts a new one the next time it starts"
-                ).format(path=path, problem=error)
-            ) from None
-        except HistoryError as error:
-            raise UsageError(str(error)) from None
-        except (sqlite3.Error, ValueError, TypeError) as error:  # changed since the check
-            raise UsageError(
-                _("the history file {path} cannot be read ({problem})").format(
-                    path=path, problem=error
-                )
-            ) from None
-        data = report.to_json()
-        best = report.streak.best
-        week_minutes = sum(day.minutes for day in report.week())
-    if csv_file == "-":
-        out.write(csv_text)
-    elif csv_file:
-        try:
-            with open(csv_file, "w", encoding="utf-8", newline="") as target:
-                target.write(csv_text)
-        except OSError as error:
-            raise UsageError(
-                _("cannot write {file}: {problem}").format(
-                    file=csv_file, problem=error.strerror or error
-                )
-            ) from error
-    if as_json:
-        out.write(_json_lines(data))
-    elif not csv_file:
-        from hamstring_gui.core import words
-
-        sessions = data["sessions"]
-        tests = data["self_tests"]
-        assert isinstance(sessions, list) and isinstance(tests, list)
-        done = sum(1 for session in sessions if session["completed"])
-        out.write(_("Sessions: {count} ({done} completed)").format(count=len(sessions), done=done))
-        streak = int(str(data["streak_days"]))
-        out.write("\n" + _("{streak} (best {best})").format(streak=words.streak(streak), best=best))
-        out.write("\n" + _("This week: {minutes} min").format(minutes=f"{week_minutes:.0f}") + "\n")
-        if tests:
-            last = tests[-1]
-            out.write(
-                _("Last self-test ({date}): left {left}°, right {right}° short of straight").format(
-                    date=format_date(date.fromisoformat(str(last["date"]))),
-                    left=last["left_degrees"],
-                    right=last["right_degrees"],
-                )
-                + "\n"
-            )
-
-
-def _json_lines(data: dict[str, object]) -> str:
-    """``data`` as JSON with one list item per line, in one string.
-
-    Not ``indent=2``: with an indent ``json`` falls back to its pure-Python
-    encoder, about a second for ten years of sessions.
-    """
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per item
-    parts = []
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            items = ",\n    ".join(map(encode, value))
-            parts.append(f"  {encode(key)}: [\n    {items}\n  ]")
-        else:
-            parts.append(f"  {encode(key)}: {encode(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
-
-
-def _empty_csv() -> str:
-    from hamstring_gui.core.history import CSV_COLUMNS
-
-    return ",".join(CSV_COLUMNS) + "\n"
-
-
 def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """Run a non-GUI command; returns the exit code."""
     if args.command == "history":
-        _history(args.json, args.csv, out)
+        from hamstring_gui.cli_history import RecordError, run_history
+
+        try:
+            run_history(args.json, args.csv, out)
+        except RecordError as error:
+            raise UsageError(str(error)) from None
         return 0
+    from hamstring_gui.core.catalog import load_catalog
+    from hamstring_gui.core.plan import build_plan
     from hamstring_gui.library import current_settings
 
     settings = current_settings()
@@ -429,6 +355,7 @@ CONTROL_HELP = {
 def control(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """Send a control command to the running app."""
     from hamstring_gui import ipc
+    from hamstring_gui.core import words
 
     command_args = [str(args.minutes)] if args.command == "snooze" else []
     if args.command == "snooze" and not 1 <= args.minutes <= 240:
@@ -488,7 +415,9 @@ def hand_over(args: argparse.Namespace) -> int:
 
 def paper(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """``handout ROUTINE FILE`` and ``report FILE [--weeks N]``: arguments checked before Qt."""
+    from hamstring_gui.core.catalog import load_catalog
     from hamstring_gui.core.history import HistoryError
+    from hamstring_gui.library import current_settings
     from hamstring_gui.ui.paper.pdf_file import PaperError, check_target
 
     if args.command == "handout":

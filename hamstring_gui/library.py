@@ -8,10 +8,13 @@ other: the CLI uses this module and loads ``app`` lazily; nothing imports
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from hamstring_gui.core.catalog import load_catalog
-from hamstring_gui.core.routine import Routine
-from hamstring_gui.core.settings import SessionSettings
+# The CLI imports this module for choose_language() alone: the stretch library
+# and the settings schema are loaded by the functions that use them.
+if TYPE_CHECKING:
+    from hamstring_gui.core.routine import Routine
+    from hamstring_gui.core.settings import SessionSettings
 
 
 def current_settings() -> SessionSettings:
@@ -51,6 +54,7 @@ def all_routines() -> dict[str, Routine]:
     A broken custom routine file is skipped and named on stderr once per process,
     however often the list is read again (``start`` checks it before the app loads it).
     """
+    from hamstring_gui.core.catalog import load_catalog
     from hamstring_gui.core.routine_store import load_all
     from hamstring_gui.paths import routines_dir
 

@@ -139,3 +139,31 @@ def test_history_command_imports_no_qt() -> None:
         env=os.environ.copy(),
     )
     assert not {m for m in out.stdout.split() if m.startswith(("PySide6", "shiboken6"))}
+
+
+GOLDEN = Path(__file__).parent / "data" / "history-json.golden"
+"""``history --json`` of :func:`_contract_history`, written by the program before issue 24's
+speed-up (``--json`` is a contract: any change to its bytes must be deliberate)."""
+
+
+def _contract_history() -> None:
+    """A fixed record with every case the JSON shows: skips, hurts, unfinished and unended
+    sessions, feelings, seconds to round, a routine id beyond ASCII, self-tests."""
+    day = date(2026, 3, 18)  # in the past: the streak is 0 whatever day the test runs
+    with HistoryStore(paths.history_file()) as store:
+        fill(store, day, 40, hurt_every=4)
+        sid = store.begin_session("mi-rutina-ñ", datetime(2026, 3, 18, 18, 5, 7, tzinfo=TZ))
+        store.connection.execute(
+            "UPDATE sessions SET left_seconds = 12.345, right_seconds = 0.05,"
+            " both_seconds = 7.25, feeling = 0 WHERE id = ?",
+            (sid,),
+        )
+        store.add_self_test(day - timedelta(days=30), 34, 30)
+        store.add_self_test(day - timedelta(days=2), 26, 21)
+
+
+def test_json_bytes_are_the_contract() -> None:
+    _contract_history()
+    result = cli("history", "--json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == GOLDEN.read_text(encoding="utf-8")

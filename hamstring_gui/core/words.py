@@ -27,6 +27,7 @@ from hamstring_gui.core.i18n import (
     pgettext,
 )
 from hamstring_gui.core.plan import Phase, PhaseKind, Side
+from hamstring_gui.core.routine import Routine
 
 POSITION_WORDS = TranslatedWords(
     {
@@ -265,6 +266,19 @@ def count(number: int, one: str, many: str) -> str:
 def streak(days: int) -> str:
     """``"Streak: 1 day"``, ``"Streak: 4 days"``."""
     return ngettext("Streak: {count} day", "Streak: {count} days", days).format(count=days)
+
+
+def routine_title(routine_id: str, routines: Mapping[str, Routine]) -> str:
+    """A routine's name as the user sees it (built-in ones translated), from its id.
+
+    A routine no longer there (the user deleted or renamed their own) keeps a
+    readable form of its id: ``my-desk-break`` -> ``My desk break``.
+    """
+    routine = routines.get(routine_id)
+    if routine is not None:
+        return routine.name
+    text = " ".join(routine_id.replace("-", " ").replace("_", " ").split())
+    return text[:1].upper() + text[1:] or routine_id
 
 
 def joined(parts: list[str], separator: str = " · ") -> str:

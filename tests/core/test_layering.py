@@ -52,6 +52,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "hamstring_gui"
 LAYERS: tuple[tuple[str, int], ...] = (
     ("hamstring_gui.__main__", 5),
     ("hamstring_gui.cli", 4),
+    ("hamstring_gui.cli_history", 4),
     ("hamstring_gui.app", 3),
     ("hamstring_gui.ui", 2),
     ("hamstring_gui.platform", 1),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from hamstring_gui.core import words
+from hamstring_gui.core import i18n, words
 from hamstring_gui.core.catalog import Equipment, Kind, Position
 from hamstring_gui.core.datafile import DataError
 from hamstring_gui.core.plan import Phase, PhaseKind, Side
+from hamstring_gui.core.routine import Routine, RoutineItem, builtin_routines
 from hamstring_gui.core.words import (
     EQUIPMENT_WORDS,
     KIND_WORDS,
@@ -91,3 +92,17 @@ def test_data_problems_said_as_a_person_would() -> None:
     whole = DataError("p.toml", "must be a whole number, got 'x'", "p item 2", "reps")
     assert words.data_problem(whole) == "In p.toml, item 2: “reps” must be a whole number, got 'x'."
     assert words.data_problem(DataError("p.toml", "no such file")) == "p.toml: no such file."
+
+
+def test_a_routine_is_named_in_the_language_in_use_and_a_gone_one_by_its_id() -> None:
+
+    mine = Routine("my-desk_break", "Meine Pause", "", (RoutineItem("chair-stretch"),))
+    i18n.use("de")
+    routines = {**builtin_routines(), mine.id: mine}
+    assert words.routine_title("gentle-lying", routines) == "Sanft im Liegen"
+    assert words.routine_title("my-desk_break", routines) == "Meine Pause"
+    i18n.use("en")
+    assert words.routine_title("gentle-lying", builtin_routines()) == "Gentle lying stretches"
+    # Deleted (or renamed) since the session: its id, readable; case kept, separators once.
+    assert words.routine_title("my-desk_break", {}) == "My desk break"
+    assert words.routine_title("PNF--mix", {}) == "PNF mix"

@@ -1,22 +1,27 @@
 """One read of the history for a period: what the CLI, the window and the papers show.
 
-:func:`build_report` runs five small queries (sessions and events of the
-period, stretch counts, the streak, the self-tests) and derives everything
-else in Python, so the three views agree by construction and years of daily
-sessions stay quick: ten years (11k sessions, 263k phases) build in well
-under 100 ms for all time, a few milliseconds for twelve weeks.
+:func:`build_report` reads the period's sessions with their skips, hurts and
+outcomes (:func:`~hamstring_gui.core.history.report.read_sessions`), the
+streak, the self-tests and, when asked, the stretch counts, and derives the
+days and weeks in Python from the session rows it has read anyway, so the
+three views agree by construction. Each session is one dict, the very object
+``history --json`` prints (:class:`SessionRecord`), built once. Ten years
+(11k sessions, 263k phases) read in ~100 ms of CPU for all time, a few
+milliseconds for twelve weeks.
 
-Lifecycle: built on demand, immutable; build a new one after a session.
+Lifecycle: built on demand, immutable (its session dicts are read-only by
+convention); build a new one after a session.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from hamstring_gui.core.history.report import SESSION_COLUMNS, SessionRecord, session_record
+from hamstring_gui.core.history.report import SessionRecord, read_sessions
 from hamstring_gui.core.history.stats import (
     Balance,
     DayTotal,
@@ -27,7 +32,6 @@ from hamstring_gui.core.history.stats import (
     week_start,
 )
 from hamstring_gui.core.history.store import HistoryStore
-from hamstring_gui.core.outcome import Status
 
 # julianday() of a date at midnight is N.5; CAST truncates it to N, which is
 # the date's proleptic Gregorian ordinal plus this.
@@ -79,9 +83,8 @@ class WeekRecord:
         return self.seconds / 60
 
 
-@dataclass(frozen=True)
-class ListedSession:
-    """A session with its id and local day, for lists and reports."""
+class ListedSession(NamedTuple):
+    """A session with its local day, for lists and reports (a tuple: one per session)."""
 
     day: date
     record: SessionRecord
@@ -161,7 +164,7 @@ class HistoryReport:
     def to_json(self) -> dict[str, Any]:
         """The shape ``hamstring-gui history --json`` prints (fixed by the CLI contract)."""
         return {
-            "sessions": [listed.record.to_json() for listed in self.sessions],
+            "sessions": [listed.record for listed in self.sessions],
             "streak_days": self.streak.current,
             "self_tests": [test.to_json() for test in self.self_tests],
         }
@@ -184,74 +187,49 @@ def build_report(
     """
     conn = store.connection
     bound = (date.min if since is None else week_start(min(since, today))).isoformat()
-    # All time reads the table in id order; a period goes through the day index.
-    where = "" if since is None else " WHERE day >= :bound"
-    rows = conn.execute(
-        f"SELECT {SESSION_COLUMNS}, day FROM sessions{where} ORDER BY id", {"bound": bound}
-    ).fetchall()
-    if since is None:
-        since = min((date.fromisoformat(row[9]) for row in rows), default=today)
-    first = week_start(min(since, today))
-    marks: dict[tuple[int, str], list[str]] = {}
-    hurt_rows: list[tuple[int, str, str | None]] = []
-    for session_id, kind, stretch, side in conn.execute(
-        "SELECT e.session_id, e.kind, e.stretch, e.side FROM events e"
-        " JOIN sessions s ON s.id = e.session_id"
-        " WHERE e.stretch IS NOT NULL AND s.day >= ? ORDER BY e.session_id, e.phase_index, e.id",
-        (bound,),
-    ):
-        names = marks.setdefault((session_id, kind), [])
-        if stretch not in names:
-            names.append(stretch)
-        if kind == "hurt":
-            hurt_rows.append((session_id, stretch, side))
-    fates: dict[int, list[tuple[str, str]]] = {}  # each stretch's outcome, in routine order
-    for session_id, stretch, status in conn.execute(
-        "SELECT o.session_id, o.stretch, o.status FROM outcomes o"
-        " JOIN sessions s ON s.id = o.session_id WHERE s.day >= ? ORDER BY o.session_id, o.item",
-        (bound,),
-    ):
-        fates.setdefault(session_id, []).append((stretch, status))
+    rows = read_sessions(conn, None if since is None else bound)
     sessions: list[ListedSession] = []
     day_of: dict[int, date] = {}
-    per_day: dict[date, list[float]] = {}
+    per_day: dict[date, list[float]] = {}  # left, right, both, sessions, completed
     feeling_sums: dict[date, list[int]] = {}
-    days_seen: dict[str, date] = {}  # a few sessions a day: parse each date once
-    for row in rows:
-        sid: int = row[0]
-        left, right, both = float(row[5]), float(row[6]), float(row[7])
-        feeling: int | None = row[8]
-        day_text: str = row[9]
-        day = days_seen.get(day_text)
+    dates: dict[str, date] = {}  # a few sessions a day: parse each date once
+    # Summed here, from the rows the list needs anyway: a GROUP BY day in SQL
+    # reads the table a second time (ten years: ~60 M more instructions).
+    for row, record in rows.sessions:
+        day = dates.get(row[9])
         if day is None:
-            day = days_seen[day_text] = date.fromisoformat(day_text)
-        day_of[sid] = day
-        record = session_record(row, marks, fates)
+            day = dates[row[9]] = date.fromisoformat(row[9])
+        day_of[row[0]] = day
         sessions.append(ListedSession(day, record))
-        totals = per_day.setdefault(day, [0.0, 0.0, 0.0, 0.0, 0.0])
-        totals[0] += left
-        totals[1] += right
-        totals[2] += both
+        totals = per_day.setdefault(day, [0.0, 0.0, 0.0, 0, 0])
+        totals[0] += row[5]
+        totals[1] += row[6]
+        totals[2] += row[7]
         totals[3] += 1
-        totals[4] = max(totals[4], float(record.completed))
-        if feeling is not None:
-            feeling_sums.setdefault(day, []).append(feeling)
-    last = week_start(today) + timedelta(days=6)
+        totals[4] = max(totals[4], row[4])
+        if row[8] is not None:
+            feeling_sums.setdefault(day, []).append(row[8])
+    if since is None:  # the days read are all there are: the streak needs no query
+        since = min(per_day, default=today)
+        completed_days = sorted(day.toordinal() for day, totals in per_day.items() if totals[4])
+    else:
+        completed_days = _completed_days(conn)
+    first = week_start(min(since, today))
     days = []
-    day = first
+    day, last = first, week_start(today) + timedelta(days=6)
     while day <= last:
-        left, right, both, count, done = per_day.get(day, [0.0] * 5)
-        days.append(DayRecord(day, left, right, both, int(count), bool(done)))
+        left, right, both, count, completed = per_day.get(day, (0.0, 0.0, 0.0, 0, 0))
+        days.append(DayRecord(day, left, right, both, int(count), bool(completed)))
         day += timedelta(days=1)
     return HistoryReport(
         today=today,
         first=first,
-        streak=_streak(conn, today),
+        streak=_streak(completed_days, today),
         days=tuple(days),
         sessions=tuple(sessions),
         done=tuple(_counts(conn, bound, done=True) if counts else ()),
         skipped=tuple(_counts(conn, bound, done=False) if counts else ()),
-        hurts=tuple(HurtRecord(day_of[sid], stretch, side) for sid, stretch, side in hurt_rows),
+        hurts=tuple(HurtRecord(day_of[sid], stretch, side) for sid, stretch, side in rows.hurts),
         feelings=tuple(
             Feeling(day, sum(values) / len(values)) for day, values in sorted(feeling_sums.items())
         ),
@@ -266,6 +244,8 @@ def build_report(
 
 def _counts(conn: sqlite3.Connection, bound: str, *, done: bool) -> list[StretchCount]:
     """Every stretch held (or skipped) in the period, most sessions first."""
+    from hamstring_gui.core.outcome import Status  # not for history --json: it brings the plan
+
     if done:  # done by the counting rule (core/outcome.py), never a mere attempt
         query = (
             "WITH done AS (SELECT DISTINCT o.session_id, o.stretch FROM outcomes o"
@@ -286,20 +266,30 @@ def _counts(conn: sqlite3.Connection, bound: str, *, done: bool) -> list[Stretch
     return [StretchCount(s, n) for s, n in conn.execute(query, (bound,))]
 
 
-def _streak(conn: sqlite3.Connection, today: date) -> Streak:
-    """Current and best run of days with a completed session (as :meth:`HistoryStore.streak`).
+def _completed_days(conn: sqlite3.Connection) -> list[int]:
+    """Every day with a completed session, as day numbers (``date.toordinal``), in order.
 
-    Over whole day numbers from SQLite, in Python: no date parsing, ~3 ms
-    for ten years where the window-function query takes ~30 ms.
+    Whole day numbers from SQLite: no date parsing in Python.
+    """
+    return [
+        number - _JULIAN_OFFSET
+        for (number,) in conn.execute(
+            "SELECT DISTINCT CAST(julianday(day) AS INTEGER) FROM sessions"
+            " WHERE completed = 1 ORDER BY 1"
+        )
+    ]
+
+
+def _streak(days: Iterable[int], today: date) -> Streak:
+    """Current and best run of ``days`` (ordered day numbers with a completed session).
+
+    As :meth:`HistoryStore.streak`, in Python: ~3 ms for ten years where its
+    window-function query takes ~30 ms.
     """
     best = current = run = 0
     previous = None
     last_counted = today.toordinal()
-    for (number,) in conn.execute(
-        "SELECT DISTINCT CAST(julianday(day) AS INTEGER) FROM sessions"
-        " WHERE completed = 1 ORDER BY 1"
-    ):
-        ordinal = number - _JULIAN_OFFSET
+    for ordinal in days:
         run = run + 1 if previous is not None and ordinal - previous == 1 else 1
         best = max(best, run)
         previous = ordinal

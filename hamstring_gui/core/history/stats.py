@@ -13,7 +13,6 @@ from datetime import date, timedelta
 
 from hamstring_gui.core.holds import HOLD_MAX_SECONDS, HOLD_MIN_SECONDS
 from hamstring_gui.core.i18n import N_, _
-from hamstring_gui.core.outcome import Status
 
 # The typical band of the 90/90 active knee extension: within about 20 degrees
 # of straight (Yildirim 2018 norms 13-18 degrees; clinical cut-off 20, Lim 2023).
@@ -204,6 +203,8 @@ class HistoryStats:
 
     def most_done(self, limit: int = 3, since: date | None = None) -> list[StretchCount]:
         """Stretches *done* (the counting rule) in the most sessions; never mere attempts."""
+        from hamstring_gui.core.outcome import Status  # the rule's module brings the plan's
+
         rows = self._conn.execute(
             "WITH done AS (SELECT DISTINCT o.session_id, o.stretch"
             " FROM outcomes o JOIN sessions s ON s.id = o.session_id"

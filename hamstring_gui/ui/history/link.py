@@ -12,6 +12,7 @@ store cannot be written, the user is told once and sessions go on.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from hamstring_gui.core.catalog import Catalog
 from hamstring_gui.core.history import HistoryStore
 from hamstring_gui.core.history.recorder import SessionRecorder
+from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.session import SessionEngine, Summary
 from hamstring_gui.core.settings import HOLD_FOR_AGE
 from hamstring_gui.ui.controller import SessionController
@@ -41,14 +43,17 @@ class HistoryLink(QObject):
         catalog: Catalog,
         shell: Shell,
         parent: QWidget | None = None,
+        *,
+        routines: Mapping[str, Routine] | None = None,
     ) -> None:
-        """``parent`` also parents the self-test question."""
+        """``parent`` also parents the self-test question; ``routines`` name past sessions."""
         super().__init__(parent)
         self.store = store
         self.controller = controller
         self.model = model
         self.catalog = catalog
         self.shell = shell
+        self.routines = dict(routines or {})
         self._dialog_parent = parent
         self.recorder: SessionRecorder | None = None
         self.history_window: HistoryWindow | None = None
@@ -83,7 +88,9 @@ class HistoryLink(QObject):
         target = HOLD_FOR_AGE.get(settings.profile.age_band, 30)
         hold = (settings.session.hold_seconds, target)
         if self.history_window is None:
-            self.history_window = HistoryWindow(self.store, self.catalog, hold=hold)
+            self.history_window = HistoryWindow(
+                self.store, self.catalog, routines=self.routines, hold=hold
+            )
             self.history_window.holdChangeAccepted.connect(self._accept_hold)
         else:
             self.history_window.hold = hold
@@ -92,6 +99,12 @@ class HistoryLink(QObject):
         self.history_window.raise_()
         self.history_window.activateWindow()
         return self.history_window
+
+    def set_routines(self, routines: Mapping[str, Routine]) -> None:
+        """New routine list (the editor saved, imported or deleted one)."""
+        self.routines = dict(routines)
+        if self.history_window is not None:
+            self.history_window.set_routines(routines)
 
     def _accept_hold(self, seconds: int) -> None:
         model = self.model

@@ -26,21 +26,23 @@ COLUMNS = (
 )
 
 
-def session_cells(listed: ListedSession, name: Callable[[str], str]) -> list[str]:
-    """The words of one row."""
+def session_cells(
+    listed: ListedSession, name: Callable[[str], str], routine: Callable[[str], str]
+) -> list[str]:
+    """The words of one row; ``name`` and ``routine`` turn stretch and routine ids into words."""
     record = listed.record
-    started = datetime.fromisoformat(record.started)
-    seconds = record.left_seconds + record.right_seconds + record.both_seconds
+    started = datetime.fromisoformat(record["started"])
+    seconds = record["left_seconds"] + record["right_seconds"] + record["both_seconds"]
     return [
         f"{format_date(listed.day)} {format_time(started)}",
-        record.routine,
+        routine(record["routine"]),
         format_decimal(seconds / 60),
-        f"{record.left_seconds:.0f} s / {record.right_seconds:.0f} s",
+        f"{record['left_seconds']:.0f} s / {record['right_seconds']:.0f} s",
         _("yes")
-        if record.completed
-        else (_("stopped early") if record.ended else _("not finished")),
-        "" if record.feeling is None else _("{value} of 10").format(value=record.feeling),
-        ", ".join(name(stretch) for stretch in record.hurt),
+        if record["completed"]
+        else (_("stopped early") if record["ended"] else _("not finished")),
+        "" if record["feeling"] is None else _("{value} of 10").format(value=record["feeling"]),
+        ", ".join(name(stretch) for stretch in record["hurt"]),
     ]
 
 
@@ -59,10 +61,12 @@ class PastSessions(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setMinimumHeight(self.fontMetrics().height() * 10)
 
-    def set_report(self, report: HistoryReport, name: Callable[[str], str]) -> None:
-        """Show the sessions of ``report``; ``name`` turns a stretch id into words."""
+    def set_report(
+        self, report: HistoryReport, name: Callable[[str], str], routine: Callable[[str], str]
+    ) -> None:
+        """Show the sessions of ``report``; ``name`` and ``routine`` turn ids into words."""
         self.clear()
-        rows = [QTreeWidgetItem(session_cells(s, name)) for s in reversed(report.sessions)]
+        rows = [QTreeWidgetItem(session_cells(s, name, routine)) for s in reversed(report.sessions)]
         self.addTopLevelItems(rows)
         for column in range(len(COLUMNS) - 1):
             self.resizeColumnToContents(column)

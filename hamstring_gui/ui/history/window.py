@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hamstring_gui.core import words
 from hamstring_gui.core.catalog import Catalog, Stretch
 from hamstring_gui.core.history import (
     EXPECTATION_TEXT,
@@ -42,6 +43,7 @@ from hamstring_gui.core.history import (
 )
 from hamstring_gui.core.history.period import build_report
 from hamstring_gui.core.i18n import N_, _, format_date, ngettext
+from hamstring_gui.core.routine import Routine
 from hamstring_gui.ui.history.calendar_charts import BalanceBar, CalendarGrid, WeekBars
 from hamstring_gui.ui.history.chart_style import minutes_text
 from hamstring_gui.ui.history.past_sessions import PastSessions
@@ -97,6 +99,8 @@ class HistoryWindow(QDialog):
     Args:
         store: the open history.
         names: stretch id -> :class:`Stretch` (the catalog) for readable names.
+        routines: routine id -> :class:`Routine` (built-in and the user's) for
+            the names in the past sessions; see :meth:`set_routines`.
         today: the local date (tests pin it).
         hold: ``(current hold, target hold)`` in seconds to show a gentle
             progression offer, or ``None`` for no offer.
@@ -115,6 +119,7 @@ class HistoryWindow(QDialog):
         store: HistoryStore,
         names: Mapping[str, Stretch] | None = None,
         *,
+        routines: Mapping[str, Routine] | None = None,
         today: Callable[[], date] = date.today,
         hold: tuple[int, int] | None = None,
         parent: QWidget | None = None,
@@ -124,6 +129,7 @@ class HistoryWindow(QDialog):
         self.setWindowTitle(_("Your stretching record"))
         self.store = store
         self.names = names or {}
+        self.routines = routines or {}
         self.today = today
         self.hold = hold
         self.offer: HoldSuggestion | None = None
@@ -275,13 +281,22 @@ class HistoryWindow(QDialog):
         stretch = self.names.get(stretch_id)
         return stretch.name if stretch is not None else stretch_id
 
+    def routine_name(self, routine_id: str) -> str:
+        """A routine's name for people (a readable id when it no longer exists)."""
+        return words.routine_title(routine_id, self.routines)
+
+    def set_routines(self, routines: Mapping[str, Routine]) -> None:
+        """New routine list (one was saved, renamed or deleted): the past sessions follow."""
+        self.routines = dict(routines)
+        self.past_sessions.set_report(self.report, self.name, self.routine_name)
+
     def refresh(self) -> None:
         """Read the record again (one :class:`HistoryReport`) and update every section."""
         today = self.today()
         store = self.store
         report = build_report(store, today, today - timedelta(weeks=REPORT_WEEKS))
         self.report = report
-        self.past_sessions.set_report(report, self.name)
+        self.past_sessions.set_report(report, self.name, self.routine_name)
         streak = report.streak
         self.streak_value.setText(_days(streak.current))
         self.best_value.setText(_days(streak.best))

@@ -83,7 +83,7 @@ def paint_progress(
     pages.text(period.format(period=period_words(report), count=len(weeks)), 11, bold=True)
     pages.text(_(NOT_TREATMENT), colour=MUTED)
     sessions = len(report.sessions)
-    completed = sum(1 for s in report.sessions if s.record.completed)
+    completed = sum(1 for s in report.sessions if s.record["completed"])
     pages.bullets(
         [
             _("Days with a completed session: {days} of {total}").format(

@@ -33,6 +33,7 @@ def test_all_time_is_the_cli_json_and_the_store_streak(store: HistoryStore) -> N
 def test_a_period_agrees_with_the_store_queries(store: HistoryStore) -> None:
     since = TODAY - timedelta(weeks=12)
     report = build_report(store, TODAY, since)
+    assert report.streak == store.streak(TODAY)  # all time, whatever the period
     assert report.week() == store.week(TODAY)
     assert report.calendar() == store.calendar(TODAY)
     assert report.balance(28) == store.balance(TODAY - timedelta(days=27))
@@ -40,7 +41,7 @@ def test_a_period_agrees_with_the_store_queries(store: HistoryStore) -> None:
     assert list(report.skipped[:3]) == store.most_skipped(3, report.first)
     assert list(report.feelings) == store.feelings(report.first)
     assert all(listed.day >= report.first for listed in report.sessions)
-    assert len(report.hurts) == sum(len(s.record.hurt) for s in report.sessions)
+    assert len(report.hurts) == sum(len(s.record["hurt"]) for s in report.sessions)
 
 
 def test_weeks_are_whole_and_count_days_stretched(store: HistoryStore) -> None:

@@ -34,7 +34,7 @@ def test_round_trip_through_a_session(store: HistoryStore, tmp_path: Path) -> No
     engine.report_hurt()
     # "That hurts" is on disk at once, before the phase ends.
     with HistoryStore(store.path) as other:
-        assert other.sessions()[0].hurt == ["b"]
+        assert other.sessions()[0]["hurt"] == ["b"]
     engine.skip_stretch()  # leave "b"
     engine.resume()
     run_for(engine, clock, 60)
@@ -45,15 +45,15 @@ def test_round_trip_through_a_session(store: HistoryStore, tmp_path: Path) -> No
 
     with HistoryStore(store.path) as reopened:
         (record,) = reopened.sessions()
-        assert record.started == "2026-03-18T07:30:00+02:00"
-        assert record.ended == "2026-03-18T07:30:00+02:00"  # the end was stamped before the move
-        assert record.routine == "test-routine"
-        assert record.completed is True
-        assert (record.left_seconds, record.right_seconds) == (60.0, 40.0)
-        assert record.both_seconds == 5.0
-        assert record.skipped == ["a", "b"]
-        assert record.hurt == ["b"]
-        assert record.feeling == 2
+        assert record["started"] == "2026-03-18T07:30:00+02:00"
+        assert record["ended"] == "2026-03-18T07:30:00+02:00"  # the end was stamped before the move
+        assert record["routine"] == "test-routine"
+        assert record["completed"] is True
+        assert (record["left_seconds"], record["right_seconds"]) == (60.0, 40.0)
+        assert record["both_seconds"] == 5.0
+        assert record["skipped"] == ["a", "b"]
+        assert record["hurt"] == ["b"]
+        assert record["feeling"] == 2
         rows = reopened.connection.execute(
             "SELECT phase_index, seconds, skipped FROM phases ORDER BY id"
         ).fetchall()
@@ -70,9 +70,9 @@ def test_ended_time_and_stopped_session(store: HistoryStore) -> None:
     wall.time += timedelta(seconds=20)
     engine.stop()
     (record,) = store.sessions()
-    assert record.completed is False
-    assert record.ended == "2026-03-18T07:30:20+02:00"
-    assert record.left_seconds == 15.0
+    assert record["completed"] is False
+    assert record["ended"] == "2026-03-18T07:30:20+02:00"
+    assert record["left_seconds"] == 15.0
     assert recorder.session_id is not None
 
 
@@ -84,7 +84,7 @@ def test_recorder_attached_after_start_still_writes_the_session(store: HistorySt
     run_for(engine, clock, 200)
     assert engine.state is State.FINISHED
     (record,) = store.sessions()
-    assert record.completed and record.left_seconds == 60.0
+    assert record["completed"] and record["left_seconds"] == 60.0
     assert recorder.session_id == 1
 
 
@@ -126,9 +126,9 @@ def test_sigkill_mid_session_keeps_every_finished_phase(tmp_path: Path) -> None:
         ]
         held = store.connection.execute("SELECT TOTAL(seconds) FROM phases").fetchone()[0]
     assert indices == list(range(kill_at))  # every finished phase, none in progress
-    assert record.ended is None and record.completed is False
+    assert record["ended"] is None and record["completed"] is False
     # phases 0-6 of gentle-lying: prepare, L, switch, R, switch, L, switch
-    assert (record.left_seconds, record.right_seconds) == (60.0, 30.0)
+    assert (record["left_seconds"], record["right_seconds"]) == (60.0, 30.0)
     assert held == 90.0
 
 

@@ -40,7 +40,7 @@ def test_feeling_and_self_test_validation(store: HistoryStore) -> None:
         store.set_feeling(sid + 1, 3)
     store.set_feeling(sid, 4)
     store.set_feeling(sid, None)
-    assert store.sessions()[0].feeling is None
+    assert store.sessions()[0]["feeling"] is None
     with pytest.raises(ValueError, match="short of straight"):
         store.add_self_test(TODAY, 91, 10)
     with pytest.raises(ValueError):
@@ -81,14 +81,14 @@ def test_migrates_a_version_1_file(tmp_path: Path) -> None:
     with HistoryStore(path) as store:
         assert store.version == SCHEMA_VERSION
         (record,) = store.sessions()
-        assert record.routine == "desk-break" and record.left_seconds == 90.0
-        assert record.hurt == ["chair-stretch"]
-        assert record.stretches == []  # it hurt: an old session's hurt stretch is never "done"
+        assert record["routine"] == "desk-break" and record["left_seconds"] == 90.0
+        assert record["hurt"] == ["chair-stretch"]
+        assert record["stretches"] == []  # it hurt: an old session's hurt stretch is never "done"
         assert store.most_done() == []
-        assert record.feeling is None
+        assert record["feeling"] is None
         store.set_feeling(1, 3)
         store.add_self_test(date(2026, 3, 2), 22, 19)
-        assert store.sessions()[0].feeling == 3
+        assert store.sessions()[0]["feeling"] == 3
     with HistoryStore(path) as again:  # migrating twice is a no-op
         assert again.version == SCHEMA_VERSION and len(again.self_tests()) == 1
 
@@ -120,8 +120,8 @@ def test_version_2_sessions_keep_only_what_was_surely_done(tmp_path: Path) -> No
     conn.close()
     with HistoryStore(path) as store:
         first, stopped = store.sessions()
-        assert first.stretches == [("a", "done")]
-        assert stopped.stretches == []  # a stopped session proves nothing was held in full
+        assert first["stretches"] == [{"stretch": "a", "status": "done"}]
+        assert stopped["stretches"] == []  # a stopped session proves nothing was held in full
         assert [(c.stretch, c.sessions) for c in store.most_done()] == [("a", 1)]
 
 

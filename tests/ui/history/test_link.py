@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from hamstring_gui.core import i18n
 from hamstring_gui.core.catalog import load_catalog
 from hamstring_gui.core.history import HistoryStore
 from hamstring_gui.core.plan import build_plan
@@ -103,3 +104,19 @@ def test_a_store_that_cannot_be_written_is_told_once(
 
 def store_today() -> datetime.date:
     return datetime.date.today()
+
+
+def test_the_routine_list_reaches_the_history_window(
+    setup: tuple[HistoryLink, FakeClock, HistoryStore], qtbot: QtBot
+) -> None:
+    link, clock, _ = setup
+    _run(link, clock, "desk-break")
+    link.set_routines({})  # before the window exists: kept for it
+    window = link.open_history()
+    qtbot.addWidget(window)
+    top = window.past_sessions.topLevelItem(0)
+    assert top is not None and top.text(1) == "Desk break"  # gone from the list: its id, readable
+    i18n.use("de")
+    link.set_routines(builtin_routines())  # the list changed while the window is open
+    top = window.past_sessions.topLevelItem(0)
+    assert top is not None and top.text(1) == builtin_routines()["desk-break"].name != "Desk break"

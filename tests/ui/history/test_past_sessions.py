@@ -21,13 +21,14 @@ def test_rows_are_newest_first_and_say_what_happened(qtbot: QtBot, tmp_path: Pat
         report = build_report(store, TODAY, TODAY)
     listed = PastSessions()
     qtbot.addWidget(listed)
-    listed.set_report(report, lambda stretch: stretch.upper())
+    listed.set_report(report, str.upper, str.title)
     assert listed.topLevelItemCount() == len(report.sessions)
     newest = report.sessions[-1]
-    cells = session_cells(newest, lambda stretch: stretch.upper())
+    cells = session_cells(newest, str.upper, str.title)
     assert len(cells) == len(COLUMNS)
     top = listed.topLevelItem(0)
     assert top is not None and [top.text(i) for i in range(len(COLUMNS))] == cells
     assert newest.day.strftime("%d %b %Y") in cells[0]
+    assert cells[1] == "Gentle-Lying"  # the routine column goes through its namer
     assert cells[4] in ("yes", "stopped early")
-    assert cells[6] == ", ".join(s.upper() for s in newest.record.hurt)
+    assert cells[6] == ", ".join(s.upper() for s in newest.record["hurt"])

@@ -204,3 +204,25 @@ def test_done_most_never_lists_an_attempt_stopped_early(qtbot: QtBot, store: His
     window = _window(qtbot, store)
     assert "Towel stretch" in window.done_label.text()
     assert "Chair hamstring stretch" not in window.done_label.text()
+
+
+def test_past_sessions_name_each_routine_in_words(qtbot: QtBot, store: HistoryStore) -> None:
+    from hamstring_gui.core import i18n
+    from hamstring_gui.core.routine import builtin_routines
+
+    fill(store, TODAY, 3, every_day=True)  # gentle-lying, a built-in routine
+    store.begin_session("my-evening", datetime(2026, 3, 18, 19, 0, tzinfo=UTC))
+    store.begin_session("old-one_gone", datetime(2026, 3, 18, 20, 0, tzinfo=UTC))
+    mine = Routine("my-evening", "Mein Abend", "", (RoutineItem("chair-stretch"),))
+    i18n.use("de")
+    window = _window(qtbot, store, routines={**builtin_routines(), mine.id: mine})
+    listed = window.past_sessions
+
+    def routine_column() -> list[str]:
+        return [listed.topLevelItem(row).text(1) for row in range(listed.topLevelItemCount())]
+
+    # Newest first: a deleted routine by its readable id, the user's own, the built-in translated.
+    assert routine_column() == ["Old one gone", "Mein Abend"] + ["Sanft im Liegen"] * 3
+    renamed = Routine("my-evening", "Abends", "", mine.items)
+    window.set_routines({"my-evening": renamed})  # the editor renamed it; built-ins gone here
+    assert routine_column()[:3] == ["Old one gone", "Abends", "Gentle lying"]
