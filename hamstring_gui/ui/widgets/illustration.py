@@ -85,19 +85,6 @@ def _loop_scene(stretch_id: str, side: Side | None, step: int, deep: bool) -> Sc
     return scene_for(stretch_id, side, PhaseKind.MOVE, step / LOOP_STEPS, deep)
 
 
-def still_kind(stretch_id: str) -> PhaseKind:
-    """The phase a still picture (export, handout, contact sheet) shows.
-
-    A PNF stretch is told apart by its press, so its still shows the press
-    arrow; the session draws that arrow only while the user presses.
-    """
-    presses = any(
-        cue.kind == "push" or str(PhaseKind.CONTRACT) in cue.during
-        for cue in load_figure(stretch_id).cues
-    )
-    return PhaseKind.CONTRACT if presses else PhaseKind.HOLD
-
-
 def render_illustration(
     painter: QPainter,
     rect: QRectF,
@@ -112,11 +99,11 @@ def render_illustration(
 
     ``progress`` is how far the phase's motion has got (0..1; for ``move``
     the position in the loop); ``kind`` None paints the still picture
-    (:func:`still_kind`). Nothing outside ``rect`` is touched; the
+    (``StretchFigure.still_kind``). Nothing outside ``rect`` is touched; the
     background is left as it is.
     """
     if kind is None:
-        kind = still_kind(stretch_id)
+        kind = load_figure(stretch_id).still_kind
     scene = scene_for(stretch_id, side, kind, progress)
     paint_scene(painter, rect, scene, _bounds(stretch_id, _side_name(side)), palette_for(dark))
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from hamstring_gui import cli
 from hamstring_gui.core.catalog import Sides, load_catalog
 from hamstring_gui.core.figure import Role
+from hamstring_gui.core.figure.library import load_figure
 from hamstring_gui.core.figure.scene import Scene
 from hamstring_gui.core.figure.shapes import Kind, Shape
 from hamstring_gui.core.plan import PhaseKind, Side
@@ -23,7 +24,6 @@ from hamstring_gui.ui.widgets.illustration import (
     IllustrationView,
     render_illustration,
     scene_for,
-    still_kind,
 )
 from tests.helpers.stubs import FakeClock
 
@@ -219,9 +219,9 @@ def figure_only(scene: Scene) -> list[Shape]:
 
 def test_the_still_picture_of_a_pnf_stretch_shows_its_press() -> None:
     """Export and handout show what makes PNF PNF; a plain stretch shows its hold."""
-    assert still_kind("pnf-towel") is PhaseKind.CONTRACT
-    assert still_kind("partner-resistance") is PhaseKind.CONTRACT
-    assert still_kind("towel-stretch") is PhaseKind.HOLD
+    assert load_figure("pnf-towel").still_kind is PhaseKind.CONTRACT
+    assert load_figure("partner-resistance").still_kind is PhaseKind.CONTRACT
+    assert load_figure("towel-stretch").still_kind is PhaseKind.HOLD
     still = render("pnf-towel", Side.LEFT, 200, kind=None)
     assert bytes(still.constBits()) == bytes(
         render("pnf-towel", Side.LEFT, 200, kind=PhaseKind.CONTRACT).constBits()
