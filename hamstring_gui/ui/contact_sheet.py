@@ -30,7 +30,8 @@ def write_sheets(folder: Path, side_name: str = "left", only: Sequence[str] = ()
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for dark in (False, True):
-        for kind, suffix in ((PhaseKind.HOLD, ""), (PhaseKind.REST, "-start")):
+        stills: tuple[tuple[PhaseKind | None, str], ...] = ((None, ""), (PhaseKind.REST, "-start"))
+        for kind, suffix in stills:
             image = QImage(CELL_W * columns, (CELL_H + LABEL_H) * rows, QImage.Format.Format_ARGB32)
             image.fill(QColor("#1d1f23" if dark else "#fbfaf7"))
             painter = QPainter(image)

@@ -210,8 +210,10 @@ def compose(
         shapes.append(
             Shape(Kind.TEXT, ((u, v),), 9.0, Role.LABEL, "label", FRONT, text=side[0].upper())
         )
-    scene = Scene(tuple(shapes), inset, corner)
-    return scene.flipped() if side == "left" else scene
+    if side != "left":
+        return Scene(tuple(shapes), inset, corner)
+    # The inset was composed for this side already: flipping it again would turn it away.
+    return Scene(tuple(shapes), None, corner).flipped()._replace(inset=inset)
 
 
 def touch_points(moment: Moment, props: Sequence[Prop]) -> list[V3]:

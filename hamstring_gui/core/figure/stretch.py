@@ -90,6 +90,17 @@ class StretchFigure:
         t = ease_in_out(position - int(position))
         return self.between(frames[index], frames[(index + 1) % len(frames)], t)
 
+    @property
+    def still_kind(self) -> PhaseKind:
+        """The phase a still picture (export, handout, contact sheet) shows.
+
+        A PNF stretch is told apart by its press, so its still shows the press
+        arrow; the session draws that arrow only while the user presses.
+        """
+        contract = str(PhaseKind.CONTRACT)
+        presses = any(c.kind == "push" or contract in c.during for c in self.cues)
+        return PhaseKind.CONTRACT if presses else PhaseKind.HOLD
+
     def key_moments(self) -> list[Moment]:
         """Every authored moment (framing and checks)."""
         keys = (self.start, self.stretched, self.deeper, *self.loop)

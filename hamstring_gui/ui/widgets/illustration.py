@@ -93,15 +93,18 @@ def render_illustration(
     side: Side | None,
     *,
     progress: float = 1.0,
-    kind: PhaseKind = PhaseKind.HOLD,
+    kind: PhaseKind | None = None,
     dark: bool = False,
 ) -> None:
     """Paint ``stretch_id`` for ``side`` into ``rect``.
 
     ``progress`` is how far the phase's motion has got (0..1; for ``move``
-    the position in the loop). Nothing outside ``rect`` is touched; the
+    the position in the loop); ``kind`` None paints the still picture
+    (``StretchFigure.still_kind``). Nothing outside ``rect`` is touched; the
     background is left as it is.
     """
+    if kind is None:
+        kind = load_figure(stretch_id).still_kind
     scene = scene_for(stretch_id, side, kind, progress)
     paint_scene(painter, rect, scene, _bounds(stretch_id, _side_name(side)), palette_for(dark))
 

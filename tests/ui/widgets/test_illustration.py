@@ -14,10 +14,17 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from hamstring_gui import cli
 from hamstring_gui.core.catalog import Sides, load_catalog
 from hamstring_gui.core.figure import Role
+from hamstring_gui.core.figure.library import load_figure
+from hamstring_gui.core.figure.scene import Scene
+from hamstring_gui.core.figure.shapes import Kind, Shape
 from hamstring_gui.core.plan import PhaseKind, Side
 from hamstring_gui.ui.compat import keep_singletons_alive
 from hamstring_gui.ui.style.palette import DARK, LIGHT
-from hamstring_gui.ui.widgets.illustration import IllustrationView, render_illustration, scene_for
+from hamstring_gui.ui.widgets.illustration import (
+    IllustrationView,
+    render_illustration,
+    scene_for,
+)
 from tests.helpers.stubs import FakeClock
 
 keep_singletons_alive()
@@ -42,7 +49,7 @@ def render(
     size: int,
     *,
     dark: bool = False,
-    kind: PhaseKind = PhaseKind.HOLD,
+    kind: PhaseKind | None = PhaseKind.HOLD,
 ) -> QImage:
     image = QImage(size, size * 3 // 4, QImage.Format.Format_ARGB32)
     image.fill(QColor(0, 0, 0, 0))
@@ -202,10 +209,29 @@ def test_contract_shows_the_push_arrow_and_relax_goes_deeper_and_stays(view, clo
     clock.advance(3)
     view.step()
     assert not view.is_animating()
-    deep = view.current_scene()
+    relaxed = view.current_scene()
+    assert any(s.kind is Kind.ARROW for s in relaxed.shapes)  # "a little deeper"
+    deep = figure_only(relaxed)
     view.show_phase("pnf-towel", Side.LEFT, PhaseKind.HOLD, 20)
-    assert view.current_scene() == deep
-    assert deep != scene_for("pnf-towel", Side.LEFT, PhaseKind.HOLD, 1.0)
+    assert figure_only(view.current_scene()) == deep
+    assert deep != figure_only(scene_for("pnf-towel", Side.LEFT, PhaseKind.HOLD, 1.0))
+
+
+def figure_only(scene: Scene) -> list[Shape]:
+    """The shapes of a scene without its arrows (the cues of a phase)."""
+    return [s for s in scene.shapes if s.kind is not Kind.ARROW]
+
+
+def test_the_still_picture_of_a_pnf_stretch_shows_its_press() -> None:
+    """Export and handout show what makes PNF PNF; a plain stretch shows its hold."""
+    assert load_figure("pnf-towel").still_kind is PhaseKind.CONTRACT
+    assert load_figure("partner-resistance").still_kind is PhaseKind.CONTRACT
+    assert load_figure("towel-stretch").still_kind is PhaseKind.HOLD
+    still = render("pnf-towel", Side.LEFT, 200, kind=None)
+    assert bytes(still.constBits()) == bytes(
+        render("pnf-towel", Side.LEFT, 200, kind=PhaseKind.CONTRACT).constBits()
+    )
+    assert bytes(still.constBits()) != bytes(render("pnf-towel", Side.LEFT, 200).constBits())
 
 
 def test_rest_between_stretches_shows_a_calm_figure_without_accent(view) -> None:
