@@ -12,7 +12,7 @@ from hamstring_gui.core.figure.props import KINDS, Prop, primitives
 from hamstring_gui.core.figure.shapes import Block, Capsule
 from hamstring_gui.ui.style.palette import DARK, LIGHT, FigurePalette, palette_for, system_is_dark
 from hamstring_gui.ui.style.theme import blend, contrast, fallback_palette
-from hamstring_gui.ui.widgets.illustration import FLOOR_ALPHA, shade_floor
+from hamstring_gui.ui.widgets.scene_painter import FLOOR_ALPHA, shade_floor
 
 
 def test_each_palette_colours_every_role() -> None:
