@@ -486,25 +486,7 @@ def collect(desktop: Desktop, runs: int) -> dict[str, dict[str, Any]]:
         summary(parts, 3),
     )
 
-    print("phase boundaries, a 2-minute session with short phases ...", flush=True)
-    errors = measure_boundaries(desktop)
-    errors_raw = summary(errors, 2)
-    results["boundary_error_ms_max"] = figure(
-        round(max(errors, key=abs), 2),
-        "ms",
-        "largest |actual - planned| phase start over 120 s of `start full-session` with short "
-        "phases (sign kept; + is late); raw: every phase change",
-        errors_raw,
-    )
-    results["boundary_error_ms_mean"] = figure(
-        round(sum(abs(e) for e in errors) / len(errors), 2),
-        "ms",
-        "mean |actual - planned| over the same phase changes",
-        errors_raw,
-    )
-
-    print("cue latency, two recorded sessions ...", flush=True)
-    results["cue_latency_ms_max"] = cue_figure(measure_cue_latency())
+    results.update(collect_timing(desktop))
 
     print("idle CPU, 60 s in the tray with reminders on ...", flush=True)
     total, parts = measure_idle_cpu(desktop)
@@ -518,6 +500,31 @@ def collect(desktop: Desktop, runs: int) -> dict[str, dict[str, Any]]:
     )
 
     results.update(collect_history(desktop, runs))
+    return results
+
+
+def collect_timing(desktop: Desktop) -> dict[str, dict[str, Any]]:
+    """The phase-boundary and cue figures (``--only boundary``)."""
+    print("phase boundaries, a 2-minute session with short phases ...", flush=True)
+    errors = measure_boundaries(desktop)
+    errors_raw = summary(errors, 2)
+    results = {
+        "boundary_error_ms_max": figure(
+            round(max(errors, key=abs), 2),
+            "ms",
+            "largest |actual - planned| phase start over 120 s of `start full-session` with "
+            "short phases (sign kept; + is late); raw: every phase change",
+            errors_raw,
+        ),
+        "boundary_error_ms_mean": figure(
+            round(sum(abs(e) for e in errors) / len(errors), 2),
+            "ms",
+            "mean |actual - planned| over the same phase changes",
+            errors_raw,
+        ),
+    }
+    print("cue latency, two recorded sessions ...", flush=True)
+    results["cue_latency_ms_max"] = cue_figure(measure_cue_latency())
     return results
 
 
@@ -587,7 +594,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument(
         "--only",
-        choices=("history", "cue_latency"),
+        choices=("history", "boundary", "cue_latency"),
         help="measure one part (results merged into --out)",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json")
@@ -617,6 +624,8 @@ def main() -> int:
                 desktop.start()
                 if args.only == "history":
                     results = collect_history(desktop, args.runs)
+                elif args.only == "boundary":
+                    results = collect_timing(desktop)
                 else:
                     results = collect(desktop, args.runs)
         except (BenchError, OSError, KeyError, ValueError) as error:
