@@ -262,10 +262,11 @@ class Services:
         if damage is not None:
             print(f"hamstring-gui: {damage}", file=sys.stderr)
             self.file_problems.append(damage)
-        self.app.aboutToQuit.connect(store.close)
         link = HistoryLink(
             store, self.controller, self.model, self.catalog, self.window, parent=self.window
         )
+        self.app.aboutToQuit.connect(link.flush)  # a phase write still waiting, first
+        self.app.aboutToQuit.connect(store.close)
         self.window.feelingRated.connect(link.set_feeling)
         self.window.enable_history(link.open_history)
 
