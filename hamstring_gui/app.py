@@ -191,6 +191,9 @@ class Cues:
         player = self.ensure_player()
         sound = self.model.settings.sound
         player.prepare(voice=sound.voice or sound.eyes_closed)
+        if sound.enabled or sound.eyes_closed:
+            # The session starts right after this: its first cue must find the path open.
+            player.wait_open()
         attach_cues(engine, lambda: self.model.settings.sound, player, catalog=self.catalog)
 
     def _on_ended(self, _summary: object) -> None:
