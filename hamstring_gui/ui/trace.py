@@ -12,8 +12,9 @@ machine barely move):
 * ``first-frame``: the session screen's illustration finished its first
   paint (what ``hamstring-gui start ROUTINE`` shows first);
 * ``phase-start``: ``index``, ``planned`` (monotonic time the engine's
-  deadline said the phase begins) and ``actual`` (monotonic time the
-  controller emitted it);
+  deadline said the phase begins) and ``actual`` (monotonic time the trace
+  heard the controller's signal: after the window's own slots, so once the
+  session screen has taken the phase);
 * ``phase-running``: ``index`` and ``planned`` of the phase a session had
   begun before the trace was installed (``start ROUTINE`` starts its
   session while the window is built), and ``first``, phase 0's instant.
