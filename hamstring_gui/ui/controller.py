@@ -128,6 +128,11 @@ class SessionController(QObject):
         """The current phase, if a session is active."""
         return self._engine.phase if self.active and self._engine else None
 
+    @property
+    def phase_index(self) -> int:
+        """Index in the plan of the current (or last) phase; 0 before the first session."""
+        return self._engine.index if self._engine else 0
+
     def session_remaining(self) -> float:
         """Seconds left in the whole session (0 when none is active)."""
         return self._engine.session_remaining() if self._engine else 0.0

@@ -97,9 +97,8 @@ def install(window: MainWindow) -> None:
         record(path, "phase-start", index=index, planned=planned, actual=mono)
 
     controller.phaseStarted.connect(on_phase_started)
-    engine = controller.engine
-    if controller.active and engine is not None:
-        index = engine.index
+    if controller.active:
+        index = controller.phase_index
         planned = began(index)[1]
         # Phase 0's instant too (a session has not paused before the window is up).
         first = planned - sum(controller.duration(i) for i in range(index))

@@ -66,6 +66,7 @@ def test_an_early_wakeup_starts_nothing_and_re_arms_for_the_rest(controller, clo
     clock.advance(0.0003)
     controller.tick()
     assert [index for index, _ in started] == [0, 1]
+    assert controller.phase_index == 1
     assert started[1][1] == pytest.approx(deadline)
     assert controller.timer.interval() == 1000  # the new phase's first second
 
