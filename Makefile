@@ -71,8 +71,9 @@ overlay-hashes: venv
 	$(BIN)/python tools/overlay_hashes.py
 
 # Benchmarks of issue 11 (private Xvfb, ~6 min): a table and benchmarks/results.json.
-# `make bench BENCH=--only=history` measures the history figures alone (~1 min);
-# `BENCH=--only=startup` the start-up and memory ratios.
+# `make bench BENCH=--only=history` measures the history figures alone (~1 min),
+# `BENCH=--only=startup` the start-up and memory ratios, `BENCH=--only=boundary`
+# the phase-boundary and cue figures (~3 min).
 bench: venv
 	$(BIN)/python benchmarks/run.py $(BENCH)
 

@@ -465,25 +465,7 @@ def collect(desktop: Desktop, runs: int) -> dict[str, dict[str, Any]]:
         summary(parts, 3),
     )
 
-    print("phase boundaries, a 2-minute session with short phases ...", flush=True)
-    errors = measure_boundaries(desktop)
-    errors_raw = summary(errors, 2)
-    results["boundary_error_ms_max"] = figure(
-        round(max(errors, key=abs), 2),
-        "ms",
-        "largest |actual - planned| phase start over 120 s of `start full-session` with short "
-        "phases (sign kept; + is late); raw: every phase change",
-        errors_raw,
-    )
-    results["boundary_error_ms_mean"] = figure(
-        round(sum(abs(e) for e in errors) / len(errors), 2),
-        "ms",
-        "mean |actual - planned| over the same phase changes",
-        errors_raw,
-    )
-
-    print("cue latency, two recorded sessions ...", flush=True)
-    results["cue_latency_ms_max"] = cue_figure(measure_cue_latency())
+    results.update(collect_timing(desktop))
 
     print("idle CPU, 60 s in the tray with reminders on ...", flush=True)
     total, parts = measure_idle_cpu(desktop)
@@ -532,6 +514,31 @@ def collect_startup(desktop: Desktop, runs: int) -> dict[str, dict[str, Any]]:
         routine_kib,
         baseline={**bare_kib, "what": "bare window VmHWM, KiB"},
     )
+    return results
+
+
+def collect_timing(desktop: Desktop) -> dict[str, dict[str, Any]]:
+    """The phase-boundary and cue figures (``--only boundary``)."""
+    print("phase boundaries, a 2-minute session with short phases ...", flush=True)
+    errors = measure_boundaries(desktop)
+    errors_raw = summary(errors, 2)
+    results = {
+        "boundary_error_ms_max": figure(
+            round(max(errors, key=abs), 2),
+            "ms",
+            "largest |actual - planned| phase start over 120 s of `start full-session` with "
+            "short phases (sign kept; + is late); raw: every phase change",
+            errors_raw,
+        ),
+        "boundary_error_ms_mean": figure(
+            round(sum(abs(e) for e in errors) / len(errors), 2),
+            "ms",
+            "mean |actual - planned| over the same phase changes",
+            errors_raw,
+        ),
+    }
+    print("cue latency, two recorded sessions ...", flush=True)
+    results["cue_latency_ms_max"] = cue_figure(measure_cue_latency())
     return results
 
 
@@ -601,7 +608,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument(
         "--only",
-        choices=("startup", "history", "cue_latency"),
+        choices=("startup", "history", "boundary", "cue_latency"),
         help="measure one part (results merged into --out)",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json")
@@ -633,6 +640,8 @@ def main() -> int:
                     results = collect_history(desktop, args.runs)
                 elif args.only == "startup":
                     results = collect_startup(desktop, args.runs)
+                elif args.only == "boundary":
+                    results = collect_timing(desktop)
                 else:
                     results = collect(desktop, args.runs)
         except (BenchError, OSError, KeyError, ValueError) as error:

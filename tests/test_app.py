@@ -131,6 +131,50 @@ def test_services_wired_after_the_first_paint_follow_a_session_already_running(
         services.server.close()
 
 
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_session_starts_once_its_sound_path_is_open(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, enabled: bool
+) -> None:
+    """`start ROUTINE` starts while the path opens: its first cue must find it open."""
+    from hamstring_gui.core.plan import build_plan
+    from hamstring_gui.core.routine import builtin_routines
+    from hamstring_gui.core.session import State
+    from hamstring_gui.ui.audio.sound import QtCuePlayer
+    from hamstring_gui.ui.controller import SessionController
+    from hamstring_gui.ui.settings_model import SettingsModel
+
+    monkeypatch.setattr("hamstring_gui.core.cues.attach_cues", lambda *_a, **_k: None)
+    seen: list[object] = []
+    monkeypatch.setattr(QtCuePlayer, "open", lambda self: None)
+    monkeypatch.setattr(
+        QtCuePlayer, "wait_open", lambda self, timeout=0.3: seen.append(controller.state) or True
+    )
+    settings = SettingsStore(tmp_path / "settings.json")
+    settings.load()
+    sound = dataclasses.replace(settings.settings.sound, enabled=enabled, eyes_closed=False)
+    settings.save(dataclasses.replace(settings.settings, sound=sound))
+    controller = SessionController(FakeClock())
+    model = SettingsModel(settings)
+    catalog = load_catalog()
+    app_module.Cues(controller, model, catalog, session_soon=True)
+    controller.start(build_plan(builtin_routines()["desk-break"], catalog, model.settings.session))
+    # Waited for before the engine started, and only with sound on.
+    assert seen == ([State.IDLE] if enabled else [])
+    assert controller.active
+
+
+def test_start_up_objects_are_taken_out_of_the_collectors_way() -> None:
+    import gc
+
+    before = gc.get_freeze_count()
+    try:
+        app_module.settle_start_up_objects()
+        assert gc.get_freeze_count() > before
+        assert gc.get_freeze_count() >= len(gc.get_objects()) // 2  # the bulk, not a few
+    finally:
+        gc.unfreeze()
+
+
 def at_the_first_frame(argv: list[str], probe: str) -> str:
     """Run the app past the safety page; print ``probe``'s value once its first frame is up."""
     store = SettingsStore(paths.settings_file())

@@ -256,13 +256,33 @@ def record_session(
     return recording
 
 
-def record_start_routine(routine: str = "desk-break", prepare: int = 2) -> list[float]:
+@dataclass
+class FirstCues:
+    """The first two cues of ``start ROUTINE``, against the engine's recorded instants."""
+
+    instants: tuple[float, float]  # monotonic: "Get ready" (phase 0) and "Hold" (phase 1)
+    heard: tuple[float, float]  # the onsets nearest to them
+    offsets_ms: tuple[float, float]  # heard - instant, each
+
+    @property
+    def interval_error_ms(self) -> float:
+        """(Hold - "Get ready") as heard minus as the engine planned them.
+
+        Both onsets are on the sink's one sample clock, so this is free of how the
+        recording is placed on the monotonic clock (the chunk arrival times a busy
+        machine delays): a late or missing first cue shows here whatever the load.
+        """
+        heard = self.heard[1] - self.heard[0]
+        return (heard - (self.instants[1] - self.instants[0])) * 1000
+
+
+def record_start_routine(routine: str = "desk-break", prepare: int = 2) -> FirstCues:
     """Run ``hamstring-gui start ROUTINE`` (voice off) and record its first two cues.
 
-    Its session starts while the window is built; the trace gives the first
-    hold's planned start, the session began ``prepare`` seconds before it.
-    Needs PULSE_SERVER and private XDG folders in the environment. Returns the
-    offsets (ms) of "Get ready" and "Hold" from their instants.
+    Its session starts while the window is built, before the trace is
+    installed; the trace records that phase's instant as ``phase-running`` and
+    the first hold's as ``phase-start``. Needs PULSE_SERVER and private XDG
+    folders in the environment.
     """
     from tests.helpers.processes import stop, wait_for
 
@@ -288,22 +308,31 @@ def record_start_routine(routine: str = "desk-break", prepare: int = 2) -> list[
         stderr=subprocess.DEVNULL,
     )
 
-    def hold_began() -> float | None:
+    def instants() -> tuple[float, float] | None:
         lines = trace.read_text(encoding="utf-8").splitlines() if trace.exists() else []
-        starts = [json.loads(line) for line in lines if '"phase-start"' in line]
-        return next((start["planned"] for start in starts if start["index"] == 1), None)
+        events = [json.loads(line) for line in lines if '"phase-' in line]
+        found: dict[int, float] = {}
+        for event in events:  # phase-start, where there is one, is the closer record
+            if event["event"] == "phase-running":
+                found.setdefault(0, event["first"])
+            found[event["index"]] = event["planned"]
+        return (found[0], found[1]) if 0 in found and 1 in found else None
 
     try:
-        hold = wait_for(hold_began, 60, "the first hold", 0.05)
+        planned = wait_for(instants, 60, "the first hold", 0.05)
         time.sleep(0.8)
     finally:
         stop(app)
     samples, origin, scale = recorder.finish()
     heard = [origin + t * scale for t in onsets(samples)]
-    return [
-        (min(heard, key=lambda onset: abs(onset - instant)) - instant) * 1000
-        for instant in (hold - prepare, hold)
-    ]
+    if not heard:
+        raise RuntimeError("nothing was heard")
+    nearest = tuple(min(heard, key=lambda onset: abs(onset - when)) for when in planned)
+    return FirstCues(
+        planned,
+        (nearest[0], nearest[1]),
+        ((nearest[0] - planned[0]) * 1000, (nearest[1] - planned[1]) * 1000),
+    )
 
 
 def loudness_report(recording: Recording, clip_seconds: dict[str, float]) -> dict[str, float]:
@@ -369,13 +398,14 @@ def main() -> int:
         os.environ["PULSE_SERVER"] = server
         try:
             if args.start_routine:
-                offsets = [round(offset, 1) for offset in record_start_routine()]
-                found = {"tones": ["ready", "hold"], "offsets_ms": offsets}
+                first = record_start_routine()
+                offsets = [round(offset, 1) for offset in first.offsets_ms]
                 result = {
-                    **found,
-                    "offsets_ms": list(zip(found["tones"], offsets, strict=True)),
+                    "tones": ["ready", "hold"],
+                    "offsets_ms": list(zip(["ready", "hold"], offsets, strict=True)),
+                    "interval_error_ms": round(first.interval_error_ms, 1),
                     "cue_latency_ms_max": max(offsets, key=abs),
-                    "missing": 0,
+                    "missing": int(first.heard[0] == first.heard[1]),
                     "extra": 0,
                 }
             else:

@@ -318,6 +318,11 @@ _NOTICE_WORDS = {
         "Chimes go to the desktop's sound server (PulseAudio, or PipeWire's PulseAudio "
         "service); the voice is speech-dispatcher. There is no other way to play them."
     ),
+    "VOICE_LEVEL_NOTE": N_(
+        "The voice is set to sound as loud as the chimes with espeak-ng, speech-dispatcher's "
+        "usual voice. Another speech module may sound louder or quieter; the volume "
+        "setting changes both."
+    ),
 }
 
 

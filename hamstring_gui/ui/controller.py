@@ -16,10 +16,14 @@ UI listens to the Qt signals and asks the queries below.
 
 There is exactly one single-shot ``QTimer`` (``Qt.PreciseTimer``), armed for
 the moment the engine says something next changes (the next whole second or
-phase end). Nothing polls at a fixed rate, and the countdown is always
-computed by the engine from a deadline on the injected clock, so a late
-timer never makes the session drift. Tests inject a fake clock, advance it
-and call :meth:`SessionController.tick` themselves.
+phase end), to the millisecond, rounded up: a precise timer does not fire
+before its interval, so a phase begins within about a millisecond of its
+deadline plus the event loop's own delay; a wakeup that still came early
+finds nothing due and re-arms for the rest.
+Nothing polls at a fixed rate, and the countdown is always computed by the
+engine from a deadline on the injected clock, so a late timer never makes
+the session drift. Tests inject a fake clock, advance it and call
+:meth:`SessionController.tick` themselves.
 """
 
 from __future__ import annotations
@@ -40,10 +44,6 @@ if TYPE_CHECKING:
     from hamstring_gui.core.session import Event, SessionEngine, State
 
 HOLD_STEP_SECONDS = 5  # what one press of + or − adds to or takes from a hold
-
-# Fire a hair after the engine's wakeup so a timer that is a millisecond early
-# does not land just before the second changes.
-_LATE_MS = 2
 
 
 class SessionController(QObject):
@@ -127,6 +127,11 @@ class SessionController(QObject):
     def phase(self) -> Phase | None:
         """The current phase, if a session is active."""
         return self._engine.phase if self.active and self._engine else None
+
+    @property
+    def phase_index(self) -> int:
+        """Index in the plan of the current (or last) phase; 0 before the first session."""
+        return self._engine.index if self._engine else 0
 
     def session_remaining(self) -> float:
         """Seconds left in the whole session (0 when none is active)."""
@@ -255,8 +260,12 @@ class SessionController(QObject):
         if wakeup is None:
             self._timer.stop()
             return
-        delay = max(0.0, wakeup - self.clock.now())
-        self._timer.start(math.ceil(delay * 1000) + _LATE_MS)
+        # Rounded up, never down: a timer a fraction of a millisecond early would
+        # find nothing due and cost a second wakeup. (It used to wait 2 ms more
+        # "to be safe": every phase then began 2-3 ms late, for nothing.)
+        # (Microseconds first: 0.75 s is 750.0000000001 ms in floating point.)
+        delay_ms = round(max(0.0, wakeup - self.clock.now()) * 1000, 3)
+        self._timer.start(math.ceil(delay_ms))
 
     def _on_event(self, event: Event) -> None:
         from hamstring_gui.core.session import Ended, Paused, PhaseStarted, Resumed, SecondChanged

@@ -12,8 +12,12 @@ machine barely move):
 * ``first-frame``: the session screen's illustration finished its first
   paint (what ``hamstring-gui start ROUTINE`` shows first);
 * ``phase-start``: ``index``, ``planned`` (monotonic time the engine's
-  deadline said the phase begins) and ``actual`` (monotonic time the
-  controller emitted it).
+  deadline said the phase begins) and ``actual`` (monotonic time the trace
+  heard the controller's signal: after the window's own slots, so once the
+  session screen has taken the phase);
+* ``phase-running``: ``index`` and ``planned`` of the phase a session had
+  begun before the trace was installed (``start ROUTINE`` starts its
+  session while the window is built), and ``first``, phase 0's instant.
 
 Unset (always, outside benchmarks) :func:`install` returns at once: no
 filter, no connection, nothing runs.
@@ -80,12 +84,22 @@ def install(window: MainWindow) -> None:
     window.pageBuilt.connect(watch)  # otherwise built when a session first starts
     controller = window.controller
 
+    def began(index: int) -> tuple[float, float]:
+        """Now, and when phase ``index`` (the current one) began, both monotonic."""
+        mono = time.monotonic()
+        # The phase was due at its deadline minus its length: this long ago.
+        return mono, mono - (controller.duration(index) - controller.remaining())
+
     def on_phase_started(index: int, _phase: object) -> None:
         if not controller.active:
             return
-        mono = time.monotonic()
-        # The phase was due at its deadline minus its length: this long ago.
-        late = controller.duration(index) - controller.remaining()
-        record(path, "phase-start", index=index, planned=mono - late, actual=mono)
+        mono, planned = began(index)
+        record(path, "phase-start", index=index, planned=planned, actual=mono)
 
     controller.phaseStarted.connect(on_phase_started)
+    if controller.active:
+        index = controller.phase_index
+        planned = began(index)[1]
+        # Phase 0's instant too (a session has not paused before the window is up).
+        first = planned - sum(controller.duration(i) for i in range(index))
+        record(path, "phase-running", index=index, planned=planned, first=first)

@@ -75,7 +75,6 @@ OVERSIZED: set[str] = set()
 UNMIRRORED = {
     "hamstring_gui.ui.screens.session": "driven as a page of the window (screens/test_main_window)",
     "hamstring_gui.ui.export": "hamstring-gui illustrations DIR; issue 19",
-    "hamstring_gui.ui.trace": "make bench's tracer, on only with HAMSTRING_GUI_TRACE",
 }
 MIRRORED = ("core", "platform", "ui")
 TESTS = PACKAGE.parent / "tests"

@@ -310,6 +310,94 @@ def test_pyinstaller_spec_excludes_no_qt_module_the_app_imports() -> None:
     assert not wrongly_excluded, f"the spec excludes modules the app imports: {wrongly_excluded}"
 
 
+def spec_names(*names: str) -> dict[str, Any]:
+    """The spec's module-level assignments and functions called ``names``, run on their own.
+
+    The spec is a PyInstaller script (``Analysis`` and ``SPECPATH`` come from
+    PyInstaller), so only the parts asked for are taken out and run.
+    """
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    wanted = {"UNUSED_QT", *names}
+    picked = [
+        node
+        for node in tree.body
+        if (isinstance(node, ast.FunctionDef) and node.name in wanted)
+        or (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id in wanted for t in node.targets)
+        )
+    ]
+    found: dict[str, Any] = {}
+    exec(compile(ast.Module(picked, []), str(SPEC), "exec"), found)  # noqa: S102 - our own spec
+    return found
+
+
+def test_pyinstaller_spec_leaves_out_qt_multimedia_and_qt_speech() -> None:
+    # Sound is libpulse (platform/pulse.py), the voice speech-dispatcher's socket
+    # (platform/speechd.py): neither Qt module is used, so neither ships.
+    spec = spec_names("DROP_BINARIES", "keep")
+    assert {"QtMultimedia", "QtMultimediaWidgets", "QtTextToSpeech"} <= set(spec["UNUSED_QT"])
+    assert not {"QtMultimedia", "QtTextToSpeech"} & qt_modules_imported_by_the_package()
+    qt = Path(metadata.distribution("PySide6-Essentials").locate_file("PySide6")) / "Qt"
+    plugins = {
+        f"PySide6/Qt/plugins/{folder}/{plugin.name}"
+        for folder in ("multimedia", "texttospeech")
+        for plugin in (qt / "plugins" / folder).glob("*.so")
+    }
+    libraries = {
+        f"PySide6/Qt/lib/{library.name}"
+        for pattern in ("libQt6Multimedia*", "libQt6TextToSpeech*", "libav*", "libsw*")
+        for library in (qt / "lib").glob(pattern)
+    }
+    assert any("ffmpeg" in p for p in plugins) and any("speechd" in p for p in plugins)
+    assert any("libavcodec" in lib for lib in libraries)
+    kept = sorted(dest for dest in plugins | libraries if spec["keep"]((dest, "", "BINARY")))
+    assert kept == [], f"the spec still ships {kept}"
+
+
+def test_pyinstaller_spec_keeps_every_qt_library_a_kept_plugin_links_to() -> None:
+    # The plugins a desktop Qt app loads (the folders PyInstaller's Qt hooks take):
+    # none may need a Qt library the spec drops (dropping Qt Quick, QML and OpenGL
+    # with Qt Multimedia's FFmpeg plugin must not silence a platform). The bundle's
+    # smoke test checks the same with ldd after a build.
+    keep = spec_names("DROP_BINARIES", "keep")["keep"]
+    qt = Path(metadata.distribution("PySide6-Essentials").locate_file("PySide6")) / "Qt"
+    folders = (
+        "platforms",
+        "platformthemes",
+        "platforminputcontexts",
+        "iconengines",
+        "imageformats",
+        "xcbglintegrations",
+        "wayland-decoration-client",
+        "wayland-shell-integration",
+        "wayland-graphics-integration-client",
+        "egldeviceintegrations",
+        "tls",
+        "generic",
+        "networkinformation",
+    )
+    plugins = [
+        plugin for folder in folders for plugin in sorted((qt / "plugins" / folder).glob("*.so"))
+    ]
+    assert len(plugins) > 10
+    dropped = {
+        library.name
+        for library in (qt / "lib").glob("libQt6*.so.6")
+        if not keep((f"PySide6/Qt/lib/{library.name}", "", "BINARY"))
+    }
+    assert {"libQt6Multimedia.so.6", "libQt6Qml.so.6", "libQt6OpenGL.so.6"} <= dropped
+    broken = {}
+    for plugin in plugins:
+        dest = f"PySide6/Qt/plugins/{plugin.parent.name}/{plugin.name}"
+        if keep((dest, "", "BINARY")):
+            data = plugin.read_bytes()  # a needed library's name is a string in .dynstr
+            needs = sorted(name for name in dropped if name.encode() + b"\0" in data)
+            if needs:
+                broken[dest] = needs
+    assert broken == {}, f"kept plugins that need a dropped Qt library: {broken}"
+
+
 def test_pyinstaller_spec_ships_the_licence() -> None:
     tree = ast.parse(SPEC.read_text(encoding="utf-8"))
     call = next(

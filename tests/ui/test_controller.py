@@ -36,10 +36,39 @@ def test_heartbeat_is_one_precise_single_shot_timer_armed_for_the_next_second(co
     assert timer.isSingleShot()
     assert timer.timerType() is Qt.TimerType.PreciseTimer
     assert timer.isActive()
-    assert 1000 <= timer.interval() <= 1010  # next whole second, not a fixed poll rate
+    assert timer.interval() == 1000  # next whole second, not a fixed poll rate
     clock.advance(0.25)
     controller.tick()
-    assert 750 <= timer.interval() <= 760  # re-armed from the engine's deadline
+    assert timer.interval() == 750  # re-armed from the engine's deadline, to the millisecond
+
+
+def test_the_heartbeat_is_armed_for_the_phase_end_itself_never_later(controller, clock):
+    plan = desk_plan()
+    controller.start(plan)
+    first = plan.phases[0].seconds
+    clock.advance(first - 1 + 0.2504)  # 0.7496 s before the phase ends
+    controller.tick()
+    # Rounded up to the millisecond: at most 1 ms after the deadline, no slack.
+    assert controller.timer.interval() == 750
+    assert controller.engine is not None and controller.engine.index == 0
+
+
+def test_an_early_wakeup_starts_nothing_and_re_arms_for_the_rest(controller, clock):
+    plan = desk_plan()
+    started: list[tuple[int, float]] = []
+    controller.phaseStarted.connect(lambda index, _phase: started.append((index, clock.now())))
+    controller.start(plan)
+    deadline = clock.now() + plan.phases[0].seconds
+    clock.advance(plan.phases[0].seconds - 0.0003)  # the timer fired 0.3 ms early
+    controller.tick()
+    assert [index for index, _ in started] == [0]
+    assert controller.timer.isActive() and controller.timer.interval() == 1
+    clock.advance(0.0003)
+    controller.tick()
+    assert [index for index, _ in started] == [0, 1]
+    assert controller.phase_index == 1
+    assert started[1][1] == pytest.approx(deadline)
+    assert controller.timer.interval() == 1000  # the new phase's first second
 
 
 def test_timer_is_idle_while_paused_and_after_the_end(controller, clock):

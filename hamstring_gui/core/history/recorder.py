@@ -6,6 +6,14 @@ row; each later PhaseStarted or Ended writes the phase that just finished in
 one transaction; Paused(hurt) writes the "that hurts" event at once; Ended
 writes the end time, completed or stopped, and the totals. Any
 ``sqlite3.Error`` turns the recorder into a no-op with one clear message.
+
+A finished phase is written through ``defer`` (at once by default): the app
+passes "on the next turn of the event loop", so the new phase is on screen
+before the disk is waited for (a ``synchronous=FULL`` commit is an fsync,
+1-5 ms on an idle disk, more on a busy one). What a phase start wrote is
+taken then, so a later write sees the same data; every other write first
+makes the waiting ones, in order. A crash loses at most the phase in
+progress and a write that was waiting those milliseconds.
 """
 
 from __future__ import annotations
@@ -27,6 +35,13 @@ from hamstring_gui.core.session import (
 )
 
 WallClock = Callable[[], datetime]
+Write = Callable[[], None]
+Defer = Callable[[Write], None]
+
+
+def run_now(write: Write) -> None:
+    """The default ``defer``: write at once."""
+    write()
 
 
 def local_now() -> datetime:
@@ -49,6 +64,8 @@ class SessionRecorder:
         wall_clock: the local time now, with a time zone; stamps start and
             end and picks the session's local date.
         on_problem: told the message once if recording stops working.
+        defer: runs the write of a finished phase, now or a moment later
+            (see the module docstring); the default writes at once.
     """
 
     def __init__(
@@ -58,11 +75,14 @@ class SessionRecorder:
         *,
         wall_clock: WallClock = local_now,
         on_problem: Callable[[str], None] | None = None,
+        defer: Defer = run_now,
     ) -> None:
         self.store = store
         self.engine = engine
         self.wall_clock = wall_clock
         self.on_problem = on_problem
+        self._defer = defer
+        self._waiting: list[Write] = []  # finished phases handed to defer, oldest first
         self.session_id: int | None = None
         self.recording_problem: str | None = None
         self._current: int | None = None  # index of the phase run in progress
@@ -84,7 +104,13 @@ class SessionRecorder:
         """The back feeling for this session (no-op once recording failed)."""
         if self.session_id is not None:
             session_id = self.session_id
+            self.flush()
             self._safely(lambda: self.store.set_feeling(session_id, value))
+
+    def flush(self) -> None:
+        """Make the finished phases that wait for ``defer`` now, oldest first."""
+        while self._waiting:
+            self._safely(self._waiting.pop(0))
 
     # -- events ---------------------------------------------------------------
 
@@ -95,22 +121,27 @@ class SessionRecorder:
             if self.session_id is None:
                 self._safely(self._begin)
             elif self._current is not None:
-                self._safely(self._finish_current)
+                self._waiting.append(self._finished_current())
+                if len(self._waiting) == 1:
+                    self._defer(self.flush)
             self._current = event.index
         elif isinstance(event, Paused) and event.reason is PauseReason.HURT:
+            self.flush()
             self._safely(self._write_hurts)
         elif isinstance(event, Ended):
+            self.flush()
             self._ended = True
             if self.session_id is None:
                 self._safely(self._begin)
             if self._current is not None:
-                self._safely(self._finish_current)
+                self._safely(self._finished_current())
             self._safely(self._end)
 
     def _begin(self) -> None:
         self.session_id = self.store.begin_session(self.engine.plan.routine, self.wall_clock())
 
-    def _finish_current(self) -> None:
+    def _finished_current(self) -> Write:
+        """The write of the phase that just finished, with its data taken now."""
         assert self.session_id is not None and self._current is not None
         summary = self.engine.summary
         total = sum(summary.seconds.values())
@@ -119,20 +150,25 @@ class SessionRecorder:
         new_skips = summary.skipped[self._skips_seen :]
         events = [("skip", index, phases[index]) for index in new_skips]
         events += self._pending_hurts()
-        index = self._current
-        self.store.finish_phase(
-            self.session_id,
-            index,
-            phases[index],
-            seconds,
-            dict(summary.seconds),
-            skipped=index in new_skips,
-            events=events,
-            outcomes=self.engine.outcomes(),
-        )
+        session_id, index = self.session_id, self._current
+        side_seconds, outcomes = dict(summary.seconds), self.engine.outcomes()
         self._credited = total
         self._skips_seen = len(summary.skipped)
         self._hurts_written.update(summary.hurt)
+
+        def write() -> None:
+            self.store.finish_phase(
+                session_id,
+                index,
+                phases[index],
+                seconds,
+                side_seconds,
+                skipped=index in new_skips,
+                events=events,
+                outcomes=outcomes,
+            )
+
+        return write
 
     def _pending_hurts(self) -> list[tuple[str, int, Phase]]:
         phases = self.engine.plan.phases

@@ -96,6 +96,7 @@ class QtCuePlayer(QObject):
         self._pending_tone: tuple[str, float] | None = None
         self._ready: pulse.PulseOutput | None = None  # set by the opening thread, under _lock
         self._lock = threading.Lock()
+        self._open_done = threading.Event()  # the opening thread is over, opened or not
         self._voice: speechd.SpeechDispatcher | None = None
         self._voice_state = "building"  # a speechd.VoiceState value
         self._pending_text: str | None = None
@@ -157,7 +158,22 @@ class QtCuePlayer(QObject):
         if self._output is not None or self._opening or self._sound_reason:
             return
         self._opening = True
+        self._open_done.clear()
         threading.Thread(target=self._open_in_background, name="sound-open", daemon=True).start()
+
+    def wait_open(self, timeout: float = FRESH_SECONDS) -> bool:
+        """Wait (at most ``timeout`` s) for a sound path that is opening; whether it is over.
+
+        For a session about to start while the path opens (``start ROUTINE``
+        starts one while its window is built): started after this, its first
+        cue plays at its instant instead of whenever the opening thread gets
+        there, which on a busy machine is later than any cue may be. Returns at
+        once when nothing is opening; the wait is ~10 ms on an idle machine,
+        and usually none, as the path opens while the window is built.
+        """
+        if not self._opening:
+            return True
+        return self._open_done.wait(timeout)
 
     def prepare(self, *, voice: bool) -> None:
         """A session is about to start: uncork the chimes, start the voice if wanted."""
@@ -262,6 +278,12 @@ class QtCuePlayer(QObject):
     # -- internals ------------------------------------------------------------
 
     def _open_in_background(self) -> None:
+        try:
+            self._open_now()
+        finally:
+            self._open_done.set()
+
+    def _open_now(self) -> None:
         from hamstring_gui.platform import pulse
 
         started = time.perf_counter()

@@ -411,7 +411,8 @@ class PreferencesDialog(QDialog):
         self._add_session_extras()
         self._add_safety_extras()
         if sound_check is not None:  # Test sound, Test voice: what they found
-            self.sound_panel = SoundCheckPanel(sound_check, words.SOUND_CHECK_INTRO)
+            intro = f"{words.SOUND_CHECK_INTRO} {words.VOICE_LEVEL_NOTE}"
+            self.sound_panel = SoundCheckPanel(sound_check, intro)
             self.pages["sounds"].extra.addWidget(self.sound_panel)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

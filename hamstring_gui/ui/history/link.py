@@ -12,9 +12,9 @@ store cannot be written, the user is told once and sessions go on.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from hamstring_gui.core.catalog import Catalog
@@ -62,7 +62,19 @@ class HistoryLink(QObject):
         self.controller.ended.connect(self._on_ended)
 
     def _record(self, engine: SessionEngine) -> None:
-        self.recorder = SessionRecorder(self.store, engine, on_problem=self._tell)
+        # A finished phase is written on the next turn of the event loop, so the
+        # screen shows the new phase without waiting for the disk (recorder docstring).
+        self.recorder = SessionRecorder(
+            self.store, engine, on_problem=self._tell, defer=self._later
+        )
+
+    def _later(self, write: Callable[[], None]) -> None:
+        QTimer.singleShot(0, self, write)
+
+    def flush(self) -> None:
+        """Write what waits for the event loop now (before the store closes at quit)."""
+        if self.recorder is not None:
+            self.recorder.flush()
 
     def set_feeling(self, value: int) -> None:
         """The summary's "how does your back feel" answer, 0–10, for the last session."""

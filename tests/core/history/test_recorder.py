@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -86,6 +87,64 @@ def test_recorder_attached_after_start_still_writes_the_session(store: HistorySt
     (record,) = store.sessions()
     assert record["completed"] and record["left_seconds"] == 60.0
     assert recorder.session_id == 1
+
+
+def wall() -> datetime:
+    return datetime(2026, 3, 18, 7, 30, tzinfo=TZ)
+
+
+def _phase_rows(store: HistoryStore) -> list[tuple[int, float, int]]:
+    return store.connection.execute(
+        "SELECT phase_index, seconds, skipped FROM phases ORDER BY id"
+    ).fetchall()
+
+
+def test_a_deferred_phase_write_waits_for_defer_and_writes_what_an_immediate_one_would(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    waiting: list[Callable[[], None]] = []
+
+    def session(target: HistoryStore, defer: Callable[[Callable[[], None]], None] | None) -> None:
+        clock = FakeClock()
+        engine = SessionEngine(small_plan(), clock)
+        if defer is None:
+            SessionRecorder(target, engine, wall_clock=wall)
+        else:
+            SessionRecorder(target, engine, wall_clock=wall, defer=defer)
+        engine.start()
+        run_for(engine, clock, 5 + 30 + 2)  # two phases over, 2 s into the switch
+        if defer is not None:
+            assert _phase_rows(target) == []  # nothing on disk until defer runs it
+            assert len(waiting) == 1  # one call for both waiting phases
+            waiting.pop()()
+            assert [row[0] for row in _phase_rows(target)] == [0, 1]
+        engine.skip()  # a skipped switch, then the rest of the session
+        run_for(engine, clock, 200)
+        assert engine.state is State.FINISHED
+        if defer is not None:
+            assert len(waiting) == 1  # the end wrote the waiting phases itself, in order
+            waiting.pop()()  # and a late call finds nothing left
+
+    with HistoryStore(tmp_path / "now.sqlite3") as immediate:
+        session(immediate, None)
+        expected = _phase_rows(immediate)
+        expected_session = immediate.sessions()
+    session(store, waiting.append)
+    assert _phase_rows(store) == expected
+    assert store.sessions() == expected_session
+    assert [row[0] for row in expected] == list(range(8)) and expected[2][2] == 1
+
+
+def test_that_hurts_writes_the_waiting_phases_first(store: HistoryStore) -> None:
+    waiting: list[Callable[[], None]] = []
+    clock = FakeClock()
+    engine = SessionEngine(small_plan(), clock)
+    SessionRecorder(store, engine, wall_clock=wall, defer=waiting.append)
+    engine.start()
+    run_for(engine, clock, 5 + 3)
+    engine.report_hurt()
+    assert [row[0] for row in _phase_rows(store)] == [0]
+    assert store.sessions()[0].hurt == ["a"]
 
 
 def test_sigkill_mid_session_keeps_every_finished_phase(tmp_path: Path) -> None:

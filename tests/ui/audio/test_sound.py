@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 import time
 
 import pytest
@@ -190,3 +191,36 @@ def test_a_lost_server_is_looked_for_again(qtbot: QtBot) -> None:
         player.play_tone("hold")  # fails, closes, opens again in the background
     assert ("close", None) in output.log
     assert player.sound_unavailable_reason() == NO_DEVICE  # no server in the tests
+
+
+class GatedOutput(FakeOutput):
+    """A :class:`FakeOutput` whose opening (the sound server's answer) waits for ``gate``."""
+
+    gate = threading.Event()
+
+    def __init__(self, _app_name: str, _clips: object) -> None:
+        super().__init__()
+        assert self.gate.wait(10), "the test never opened the gate"
+
+    def info(self) -> pulse.ServerInfo:
+        raise pulse.PulseError("not asked in this test")
+
+
+def test_wait_open_holds_a_session_start_until_the_opening_path_can_play(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    GatedOutput.gate = threading.Event()
+    monkeypatch.setattr(pulse, "PulseOutput", GatedOutput)
+    player = QtCuePlayer()
+    assert player.wait_open(0)  # nothing opening: nothing to wait for
+    player.open()
+    assert not player.wait_open(0)  # the server has not answered yet
+    GatedOutput.gate.set()
+    assert player.wait_open(10)
+    # The GUI thread has not heard "opened" yet (no event loop turn): the first cue
+    # still plays at once, on the path the opening thread made ready.
+    assert player._output is None
+    player.play_tone("ready")
+    output = player._ready
+    assert isinstance(output, GatedOutput) and ("play", "ready") in output.log
+    player.close()

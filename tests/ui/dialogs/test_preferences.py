@@ -336,6 +336,9 @@ def test_sounds_page_tests_sound_and_voice_and_says_what_it_found(
     voice_button.click()
     assert check.calls[2:] == ["test_sound", "test_voice"]
     assert page.findChild(QCheckBox, "sound.tick_breaks") is not None
+    # The voice's level is matched for espeak-ng only, and the page says so.
+    hints = [label.text() for label in dialog.sound_panel.findChildren(QLabel, "hint")]
+    assert any("espeak-ng" in hint and "louder or quieter" in hint for hint in hints), hints
 
 
 def test_without_a_sound_check_the_page_has_no_test_buttons(dialog: PreferencesDialog) -> None:

@@ -120,3 +120,36 @@ def test_the_routine_list_reaches_the_history_window(
     link.set_routines(builtin_routines())  # the list changed while the window is open
     top = window.past_sessions.topLevelItem(0)
     assert top is not None and top.text(1) == builtin_routines()["desk-break"].name != "Desk break"
+
+
+def test_the_screen_hears_a_phase_start_before_the_disk_is_waited_for(
+    qtbot: QtBot, setup: tuple[HistoryLink, FakeClock, HistoryStore]
+) -> None:
+    link, clock, store = setup
+    written_when_shown: list[int] = []
+
+    def rows() -> int:
+        return int(store.connection.execute("SELECT COUNT(*) FROM phases").fetchone()[0])
+
+    link.controller.phaseStarted.connect(lambda *_: written_when_shown.append(rows()))
+    routine = builtin_routines()["desk-break"]
+    link.controller.start(build_plan(routine, CATALOG, link.model.settings.session))
+    first = link.controller.duration(0)
+    clock.advance(first)
+    link.controller.tick()
+    assert written_when_shown == [0, 0]  # the slots ran; the finished phase waits
+    qtbot.waitUntil(lambda: rows() == 1)  # written on the next turn of the event loop
+    link.controller.stop()
+    assert rows() == 2  # the end writes the phase in progress
+
+
+def test_quitting_writes_a_phase_that_still_waits(
+    setup: tuple[HistoryLink, FakeClock, HistoryStore],
+) -> None:
+    link, clock, store = setup
+    routine = builtin_routines()["desk-break"]
+    link.controller.start(build_plan(routine, CATALOG, link.model.settings.session))
+    clock.advance(link.controller.duration(0))
+    link.controller.tick()
+    link.flush()  # what the app does first at aboutToQuit, before the store closes
+    assert store.connection.execute("SELECT COUNT(*) FROM phases").fetchone()[0] == 1
