@@ -144,7 +144,7 @@ def test_that_hurts_writes_the_waiting_phases_first(store: HistoryStore) -> None
     run_for(engine, clock, 5 + 3)
     engine.report_hurt()
     assert [row[0] for row in _phase_rows(store)] == [0]
-    assert store.sessions()[0].hurt == ["a"]
+    assert store.sessions()[0]["hurt"] == ["a"]
 
 
 def test_sigkill_mid_session_keeps_every_finished_phase(tmp_path: Path) -> None:
