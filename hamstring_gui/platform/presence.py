@@ -61,9 +61,12 @@ def run_command(argv: Sequence[str]) -> str | None:
 def plain(value: Any) -> Any:
     """A D-Bus value without its variant wrappers (jeepney gives ``(signature, value)``)."""
     while (
-        isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str)
-        and len(value[0]) >= 1 and value[0][0] in "bsuivnqxtdoga({"
-    ):  # fmt: skip
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], str)
+        and len(value[0]) >= 1
+        and value[0][0] in "bsuivnqxtdoga({"
+    ):
         value = value[1]
     return value
 

@@ -387,9 +387,12 @@ class HistoryWindow(QDialog):
     def export_csv(self) -> None:
         """Ask where, then write the whole record as CSV (the same table as ``history --csv``)."""
         path = Choose.save_file(
-            self, _("Export your record"), f"stretching-{self.today().isoformat()}.csv",
+            self,
+            _("Export your record"),
+            # TRANSLATORS: a suggested file name: lowercase, no spaces; keep {date} and .csv.
+            _("stretching-{date}.csv").format(date=self.today().isoformat()),
             _("CSV files (*.csv)"),
-        )  # fmt: skip
+        )
         if path is None:
             return
         try:

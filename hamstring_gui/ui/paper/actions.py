@@ -84,7 +84,8 @@ def save_progress_report(
     path = Choose.save_file(
         parent,
         _("Save the progress report"),
-        f"stretching-report-{today.isoformat()}.pdf",
+        # TRANSLATORS: a suggested file name: lowercase, no spaces; keep {date} and .pdf.
+        _("stretching-report-{date}.pdf").format(date=today.isoformat()),
         _("PDF files (*.pdf)"),
     )
     if path is None:

@@ -225,10 +225,12 @@ def _balance_bar(pages: Pages, share: float) -> None:
     painter = pages.painter
     bar = QRectF(box.left(), box.top() + 2, box.width(), 16)
     split = bar.left() + bar.width() * share
-    painter.fillRect(QRectF(bar.left(), bar.top(), split - bar.left(), bar.height()),
-                     leg_colour("left"))  # fmt: skip
-    painter.fillRect(QRectF(split, bar.top(), bar.right() - split, bar.height()),
-                     leg_colour("right"))  # fmt: skip
+    painter.fillRect(
+        QRectF(bar.left(), bar.top(), split - bar.left(), bar.height()), leg_colour("left")
+    )
+    painter.fillRect(
+        QRectF(split, bar.top(), bar.right() - split, bar.height()), leg_colour("right")
+    )
     painter.setFont(font(8.5, bold=True))
     painter.setPen(QColor("white"))
     inside = bar.adjusted(6, 0, -6, 0)
@@ -237,8 +239,9 @@ def _balance_bar(pages: Pages, share: float) -> None:
         inside, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, _("Right")
     )
     painter.setPen(QPen(INK, 0.8, Qt.PenStyle.DashLine))
-    painter.drawLine(QPointF(bar.center().x(), bar.top() - 2),
-                     QPointF(bar.center().x(), bar.bottom() + 2))  # fmt: skip
+    painter.drawLine(
+        QPointF(bar.center().x(), bar.top() - 2), QPointF(bar.center().x(), bar.bottom() + 2)
+    )
     pages.y += 6
 
 
@@ -285,10 +288,13 @@ def _date_axis(pages: Pages, area: QRectF, first: date, last: date) -> Callable[
     top = area.bottom() + 2
     labels = (
         (QRectF(area.left(), top, 90, 12), Qt.AlignmentFlag.AlignLeft, first),
-        (QRectF(area.center().x() - 45, top, 90, 12), Qt.AlignmentFlag.AlignHCenter,
-         first + (last - first) / 2),
+        (
+            QRectF(area.center().x() - 45, top, 90, 12),
+            Qt.AlignmentFlag.AlignHCenter,
+            first + (last - first) / 2,
+        ),
         (QRectF(area.right() - 90, top, 90, 12), Qt.AlignmentFlag.AlignRight, last),
-    )  # fmt: skip
+    )
     for rect, align, day in labels:
         painter.drawText(rect, align, format_date(day))
     return x
@@ -337,8 +343,13 @@ def _legend(pages: Pages) -> None:
     x = box.left() + 34
     for side, square, dashed in (("left", False, False), ("right", True, True)):
         y = box.center().y()
-        _series(painter, [QPointF(x, y), QPointF(x + 22, y)], leg_colour(side),
-                square=square, dashed=dashed)  # fmt: skip
+        _series(
+            painter,
+            [QPointF(x, y), QPointF(x + 22, y)],
+            leg_colour(side),
+            square=square,
+            dashed=dashed,
+        )
         painter.setPen(INK)
         painter.drawText(
             QPointF(x + 28, y + 3), _("Left leg") if side == "left" else _("Right leg")

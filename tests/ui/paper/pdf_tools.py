@@ -33,10 +33,21 @@ def page_image(pdf: Path, page: int, folder: Path, dpi: int = 50) -> QImage:
     require("pdftoppm")
     stem = folder / f"page-{page}"
     subprocess.run(
-        ["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page),
-         "-singlefile", str(pdf), str(stem)],
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            str(dpi),
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(pdf),
+            str(stem),
+        ],
         check=True,
-    )  # fmt: skip
+    )
     return QImage(str(stem) + ".png")
 
 

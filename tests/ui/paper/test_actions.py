@@ -69,3 +69,29 @@ def test_the_editor_prints_the_routine_being_edited(
     editor.open_routine("desk-break")
     editor.toolbar.print_action.trigger()
     assert "Desk break" in " ".join(page_texts(printed))
+
+
+def test_the_suggested_report_file_name_is_in_the_app_language(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A German speaker is offered a German file name, never "stretching-report"."""
+    import datetime
+
+    from hamstring_gui.core import i18n
+    from hamstring_gui.ui.paper import actions
+
+    offered: list[str] = []
+
+    def save_file(cls: type, parent: QWidget, title: str, suggested: str, kinds: str) -> None:
+        offered.append(suggested)
+
+    monkeypatch.setattr(Choose, "save_file", classmethod(save_file))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    day = datetime.date(2026, 12, 2)
+    try:
+        i18n.use("de")
+        assert actions.save_progress_report(parent, None, load_catalog(), day) is None  # type: ignore[arg-type]
+    finally:
+        i18n.use("en")
+    assert offered == ["dehnbericht-2026-12-02.pdf"]
