@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -24,10 +25,11 @@ from hamstring_gui.core.routine import Routine
 from hamstring_gui.core.session import SessionEngine, Summary
 from hamstring_gui.core.settings import HOLD_FOR_AGE
 from hamstring_gui.ui.controller import SessionController
-from hamstring_gui.ui.history.self_test_dialog import SelfTestDialog
-from hamstring_gui.ui.history.window import HistoryWindow
 from hamstring_gui.ui.settings_model import SettingsModel
 from hamstring_gui.ui.shell import Shell
+
+if TYPE_CHECKING:
+    from hamstring_gui.ui.history.window import HistoryWindow
 
 SELF_TEST_ROUTINE = "self-test"
 
@@ -85,6 +87,8 @@ class HistoryLink(QObject):
         if self.history_window is not None:
             self.history_window.refresh()
         if summary.routine == SELF_TEST_ROUTINE and summary.completed:
+            from hamstring_gui.ui.history.self_test_dialog import SelfTestDialog
+
             result = SelfTestDialog.ask(self._dialog_parent)
             if result is not None:
                 self.open_history().record_self_test(*result)
@@ -100,6 +104,10 @@ class HistoryLink(QObject):
         target = HOLD_FOR_AGE.get(settings.profile.age_band, 30)
         hold = (settings.session.hold_seconds, target)
         if self.history_window is None:
+            # Built on first use, like the window's pages: its charts and list are
+            # ~1.5 MB a session that never opens them would carry.
+            from hamstring_gui.ui.history.window import HistoryWindow
+
             self.history_window = HistoryWindow(
                 self.store, self.catalog, routines=self.routines, hold=hold
             )
