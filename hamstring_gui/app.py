@@ -15,6 +15,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+# First: the binding's workarounds (ui/compat.py) must be in place before the
+# app's own modules load, or PySide6 reads each one's source (see compat.py).
+import hamstring_gui.ui  # noqa: F401
+
+# isort: split
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
