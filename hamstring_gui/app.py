@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from hamstring_gui.core.session import SessionEngine
     from hamstring_gui.ui.audio.sound import QtCuePlayer
     from hamstring_gui.ui.dialogs.sound_check import SoundCheck
+    from hamstring_gui.ui.editor.window import RoutineEditor
     from hamstring_gui.ui.history.link import HistoryLink
 
 APP_NAME = "Hamstring Coach"
@@ -304,9 +305,11 @@ class Services:
         self.window.enable_history(link.open_history)
 
     def _connect_routine_editor(self) -> None:
-        """Edit routines… opens the editor; what it saves shows up everywhere at once."""
-        from hamstring_gui.ui.editor.window import RoutineEditor
+        """Edit routines… opens the editor; what it saves shows up everywhere at once.
 
+        The editor's modules load when it is first opened: most sessions never
+        open it, and its eleven modules cost start-up time and memory.
+        """
         editors: list[RoutineEditor] = []
         window, model = self.window, self.model
 
@@ -319,6 +322,8 @@ class Services:
 
         def open_editor() -> None:
             if not editors:
+                from hamstring_gui.ui.editor.window import RoutineEditor
+
                 editor = RoutineEditor(self.catalog, paths.routines_dir(), model.settings.session)
                 editor.routinesChanged.connect(refresh)
                 model.changed.connect(lambda settings: editor.set_settings(settings.session))
