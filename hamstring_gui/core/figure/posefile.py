@@ -33,6 +33,7 @@ _TOP = {
     "prop",
     "cue",
     "pose",
+    "ghost",
 }
 _POSE = {
     "like",
@@ -97,6 +98,7 @@ class PoseFile(NamedTuple):
     props: tuple[Prop, ...]
     cues: tuple[Cue, ...]
     poses: Mapping[str, KeyPose]
+    ghost: bool = False
 
 
 class _Reader:
@@ -314,6 +316,9 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
             )
         )
     stretched = named("stretched")
+    ghost = data.get("ghost", False)
+    if not isinstance(ghost, bool):
+        raise DataError(file, f"ghost must be true or false, got {ghost!r}")
     return PoseFile(
         camera,
         named("start"),
@@ -324,6 +329,7 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
         tuple(props),
         tuple(cues),
         poses,
+        ghost,
     )
 
 

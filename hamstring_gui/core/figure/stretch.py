@@ -54,6 +54,7 @@ class StretchFigure:
         loop_seconds: float = 2.0,
         named: Callable[[str], Moment] | None = None,
         push: Callable[[], Band | None] | None = None,
+        ghost: bool = False,
     ) -> None:
         self.stretch_id = stretch_id
         self.start, self.stretched, self.deeper, self.loop = keys
@@ -65,6 +66,7 @@ class StretchFigure:
         self.loop_seconds = loop_seconds
         self._named = named
         self._push = push
+        self.ghost = ghost
         self._insets: dict[str | None, tuple[Scene | None, str]] = {}
 
     # --- motion -------------------------------------------------------------
@@ -172,6 +174,10 @@ class StretchFigure:
         if kind is PhaseKind.CONTRACT:
             extras += self._pushes(moment)
         inset, corner = self._inset(side)
+        # A small hinge looks like the start: the hold shows the start faint behind it.
+        ghost = None
+        if self.ghost and kind is PhaseKind.HOLD:
+            ghost = self.between(self.start, self.start, 0.0).body
         return compose(
             moment,
             self.props,
@@ -181,6 +187,7 @@ class StretchFigure:
             extras=extras,
             inset=inset,
             corner=corner,
+            ghost=ghost,
         )
 
     def bounds(self, side: str | None) -> Bounds:
@@ -288,4 +295,5 @@ def from_pose_file(stretch_id: str, data: PoseFile, both_legs: bool) -> StretchF
         both_legs=both_legs,
         loop_seconds=data.loop_seconds,
         named=lambda name: between(name, name, 0.0),
+        ghost=data.ghost,
     )

@@ -14,6 +14,7 @@ from hamstring_gui.core.figure.collide import capsule_gap, point_segment
 from hamstring_gui.core.figure.library import load_figure
 from hamstring_gui.core.figure.pose import Body, leg_angles, spine_angles
 from hamstring_gui.core.figure.props import solids
+from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.scene import body_capsules
 from hamstring_gui.core.figure.vec import dist, lerp
 from hamstring_gui.core.plan import PhaseKind
@@ -109,3 +110,24 @@ def test_the_roller_stays_under_the_thigh_between_knee_and_buttock() -> None:
     assert min(shares) < 0.3 and max(shares) > 0.6  # from above the knee to below the buttock
     back, forward = (figure.moment(PhaseKind.MOVE, t).body["pelvis"] for t in (0.0, 0.5))
     assert forward[0] - back[0] > 15  # the body rolls over the roller, which stays put
+
+
+GHOSTED = {"chair-stretch-elevated", "hamstring-anchor", "seated-floor-stretch"}
+
+
+@pytest.mark.parametrize("stretch_id", sorted(GHOSTED) + ["chair-stretch", "towel-stretch"])
+def test_a_small_hinge_shows_the_start_faint_behind_the_hold_only(stretch_id: str) -> None:
+    figure = load_figure(stretch_id)
+    assert figure.ghost is (stretch_id in GHOSTED)
+    for kind in PhaseKind:
+        scene = figure.scene(kind, 1.0, "left")
+        ghost = [s for s in scene.shapes if s.role is Role.GHOST]
+        if not figure.ghost or kind is not PhaseKind.HOLD:
+            assert not ghost, kind
+            continue
+        # Drawn first (just over the floor), flat, and the start's silhouette.
+        assert ghost == [s for s in scene.shapes if s.role not in (Role.FLOOR,)][: len(ghost)]
+        assert all(s.shine == () and s.shade == 1.0 for s in ghost)
+        start = figure.scene(PhaseKind.REST, 0.0, "left")
+        trunk = [s.points for s in start.shapes if s.part == "trunk" and s.role is not Role.GHOST]
+        assert {s.points for s in ghost if s.part == "ghost-trunk"} == set(trunk)
