@@ -344,6 +344,9 @@ def contact_radius(point: str) -> float:
         "fingers": sk.RADII["hand"][1],
         "pelvis": 9.5,
         "hip": 9.5,
+        # A knee resting on a cushion: the thigh's capsule is tested against solids
+        # at its thick end's radius, so its contact is too.
+        "knee": sk.RADII["thigh"][0],
         "head": sk.RADII["head"][0],
         "chest": 12.0,
         "waist": 11.0,

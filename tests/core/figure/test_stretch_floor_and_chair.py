@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from hamstring_gui.core.figure import checks, limits
-from hamstring_gui.core.figure.collide import capsule_gap, point_segment
+from hamstring_gui.core.figure.collide import Cylinder, capsule_gap, point_segment
 from hamstring_gui.core.figure.library import load_figure
 from hamstring_gui.core.figure.pose import Body, leg_angles, spine_angles
 from hamstring_gui.core.figure.props import solids
@@ -131,3 +131,20 @@ def test_a_small_hinge_shows_the_start_faint_behind_the_hold_only(stretch_id: st
         start = figure.scene(PhaseKind.REST, 0.0, "left")
         trunk = [s.points for s in start.shapes if s.part == "trunk" and s.role is not Role.GHOST]
         assert {s.points for s in ghost if s.part == "ghost-trunk"} == set(trunk)
+
+
+def test_the_one_leg_stretch_rests_the_bent_knee_on_a_cushion_and_tucks_the_sole_in() -> None:
+    """The caution puts the cushion under the bent knee, not under the buttocks (review)."""
+    figure = load_figure("seated-floor-one-leg")
+    (roll,) = [s for p in figure.props if p.kind == "cushion" for s in solids(p)]
+    assert isinstance(roll, Cylinder)
+    for name in ("tall", "hinged"):
+        body = figure.named(name).body
+        assert roll.distance(body["l_knee"]) < 7.5 + 2  # the knee rests on it
+        assert roll.distance(body["pelvis"]) > 30  # the buttocks sit on the floor
+        assert body["pelvis"][1] < 12
+        caps = dict(body_capsules(body))
+        thigh, foot = caps["r_thigh"], caps["l_foot"]
+        gap = capsule_gap(thigh.a, thigh.b, thigh.ra, foot.a, foot.b, foot.ra)
+        assert gap < 1.5  # the sole against the straight leg's inner thigh
+        assert leg_angles(body, "r").knee <= 15  # the other leg straight, just soft
