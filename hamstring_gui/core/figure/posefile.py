@@ -313,6 +313,7 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
                 bool(cue.get("twoway", False)),
                 tuple(during),
                 r.number(cue, "sweep", where, 0.0),
+                r.number(cue, "scale", where, 1.0),
             )
         )
     stretched = named("stretched")

@@ -133,7 +133,7 @@ class StretchFigure:
                 least = cue.sweep or MIN_SWEEP
                 arrow = arc_arrow(pivot, points[0], points[-1], cue.radius or 60.0, least)
             else:
-                arrow = path_arrow(points, cue.offset)
+                arrow = path_arrow(points, cue.offset, cue.scale)
             if arrow is not None:
                 arrows.append((cue, arrow))
                 if cue.twoway:

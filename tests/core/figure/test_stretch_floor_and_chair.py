@@ -16,6 +16,7 @@ from hamstring_gui.core.figure.pose import Body, leg_angles, spine_angles
 from hamstring_gui.core.figure.props import solids
 from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.scene import body_capsules
+from hamstring_gui.core.figure.shapes import Kind
 from hamstring_gui.core.figure.vec import dist, lerp
 from hamstring_gui.core.plan import PhaseKind
 
@@ -148,3 +149,18 @@ def test_the_one_leg_stretch_rests_the_bent_knee_on_a_cushion_and_tucks_the_sole
         gap = capsule_gap(thigh.a, thigh.b, thigh.ra, foot.a, foot.b, foot.ra)
         assert gap < 1.5  # the sole against the straight leg's inner thigh
         assert leg_angles(body, "r").knee <= 15  # the other leg straight, just soft
+
+
+def test_the_hamstring_roll_shows_one_big_two_headed_arrow_along_the_thigh() -> None:
+    """Review: the cue was a tiny garbled pair of arrowheads, illegible at 512 px."""
+    figure = load_figure("foam-roll-hamstrings")
+    scene = figure.scene(figure.still_kind, 1.0, "right")
+    arrows = [s for s in scene.shapes if s.kind is Kind.ARROW]
+    assert len(arrows) == 2  # one band drawn both ways: a head at each end
+    first, second = arrows
+    assert first.points == second.points[::-1]
+    (u0, v0), (u1, v1) = first.points[0], first.points[-1]
+    assert abs(u1 - u0) > 40 and abs(v1 - v0) < abs(u1 - u0) / 3  # long, along the thigh
+    body = figure.moment(figure.still_kind, 1.0).body
+    (_, thigh_v), _ = figure.camera.project(body["r_thigh_top"])
+    assert min(v0, v1) > thigh_v + 10  # above the thigh on screen, not across it
