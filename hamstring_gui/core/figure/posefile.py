@@ -34,6 +34,7 @@ _TOP = {
     "cue",
     "pose",
     "ghost",
+    "highlight",
 }
 _POSE = {
     "like",
@@ -99,6 +100,7 @@ class PoseFile(NamedTuple):
     cues: tuple[Cue, ...]
     poses: Mapping[str, KeyPose]
     ghost: bool = False
+    highlight: bool = True
 
 
 class _Reader:
@@ -317,9 +319,10 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
             )
         )
     stretched = named("stretched")
-    ghost = data.get("ghost", False)
-    if not isinstance(ghost, bool):
-        raise DataError(file, f"ghost must be true or false, got {ghost!r}")
+    flags = {key: data.get(key, key == "highlight") for key in ("ghost", "highlight")}
+    for key, flag in flags.items():
+        if not isinstance(flag, bool):
+            raise DataError(file, f"{key} must be true or false, got {flag!r}")
     return PoseFile(
         camera,
         named("start"),
@@ -330,7 +333,8 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
         tuple(props),
         tuple(cues),
         poses,
-        ghost,
+        flags["ghost"],
+        flags["highlight"],
     )
 
 

@@ -55,6 +55,7 @@ class StretchFigure:
         named: Callable[[str], Moment] | None = None,
         push: Callable[[], Band | None] | None = None,
         ghost: bool = False,
+        highlight: bool = True,
     ) -> None:
         self.stretch_id = stretch_id
         self.start, self.stretched, self.deeper, self.loop = keys
@@ -67,6 +68,7 @@ class StretchFigure:
         self._named = named
         self._push = push
         self.ghost = ghost
+        self.highlight = highlight
         self._insets: dict[str | None, tuple[Scene | None, str]] = {}
 
     # --- motion -------------------------------------------------------------
@@ -184,6 +186,7 @@ class StretchFigure:
             self.camera,
             side,
             both_legs=self.both_legs,
+            highlight=self.highlight,
             extras=extras,
             inset=inset,
             corner=corner,
@@ -296,4 +299,5 @@ def from_pose_file(stretch_id: str, data: PoseFile, both_legs: bool) -> StretchF
         loop_seconds=data.loop_seconds,
         named=lambda name: between(name, name, 0.0),
         ghost=data.ghost,
+        highlight=data.highlight,
     )

@@ -164,3 +164,20 @@ def test_the_hamstring_roll_shows_one_big_two_headed_arrow_along_the_thigh() -> 
     body = figure.moment(figure.still_kind, 1.0).body
     (_, thigh_v), _ = figure.camera.project(body["r_thigh_top"])
     assert min(v0, v1) > thigh_v + 10  # above the thigh on screen, not across it
+
+
+def test_the_roll_beside_the_spine_highlights_no_leg_and_rocks_across_the_trunk() -> None:
+    """Review: the rock arrow sat between the thighs and read as a knee sway."""
+    figure = load_figure("foam-roll-lower-back")
+    scene = figure.scene(figure.still_kind, 1.0, None)
+    assert not scene.parts(Role.WORK) and not scene.parts(Role.WORK_FAR)
+    arrows = [s for s in scene.shapes if s.kind is Kind.ARROW]
+    assert len(arrows) == 2  # one curve, a head at each end
+    body = figure.moment(figure.still_kind, 1.0).body
+    (pelvis_u, _), _ = figure.camera.project(body["pelvis"])
+    (chest_u, _), _ = figure.camera.project(body["chest"])
+    us = [u for u, _ in arrows[0].points]
+    assert chest_u < min(us) and max(us) < pelvis_u  # over the lower trunk, not the thighs
+    vs = [v for _, v in arrows[0].points]
+    assert max(vs) - min(vs) > 35  # across the trunk, long enough for two heads
+    assert max(us) - min(us) > 4  # a visible curve, not a straight bar
