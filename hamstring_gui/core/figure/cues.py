@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.shapes import Band
-from hamstring_gui.core.figure.vec import V3, add, angle, cross, dist, norm, rotate, sub
+from hamstring_gui.core.figure.vec import V3, add, angle, cross, dist, lerp, norm, rotate, sub
 
 KINDS = frozenset({"path", "push", "not-like-this"})
 CORNERS = frozenset({"top-left", "top-right"})
@@ -39,6 +39,7 @@ class Cue(NamedTuple):
     twoway: bool = False  # a head at both ends (rocking to and fro)
     during: tuple[str, ...] = ()  # the phase kinds that show it (a PNF press); () = all
     sweep: float = 0.0  # an arc's least sweep in degrees (0: MIN_SWEEP); a rock of a few cm
+    scale: float = 1.0  # a straight path arrow drawn this much longer about its middle
 
 
 def shows_in(cue: Cue, kind: str) -> bool:
@@ -50,13 +51,18 @@ def shows_in(cue: Cue, kind: str) -> bool:
     return not cue.during or kind in cue.during
 
 
-def path_arrow(points: Sequence[V3], offset: V3) -> Band | None:
+def path_arrow(points: Sequence[V3], offset: V3, scale: float = 1.0) -> Band | None:
     """An arrow along ``points`` (sampled through the movement), moved by ``offset``.
 
     None when the point hardly moves (an arrow of a few centimetres says nothing).
+    ``scale`` lengthens it about its middle: a slow roll of 20 cm drawn true
+    leaves no room for two heads at app size.
     """
     if len(points) < 2 or dist(points[0], points[-1]) < 6.0:
         return None
+    if scale != 1.0:
+        middle = lerp(points[0], points[-1], 0.5)
+        points = [lerp(middle, p, scale) for p in points]
     trimmed = points[1:-1] if len(points) > 4 else points
     return Band(tuple(add(p, offset) for p in trimmed), ARROW_WIDTH, Role.CUE, "motion", arrow=True)
 

@@ -33,6 +33,8 @@ _TOP = {
     "prop",
     "cue",
     "pose",
+    "ghost",
+    "highlight",
 }
 _POSE = {
     "like",
@@ -97,6 +99,8 @@ class PoseFile(NamedTuple):
     props: tuple[Prop, ...]
     cues: tuple[Cue, ...]
     poses: Mapping[str, KeyPose]
+    ghost: bool = False
+    highlight: bool = True
 
 
 class _Reader:
@@ -311,9 +315,14 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
                 bool(cue.get("twoway", False)),
                 tuple(during),
                 r.number(cue, "sweep", where, 0.0),
+                r.number(cue, "scale", where, 1.0),
             )
         )
     stretched = named("stretched")
+    flags = {key: data.get(key, key == "highlight") for key in ("ghost", "highlight")}
+    for key, flag in flags.items():
+        if not isinstance(flag, bool):
+            raise DataError(file, f"{key} must be true or false, got {flag!r}")
     return PoseFile(
         camera,
         named("start"),
@@ -324,6 +333,8 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
         tuple(props),
         tuple(cues),
         poses,
+        flags["ghost"],
+        flags["highlight"],
     )
 
 
@@ -338,6 +349,9 @@ def contact_radius(point: str) -> float:
         "fingers": sk.RADII["hand"][1],
         "pelvis": 9.5,
         "hip": 9.5,
+        # A knee resting on a cushion: the thigh's capsule is tested against solids
+        # at its thick end's radius, so its contact is too.
+        "knee": sk.RADII["thigh"][0],
         "head": sk.RADII["head"][0],
         "chest": 12.0,
         "waist": 11.0,

@@ -96,6 +96,9 @@ def solids(prop: Prop) -> list[Solid]:
             Box((x0, top - 4, z - half), (x1, top, z + half)),
             *_legs(x0, x1, z - half, z + half, top - 4),
         ]
+    if k == "cushion" and prop.values.get("roll", False):  # a rolled towel under a knee
+        r = n("height", 16) / 2
+        return [Cylinder((n("x0", -16), r, z), (n("x1", 14), r, z), r)]
     if k == "cushion":  # a folded towel under the buttocks: a low block on the floor
         half = n("width", 40) / 2
         return [Box((n("x0", -16), 0.0, z - half), (n("x1", 14), n("height", 7), z + half))]
@@ -151,7 +154,7 @@ def primitives(prop: Prop, body: Body) -> list[Primitive]:
         side = str(prop.values.get("around", "r_ball"))[0]
         hands = ("r", "l") if prop.values.get("hands", "both") == "both" else (side,)
         return [Band((body[f"{h}_hand"], loop), 3.2, Role.STRAP, k) for h in hands]
-    if k == "cushion":
+    if k == "cushion" and not prop.values.get("roll", False):
         return _folded_towel(prop)
     out: list[Primitive] = []
     for solid in solids(prop):

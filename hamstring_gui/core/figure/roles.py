@@ -9,6 +9,7 @@ class Role(StrEnum):
     """What a shape is, which decides its colour."""
 
     FLOOR = "floor"
+    GHOST = "ghost"  # the start pose, faint behind a small hinge's held pose
     PROP = "prop"
     PROP_FILL = "prop-fill"
     SOFT = "soft"  # a foam roller or a folded towel: not wood

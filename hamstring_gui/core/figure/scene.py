@@ -188,8 +188,13 @@ def compose(
     extras: Iterable[Primitive] = (),
     inset: Scene | None = None,
     corner: str = "top-right",
+    ghost: Body | None = None,
 ) -> Scene:
-    """The picture of ``moment`` for the working ``side`` (``left``, ``right`` or None)."""
+    """The picture of ``moment`` for the working ``side`` (``left``, ``right`` or None).
+
+    ``ghost`` is a pose (the start) drawn faint and flat behind everything, so
+    a small hinge still shows how far the body moved.
+    """
     body = moment.body
     work: set[str] = set()
     if highlight:
@@ -202,7 +207,7 @@ def compose(
         prims += figure_primitives(
             moment.partner, dict.fromkeys(_PARTS, Role.PARTNER), _names(side, "partner-")
         )
-    shapes = _floor(camera) + project(prims, camera)
+    shapes = _floor(camera) + ghost_shapes(ghost, camera, side) + project(prims, camera)
     for extra in project(list(extras), camera):
         shapes.append(extra._replace(depth=FRONT))
     if highlight and not both_legs and side is not None:
@@ -214,6 +219,14 @@ def compose(
         return Scene(tuple(shapes), inset, corner)
     # The inset was composed for this side already: flipping it again would turn it away.
     return Scene(tuple(shapes), None, corner).flipped()._replace(inset=inset)
+
+
+def ghost_shapes(ghost: Body | None, camera: Camera, side: str | None) -> list[Shape]:
+    """The flat, unshaded silhouette of ``ghost``, just in front of the floor (none if None)."""
+    if ghost is None:
+        return []
+    prims = figure_primitives(ghost, dict.fromkeys(_PARTS, Role.GHOST), _names(side, "ghost-"))
+    return [s._replace(shine=(), shade=1.0, depth=BEHIND + 1) for s in project(prims, camera)]
 
 
 def touch_points(moment: Moment, props: Sequence[Prop]) -> list[V3]:

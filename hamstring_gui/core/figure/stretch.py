@@ -54,6 +54,8 @@ class StretchFigure:
         loop_seconds: float = 2.0,
         named: Callable[[str], Moment] | None = None,
         push: Callable[[], Band | None] | None = None,
+        ghost: bool = False,
+        highlight: bool = True,
     ) -> None:
         self.stretch_id = stretch_id
         self.start, self.stretched, self.deeper, self.loop = keys
@@ -65,6 +67,8 @@ class StretchFigure:
         self.loop_seconds = loop_seconds
         self._named = named
         self._push = push
+        self.ghost = ghost
+        self.highlight = highlight
         self._insets: dict[str | None, tuple[Scene | None, str]] = {}
 
     # --- motion -------------------------------------------------------------
@@ -131,7 +135,7 @@ class StretchFigure:
                 least = cue.sweep or MIN_SWEEP
                 arrow = arc_arrow(pivot, points[0], points[-1], cue.radius or 60.0, least)
             else:
-                arrow = path_arrow(points, cue.offset)
+                arrow = path_arrow(points, cue.offset, cue.scale)
             if arrow is not None:
                 arrows.append((cue, arrow))
                 if cue.twoway:
@@ -172,15 +176,21 @@ class StretchFigure:
         if kind is PhaseKind.CONTRACT:
             extras += self._pushes(moment)
         inset, corner = self._inset(side)
+        # A small hinge looks like the start: the hold shows the start faint behind it.
+        ghost = None
+        if self.ghost and kind is PhaseKind.HOLD:
+            ghost = self.between(self.start, self.start, 0.0).body
         return compose(
             moment,
             self.props,
             self.camera,
             side,
             both_legs=self.both_legs,
+            highlight=self.highlight,
             extras=extras,
             inset=inset,
             corner=corner,
+            ghost=ghost,
         )
 
     def bounds(self, side: str | None) -> Bounds:
@@ -288,4 +298,6 @@ def from_pose_file(stretch_id: str, data: PoseFile, both_legs: bool) -> StretchF
         both_legs=both_legs,
         loop_seconds=data.loop_seconds,
         named=lambda name: between(name, name, 0.0),
+        ghost=data.ghost,
+        highlight=data.highlight,
     )

@@ -39,6 +39,7 @@ class FigurePalette:
 LIGHT = FigurePalette(
     {
         Role.FLOOR: "#c9ced6",
+        Role.GHOST: "#8a96a3",
         Role.PROP: "#a88f70",
         Role.PROP_FILL: "#d9c4a5",
         Role.SOFT: "#7aa5d6",
@@ -60,6 +61,7 @@ LIGHT = FigurePalette(
 DARK = FigurePalette(
     {
         Role.FLOOR: "#4b525c",
+        Role.GHOST: "#aeb8c4",
         Role.PROP: "#9c8668",
         Role.PROP_FILL: "#a08c70",
         Role.SOFT: "#6f9fd8",

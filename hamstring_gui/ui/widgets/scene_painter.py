@@ -8,7 +8,16 @@ wherever it is shown.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF, QTransform
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
 
 from hamstring_gui.core.figure.cues import INSET_SHARE
 from hamstring_gui.core.figure.roles import Role
@@ -19,6 +28,7 @@ from hamstring_gui.ui.style.palette import FigurePalette
 
 Bounds = tuple[float, float, float, float]
 FLOOR_ALPHA = 0.45  # the ground under a raised view: a soft disc, props stand on it
+GHOST_ALPHA = 0.28  # the start pose behind a small hinge: seen, but the held pose leads
 
 
 def _fit(rect: QRectF, bounds: Bounds) -> tuple[float, float, float, float] | None:
@@ -105,7 +115,14 @@ def paint_scene(
     device = painter.worldTransform()
     world = QTransform(scale, 0.0, 0.0, -scale, off_x, off_y) * device
     in_world = False
+    ghost = [s for s in scene.shapes if s.role is Role.GHOST]
     for shape in scene.shapes:
+        if shape.role is Role.GHOST:
+            if shape is ghost[0]:
+                painter.setWorldTransform(world)
+                in_world = True
+                _ghost(painter, ghost, palette.colour(Role.GHOST))
+            continue
         colour = palette.colour(shape.role)
         if (shape.kind is Kind.FILL) != in_world:
             in_world = not in_world
@@ -200,6 +217,20 @@ def _fill(
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour.lighter(116))
         painter.drawPolygon(shine)
+
+
+def _ghost(painter: QPainter, shapes: list[Shape], colour: QColor) -> None:
+    """The ghost's outlines as one path, filled once: overlaps do not darken, no edges."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    for shape in shapes:
+        path.addPolygon(QPolygonF([QPointF(u, v) for u, v in shape.points]))
+        path.closeSubpath()
+    colour = QColor(colour)
+    colour.setAlphaF(GHOST_ALPHA)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawPath(path)
 
 
 def shade_floor(shade: float) -> float:

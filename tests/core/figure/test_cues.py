@@ -30,3 +30,18 @@ def test_a_push_arrow_has_its_length_and_direction() -> None:
     band = push_arrow((0, 0, 0), (0, -2, 0), 24, (5, 0, 0))
     start, end = band.points
     assert start == (5, 0, 0) and sub(end, start) == pytest.approx((0, -24, 0))
+
+
+def test_a_scaled_path_arrow_grows_about_its_middle() -> None:
+    points = [(float(x), 0.0, 0.0) for x in range(0, 21, 2)]
+    plain, longer = path_arrow(points, (0.0, 0.0, 0.0)), path_arrow(points, (0.0, 0.0, 0.0), 3.0)
+    assert plain is not None and longer is not None
+    (a0, a1), (b0, b1) = (
+        (plain.points[0][0], plain.points[-1][0]),
+        (
+            longer.points[0][0],
+            longer.points[-1][0],
+        ),
+    )
+    assert b1 - b0 == pytest.approx(3 * (a1 - a0))
+    assert b0 + b1 == pytest.approx(a0 + a1)  # the same middle

@@ -10,11 +10,13 @@ from __future__ import annotations
 import pytest
 
 from hamstring_gui.core.figure import checks, limits
-from hamstring_gui.core.figure.collide import capsule_gap, point_segment
+from hamstring_gui.core.figure.collide import Cylinder, capsule_gap, point_segment
 from hamstring_gui.core.figure.library import load_figure
 from hamstring_gui.core.figure.pose import Body, leg_angles, spine_angles
 from hamstring_gui.core.figure.props import solids
+from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.scene import body_capsules
+from hamstring_gui.core.figure.shapes import Kind
 from hamstring_gui.core.figure.vec import dist, lerp
 from hamstring_gui.core.plan import PhaseKind
 
@@ -79,7 +81,7 @@ def test_the_raised_heel_rests_on_a_stool_and_the_back_hinges_straight() -> None
     figure = load_figure("chair-stretch-elevated")
     tall, hinged = figure.named("tall").body, figure.named("hinged").body
     (stool,) = [p for p in figure.props if p.kind == "stool"]
-    assert stool.num("height", 0) >= 8  # raised, unlike the plain chair stretch
+    assert stool.num("height", 0) >= 12  # a stool on legs, not a near-flat block (review)
     for body in (tall, hinged):
         assert body["r_heel"][1] > 10  # on the stool, off the floor
         assert leg_angles(body, "r").knee < 15  # straight, not locked
@@ -109,3 +111,73 @@ def test_the_roller_stays_under_the_thigh_between_knee_and_buttock() -> None:
     assert min(shares) < 0.3 and max(shares) > 0.6  # from above the knee to below the buttock
     back, forward = (figure.moment(PhaseKind.MOVE, t).body["pelvis"] for t in (0.0, 0.5))
     assert forward[0] - back[0] > 15  # the body rolls over the roller, which stays put
+
+
+GHOSTED = {"chair-stretch-elevated", "hamstring-anchor", "seated-floor-stretch"}
+
+
+@pytest.mark.parametrize("stretch_id", sorted(GHOSTED) + ["chair-stretch", "towel-stretch"])
+def test_a_small_hinge_shows_the_start_faint_behind_the_hold_only(stretch_id: str) -> None:
+    figure = load_figure(stretch_id)
+    assert figure.ghost is (stretch_id in GHOSTED)
+    for kind in PhaseKind:
+        scene = figure.scene(kind, 1.0, "left")
+        ghost = [s for s in scene.shapes if s.role is Role.GHOST]
+        if not figure.ghost or kind is not PhaseKind.HOLD:
+            assert not ghost, kind
+            continue
+        # Drawn first (just over the floor), flat, and the start's silhouette.
+        assert ghost == [s for s in scene.shapes if s.role not in (Role.FLOOR,)][: len(ghost)]
+        assert all(s.shine == () and s.shade == 1.0 for s in ghost)
+        start = figure.scene(PhaseKind.REST, 0.0, "left")
+        trunk = [s.points for s in start.shapes if s.part == "trunk" and s.role is not Role.GHOST]
+        assert {s.points for s in ghost if s.part == "ghost-trunk"} == set(trunk)
+
+
+def test_the_one_leg_stretch_rests_the_bent_knee_on_a_cushion_and_tucks_the_sole_in() -> None:
+    """The caution puts the cushion under the bent knee, not under the buttocks (review)."""
+    figure = load_figure("seated-floor-one-leg")
+    (roll,) = [s for p in figure.props if p.kind == "cushion" for s in solids(p)]
+    assert isinstance(roll, Cylinder)
+    for name in ("tall", "hinged"):
+        body = figure.named(name).body
+        assert roll.distance(body["l_knee"]) < 7.5 + 2  # the knee rests on it
+        assert roll.distance(body["pelvis"]) > 30  # the buttocks sit on the floor
+        assert body["pelvis"][1] < 12
+        caps = dict(body_capsules(body))
+        thigh, foot = caps["r_thigh"], caps["l_foot"]
+        gap = capsule_gap(thigh.a, thigh.b, thigh.ra, foot.a, foot.b, foot.ra)
+        assert gap < 1.5  # the sole against the straight leg's inner thigh
+        assert leg_angles(body, "r").knee <= 15  # the other leg straight, just soft
+
+
+def test_the_hamstring_roll_shows_one_big_two_headed_arrow_along_the_thigh() -> None:
+    """Review: the cue was a tiny garbled pair of arrowheads, illegible at 512 px."""
+    figure = load_figure("foam-roll-hamstrings")
+    scene = figure.scene(figure.still_kind, 1.0, "right")
+    arrows = [s for s in scene.shapes if s.kind is Kind.ARROW]
+    assert len(arrows) == 2  # one band drawn both ways: a head at each end
+    first, second = arrows
+    assert first.points == second.points[::-1]
+    (u0, v0), (u1, v1) = first.points[0], first.points[-1]
+    assert abs(u1 - u0) > 40 and abs(v1 - v0) < abs(u1 - u0) / 3  # long, along the thigh
+    body = figure.moment(figure.still_kind, 1.0).body
+    (_, thigh_v), _ = figure.camera.project(body["r_thigh_top"])
+    assert min(v0, v1) > thigh_v + 10  # above the thigh on screen, not across it
+
+
+def test_the_roll_beside_the_spine_highlights_no_leg_and_rocks_across_the_trunk() -> None:
+    """Review: the rock arrow sat between the thighs and read as a knee sway."""
+    figure = load_figure("foam-roll-lower-back")
+    scene = figure.scene(figure.still_kind, 1.0, None)
+    assert not scene.parts(Role.WORK) and not scene.parts(Role.WORK_FAR)
+    arrows = [s for s in scene.shapes if s.kind is Kind.ARROW]
+    assert len(arrows) == 2  # one curve, a head at each end
+    body = figure.moment(figure.still_kind, 1.0).body
+    (pelvis_u, _), _ = figure.camera.project(body["pelvis"])
+    (chest_u, _), _ = figure.camera.project(body["chest"])
+    us = [u for u, _ in arrows[0].points]
+    assert chest_u < min(us) and max(us) < pelvis_u  # over the lower trunk, not the thighs
+    vs = [v for _, v in arrows[0].points]
+    assert max(vs) - min(vs) > 35  # across the trunk, long enough for two heads
+    assert max(us) - min(us) > 4  # a visible curve, not a straight bar
