@@ -39,6 +39,8 @@ FLOOR_RADIUS = 95.0  # cm: the ground drawn round the figure in raised views
 BADGE_ALONG = 0.6
 BADGE_BAND = (0.36, 0.64)
 """The stretch of the thigh (hip 0, knee 1) the badge may move along."""
+SHIN_BAND = (0.3, 0.6)
+"""The stretch of the shin (knee 0, ankle 1) the badge falls back to when the thigh is held."""
 BADGE_CLEAR = 16.0
 """cm on screen: a hand, foot or towel loop this far from the badge's centre shows."""
 
@@ -225,7 +227,9 @@ def touch_points(moment: Moment, props: Sequence[Prop]) -> list[V3]:
         points += [moment.partner[f"{s}_{p}"] for s in sk.SIDES for p in ("hand", "fingers")]
     for prop in props:
         if prop.kind in ("towel", "strap"):
-            points.append(towel_loop(prop, body))
+            loop = towel_loop(prop, body)
+            hands = [body[f"{s}_hand"] for s in sk.SIDES]
+            points += [lerp(loop, hand, i / 8) for hand in hands for i in range(5)]
         for solid in solids(prop):
             if isinstance(solid, Cylinder):
                 points += [lerp(solid.a, solid.b, i / 6) for i in range(7)]
@@ -233,24 +237,28 @@ def touch_points(moment: Moment, props: Sequence[Prop]) -> list[V3]:
 
 
 def badge_point(moment: Moment, props: Sequence[Prop], camera: Camera) -> V3:
-    """Where on the working thigh the L/R badge goes: clear of what touches the thigh.
+    """Where on the working leg the L/R badge goes: clear of what touches the thigh.
 
     Mid-thigh (:data:`BADGE_ALONG`) unless a hand, the other foot, a towel's
-    loop or a roller lies under it there; then the point of the
-    :data:`BADGE_BAND` farthest from them on screen, so the contact the steps
-    are about stays visible.
+    strands or a roller lies under it there; then the point of the thigh's
+    :data:`BADGE_BAND` or, when the whole thigh is held (lying, both hands
+    behind it), of the shin's :data:`SHIN_BAND` farthest from them on screen,
+    so the contact the steps are about stays visible.
     """
-    hip, knee = moment.body["r_hip"], moment.body["r_knee"]
+    body = moment.body
+    hip, knee, ankle = body["r_hip"], body["r_knee"], body["r_ankle"]
     touches = [camera.project(p)[0] for p in touch_points(moment, props)]
 
-    def clearance(along: float) -> float:
-        spot = camera.project(lerp(hip, knee, along))[0]
-        return min([BADGE_CLEAR, *(distance_2d(spot, t) for t in touches)])
+    def clearance(spot: V3) -> float:
+        at = camera.project(spot)[0]
+        return min([BADGE_CLEAR, *(distance_2d(at, t) for t in touches)])
 
     low, high = BADGE_BAND
-    candidates = [BADGE_ALONG] + [low + (high - low) * i / 12 for i in range(13)]
-    best = max(candidates, key=lambda a: (round(clearance(a), 1), -abs(a - BADGE_ALONG)))
-    return lerp(hip, knee, best)
+    thigh = [BADGE_ALONG] + [low + (high - low) * i / 12 for i in range(13)]
+    spots = [(lerp(hip, knee, a), 0, -abs(a - BADGE_ALONG)) for a in thigh]
+    low, high = SHIN_BAND
+    spots += [(lerp(knee, ankle, low + (high - low) * i / 6), -1, 0.0) for i in range(7)]
+    return max(spots, key=lambda s: (round(clearance(s[0]), 1), s[1], s[2]))[0]
 
 
 def union(boxes: Iterable[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
