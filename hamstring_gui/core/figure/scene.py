@@ -43,6 +43,8 @@ SHIN_BAND = (0.3, 0.6)
 """The stretch of the shin (knee 0, ankle 1) the badge falls back to when the thigh is held."""
 BADGE_CLEAR = 16.0
 """cm on screen: a hand, foot or towel loop this far from the badge's centre shows."""
+BADGE_ENOUGH = 14.0
+"""cm on screen: a thigh spot this clear of every contact beats any spot on the shin."""
 
 
 class Moment(NamedTuple):
@@ -219,7 +221,7 @@ def compose(
 
 
 def touch_points(moment: Moment, props: Sequence[Prop]) -> list[V3]:
-    """What may touch the working (right) thigh: hands, the other foot, towel loops, rollers."""
+    """What may touch the working (right) leg: hands, the other foot, towel strands, rollers."""
     body = moment.body
     points = [body[f"{s}_{p}"] for s in sk.SIDES for p in ("hand", "fingers")]
     points += [body[f"l_{p}"] for p in ("heel", "toe", "ankle")]
@@ -241,9 +243,10 @@ def badge_point(moment: Moment, props: Sequence[Prop], camera: Camera) -> V3:
 
     Mid-thigh (:data:`BADGE_ALONG`) unless a hand, the other foot, a towel's
     strands or a roller lies under it there; then the point of the thigh's
-    :data:`BADGE_BAND` or, when the whole thigh is held (lying, both hands
-    behind it), of the shin's :data:`SHIN_BAND` farthest from them on screen,
-    so the contact the steps are about stays visible.
+    :data:`BADGE_BAND` farthest from them on screen or, when no thigh spot is
+    :data:`BADGE_ENOUGH` clear (lying, both hands behind the thigh), the
+    clearest spot of the shin's :data:`SHIN_BAND`, so the contact the steps
+    are about stays visible.
     """
     body = moment.body
     hip, knee, ankle = body["r_hip"], body["r_knee"], body["r_ankle"]
@@ -258,7 +261,12 @@ def badge_point(moment: Moment, props: Sequence[Prop], camera: Camera) -> V3:
     spots = [(lerp(hip, knee, a), 0, -abs(a - BADGE_ALONG)) for a in thigh]
     low, high = SHIN_BAND
     spots += [(lerp(knee, ankle, low + (high - low) * i / 6), -1, 0.0) for i in range(7)]
-    return max(spots, key=lambda s: (round(clearance(s[0]), 1), s[1], s[2]))[0]
+
+    def rank(spot: tuple[V3, int, float]) -> tuple[float, int, float, float]:
+        clear = round(clearance(spot[0]), 1)
+        return (min(clear, BADGE_ENOUGH), spot[1], clear, spot[2])
+
+    return max(spots, key=rank)[0]
 
 
 def union(boxes: Iterable[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:

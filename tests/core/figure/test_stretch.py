@@ -221,11 +221,19 @@ def test_the_foam_roller_lies_lengthwise_beside_the_spine_never_under_it() -> No
 
 def test_the_crossed_feet_stay_crossed_and_the_camera_shows_them() -> None:
     # The steps: cross the other foot in front of the leg being stretched; the
-    # leg behind (the right, highlighted) stretches. Seen from that leg's side,
-    # a little in front and from above, the fold reads in profile and the feet
-    # separate on the floor, the crossing foot nearer (the shins make an X).
+    # leg behind (the right, highlighted) stretches. Seen from the front on that
+    # leg's side, a little from above, the legs make an X on screen (review: from
+    # nearer the side the crossing showed only at the ankles), the crossing foot
+    # nearer, while the fold still reads.
     figure = load_figure("standing-toe-touch-crossed")
-    assert 0 <= figure.camera.yaw <= 30 and figure.camera.pitch >= 25
+    assert 40 <= figure.camera.yaw <= 65 and figure.camera.pitch >= 15
+    for kind, progress in ((PhaseKind.PREPARE, 0.0), (PhaseKind.HOLD, 1.0)):
+        body = figure.moment(kind, progress).body
+        u = {
+            p: figure.camera.project(body[p])[0][0]
+            for p in ("l_hip", "r_hip", "l_ankle", "r_ankle")
+        }
+        assert (u["l_hip"] - u["r_hip"]) * (u["l_ankle"] - u["r_ankle"]) < 0  # the X
     nearer = [
         figure.camera.project(figure.moment(PhaseKind.HOLD, 1.0).body[p])[1]
         for p in ("l_ankle", "r_ankle")
