@@ -192,8 +192,13 @@ def compose(
     extras: Iterable[Primitive] = (),
     inset: Scene | None = None,
     corner: str = "top-right",
+    badge_on: str | None = None,
 ) -> Scene:
-    """The picture of ``moment`` for the working ``side`` (``left``, ``right`` or None)."""
+    """The picture of ``moment`` for the working ``side`` (``left``, ``right`` or None).
+
+    ``badge_on`` (``thigh`` or ``shin``) keeps the badge on one bone through a
+    stretch's motion; None chooses for this moment alone.
+    """
     body = moment.body
     work: set[str] = set()
     if highlight:
@@ -210,7 +215,7 @@ def compose(
     for extra in project(list(extras), camera):
         shapes.append(extra._replace(depth=FRONT))
     if highlight and not both_legs and side is not None:
-        (u, v), _ = camera.project(badge_point(moment, props, camera))
+        (u, v), _ = camera.project(badge_point(moment, props, camera, badge_on))
         shapes.append(
             Shape(Kind.TEXT, ((u, v),), 9.0, Role.LABEL, "label", FRONT, text=side[0].upper())
         )
@@ -238,35 +243,54 @@ def touch_points(moment: Moment, props: Sequence[Prop]) -> list[V3]:
     return points
 
 
-def badge_point(moment: Moment, props: Sequence[Prop], camera: Camera) -> V3:
-    """Where on the working leg the L/R badge goes: clear of what touches the thigh.
+def badge_bone(moment: Moment, props: Sequence[Prop], camera: Camera) -> str:
+    """``thigh``, or ``shin`` when no thigh spot is :data:`BADGE_ENOUGH` clear of the contacts.
+
+    Chosen once per stretch from its held pose, so a loop or the ease into the
+    stretch never makes the badge jump between thigh and shin.
+    """
+    thigh = max(_clearances(moment, props, camera, "thigh"))
+    shin = max(_clearances(moment, props, camera, "shin"))
+    return "shin" if thigh[0] < BADGE_ENOUGH and shin[0] > thigh[0] else "thigh"
+
+
+def badge_point(
+    moment: Moment, props: Sequence[Prop], camera: Camera, bone: str | None = None
+) -> V3:
+    """Where on the working leg the L/R badge goes: clear of what touches the leg.
 
     Mid-thigh (:data:`BADGE_ALONG`) unless a hand, the other foot, a towel's
     strands or a roller lies under it there; then the point of the thigh's
-    :data:`BADGE_BAND` farthest from them on screen or, when no thigh spot is
-    :data:`BADGE_ENOUGH` clear (lying, both hands behind the thigh), the
-    clearest spot of the shin's :data:`SHIN_BAND`, so the contact the steps
-    are about stays visible.
+    :data:`BADGE_BAND` farthest from them on screen. On the ``shin`` (see
+    :func:`badge_bone`; lying with both hands behind the thigh), the clearest
+    spot of the shin's :data:`SHIN_BAND`, so the contact the steps are about
+    stays visible.
     """
+    bone = bone or badge_bone(moment, props, camera)
+    return max(_clearances(moment, props, camera, bone))[2]
+
+
+def _clearances(
+    moment: Moment, props: Sequence[Prop], camera: Camera, bone: str
+) -> list[tuple[float, float, V3]]:
+    """Candidate badge spots on ``bone``: (clearance, preference, point)."""
     body = moment.body
     hip, knee, ankle = body["r_hip"], body["r_knee"], body["r_ankle"]
     touches = [camera.project(p)[0] for p in touch_points(moment, props)]
 
     def clearance(spot: V3) -> float:
         at = camera.project(spot)[0]
-        return min([BADGE_CLEAR, *(distance_2d(at, t) for t in touches)])
+        return round(min([BADGE_CLEAR, *(distance_2d(at, t) for t in touches)]), 1)
 
+    if bone == "shin":
+        low, high = SHIN_BAND
+        spots = [lerp(knee, ankle, low + (high - low) * i / 6) for i in range(7)]
+        return [(clearance(p), -i / 6, p) for i, p in enumerate(spots)]
     low, high = BADGE_BAND
-    thigh = [BADGE_ALONG] + [low + (high - low) * i / 12 for i in range(13)]
-    spots = [(lerp(hip, knee, a), 0, -abs(a - BADGE_ALONG)) for a in thigh]
-    low, high = SHIN_BAND
-    spots += [(lerp(knee, ankle, low + (high - low) * i / 6), -1, 0.0) for i in range(7)]
-
-    def rank(spot: tuple[V3, int, float]) -> tuple[float, int, float, float]:
-        clear = round(clearance(spot[0]), 1)
-        return (min(clear, BADGE_ENOUGH), spot[1], clear, spot[2])
-
-    return max(spots, key=rank)[0]
+    along = [BADGE_ALONG] + [low + (high - low) * i / 12 for i in range(13)]
+    return [
+        (clearance(lerp(hip, knee, a)), -abs(a - BADGE_ALONG), lerp(hip, knee, a)) for a in along
+    ]
 
 
 def union(boxes: Iterable[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
