@@ -39,8 +39,12 @@ FLOOR_RADIUS = 95.0  # cm: the ground drawn round the figure in raised views
 BADGE_ALONG = 0.6
 BADGE_BAND = (0.36, 0.64)
 """The stretch of the thigh (hip 0, knee 1) the badge may move along."""
+SHIN_BAND = (0.3, 0.6)
+"""The stretch of the shin (knee 0, ankle 1) the badge falls back to when the thigh is held."""
 BADGE_CLEAR = 16.0
 """cm on screen: a hand, foot or towel loop this far from the badge's centre shows."""
+BADGE_ENOUGH = 14.0
+"""cm on screen: a thigh spot this clear of every contact beats any spot on the shin."""
 
 
 class Moment(NamedTuple):
@@ -189,11 +193,14 @@ def compose(
     inset: Scene | None = None,
     corner: str = "top-right",
     ghost: Body | None = None,
+    badge_on: str | None = None,
 ) -> Scene:
     """The picture of ``moment`` for the working ``side`` (``left``, ``right`` or None).
 
     ``ghost`` is a pose (the start) drawn faint and flat behind everything, so
-    a small hinge still shows how far the body moved.
+    a small hinge still shows how far the body moved. ``badge_on`` (``thigh``
+    or ``shin``) keeps the badge on one bone through a stretch's motion; None
+    chooses for this moment alone.
     """
     body = moment.body
     work: set[str] = set()
@@ -211,7 +218,7 @@ def compose(
     for extra in project(list(extras), camera):
         shapes.append(extra._replace(depth=FRONT))
     if highlight and not both_legs and side is not None:
-        (u, v), _ = camera.project(badge_point(moment, props, camera))
+        (u, v), _ = camera.project(badge_point(moment, props, camera, badge_on))
         shapes.append(
             Shape(Kind.TEXT, ((u, v),), 9.0, Role.LABEL, "label", FRONT, text=side[0].upper())
         )
@@ -230,7 +237,7 @@ def ghost_shapes(ghost: Body | None, camera: Camera, side: str | None) -> list[S
 
 
 def touch_points(moment: Moment, props: Sequence[Prop]) -> list[V3]:
-    """What may touch the working (right) thigh: hands, the other foot, towel loops, rollers."""
+    """What may touch the working (right) leg: hands, the other foot, towel strands, rollers."""
     body = moment.body
     points = [body[f"{s}_{p}"] for s in sk.SIDES for p in ("hand", "fingers")]
     points += [body[f"l_{p}"] for p in ("heel", "toe", "ankle")]
@@ -238,32 +245,63 @@ def touch_points(moment: Moment, props: Sequence[Prop]) -> list[V3]:
         points += [moment.partner[f"{s}_{p}"] for s in sk.SIDES for p in ("hand", "fingers")]
     for prop in props:
         if prop.kind in ("towel", "strap"):
-            points.append(towel_loop(prop, body))
+            loop = towel_loop(prop, body)
+            hands = [body[f"{s}_hand"] for s in sk.SIDES]
+            points += [lerp(loop, hand, i / 8) for hand in hands for i in range(5)]
         for solid in solids(prop):
             if isinstance(solid, Cylinder):
                 points += [lerp(solid.a, solid.b, i / 6) for i in range(7)]
     return points
 
 
-def badge_point(moment: Moment, props: Sequence[Prop], camera: Camera) -> V3:
-    """Where on the working thigh the L/R badge goes: clear of what touches the thigh.
+def badge_bone(moment: Moment, props: Sequence[Prop], camera: Camera) -> str:
+    """``thigh``, or ``shin`` when no thigh spot is :data:`BADGE_ENOUGH` clear of the contacts.
+
+    Chosen once per stretch from its held pose, so a loop or the ease into the
+    stretch never makes the badge jump between thigh and shin.
+    """
+    thigh = max(_clearances(moment, props, camera, "thigh"))
+    shin = max(_clearances(moment, props, camera, "shin"))
+    return "shin" if thigh[0] < BADGE_ENOUGH and shin[0] > thigh[0] else "thigh"
+
+
+def badge_point(
+    moment: Moment, props: Sequence[Prop], camera: Camera, bone: str | None = None
+) -> V3:
+    """Where on the working leg the L/R badge goes: clear of what touches the leg.
 
     Mid-thigh (:data:`BADGE_ALONG`) unless a hand, the other foot, a towel's
-    loop or a roller lies under it there; then the point of the
-    :data:`BADGE_BAND` farthest from them on screen, so the contact the steps
-    are about stays visible.
+    strands or a roller lies under it there; then the point of the thigh's
+    :data:`BADGE_BAND` farthest from them on screen. On the ``shin`` (see
+    :func:`badge_bone`; lying with both hands behind the thigh), the clearest
+    spot of the shin's :data:`SHIN_BAND`, so the contact the steps are about
+    stays visible.
     """
-    hip, knee = moment.body["r_hip"], moment.body["r_knee"]
+    bone = bone or badge_bone(moment, props, camera)
+    return max(_clearances(moment, props, camera, bone))[2]
+
+
+def _clearances(
+    moment: Moment, props: Sequence[Prop], camera: Camera, bone: str
+) -> list[tuple[float, float, V3]]:
+    """Candidate badge spots on ``bone``: (clearance, preference, point)."""
+    body = moment.body
+    hip, knee, ankle = body["r_hip"], body["r_knee"], body["r_ankle"]
     touches = [camera.project(p)[0] for p in touch_points(moment, props)]
 
-    def clearance(along: float) -> float:
-        spot = camera.project(lerp(hip, knee, along))[0]
-        return min([BADGE_CLEAR, *(distance_2d(spot, t) for t in touches)])
+    def clearance(spot: V3) -> float:
+        at = camera.project(spot)[0]
+        return round(min([BADGE_CLEAR, *(distance_2d(at, t) for t in touches)]), 1)
 
+    if bone == "shin":
+        low, high = SHIN_BAND
+        spots = [lerp(knee, ankle, low + (high - low) * i / 6) for i in range(7)]
+        return [(clearance(p), -i / 6, p) for i, p in enumerate(spots)]
     low, high = BADGE_BAND
-    candidates = [BADGE_ALONG] + [low + (high - low) * i / 12 for i in range(13)]
-    best = max(candidates, key=lambda a: (round(clearance(a), 1), -abs(a - BADGE_ALONG)))
-    return lerp(hip, knee, best)
+    along = [BADGE_ALONG] + [low + (high - low) * i / 12 for i in range(13)]
+    return [
+        (clearance(lerp(hip, knee, a)), -abs(a - BADGE_ALONG), lerp(hip, knee, a)) for a in along
+    ]
 
 
 def union(boxes: Iterable[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:

@@ -25,7 +25,14 @@ from hamstring_gui.core.figure.cues import (
 from hamstring_gui.core.figure.pose import Pose, interpolate, raised, settled, solve
 from hamstring_gui.core.figure.posefile import KeyPose, PoseFile
 from hamstring_gui.core.figure.props import Prop
-from hamstring_gui.core.figure.scene import Moment, Scene, body_capsules, compose, union
+from hamstring_gui.core.figure.scene import (
+    Moment,
+    Scene,
+    badge_bone,
+    body_capsules,
+    compose,
+    union,
+)
 from hamstring_gui.core.figure.shapes import Band
 from hamstring_gui.core.figure.vec import add, ease_in_out
 from hamstring_gui.core.plan import PhaseKind
@@ -191,7 +198,13 @@ class StretchFigure:
             inset=inset,
             corner=corner,
             ghost=ghost,
+            badge_on=self._badge_on,
         )
+
+    @cached_property
+    def _badge_on(self) -> str:
+        """The bone the badge sits on, from the held pose (see :func:`badge_bone`)."""
+        return badge_bone(self.moment(PhaseKind.HOLD, 1.0), self.props, self.camera)
 
     def bounds(self, side: str | None) -> Bounds:
         """Bounds that hold every key frame: the framing stays put while the figure moves."""

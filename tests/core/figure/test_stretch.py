@@ -95,28 +95,44 @@ BADGE_PHASES = (
 
 
 @pytest.mark.parametrize("stretch_id", [i for i in IDS_3D if CATALOG[i].sides is Sides.EACH])
-def test_the_badge_sits_at_mid_thigh_between_hip_and_knee(stretch_id) -> None:
-    # Review fix 18: on the hip or buttock the badge reads as labelling the trunk.
+def test_the_badge_sits_on_the_working_leg_mid_thigh_or_mid_shin(stretch_id) -> None:
+    # Review fix 18: on the hip or buttock the badge reads as labelling the trunk;
+    # lying with both hands behind the thigh, it moves to the shin, off the grip,
+    # and stays on that bone through the whole motion (it never jumps in a loop).
     figure = load_figure(stretch_id)
+    bones = set()
     for side in ("left", "right"):
         for kind, progress in BADGE_PHASES:
             body = figure.moment(kind, progress).body
-            (hip, _), (knee, _) = (figure.camera.project(body[p]) for p in ("r_hip", "r_knee"))
+            hip, knee, ankle = (
+                figure.camera.project(body[p])[0] for p in ("r_hip", "r_knee", "r_ankle")
+            )
             if side == "left":  # the left picture is the right one mirrored
-                hip, knee = (-hip[0], hip[1]), (-knee[0], knee[1])
+                hip, knee, ankle = ((-p[0], p[1]) for p in (hip, knee, ankle))
             scene = figure.scene(kind, progress, side)
             (badge,) = [s.points[0] for s in scene.shapes if s.kind is Kind.TEXT]
-            tx, ty = knee[0] - hip[0], knee[1] - hip[1]
-            bx, by = badge[0] - hip[0], badge[1] - hip[1]
-            length2 = tx * tx + ty * ty
-            if length2 < 1.0:  # the thigh seen end-on: hip, knee and badge coincide
-                assert bx * bx + by * by < 4.0
-                continue
-            along = (bx * tx + by * ty) / length2
-            off = abs(bx * ty - by * tx) / length2**0.5
             where = f"{stretch_id} {side} {kind} {progress}"
-            assert 0.35 <= along <= 0.65, where
-            assert off < 0.5, where  # on the hip-knee line, not beside it
+            on_thigh = _on_bone(badge, hip, knee, (0.35, 0.65))
+            assert on_thigh or _on_bone(badge, knee, ankle, (0.29, 0.61)), where
+            bones.add(on_thigh)
+    assert len(bones) == 1
+
+
+def _on_bone(
+    point: tuple[float, float],
+    start: tuple[float, float],
+    end: tuple[float, float],
+    band: tuple[float, float],
+) -> bool:
+    """Whether ``point`` lies on the line ``start``-``end`` within ``band`` of its length."""
+    tx, ty = end[0] - start[0], end[1] - start[1]
+    bx, by = point[0] - start[0], point[1] - start[1]
+    length2 = tx * tx + ty * ty
+    if length2 < 1.0:  # the bone seen end-on: its ends and the badge coincide
+        return bx * bx + by * by < 4.0
+    along = (bx * tx + by * ty) / length2
+    off = abs(bx * ty - by * tx) / length2**0.5
+    return band[0] <= along <= band[1] and off < 0.5
 
 
 def _near(point: tuple[float, float], scene: Scene, side: str) -> bool:
@@ -210,11 +226,19 @@ def test_the_foam_roller_lies_lengthwise_beside_the_spine_never_under_it() -> No
 
 def test_the_crossed_feet_stay_crossed_and_the_camera_shows_them() -> None:
     # The steps: cross the other foot in front of the leg being stretched; the
-    # leg behind (the right, highlighted) stretches. Seen from that leg's side,
-    # a little in front and from above, the fold reads in profile and the feet
-    # separate on the floor, the crossing foot nearer (the shins make an X).
+    # leg behind (the right, highlighted) stretches. Seen from the front on that
+    # leg's side, a little from above, the legs make an X on screen (review: from
+    # nearer the side the crossing showed only at the ankles), the crossing foot
+    # nearer, while the fold still reads.
     figure = load_figure("standing-toe-touch-crossed")
-    assert 0 <= figure.camera.yaw <= 30 and figure.camera.pitch >= 25
+    assert 40 <= figure.camera.yaw <= 65 and figure.camera.pitch >= 15
+    for kind, progress in ((PhaseKind.PREPARE, 0.0), (PhaseKind.HOLD, 1.0)):
+        body = figure.moment(kind, progress).body
+        u = {
+            p: figure.camera.project(body[p])[0][0]
+            for p in ("l_hip", "r_hip", "l_ankle", "r_ankle")
+        }
+        assert (u["l_hip"] - u["r_hip"]) * (u["l_ankle"] - u["r_ankle"]) < 0  # the X
     nearer = [
         figure.camera.project(figure.moment(PhaseKind.HOLD, 1.0).body[p])[1]
         for p in ("l_ankle", "r_ankle")
