@@ -72,8 +72,8 @@ overlay-hashes: venv
 
 # Benchmarks of issue 11 (private Xvfb, ~6 min): a table and benchmarks/results.json.
 # `make bench BENCH=--only=history` measures the history figures alone (~1 min),
-# `BENCH=--only=startup` the start-up and memory ratios, `BENCH=--only=boundary`
-# the phase-boundary and cue figures (~3 min).
+# `BENCH=--only=startup` the start-up and memory ratios, `BENCH=--only=session` the
+# animated session's CPU, `BENCH=--only=boundary` the phase-boundary and cue figures (~3 min).
 bench: venv
 	$(BIN)/python benchmarks/run.py $(BENCH)
 

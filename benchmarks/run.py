@@ -455,15 +455,7 @@ def collect(desktop: Desktop, runs: int) -> dict[str, dict[str, Any]]:
 
     results.update(collect_startup(desktop, runs))
 
-    print("session CPU, 60 s of full-session's animated warm-up ...", flush=True)
-    total, parts = measure_session_cpu(desktop)
-    results["session_cpu_percent"] = figure(
-        round(total, 3),
-        "% of one core",
-        "utime+stime over 60 s of `start full-session` (get-ready easing, then the "
-        "jogging-in-place move looping); raw: the 6 x 10 s slices",
-        summary(parts, 3),
-    )
+    results.update(collect_session_cpu(desktop))
 
     results.update(collect_timing(desktop))
 
@@ -515,6 +507,21 @@ def collect_startup(desktop: Desktop, runs: int) -> dict[str, dict[str, Any]]:
         baseline={**bare_kib, "what": "bare window VmHWM, KiB"},
     )
     return results
+
+
+def collect_session_cpu(desktop: Desktop) -> dict[str, dict[str, Any]]:
+    """The animated session's CPU figure (``--only session``)."""
+    print("session CPU, 60 s of full-session's animated warm-up ...", flush=True)
+    total, parts = measure_session_cpu(desktop)
+    return {
+        "session_cpu_percent": figure(
+            round(total, 3),
+            "% of one core",
+            "utime+stime over 60 s of `start full-session` (get-ready easing, then the "
+            "jogging-in-place move looping); raw: the 6 x 10 s slices",
+            summary(parts, 3),
+        )
+    }
 
 
 def collect_timing(desktop: Desktop) -> dict[str, dict[str, Any]]:
@@ -608,7 +615,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument(
         "--only",
-        choices=("startup", "history", "boundary", "cue_latency"),
+        choices=("startup", "session", "history", "boundary", "cue_latency"),
         help="measure one part (results merged into --out)",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json")
@@ -640,6 +647,8 @@ def main() -> int:
                     results = collect_history(desktop, args.runs)
                 elif args.only == "startup":
                     results = collect_startup(desktop, args.runs)
+                elif args.only == "session":
+                    results = collect_session_cpu(desktop)
                 elif args.only == "boundary":
                     results = collect_timing(desktop)
                 else:
