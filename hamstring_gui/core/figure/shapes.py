@@ -127,9 +127,6 @@ def capsule_outline(a: V2, b: V2, ra: float, rb: float) -> tuple[V2, ...]:
 def _capsule(p: Capsule, camera: Camera) -> Shape:
     (a, da), (b, db) = camera.project(p.a), camera.project(p.b)
     n = _upper_normal(a, b)
-    r = (p.ra + p.rb) / 2
-    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-    del mid, r
     # Two-tone shading (a base and a lit band) paints as two plain polygons: a
     # gradient looks much the same but costs four times as much per frame.
     shift = 0.42
