@@ -40,6 +40,8 @@ class Cue(NamedTuple):
     during: tuple[str, ...] = ()  # the phase kinds that show it (a PNF press); () = all
     sweep: float = 0.0  # an arc's least sweep in degrees (0: MIN_SWEEP); a rock of a few cm
     scale: float = 1.0  # a straight path arrow drawn this much longer about its middle
+    ahead: bool = False  # a small arc widened past its end only: it starts where the move does
+    turn: float = 0.0  # an arc moved round its pivot by this many degrees (clear of the body)
 
 
 def shows_in(cue: Cue, kind: str) -> bool:
@@ -71,21 +73,34 @@ MIN_SWEEP = 28.0  # degrees: a smaller turn reads as a blot, not an arrow
 
 
 def arc_arrow(
-    pivot: V3, start: V3, end: V3, radius: float, least: float = MIN_SWEEP
+    pivot: V3,
+    start: V3,
+    end: V3,
+    radius: float,
+    least: float = MIN_SWEEP,
+    *,
+    ahead: bool = False,
+    turn: float = 0.0,
 ) -> Band | None:
     """A curved arrow round ``pivot`` from the direction of ``start`` to that of ``end``.
 
     "Tilt forward from the hips": the chest turns round the hip joint. A
-    small turn is widened symmetrically to ``least`` degrees so it reads.
+    small turn is widened symmetrically to ``least`` degrees so it reads;
+    ``ahead`` widens it past its end only, so the arrow starts over the start
+    pose and runs on the way the body goes (a small hinge then reads as
+    "forward and down", not as a bow over the head). ``turn`` moves the whole
+    arc round the pivot by that many degrees (positive: the way the body
+    goes), so a rock can be drawn beside the body instead of across it.
     """
     a, b = sub(start, pivot), sub(end, pivot)
     sweep = angle(a, b)
     if sweep < 1.0:
         return None
     axis = norm(cross(a, b))
-    extra = max(0.0, least - sweep) / 2
-    first = rotate(norm(a), axis, -extra)
-    total = sweep + 2 * extra
+    widen = max(0.0, least - sweep)
+    before = 0.0 if ahead else widen / 2
+    first = rotate(norm(a), axis, turn - before)
+    total = sweep + widen
     steps = 12
     points = tuple(
         add(pivot, rotate(first, axis, total * i / steps), radius) for i in range(steps + 1)

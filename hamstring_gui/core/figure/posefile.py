@@ -316,6 +316,8 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
                 tuple(during),
                 r.number(cue, "sweep", where, 0.0),
                 r.number(cue, "scale", where, 1.0),
+                _flag(r, cue, "ahead", where),
+                r.number(cue, "turn", where, 0.0),
             )
         )
     stretched = named("stretched")
@@ -336,6 +338,13 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
         flags["ghost"],
         flags["highlight"],
     )
+
+
+def _flag(r: _Reader, table: Mapping[str, Any], key: str, where: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise r.fail(where, f"{key!r} must be true or false, got {value!r}")
+    return value
 
 
 def contact_radius(point: str) -> float:

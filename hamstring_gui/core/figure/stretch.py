@@ -140,7 +140,10 @@ class StretchFigure:
             if cue.pivot:
                 pivot = add(moments[0].body[cue.pivot], cue.offset)
                 least = cue.sweep or MIN_SWEEP
-                arrow = arc_arrow(pivot, points[0], points[-1], cue.radius or 60.0, least)
+                radius = cue.radius or 60.0
+                arrow = arc_arrow(
+                    pivot, points[0], points[-1], radius, least, ahead=cue.ahead, turn=cue.turn
+                )
             else:
                 arrow = path_arrow(points, cue.offset, cue.scale)
             if arrow is not None:

@@ -26,6 +26,29 @@ def test_a_small_hinge_still_draws_a_readable_arc_round_the_pivot() -> None:
     assert angle(wide.points[0], wide.points[-1]) == pytest.approx(80, abs=0.5)
 
 
+def test_an_arc_ahead_starts_where_the_move_starts_and_runs_on_past_its_end() -> None:
+    # A small hinge: widened symmetrically the arc begins behind the head; ahead,
+    # it begins over the start and runs on forwards and down the way the body goes.
+    start, end = (0.0, 50.0, 0.0), (10.0, 49.0, 0.0)
+    band = arc_arrow((0, 0, 0), start, end, 80, least=50, ahead=True)
+    assert band is not None
+    assert angle(band.points[0], start) == pytest.approx(0.0, abs=0.01)
+    assert angle(band.points[0], band.points[-1]) == pytest.approx(50, abs=0.5)
+    assert angle(band.points[-1], end) == pytest.approx(50 - angle(start, end), abs=0.5)
+    assert band.points[-1][0] > end[0]  # on past the end, forwards
+
+
+def test_a_turned_arc_keeps_its_sweep_but_moves_round_the_pivot() -> None:
+    start, end = (0.0, 50.0, 0.0), (10.0, 49.0, 0.0)
+    plain = arc_arrow((0, 0, 0), start, end, 80, least=40)
+    turned = arc_arrow((0, 0, 0), start, end, 80, least=40, turn=60)
+    assert plain is not None and turned is not None
+    for a, b in zip(plain.points, turned.points, strict=True):
+        assert angle(a, b) == pytest.approx(60, abs=0.01)  # each point 60 degrees on
+        assert dist(b, (0, 0, 0)) == pytest.approx(80)
+    assert angle(turned.points[0], turned.points[-1]) == pytest.approx(40, abs=0.5)
+
+
 def test_a_push_arrow_has_its_length_and_direction() -> None:
     band = push_arrow((0, 0, 0), (0, -2, 0), 24, (5, 0, 0))
     start, end = band.points

@@ -56,6 +56,7 @@ def test_a_hand_on_the_floor_can_lie_flat() -> None:
         (BASE + "[[prop]]\nkind = 'piano'\n", "needs a kind"),
         (BASE.replace("heel_at = 0", "heel_at = -50"), "out of reach"),
         ('camera = "sideways"\n' + BASE, "camera must be"),
+        (BASE + '[[cue]]\nkind = "path"\npoint = "chest"\nahead = "yes"\n', "true or false"),
     ],
 )
 def test_broken_pose_files_fail_naming_the_problem(text: str, problem: str) -> None:
@@ -69,6 +70,14 @@ def test_a_cue_names_the_phases_it_shows_in() -> None:
     assert cue.during == ("contract",)
     with pytest.raises(DataError, match="during"):
         parse_pose_file(text.replace('"contract"', '"lift"'), "x.toml")
+
+
+def test_an_arc_cue_can_run_ahead_and_turn_round_its_pivot() -> None:
+    text = BASE + '[[cue]]\nkind = "path"\npoint = "chest"\npivot = "pelvis"\n'
+    (plain,) = parse_pose_file(text, "x.toml").cues
+    assert (plain.ahead, plain.turn) == (False, 0.0)
+    (cue,) = parse_pose_file(text + "ahead = true\nturn = 30\n", "x.toml").cues
+    assert (cue.ahead, cue.turn) == (True, 30.0)
 
 
 @pytest.mark.parametrize("tilt", [0, 20, 45, 70])
