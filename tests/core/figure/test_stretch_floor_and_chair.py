@@ -7,6 +7,8 @@ insist on, so a later edit cannot quietly draw the fault the review found.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from hamstring_gui.core.figure import checks, limits
@@ -89,6 +91,39 @@ def test_the_raised_heel_rests_on_a_stool_and_the_back_hinges_straight() -> None
     assert leg_angles(hinged, "r").flex - leg_angles(tall, "r").flex >= 10
     leg = leg_angles(hinged, "r")
     assert leg.flex <= limits.hip_flexion_limit(leg.knee)  # tight hamstrings' depth
+
+
+def _lean(body: Body) -> float:
+    """How far the trunk (pelvis to neck) leans forward of upright, in degrees."""
+    forward, up = body["neck"][0] - body["pelvis"][0], body["neck"][1] - body["pelvis"][1]
+    return math.degrees(math.atan2(forward, up))
+
+
+@pytest.mark.parametrize("stretch_id", ["chair-stretch-elevated", "seated-floor-stretch"])
+def test_a_small_straight_back_hinge_still_reads_at_a_glance(stretch_id: str) -> None:
+    """Review: a 10-degree hinge looked like the start pose, even with the ghost.
+
+    Within the stiff adult's hip limit (the shared tests) the trunk leans well
+    forward of where it started, past upright, as one straight line; the hands
+    slide along the leg to the knee; the arrow starts over the start's head and
+    runs on forwards and down, ahead of the hold's face.
+    """
+    figure = load_figure(stretch_id)
+    start, held = figure.named(figure.start).body, figure.named(figure.stretched).body
+    assert _lean(held) >= _lean(start) + 15
+    assert _lean(held) >= 8  # forward of upright, not just sitting up
+    rounding = spine_angles(held)
+    assert rounding["lumbar"] + rounding["thoracic"] <= 10  # the back long
+    for side in ("r", "l"):
+        hand, knee = held[f"{side}_hand"], held[f"{side}_knee"]
+        assert dist(hand, knee) < 12 < dist(start[f"{side}_hand"], start[f"{side}_knee"])
+    scene = figure.scene(PhaseKind.HOLD, 1.0, "right")
+    (arrow,) = [s for s in scene.shapes if s.kind is Kind.ARROW]
+    (head_u, _), _ = figure.camera.project(held["head"])
+    (start_u, _), _ = figure.camera.project(start["head"])
+    first, last = arrow.points[0], arrow.points[-1]
+    assert abs(first[0] - start_u) < 12  # begins over the start's head
+    assert last[0] > head_u + 20 and last[1] < arrow.points[-2][1]  # ends ahead, going down
 
 
 def test_the_roller_stays_under_the_thigh_between_knee_and_buttock() -> None:
