@@ -227,18 +227,18 @@ def test_the_foam_roller_lies_lengthwise_beside_the_spine_never_under_it() -> No
 def test_the_crossed_feet_stay_crossed_and_the_camera_shows_them() -> None:
     # The steps: cross the other foot in front of the leg being stretched; the
     # leg behind (the right, highlighted) stretches. Seen from the front on that
-    # leg's side, a little from above, the legs make an X on screen (review: from
-    # nearer the side the crossing showed only at the ankles), the crossing foot
+    # leg's side, low, the legs make a wide X on screen (review: a crossing of a
+    # few centimetres, seen from above, was too small to see), the crossing foot
     # nearer, while the fold still reads.
     figure = load_figure("standing-toe-touch-crossed")
-    assert 40 <= figure.camera.yaw <= 65 and figure.camera.pitch >= 15
+    assert 50 <= figure.camera.yaw <= 65 and figure.camera.pitch <= 12
     for kind, progress in ((PhaseKind.PREPARE, 0.0), (PhaseKind.HOLD, 1.0)):
         body = figure.moment(kind, progress).body
         u = {
             p: figure.camera.project(body[p])[0][0]
             for p in ("l_hip", "r_hip", "l_ankle", "r_ankle")
         }
-        assert (u["l_hip"] - u["r_hip"]) * (u["l_ankle"] - u["r_ankle"]) < 0  # the X
+        assert u["l_hip"] - u["r_hip"] > 10 and u["r_ankle"] - u["l_ankle"] > 10  # a wide X
     nearer = [
         figure.camera.project(figure.moment(PhaseKind.HOLD, 1.0).body[p])[1]
         for p in ("l_ankle", "r_ankle")
@@ -246,11 +246,16 @@ def test_the_crossed_feet_stay_crossed_and_the_camera_shows_them() -> None:
     assert nearer[0] > nearer[1]
     for _, moment in checks.frames(figure):
         body = moment.body
-        assert body["l_ankle"][2] > body["r_ankle"][2]  # left foot across to the right
+        assert body["l_ankle"][2] > body["r_ankle"][2] + 15  # left foot well across
         assert body["l_ankle"][0] > body["r_ankle"][0]  # and in front
     folded = figure.moment(PhaseKind.HOLD, 1.0).body
     angles = joint_angles(folded)
-    assert 5 < angles["lumbar"] < 25  # folds from the hips; the back rounds only a little
+    # Folds from the hips with the back long (review: it read rounded), unlike
+    # the plain toe touch, which rounds; the stretched (back) knee the softest.
+    assert angles["lumbar"] > 3 and angles["lumbar"] + angles["thoracic"] <= 12
+    plain = spine_angles(load_figure("standing-toe-touch").moment(PhaseKind.HOLD, 1.0).body)
+    assert plain["lumbar"] + plain["thoracic"] >= angles["lumbar"] + angles["thoracic"] + 15
+    assert angles["r_knee"] < angles["l_knee"] and angles["r_knee"] < 25
 
 
 def test_the_rest_figure_stands_calm_with_nothing_highlighted() -> None:
