@@ -14,7 +14,7 @@ import pytest
 from hamstring_gui.core.figure import checks, limits
 from hamstring_gui.core.figure.collide import Cylinder, capsule_gap, point_segment
 from hamstring_gui.core.figure.library import load_figure
-from hamstring_gui.core.figure.pose import Body, leg_angles, spine_angles
+from hamstring_gui.core.figure.pose import Body, arm_angles, leg_angles, spine_angles
 from hamstring_gui.core.figure.props import solids
 from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.scene import body_capsules
@@ -124,6 +124,26 @@ def test_a_small_straight_back_hinge_still_reads_at_a_glance(stretch_id: str) ->
     first, last = arrow.points[0], arrow.points[-1]
     assert abs(first[0] - start_u) < 12  # begins over the start's head
     assert last[0] > head_u + 20 and last[1] < arrow.points[-2][1]  # ends ahead, going down
+
+
+def test_lying_with_the_hands_behind_the_thigh_bends_the_elbows_out_to_the_floor() -> None:
+    """Review: the arms read straight and the hands sat low (no towel here)."""
+    figure = load_figure("supine-extended-leg")
+    assert not [p for p in figure.props if p.kind in ("towel", "strap")]
+    for name in (figure.start, figure.stretched):
+        body = figure.named(name).body
+        hip, knee = body["r_hip"], body["r_knee"]
+        for side in ("r", "l"):
+            hand, elbow = body[f"{side}_hand"], body[f"{side}_elbow"]
+            up_the_thigh = (hand[1] - hip[1]) / (knee[1] - hip[1])
+            assert 0.55 <= up_the_thigh <= 0.8, (name, side)  # above the thigh's middle
+            assert abs(hand[2] - hip[2]) < 10  # either side of the thigh, the fingers laced
+            assert arm_angles(body, side).elbow > 30, (name, side)  # elbows bent
+            middle = lerp(body[f"{side}_shoulder"], hand, 0.5)
+            outward = elbow[2] - middle[2] if side == "r" else middle[2] - elbow[2]
+            assert outward > 3 and elbow[1] < middle[1] - 2  # the elbows bend out and down
+    held = figure.named(figure.stretched).body
+    assert leg_angles(held, "r").knee < 30  # nearly straight: not the 90-degree knee stretch
 
 
 def test_the_roller_stays_under_the_thigh_between_knee_and_buttock() -> None:
