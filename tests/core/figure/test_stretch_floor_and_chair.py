@@ -12,7 +12,8 @@ import math
 import pytest
 
 from hamstring_gui.core.figure import checks, limits
-from hamstring_gui.core.figure.collide import Cylinder, capsule_gap, point_segment
+from hamstring_gui.core.figure import skeleton as sk
+from hamstring_gui.core.figure.collide import Box, Cylinder, capsule_gap, point_segment
 from hamstring_gui.core.figure.library import load_figure
 from hamstring_gui.core.figure.pose import Body, arm_angles, leg_angles, spine_angles
 from hamstring_gui.core.figure.props import solids
@@ -144,6 +145,36 @@ def test_lying_with_the_hands_behind_the_thigh_bends_the_elbows_out_to_the_floor
             assert outward > 3 and elbow[1] < middle[1] - 2  # the elbows bend out and down
     held = figure.named(figure.stretched).body
     assert leg_angles(held, "r").knee < 30  # nearly straight: not the 90-degree knee stretch
+
+
+def test_the_swinging_leg_stands_beside_a_chair_with_the_hand_seen_resting_on_its_back() -> None:
+    """Review: with the chair's back behind the hip the resting hand was hidden."""
+    figure = load_figure("leg-swings")
+    (chair,) = [p for p in figure.props if p.kind == "chair"]
+    *_, back = solids(chair)  # seat, four legs, back
+    assert isinstance(back, Box)
+    for name in ("tall", "forward", "back"):
+        body = figure.named(name).body
+        hand = body["l_hand"]
+        assert back.low[0] - 2 < hand[0] < back.high[0] + 2  # on the top of its back
+        assert abs(hand[1] - sk.RADII["forearm"][1] - back.high[1]) < 2
+        assert hand[0] > body["chest"][0]  # a little ahead of the body, not behind it
+        assert abs(_lean(body)) < 5  # standing tall, the trunk still
+    scene = figure.scene(PhaseKind.HOLD, 1.0, "right")
+    trunk = [s.points for s in scene.shapes if s.part == "trunk" and s.kind is Kind.FILL]
+    (hand_u, hand_v), _ = figure.camera.project(figure.named("tall").body["l_hand"])
+    assert not any(_inside((hand_u, hand_v), outline) for outline in trunk)  # seen
+    forward, back_swing = figure.named("forward").body, figure.named("back").body
+    assert forward["r_ankle"][0] - back_swing["r_ankle"][0] > 60  # forward and back
+
+
+def _inside(point: tuple[float, float], polygon: tuple[tuple[float, float], ...]) -> bool:
+    x, y = point
+    inside = False
+    for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
 
 
 def test_the_roller_stays_under_the_thigh_between_knee_and_buttock() -> None:
