@@ -54,6 +54,26 @@ def _legs(x0: float, x1: float, z0: float, z1: float, top: float) -> list[Solid]
     return [Box((x, 0.0, z), (x + t, top, z + t)) for x in (x0, x1 - t) for z in (z0, z1 - t)]
 
 
+def _chair_sideways(prop: Prop) -> list[Solid]:
+    """A chair turned side-on: its back along ``x`` at ``z``, its seat running away from the figure.
+
+    A hand resting on its top beside the body then keeps a sagittal swing clear
+    of the whole chair (leg swings: a chair seat pointing forward or back read as
+    the swinging foot kicking under it). Seat, four legs, back, as the plain chair.
+    """
+    n = prop.num
+    x, z, seat, depth = n("x", 0.0), n("z", -30.0), n("seat", 45), n("depth", 42)
+    half = n("width", 44) / 2
+    away = -1.0 if z < 0 else 1.0
+    z0, z1 = sorted((z, z + away * depth))
+    back_z = z if away > 0 else z - 3
+    return [
+        Box((x - half, seat - 4, z0), (x + half, seat, z1)),
+        *_legs(x - half, x + half, z0, z1, seat - 4),
+        Box((x - half + 2, seat, back_z), (x + half - 2, seat + n("back", 42), back_z + 3)),
+    ]
+
+
 def solids(prop: Prop) -> list[Solid]:
     """The solid parts of ``prop`` (none for a mat, towel or strap)."""
     k, n = prop.kind, prop.num
@@ -78,6 +98,8 @@ def solids(prop: Prop) -> list[Solid]:
         if not prop.values.get("lintel", True):  # only the lower posts drawn: a bigger figure
             return posts
         return [*posts, Box((x, h, z0 - 10), (x + 12, h + 10, z1 + 10))]
+    if k == "chair" and prop.values.get("sideways", False):
+        return _chair_sideways(prop)
     if k == "chair":
         front, seat, depth, half = n("front", 14), n("seat", 45), n("depth", 42), n("width", 44) / 2
         facing = 1 if n("facing", 1) >= 0 else -1

@@ -21,6 +21,14 @@ def test_a_chairs_seat_top_is_at_its_seat_height_with_the_front_where_asked() ->
     assert len(rest) == 5  # four legs and a backrest
 
 
+def test_a_sideways_chair_has_its_back_along_the_figure_and_its_seat_running_away() -> None:
+    seat, *legs, back = solids(Prop("chair", {"sideways": True, "x": 2, "z": -34, "width": 36}))
+    assert isinstance(seat, Box) and isinstance(back, Box) and len(legs) == 4
+    assert (back.low[0], back.high[0]) == (2 - 18 + 2, 2 + 18 - 2)  # along x, centred on x
+    assert back.high[2] == -34 and back.high[1] == 45 + 42  # its near face at z, on the seat
+    assert seat.high[2] == -34 and seat.low[2] == -34 - 42  # the seat runs away from the figure
+
+
 def test_a_roller_is_a_round_solid_and_a_mat_is_none() -> None:
     (roller,) = solids(Prop("roller", {"a": [0, 7.5, -20], "b": [0, 7.5, 20]}))
     assert isinstance(roller, Cylinder) and roller.radius == pytest.approx(7.5)

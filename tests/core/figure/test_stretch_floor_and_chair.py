@@ -148,7 +148,12 @@ def test_lying_with_the_hands_behind_the_thigh_bends_the_elbows_out_to_the_floor
 
 
 def test_the_swinging_leg_stands_beside_a_chair_with_the_hand_seen_resting_on_its_back() -> None:
-    """Review: with the chair's back behind the hip the resting hand was hidden."""
+    """Review: with the chair's back behind the hip the resting hand was hidden.
+
+    Review main6: with its seat forward the swinging foot seemed to kick under
+    it. Now the chair stands side-on on the far side of the body, seen in
+    profile, and the near leg swings clear of it, as far forward as back.
+    """
     figure = load_figure("leg-swings")
     (chair,) = [p for p in figure.props if p.kind == "chair"]
     *_, back = solids(chair)  # seat, four legs, back
@@ -166,6 +171,19 @@ def test_the_swinging_leg_stands_beside_a_chair_with_the_hand_seen_resting_on_it
     assert not any(_inside((hand_u, hand_v), outline) for outline in trunk)  # seen
     forward, back_swing = figure.named("forward").body, figure.named("back").body
     assert forward["r_ankle"][0] - back_swing["r_ankle"][0] > 60  # forward and back
+    assert abs(figure.camera.yaw) <= 10  # a clean profile from the swinging leg's side
+    boxes = [solid for solid in solids(chair) if isinstance(solid, Box)]
+    chair_low, chair_high = min(b.low[2] for b in boxes), max(b.high[2] for b in boxes)
+    tall = figure.named("tall").body
+    assert chair_high < tall["l_hip"][2] - 10 and chair_low < chair_high - 30  # beside, far side
+    chair_x = [x for b in boxes for x in (b.low[0], b.high[0])]
+    for swing in (forward, back_swing):
+        assert not min(chair_x) - 10 < swing["r_ankle"][0] < max(chair_x) + 10  # open space
+    reach = [
+        math.degrees(math.atan2(s["r_ankle"][0] - s["r_hip"][0], s["r_hip"][1] - s["r_ankle"][1]))
+        for s in (forward, back_swing)
+    ]
+    assert abs(reach[0] + reach[1]) < 5  # as far forward as back: the arc centred on the hip
 
 
 def _inside(point: tuple[float, float], polygon: tuple[tuple[float, float], ...]) -> bool:
