@@ -270,18 +270,20 @@ def test_the_hamstring_roll_shows_one_big_two_headed_arrow_along_the_thigh() -> 
     assert min(v0, v1) > thigh_v + 10  # above the thigh on screen, not across it
 
 
-def test_the_roll_beside_the_spine_highlights_no_leg_and_rocks_beside_the_body() -> None:
-    """The rock is a curved two-way arrow round the roller's end, beside the body.
+def test_the_roll_beside_the_spine_highlights_no_leg_and_rocks_outwards_beside_the_body() -> None:
+    """The rock is a curved arrow outwards round the roller's end, beside the body.
 
     Reviews: between the thighs it read as a knee sway; across the trunk (seen
-    from above) it ran over the chest and the picture was busy.
+    from above) it ran over the chest and the picture was busy; two equal heads
+    did not say the rock always goes away from the spine (main6): now a long
+    arrow points outwards and a short one brings it back.
     """
     figure = load_figure("foam-roll-lower-back")
     scene = figure.scene(figure.still_kind, 1.0, None)
     assert not scene.parts(Role.WORK) and not scene.parts(Role.WORK_FAR)
     arrows = [s for s in scene.shapes if s.kind is Kind.ARROW]
-    assert len(arrows) == 2  # one curve, a head at each end
-    points = arrows[0].points
+    assert len(arrows) == 2  # outwards, and a short way back
+    back, out = sorted(arrows, key=lambda a: math.dist(a.points[0], a.points[-1]))
     body = figure.moment(figure.still_kind, 1.0).body
     (roller,) = [s for p in figure.props if p.kind == "roller" for s in solids(p)]
     assert isinstance(roller, Cylinder)
@@ -289,21 +291,32 @@ def test_the_roll_beside_the_spine_highlights_no_leg_and_rocks_beside_the_body()
     def screen(p: tuple[float, float, float]) -> tuple[float, float]:
         return figure.camera.project(p)[0]
 
-    for part in ("waist", "chest", "head"):  # clear of the trunk
-        assert min(math.dist(screen(body[part]), q) for q in points) > 20, part
+    for arrow in (out, back):
+        for part in ("waist", "chest", "head"):  # clear of the trunk
+            assert min(math.dist(screen(body[part]), q) for q in arrow.points) > 20, part
     end = screen(roller.b)  # the roller's end at the lower back: the arrow curls round it
-    assert min(math.dist(end, q) for q in points) < 12
+    assert min(math.dist(end, q) for q in out.points) < 12
     pelvis, chest = screen(body["pelvis"]), screen(body["chest"])
+    spine = math.dist(pelvis, chest)
 
-    def side(q: tuple[float, float]) -> float:  # which side of the spine on screen
-        return (chest[0] - pelvis[0]) * (q[1] - pelvis[1]) - (chest[1] - pelvis[1]) * (
-            q[0] - pelvis[0]
+    def side(q: tuple[float, float]) -> float:  # how far on which side of the spine on screen
+        return (
+            (chest[0] - pelvis[0]) * (q[1] - pelvis[1])
+            - (chest[1] - pelvis[1]) * (q[0] - pelvis[0])
+        ) / spine
+
+    for arrow in (out, back):
+        middle = (
+            sum(u for u, _ in arrow.points) / len(arrow.points),
+            sum(v for _, v in arrow.points) / len(arrow.points),
         )
-
-    middle = (sum(u for u, _ in points) / len(points), sum(v for _, v in points) / len(points))
-    assert side(middle) * side(end) > 0  # on the roller's side
-    (u0, v0), (u1, v1) = points[0], points[-1]
-    chord = math.dist(points[0], points[-1])
-    assert chord > 30  # long enough for two heads
-    bulge = max(abs((u1 - u0) * (v0 - v) - (u0 - u) * (v1 - v0)) / chord for u, v in points)
+        assert side(middle) * side(end) > 0  # on the roller's side
+    outwards = 1 if side(end) > 0 else -1
+    assert (side(out.points[-1]) - side(out.points[0])) * outwards > 15  # away from the spine
+    assert (side(back.points[-1]) - side(back.points[0])) * outwards < 0  # and back
+    (u0, v0), (u1, v1) = out.points[0], out.points[-1]
+    chord = math.dist(out.points[0], out.points[-1])
+    assert chord > 30  # long enough to read as the move
+    assert math.dist(back.points[0], back.points[-1]) < chord / 2  # the return is short
+    bulge = max(abs((u1 - u0) * (v0 - v) - (u0 - u) * (v1 - v0)) / chord for u, v in out.points)
     assert bulge > 3  # a visible curve (a rock), not a straight bar
