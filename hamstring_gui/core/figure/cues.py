@@ -3,7 +3,8 @@
 A *path* arrow follows a body point through the movement the steps
 describe (the chest as the trunk tilts forward from the hips, the heel as
 the knee straightens), offset clear of the body. A *push* arrow shows the
-gentle press of a PNF contraction. The inset shows a named pose of the
+gentle press of a PNF contraction; with ``stop`` it ends against a short bar
+(a press into something held firm: nothing moves). The inset shows a named pose of the
 same stretch (the rounded back) small, crossed out.
 """
 
@@ -42,6 +43,7 @@ class Cue(NamedTuple):
     scale: float = 1.0  # a straight path arrow drawn this much longer about its middle
     ahead: bool = False  # a small arc widened past its end only: it starts where the move does
     turn: float = 0.0  # an arc moved round its pivot by this many degrees (clear of the body)
+    stop: bool = False  # a push ending against a bar: pressed into something held firm
 
 
 def shows_in(cue: Cue, kind: str) -> bool:
@@ -113,4 +115,28 @@ def push_arrow(at: V3, direction: V3, length: float, offset: V3) -> Band:
     start = add(at, offset)
     return Band(
         (start, add(start, norm(direction), length)), ARROW_WIDTH, Role.CUE, "push", arrow=True
+    )
+
+
+STOP_HALF = 10.0
+"""cm: half the stop bar across a push arrow's tip (as wide as a foot is long, about)."""
+
+
+def stop_bar(arrow: Band) -> Band:
+    """A short bar across the tip of the push ``arrow``: "press, but it does not give".
+
+    An arrow alone at a foot reads as "move the foot this way" (review of
+    main6: lower the leg); ending it against a bar is the usual sign of an
+    isometric press. The bar lies across the arrow in the body's side-on plane
+    (the plane a leg presses in), a little past the tip so the head touches it.
+    """
+    start, end = arrow.points[0], arrow.points[-1]
+    d = norm(sub(end, start))
+    across = norm(cross(d, (0.0, 0.0, 1.0)), fallback=(0.0, 1.0, 0.0))
+    tip = add(end, d, ARROW_WIDTH * 0.6)
+    return Band(
+        (add(tip, across, -STOP_HALF), add(tip, across, STOP_HALF)),
+        ARROW_WIDTH * 1.4,
+        Role.CUE,
+        "stop",
     )

@@ -318,6 +318,7 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
                 r.number(cue, "scale", where, 1.0),
                 _flag(r, cue, "ahead", where),
                 r.number(cue, "turn", where, 0.0),
+                _flag(r, cue, "stop", where),
             )
         )
     stretched = named("stretched")

@@ -21,6 +21,7 @@ from hamstring_gui.core.figure.cues import (
     path_arrow,
     push_arrow,
     shows_in,
+    stop_bar,
 )
 from hamstring_gui.core.figure.pose import Pose, interpolate, raised, settled, solve
 from hamstring_gui.core.figure.posefile import KeyPose, PoseFile
@@ -153,11 +154,11 @@ class StretchFigure:
         return arrows
 
     def _pushes(self, moment: Moment) -> list[Band]:
-        out = [
-            push_arrow(moment.body[c.point], c.direction, c.length, c.offset)
-            for c in self.cues
-            if c.kind == "push"
-        ]
+        out: list[Band] = []
+        for c in self.cues:
+            if c.kind == "push":
+                press = push_arrow(moment.body[c.point], c.direction, c.length, c.offset)
+                out += [press, stop_bar(press)] if c.stop else [press]
         if self._push is not None:
             arrow = self._push()
             if arrow is not None:

@@ -72,7 +72,7 @@ DARK = FigurePalette(
         Role.BODY_FAR: "#7b8693",
         Role.ARM: "#dde4ec",
         Role.WORK: "#ff9a52",
-        Role.WORK_FAR: "#b86a3a",
+        Role.WORK_FAR: "#e67a36",
         Role.CUE: "#ff7a6b",
         Role.LABEL: "#ff9a52",
     },

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from hamstring_gui.core.figure.cues import MIN_SWEEP, arc_arrow, path_arrow, push_arrow
-from hamstring_gui.core.figure.vec import angle, dist, sub
+from hamstring_gui.core.figure.cues import (
+    MIN_SWEEP,
+    STOP_HALF,
+    arc_arrow,
+    path_arrow,
+    push_arrow,
+    stop_bar,
+)
+from hamstring_gui.core.figure.vec import angle, dist, dot, lerp, norm, sub
 
 
 def test_a_point_that_hardly_moves_gets_no_arrow() -> None:
@@ -53,6 +60,20 @@ def test_a_push_arrow_has_its_length_and_direction() -> None:
     band = push_arrow((0, 0, 0), (0, -2, 0), 24, (5, 0, 0))
     start, end = band.points
     assert start == (5, 0, 0) and sub(end, start) == pytest.approx((0, -24, 0))
+
+
+def test_a_stop_bar_lies_across_the_push_arrow_just_past_its_tip() -> None:
+    """An isometric press: the arrow ends against a bar (review of main6, pnf-towel)."""
+    arrow = push_arrow((0, 0, 0), (0.85, -0.5, 0), 24, (5, -2, 0))
+    bar = stop_bar(arrow)
+    assert not bar.arrow and bar.part == "stop"
+    a, b = bar.points
+    assert dist(a, b) == pytest.approx(2 * STOP_HALF)
+    along = norm(sub(arrow.points[1], arrow.points[0]))
+    assert dot(norm(sub(b, a)), along) == pytest.approx(0, abs=1e-9)  # across the arrow
+    middle = lerp(a, b, 0.5)
+    assert a[2] == b[2] == arrow.points[1][2]  # in the body's side-on plane
+    assert 0 < dot(sub(middle, arrow.points[1]), along) < 3  # just past the head
 
 
 def test_a_scaled_path_arrow_grows_about_its_middle() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from hamstring_gui.core.catalog import Sides, load_catalog
@@ -301,3 +303,24 @@ def test_the_pnf_press_arrow_shows_only_while_pressing_and_points_down(stretch_i
 
     assert presses(PhaseKind.PREPARE) == []
     assert presses(PhaseKind.CONTRACT) != []
+
+
+def test_the_towel_press_ends_against_a_stop_bar_only_while_pressing() -> None:
+    """Review of main6: an arrow alone at the foot read as "lower your leg".
+
+    The press into the towel held firm ends against a bar: nothing moves. The
+    partner's hands block the partner stretch's arrow already, so it has none.
+    """
+    figure = load_figure("pnf-towel")
+    assert figure.still_kind is PhaseKind.CONTRACT  # the still picture shows the press
+    for kind in PhaseKind:
+        scene = figure.scene(kind, 1.0, "left")
+        bars = [s for s in scene.shapes if s.part == "stop"]
+        pushes = [s for s in scene.shapes if s.part == "push"]
+        if kind is PhaseKind.CONTRACT:
+            assert len(bars) == 1 and len(pushes) == 1 and bars[0].kind is Kind.LINE
+            assert math.dist(bars[0].points[0], pushes[0].points[-1]) < 14
+        else:
+            assert not bars and not pushes, kind
+    partner = load_figure("partner-resistance").scene(PhaseKind.CONTRACT, 1.0, "left")
+    assert not [s for s in partner.shapes if s.part == "stop"]

@@ -217,7 +217,12 @@ def test_the_roller_stays_under_the_thigh_between_knee_and_buttock() -> None:
     assert forward[0] - back[0] > 15  # the body rolls over the roller, which stays put
 
 
-GHOSTED = {"chair-stretch-elevated", "hamstring-anchor", "seated-floor-stretch"}
+GHOSTED = {
+    "chair-stretch-elevated",
+    "hamstring-anchor",
+    "seated-floor-one-leg",
+    "seated-floor-stretch",
+}
 
 
 @pytest.mark.parametrize("stretch_id", sorted(GHOSTED) + ["chair-stretch", "towel-stretch"])
@@ -239,20 +244,44 @@ def test_a_small_hinge_shows_the_start_faint_behind_the_hold_only(stretch_id: st
 
 
 def test_the_one_leg_stretch_rests_the_bent_knee_on_a_cushion_and_tucks_the_sole_in() -> None:
-    """The caution puts the cushion under the bent knee, not under the buttocks (review)."""
+    """The caution puts a cushion under the bent knee (review); the buttocks sit on a folded towel.
+
+    The folded towel lets a stiff adult's pelvis roll forward (as in the seated
+    stretch), so the hinge shows (review of main6: start and hold looked the same).
+    """
     figure = load_figure("seated-floor-one-leg")
-    (roll,) = [s for p in figure.props if p.kind == "cushion" for s in solids(p)]
-    assert isinstance(roll, Cylinder)
+    cushions = [s for p in figure.props if p.kind == "cushion" for s in solids(p)]
+    (roll,) = [s for s in cushions if isinstance(s, Cylinder)]
+    (towel,) = [s for s in cushions if isinstance(s, Box)]
     for name in ("tall", "hinged"):
         body = figure.named(name).body
         assert roll.distance(body["l_knee"]) < 7.5 + 2  # the knee rests on it
-        assert roll.distance(body["pelvis"]) > 30  # the buttocks sit on the floor
-        assert body["pelvis"][1] < 12
+        assert roll.distance(body["pelvis"]) > 30  # the roll is not under the buttocks
+        assert towel.distance(body["pelvis"]) < 11 + 2  # the buttocks on the folded towel
         caps = dict(body_capsules(body))
         thigh, foot = caps["r_thigh"], caps["l_foot"]
         gap = capsule_gap(thigh.a, thigh.b, thigh.ra, foot.a, foot.b, foot.ra)
         assert gap < 1.5  # the sole against the straight leg's inner thigh
         assert leg_angles(body, "r").knee <= 15  # the other leg straight, just soft
+
+
+def _lean(body: Body) -> float:
+    """Degrees the trunk (pelvis to chest) leans forward of upright."""
+    pelvis, chest = body["pelvis"], body["chest"]
+    return math.degrees(math.atan2(chest[0] - pelvis[0], chest[1] - pelvis[1]))
+
+
+def test_the_one_leg_stretch_hinges_forward_with_the_straight_leg_near() -> None:
+    """Review of main6: seen from the front the hinge hid, and the working leg was the far one."""
+    figure = load_figure("seated-floor-one-leg")
+    tall, hinged = figure.named("tall").body, figure.named("hinged").body
+    assert _lean(tall) < 0 < _lean(hinged)  # from leaning back to forward of upright
+    assert _lean(hinged) - _lean(tall) > 12
+    assert sum(spine_angles(hinged).values()) < 15  # from the hips: the back stays long
+    for side in ("left", "right"):
+        scene = figure.scene(PhaseKind.HOLD, 1.0, side)
+        assert scene.parts(Role.WORK) == {f"{side}-leg"} and not scene.parts(Role.WORK_FAR)
+    assert abs(figure.camera.yaw) < 30  # from the side: the lean shows
 
 
 def test_the_hamstring_roll_shows_one_big_two_headed_arrow_along_the_thigh() -> None:

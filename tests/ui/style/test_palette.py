@@ -77,3 +77,19 @@ def test_dark_props_are_lighter_than_the_dark_window(qapp) -> None:
     solid, band = _prop_roles()
     for role in solid | band:  # a lit face, and the towel or strap itself
         assert contrast(DARK.colour(role), window) >= 3.0, role
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_a_far_working_leg_still_reads_as_the_orange_one(qapp, dark: bool) -> None:
+    # Review of main6: in dark, the far working leg (seated one-leg, standing hamstring,
+    # the lunge's back leg) was a dull brown that merged with the tan mat.
+    palette = palette_for(dark)
+    near, far = palette.colour(Role.WORK), palette.colour(Role.WORK_FAR)
+    mat = palette.colour(Role.PROP_FILL)
+    hue = abs(far.hslHue() - near.hslHue()) % 360
+    assert min(hue, 360 - hue) < 10  # the same orange
+    assert far.hslSaturationF() > 0.6 and far.hslSaturationF() > mat.hslSaturationF() + 0.3
+    assert near != far  # and still told apart, so depth reads
+    if dark:  # light: a pale orange, outlined, on the pale window (the reviewer read it)
+        window = fallback_palette(dark).color(QPalette.ColorRole.Window)
+        assert contrast(far, window) >= 3.0
