@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QGuiApplication,
     QPainter,
@@ -146,7 +146,7 @@ class IllustrationView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
-            app.styleHints().colorSchemeChanged.connect(self.update)
+            app.styleHints().colorSchemeChanged.connect(self._restyle)
 
     # --- public API -------------------------------------------------------
 
@@ -208,9 +208,7 @@ class IllustrationView(QWidget):
             else:
                 self._frame_scene = self.current_scene()
                 extent = scene_extent(
-                    QRectF(self.rect()),
-                    self._frame_scene,
-                    _bounds(self._stretch, _side_name(self._side)),
+                    QRectF(self.rect()), self._frame_scene, self._stretch_bounds()
                 )
             self.update(extent.united(self._last_extent).toAlignedRect())
             self._last_extent = extent
@@ -265,15 +263,14 @@ class IllustrationView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         """Paint the current moment."""
         painter = QPainter(self)
-        palette = palette_for(system_is_dark())
         if self._looping():
-            self._paint_loop(painter, event.rect(), palette, self._frame_number)
+            self._paint_loop(painter, event.rect(), self._frame_number)
         elif self._stretch is None:
-            self._paint(painter, event.rect(), *_rest(), palette)
+            self._paint(painter, event.rect(), *_rest(), palette_for(system_is_dark()))
         else:
             scene = self._frame_scene or self.current_scene()
-            bounds = _bounds(self._stretch, _side_name(self._side))
-            self._paint(painter, event.rect(), scene, bounds, palette)
+            palette = palette_for(system_is_dark())
+            self._paint(painter, event.rect(), scene, self._stretch_bounds(), palette)
         self._frame_scene = None
         self._frame_number = None
         painter.end()
@@ -296,47 +293,48 @@ class IllustrationView(QWidget):
         # A moving figure leaves out the lit bands (the session's CPU budget, issue 11).
         paint_scene(painter, QRectF(self.rect()), scene, bounds, palette, shaded=not looping)
 
-    def _paint_loop(
-        self, painter: QPainter, area: QRect, palette: FigurePalette, frame: int | None
-    ) -> None:
+    def _paint_loop(self, painter: QPainter, area: QRect, frame: int | None) -> None:
         """A loop's frame: its kept picture copied, or painted (and kept) the first time."""
-        assert self._stretch is not None
-        now, frames = self._loop_frame()
         if frame is None:  # not a frame step() chose: a resize, an expose
-            frame = now
-        bounds = _bounds(self._stretch, _side_name(self._side))
-        scene = _loop_scene(self._stretch, self._side, frame, frames, self._deep)
-        self._pictures.use(self._picture_key(palette))
-        picture = self._loop_picture(frame, scene)
+            frame = self._loop_frame()[0]
+        ratio = self.devicePixelRatioF()
+        if self._pictures.ratio != ratio:  # another screen: pictures of its pixels
+            self._pictures.clear(ratio)
+        picture = self._loop_picture(frame)
         pixmap = picture.pixmap
-        if pixmap is None and self._pictures.has_room(picture.extent, self.devicePixelRatioF()):
+        if pixmap is None:
+            scene, bounds = self._loop_scene(frame), self._stretch_bounds()
+            palette = palette_for(system_is_dark())
+            if not self._pictures.has_room(picture.extent):
+                self._paint(painter, area, scene, bounds, palette, looping=True)
+                return
             pixmap = self._picture(picture.extent, scene, bounds, palette)
             self._pictures.keep(frame, pixmap)
-        if pixmap is None:
-            self._paint(painter, area, scene, bounds, palette, looping=True)
-            return
         # Where the last frame was, outside this one's picture, only the floor and the
         # inset show: they never move.
         rest = QRegion(area).subtracted(QRegion(picture.extent))
         if not rest.isEmpty():
             painter.save()
             painter.setClipRegion(rest)
-            backdrop = self._pictures.backdrop
-            if backdrop is None:
-                still = Scene(
-                    tuple(s for s in scene.shapes if s.role is Role.FLOOR),
-                    scene.inset,
-                    scene.corner,
-                )
-                if self._pictures.has_room(self.rect(), self.devicePixelRatioF()):
-                    backdrop = self._picture(self.rect(), still, bounds, palette)
-                    self._pictures.keep_backdrop(backdrop)
-                else:
-                    self._paint(painter, rest.boundingRect(), still, bounds, palette)
-            if backdrop is not None:
-                painter.drawPixmap(0, 0, backdrop)
+            self._paint_backdrop(painter, rest.boundingRect(), frame)
             painter.restore()
         painter.drawPixmap(picture.extent.topLeft(), pixmap)
+
+    def _paint_backdrop(self, painter: QPainter, area: QRect, frame: int) -> None:
+        """The view without the figure (background, floor, inset): kept, then copied."""
+        backdrop = self._pictures.backdrop
+        if backdrop is None:
+            scene = self._loop_scene(frame)
+            still = Scene(
+                tuple(s for s in scene.shapes if s.role is Role.FLOOR), scene.inset, scene.corner
+            )
+            bounds, palette = self._stretch_bounds(), palette_for(system_is_dark())
+            if not self._pictures.has_room(self.rect()):
+                self._paint(painter, area, still, bounds, palette)
+                return
+            backdrop = self._picture(self.rect(), still, bounds, palette)
+            self._pictures.keep_backdrop(backdrop)
+        painter.drawPixmap(0, 0, backdrop)
 
     def _picture(
         self, extent: QRect, scene: Scene, bounds: Bounds, palette: FigurePalette
@@ -352,31 +350,34 @@ class IllustrationView(QWidget):
         painter.end()
         return pixmap
 
-    def _loop_picture(self, frame: int, scene: Scene | None = None) -> LoopPicture:
+    def _loop_picture(self, frame: int) -> LoopPicture:
         """Frame ``frame`` of the loop shown, its extent worked out the first time."""
-        assert self._stretch is not None
         picture = self._pictures.get(frame)
         if picture is None:
-            if scene is None:
-                frames = self._loop_frame()[1]
-                scene = _loop_scene(self._stretch, self._side, frame, frames, self._deep)
-            bounds = _bounds(self._stretch, _side_name(self._side))
-            extent = scene_extent(QRectF(self.rect()), scene, bounds).toAlignedRect()
-            picture = self._pictures.place(frame, extent.intersected(self.rect()))
+            rect = QRectF(self.rect())
+            extent = scene_extent(rect, self._loop_scene(frame), self._stretch_bounds())
+            picture = self._pictures.place(frame, extent.toAlignedRect().intersected(self.rect()))
         return picture
 
-    def _picture_key(self, palette: FigurePalette) -> tuple[object, ...]:
-        """What a loop's kept pictures depend on."""
-        return (
-            self._stretch,
-            self._side,
-            self._deep,
-            self.size(),
-            self.devicePixelRatioF(),
-            palette,
-            self.palette().window().color().rgba(),
-            self.font().key(),
-        )
+    def _loop_scene(self, frame: int) -> Scene:
+        assert self._stretch is not None
+        frames = self._loop_frame()[1]
+        return _loop_scene(self._stretch, self._side, frame, frames, self._deep)
+
+    def _stretch_bounds(self) -> Bounds:
+        assert self._stretch is not None
+        return _bounds(self._stretch, _side_name(self._side))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """New colours or a new font: a loop's kept pictures are drawn anew."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._pictures.clear()
+        super().changeEvent(event)
+
+    def _restyle(self) -> None:
+        """The system's light or dark scheme changed."""
+        self._pictures.clear()
+        self.update()
 
     # --- internals ----------------------------------------------------------
 
@@ -420,7 +421,9 @@ class IllustrationView(QWidget):
 
     def _sync_timer(self) -> None:
         moving = self._moving()
-        self._timer.setInterval(LOOP_FRAME_MS if self._kind is PhaseKind.MOVE else FRAME_MS)
+        interval = LOOP_FRAME_MS if self._kind is PhaseKind.MOVE else FRAME_MS
+        if interval != self._timer.interval():  # setting it restarts a running timer
+            self._timer.setInterval(interval)
         if moving and not self._timer.isActive():
             self._timer.start()
         elif not moving and self._timer.isActive():

@@ -46,28 +46,24 @@ class LoopPictures:
     last frame was, the ``backdrop`` (the whole view without the figure: the
     floor's oval alone costs ~0.3 ms a frame) is copied. Pictures are kept
     until they fill ``budget`` bytes (a very large window); frames past it
-    are painted every time. :meth:`use` names what the pictures were drawn
-    for (stretch, size, colours...): another key drops them.
+    are painted every time. The view :meth:`clear` s them when what they
+    show changes: another phase, size, palette, font or screen (``ratio``).
     """
 
     def __init__(self, budget: int = BUDGET) -> None:
         self.budget = budget
-        self._key: tuple[object, ...] = ()
+        self.ratio = 1.0
         self._frames: dict[int, LoopPicture] = {}
         self._bytes = 0
         self.backdrop: QPixmap | None = None
 
-    def use(self, key: tuple[object, ...]) -> None:
-        """Pictures for ``key`` from now on (those of another key are dropped)."""
-        if key != self._key:
-            self.clear()
-            self._key = key
-
-    def clear(self) -> None:
-        """Drop every frame."""
+    def clear(self, ratio: float | None = None) -> None:
+        """Drop every frame (what they show changed); ``ratio``: a new device pixel ratio."""
         self._frames.clear()
         self._bytes = 0
         self.backdrop = None
+        if ratio is not None:
+            self.ratio = ratio
 
     def get(self, frame: int) -> LoopPicture | None:
         """Frame ``frame``, if its extent is known."""
@@ -78,9 +74,10 @@ class LoopPictures:
         picture = self._frames[frame] = LoopPicture(extent)
         return picture
 
-    def has_room(self, extent: QRect, ratio: float) -> bool:
-        """Whether the budget holds one more picture of ``extent`` (at device ``ratio``)."""
-        return self._bytes + _bytes(extent.width() * ratio, extent.height() * ratio) <= self.budget
+    def has_room(self, extent: QRect) -> bool:
+        """Whether the budget holds one more picture of ``extent`` (view pixels)."""
+        size = _bytes(extent.width() * self.ratio, extent.height() * self.ratio)
+        return self._bytes + size <= self.budget
 
     def keep(self, frame: int, pixmap: QPixmap) -> None:
         """Keep the picture of ``frame`` (placed before)."""

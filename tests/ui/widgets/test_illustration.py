@@ -427,3 +427,18 @@ def test_the_not_like_this_inset_is_drawn_crossed_out() -> None:
     image = render("chair-stretch", Side.RIGHT, 600)
     inset = image.copy(0, 0, image.width() // 2, image.height() // 3)
     assert count(inset, LIGHT.colour(Role.CUE), tolerance=30) > 20
+
+
+def test_new_colours_draw_a_loop_anew(view, clock) -> None:
+    from PySide6.QtGui import QPalette
+
+    view.show_phase("jogging-in-place", None, PhaseKind.MOVE, 60)
+    _play(view, clock, 5)
+    pictures = view._pictures  # noqa: SLF001
+    assert pictures.kept_bytes > 0
+    palette = QPalette(view.palette())
+    palette.setColor(QPalette.ColorRole.Window, QColor("#123456"))
+    view.setPalette(palette)
+    assert pictures.kept_bytes == 0
+    _play(view, clock, 1)
+    assert view.grab().toImage().pixelColor(2, 2).name() == "#123456"
