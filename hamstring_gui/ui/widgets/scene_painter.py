@@ -53,22 +53,19 @@ def scene_extent(rect: QRectF, scene: Scene, bounds: Bounds) -> QRectF:
     if fit is None:
         return QRectF()
     _, scale, off_x, off_y = fit
-    xs: list[float] = []
-    ys: list[float] = []
-    reach = 0.0
-    for shape in scene.shapes:
-        if shape.role is Role.FLOOR:
-            continue
-        reach = max(reach, shape.width)
-        for x, y in shape.points:
-            xs.append(off_x + x * scale)
-            ys.append(off_y - y * scale)
-    if not xs:
+    shapes = [shape for shape in scene.shapes if shape.role is not Role.FLOOR]
+    us = [u for shape in shapes for u, _ in shape.points]
+    vs = [v for shape in shapes for _, v in shape.points]
+    if not us:
         return QRectF()
+    # The box in world units, then on screen (v is up there, y down here).
+    left, right = off_x + min(us) * scale, off_x + max(us) * scale
+    top, bottom = off_y - max(vs) * scale, off_y - min(vs) * scale
     # Strokes, arrow heads, the L/R badge (sized by the picture) and antialiasing.
+    reach = max(shape.width for shape in shapes)
     pad = max(reach * scale * 2, _badge_radius(rect) * 1.3) + 4
     return QRectF(
-        min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad
+        left - pad, top - pad, right - left + 2 * pad, bottom - top + 2 * pad
     ).intersected(rect)
 
 
