@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import NamedTuple
 
 from hamstring_gui.core.figure import skeleton as sk
@@ -168,9 +169,12 @@ def _names(side: str | None, prefix: str = "") -> dict[str, str]:
     }
 
 
-def _floor(camera: Camera) -> list[Shape]:
+@cache
+def _floor(camera: Camera) -> tuple[Shape, ...]:
+    """The ground as ``camera`` sees it (the same in every frame)."""
     if camera.pitch < 2.0:
-        return [Shape(Kind.LINE, ((-400.0, -1.5), (400.0, -1.5)), 3.0, Role.FLOOR, "floor", BEHIND)]
+        line = ((-400.0, -1.5), (400.0, -1.5))
+        return (Shape(Kind.LINE, line, 3.0, Role.FLOOR, "floor", BEHIND),)
     # Seen from above the floor is a plane: a soft oval round the figure, which
     # stands near the origin in every pose file, reads as ground without a horizon.
     ring = [
@@ -178,7 +182,7 @@ def _floor(camera: Camera) -> list[Shape]:
         for a in (2 * math.pi * i / 48 for i in range(48))
     ]
     outline = tuple(camera.project(p)[0] for p in ring)
-    return [Shape(Kind.FILL, outline, 0.0, Role.FLOOR, "floor", BEHIND)]
+    return (Shape(Kind.FILL, outline, 0.0, Role.FLOOR, "floor", BEHIND),)
 
 
 def compose(
@@ -214,7 +218,7 @@ def compose(
         prims += figure_primitives(
             moment.partner, dict.fromkeys(_PARTS, Role.PARTNER), _names(side, "partner-")
         )
-    shapes = _floor(camera) + ghost_shapes(ghost, camera, side) + project(prims, camera)
+    shapes = [*_floor(camera), *ghost_shapes(ghost, camera, side), *project(prims, camera)]
     for extra in project(list(extras), camera):
         shapes.append(extra._replace(depth=FRONT))
     if highlight and not both_legs and side is not None:

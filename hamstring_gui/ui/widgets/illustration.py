@@ -14,6 +14,8 @@ session's phases:
 
 A frame timer runs only while something moves, at most 30 frames a second;
 paused or reduced motion stops it (reduced motion shows the stretched pose).
+A loop is a flip-book: one picture per frame tick, each drawn once and then
+copied (:class:`~hamstring_gui.ui.widgets.loop_pictures.LoopPictures`).
 """
 
 from __future__ import annotations
@@ -22,29 +24,35 @@ import time
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QGuiApplication,
     QPainter,
     QPaintEvent,
+    QPixmap,
+    QRegion,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from hamstring_gui.core.figure.library import load_figure, rest_scene
+from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.scene import Scene
 from hamstring_gui.core.plan import PhaseKind, Side
-from hamstring_gui.ui.style.palette import palette_for, system_is_dark
+from hamstring_gui.ui.style.palette import FigurePalette, palette_for, system_is_dark
+from hamstring_gui.ui.widgets.loop_pictures import LoopPicture, LoopPictures
 from hamstring_gui.ui.widgets.scene_painter import Bounds, paint_scene, scene_extent
 
 FRAME_MS = 33  # <= 30 fps while easing into a stretch (a few seconds)
-# Loops of dynamic moves last whole phases (30-60 s), so they are drawn at
-# 10 fps: still 12 frames a cycle for the quickest (jogging, 1.2 s), at a
+# Loops of dynamic moves last whole phases (30-120 s), so they are drawn at
+# 10 fps: still 16 frames a cycle for the quickest (jumping jacks, 1.6 s), at a
 # third of the easing's drawing cost (the session's CPU budget, issue 11).
 LOOP_FRAME_MS = 100
-# A loop's position is rounded to 1/LOOP_STEPS of a cycle (10 ms of the
-# quickest loop: invisible), so each of its poses is solved once, not per frame.
-LOOP_STEPS = 60
+
+
+def loop_frames(loop_seconds: float) -> int:
+    """How many pictures one cycle of a loop is drawn as: one per frame tick."""
+    return max(2, round(loop_seconds * 1000 / LOOP_FRAME_MS))
 
 
 def _side_name(side: Side | None) -> str | None:
@@ -70,9 +78,10 @@ def scene_for(
     return load_figure(stretch_id).scene(kind, progress, _side_name(side), deep)
 
 
-@lru_cache(maxsize=4 * LOOP_STEPS)
-def _loop_scene(stretch_id: str, side: Side | None, step: int, deep: bool) -> Scene:
-    return scene_for(stretch_id, side, PhaseKind.MOVE, step / LOOP_STEPS, deep)
+@lru_cache(maxsize=256)
+def _loop_scene(stretch_id: str, side: Side | None, frame: int, frames: int, deep: bool) -> Scene:
+    """Frame ``frame`` of ``frames`` of a loop: each pose is solved once, not every cycle."""
+    return scene_for(stretch_id, side, PhaseKind.MOVE, frame / frames, deep)
 
 
 def render_illustration(
@@ -125,6 +134,8 @@ class IllustrationView(QWidget):
         self._deep = False
         self._last_extent = QRectF()  # where the previous animation frame drew
         self._frame_scene: Scene | None = None  # computed by step(), painted once
+        self._frame_number: int | None = None  # a loop's frame, chosen by step(), painted once
+        self._pictures = LoopPictures()
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self.step)
@@ -135,7 +146,7 @@ class IllustrationView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
-            app.styleHints().colorSchemeChanged.connect(self.update)
+            app.styleHints().colorSchemeChanged.connect(self._restyle)
 
     # --- public API -------------------------------------------------------
 
@@ -156,6 +167,7 @@ class IllustrationView(QWidget):
         self._started = self.clock()
         self._frozen_at = self._started if self._paused else None
         self._forget_frame()
+        self._pictures.clear()
         self._sync_timer()
         self.update()
 
@@ -190,16 +202,18 @@ class IllustrationView(QWidget):
         if self._stretch is not None and not self._last_extent.isNull():
             # Only the figure moves (a loop can run a whole phase): repaint where it
             # was and where it is, not the whole picture.
-            self._frame_scene = self.current_scene()
-            extent = scene_extent(
-                QRectF(self.rect()),
-                self._frame_scene,
-                _bounds(self._stretch, _side_name(self._side)),
-            )
+            if self._looping():
+                self._frame_number = self._loop_frame()[0]
+                extent = QRectF(self._loop_picture(self._frame_number).extent)
+            else:
+                self._frame_scene = self.current_scene()
+                extent = scene_extent(
+                    QRectF(self.rect()), self._frame_scene, self._stretch_bounds()
+                )
             self.update(extent.united(self._last_extent).toAlignedRect())
             self._last_extent = extent
         else:
-            self._frame_scene = None
+            self._forget_frame()
             self._last_extent = QRectF(self.rect())  # first frame of a motion: all of it
             self.update()
         self._sync_timer()
@@ -224,8 +238,8 @@ class IllustrationView(QWidget):
         if self._reduced and kind is not PhaseKind.REST:
             kind = PhaseKind.CONTRACT if kind is PhaseKind.CONTRACT else PhaseKind.HOLD
         if kind is PhaseKind.MOVE:
-            step = round(self.progress() * LOOP_STEPS) % LOOP_STEPS
-            return _loop_scene(self._stretch, self._side, step, self._deep)
+            frame, frames = self._loop_frame()
+            return _loop_scene(self._stretch, self._side, frame, frames, self._deep)
         return scene_for(self._stretch, self._side, kind, self.progress(), self._deep)
 
     # --- Qt ---------------------------------------------------------------
@@ -249,32 +263,138 @@ class IllustrationView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         """Paint the current moment."""
         painter = QPainter(self)
+        if self._looping():
+            self._paint_loop(painter, event.rect(), self._frame_number)
+        elif self._stretch is None:
+            self._paint(painter, event.rect(), *_rest(), palette_for(system_is_dark()))
+        else:
+            scene = self._frame_scene or self.current_scene()
+            palette = palette_for(system_is_dark())
+            self._paint(painter, event.rect(), scene, self._stretch_bounds(), palette)
+        self._frame_scene = None
+        self._frame_number = None
+        painter.end()
+
+    def _paint(
+        self,
+        painter: QPainter,
+        area: QRect,
+        scene: Scene,
+        bounds: Bounds,
+        palette: FigurePalette,
+        looping: bool = False,
+    ) -> None:
+        """The background over ``area``, then the scene."""
         # Not fillRect: its overloads make PySide6 build QGradient's 180 presets (~3 ms
         # of a session's first frame).
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.palette().window())
-        painter.drawRect(event.rect())
-        rect = QRectF(self.rect())
-        palette = palette_for(system_is_dark())
-        if self._stretch is None:
-            scene, bounds = _rest()
-        else:
-            scene = self._frame_scene or self.current_scene()
-            bounds = _bounds(self._stretch, _side_name(self._side))
-        self._frame_scene = None
-        # A looping move shows the same few dozen scenes again and again: keep their
-        # polygons, and leave out the lit bands a moving figure does not need (the
-        # session's CPU budget, issue 11).
-        looping = self._kind is PhaseKind.MOVE and self._timer.isActive()
-        paint_scene(painter, rect, scene, bounds, palette, shaded=not looping, keep=looping)
+        painter.drawRect(area)
+        # A moving figure leaves out the lit bands (the session's CPU budget, issue 11).
+        paint_scene(painter, QRectF(self.rect()), scene, bounds, palette, shaded=not looping)
+
+    def _paint_loop(self, painter: QPainter, area: QRect, frame: int | None) -> None:
+        """A loop's frame: its kept picture copied, or painted (and kept) the first time."""
+        if frame is None:  # not a frame step() chose: a resize, an expose
+            frame = self._loop_frame()[0]
+        ratio = self.devicePixelRatioF()
+        if self._pictures.ratio != ratio:  # another screen: pictures of its pixels
+            self._pictures.clear(ratio)
+        picture = self._loop_picture(frame)
+        pixmap = picture.pixmap
+        if pixmap is None:
+            scene, bounds = self._loop_scene(frame), self._stretch_bounds()
+            palette = palette_for(system_is_dark())
+            if not self._pictures.has_room(picture.extent):
+                self._paint(painter, area, scene, bounds, palette, looping=True)
+                return
+            pixmap = self._picture(picture.extent, scene, bounds, palette)
+            self._pictures.keep(frame, pixmap)
+        # Where the last frame was, outside this one's picture, only the floor and the
+        # inset show: they never move.
+        rest = QRegion(area).subtracted(QRegion(picture.extent))
+        if not rest.isEmpty():
+            painter.save()
+            painter.setClipRegion(rest)
+            self._paint_backdrop(painter, rest.boundingRect(), frame)
+            painter.restore()
+        painter.drawPixmap(picture.extent.topLeft(), pixmap)
+
+    def _paint_backdrop(self, painter: QPainter, area: QRect, frame: int) -> None:
+        """The view without the figure (background, floor, inset): kept, then copied."""
+        backdrop = self._pictures.backdrop
+        if backdrop is None:
+            scene = self._loop_scene(frame)
+            still = Scene(
+                tuple(s for s in scene.shapes if s.role is Role.FLOOR), scene.inset, scene.corner
+            )
+            bounds, palette = self._stretch_bounds(), palette_for(system_is_dark())
+            if not self._pictures.has_room(self.rect()):
+                self._paint(painter, area, still, bounds, palette)
+                return
+            backdrop = self._picture(self.rect(), still, bounds, palette)
+            self._pictures.keep_backdrop(backdrop)
+        painter.drawPixmap(0, 0, backdrop)
+
+    def _picture(
+        self, extent: QRect, scene: Scene, bounds: Bounds, palette: FigurePalette
+    ) -> QPixmap:
+        """``extent`` of the view painted as it would be, into a pixmap."""
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(round(extent.width() * ratio), round(extent.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        painter = QPainter(pixmap)
+        painter.setFont(self.font())  # as a painter on the view starts (the L/R badge)
+        painter.translate(-QPointF(extent.topLeft()))
+        self._paint(painter, extent, scene, bounds, palette, looping=True)
         painter.end()
+        return pixmap
+
+    def _loop_picture(self, frame: int) -> LoopPicture:
+        """Frame ``frame`` of the loop shown, its extent worked out the first time."""
+        picture = self._pictures.get(frame)
+        if picture is None:
+            rect = QRectF(self.rect())
+            extent = scene_extent(rect, self._loop_scene(frame), self._stretch_bounds())
+            picture = self._pictures.place(frame, extent.toAlignedRect().intersected(self.rect()))
+        return picture
+
+    def _loop_scene(self, frame: int) -> Scene:
+        assert self._stretch is not None
+        frames = self._loop_frame()[1]
+        return _loop_scene(self._stretch, self._side, frame, frames, self._deep)
+
+    def _stretch_bounds(self) -> Bounds:
+        assert self._stretch is not None
+        return _bounds(self._stretch, _side_name(self._side))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """New colours or a new font: a loop's kept pictures are drawn anew."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._pictures.clear()
+        super().changeEvent(event)
+
+    def _restyle(self) -> None:
+        """The system's light or dark scheme changed."""
+        self._pictures.clear()
+        self.update()
 
     # --- internals ----------------------------------------------------------
 
     def _forget_frame(self) -> None:
         """A new phase or motion: the next frame is painted whole and computed afresh."""
         self._frame_scene = None
+        self._frame_number = None
         self._last_extent = QRectF()
+
+    def _looping(self) -> bool:
+        """Whether a move is looping now (not paused, not reduced motion)."""
+        return self._stretch is not None and self._kind is PhaseKind.MOVE and self._timer.isActive()
+
+    def _loop_frame(self) -> tuple[int, int]:
+        """The loop's frame now, and how many frames one cycle has."""
+        frames = loop_frames(self._loop_seconds())
+        return round(self.progress() * frames) % frames, frames
 
     def _elapsed(self) -> float:
         now = self._frozen_at if self._frozen_at is not None else self.clock()
@@ -301,15 +421,18 @@ class IllustrationView(QWidget):
 
     def _sync_timer(self) -> None:
         moving = self._moving()
-        self._timer.setInterval(LOOP_FRAME_MS if self._kind is PhaseKind.MOVE else FRAME_MS)
+        interval = LOOP_FRAME_MS if self._kind is PhaseKind.MOVE else FRAME_MS
+        if interval != self._timer.interval():  # setting it restarts a running timer
+            self._timer.setInterval(interval)
         if moving and not self._timer.isActive():
             self._timer.start()
         elif not moving and self._timer.isActive():
             self._timer.stop()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
-        """A new size: the next frame is painted whole."""
+        """A new size: the next frame is painted whole, the loop's pictures drawn anew."""
         self._forget_frame()
+        self._pictures.clear()
         super().resizeEvent(event)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API

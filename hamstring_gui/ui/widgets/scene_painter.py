@@ -53,22 +53,19 @@ def scene_extent(rect: QRectF, scene: Scene, bounds: Bounds) -> QRectF:
     if fit is None:
         return QRectF()
     _, scale, off_x, off_y = fit
-    xs: list[float] = []
-    ys: list[float] = []
-    reach = 0.0
-    for shape in scene.shapes:
-        if shape.role is Role.FLOOR:
-            continue
-        reach = max(reach, shape.width)
-        for x, y in shape.points:
-            xs.append(off_x + x * scale)
-            ys.append(off_y - y * scale)
-    if not xs:
+    shapes = [shape for shape in scene.shapes if shape.role is not Role.FLOOR]
+    us = [u for shape in shapes for u, _ in shape.points]
+    vs = [v for shape in shapes for _, v in shape.points]
+    if not us:
         return QRectF()
+    # The box in world units, then on screen (v is up there, y down here).
+    left, right = off_x + min(us) * scale, off_x + max(us) * scale
+    top, bottom = off_y - max(vs) * scale, off_y - min(vs) * scale
     # Strokes, arrow heads, the L/R badge (sized by the picture) and antialiasing.
+    reach = max(shape.width for shape in shapes)
     pad = max(reach * scale * 2, _badge_radius(rect) * 1.3) + 4
     return QRectF(
-        min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad
+        left - pad, top - pad, right - left + 2 * pad, bottom - top + 2 * pad
     ).intersected(rect)
 
 
@@ -89,13 +86,11 @@ def paint_scene(
     palette: FigurePalette,
     *,
     shaded: bool = True,
-    keep: bool = False,
 ) -> None:
     """Fit ``bounds`` (world units, ``y`` up) into ``rect`` and paint ``scene``.
 
     ``shaded`` False paints flat colours (the small inset, where the lit band
-    would not show but would cost). ``keep`` keeps the shapes' Qt polygons for
-    the next time the same scene is painted (a looping move's frames).
+    would not show but would cost, and a moving figure).
     """
     fit = _fit(rect, bounds)
     if fit is None:
@@ -108,10 +103,9 @@ def paint_scene(
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.setClipRect(rect)
+    painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)  # and any clip the caller set
     outline = max(0.7, min(rect.width(), rect.height()) * 0.0028)
-    # Solids are drawn in world units through one transform, from polygons kept per
-    # shape: a looping move reuses its scenes, so a frame converts no points at all.
+    # Solids are drawn in world units through one transform.
     device = painter.worldTransform()
     world = QTransform(scale, 0.0, 0.0, -scale, off_x, off_y) * device
     in_world = False
@@ -141,7 +135,7 @@ def paint_scene(
                 QPointF(rect.left() + margin / 2, y), QPointF(rect.right() - margin / 2, y)
             )
         elif shape.kind is Kind.FILL:
-            _fill(painter, shape, colour, palette, shaded, outline, keep)
+            _fill(painter, shape, colour, palette, shaded, outline)
         elif shape.kind is Kind.LINE:
             painter.setPen(_pen(colour, max(shape.width * scale, 1.0)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -164,24 +158,6 @@ def paint_scene(
     painter.restore()
 
 
-_POLYGONS: dict[int, tuple[Shape, QPolygonF, QPolygonF | None]] = {}
-POLYGON_CACHE = 2500  # shapes: every frame of one looping move (~1 MB)
-
-
-def _polygons(shape: Shape, keep: bool) -> tuple[QPolygonF, QPolygonF | None]:
-    """The outline and lit band of ``shape`` as Qt polygons in world units (kept if asked)."""
-    found = _POLYGONS.get(id(shape))
-    if found is not None and found[0] is shape:
-        return found[1], found[2]
-    outline = QPolygonF([QPointF(u, v) for u, v in shape.points])
-    shine = QPolygonF([QPointF(u, v) for u, v in shape.shine]) if shape.shine else None
-    if keep:
-        if len(_POLYGONS) >= POLYGON_CACHE:
-            _POLYGONS.clear()
-        _POLYGONS[id(shape)] = (shape, outline, shine)  # held: its id stays its own
-    return outline, shine
-
-
 def _pen(colour: QColor, width: float) -> QPen:
     return QPen(
         colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
@@ -195,10 +171,9 @@ def _fill(
     palette: FigurePalette,
     shaded: bool,
     outline: float,
-    keep: bool,
 ) -> None:
     """A solid: its base colour with a thin outline, and a lighter band on the lit side."""
-    polygon, shine = _polygons(shape, keep)
+    polygon = QPolygonF([QPointF(u, v) for u, v in shape.points])
     if shape.role is Role.FLOOR:
         colour = QColor(colour)
         colour.setAlphaF(FLOOR_ALPHA)
@@ -209,14 +184,16 @@ def _fill(
     if shape.shade < 1.0:
         colour = colour.darker(int(100 / shade_floor(shape.shade)))
     pen = QPen(palette.outline(shape.role, colour), outline)
-    pen.setCosmetic(True)  # a device-pixel line: Qt's fast path, crisp at every size
+    # Its width in device pixels: crisp at every size. Over one pixel wide (most pictures)
+    # QPainter strokes it on its general path, most of a frame's cost (see LoopPictures).
+    pen.setCosmetic(True)
     painter.setPen(pen)
     painter.setBrush(colour)
     painter.drawPolygon(polygon)
-    if shine is not None and shaded:
+    if shape.shine and shaded:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour.lighter(116))
-        painter.drawPolygon(shine)
+        painter.drawPolygon(QPolygonF([QPointF(u, v) for u, v in shape.shine]))
 
 
 def _ghost(painter: QPainter, shapes: list[Shape], colour: QColor) -> None:

@@ -320,12 +320,68 @@ def test_a_loop_solves_each_pose_once_and_reuses_it(view, clock) -> None:
     illustration._loop_scene.cache_clear()  # noqa: SLF001
     view.show_phase("jogging-in-place", None, PhaseKind.MOVE, 30)
     seen = set()
-    for _ in range(120):  # ten cycles of 1.2 s, frame by frame
+    for _ in range(120):  # five cycles of 2.2 s, frame by frame
         clock.advance(0.1)
         seen.add(id(view.current_scene()))
     info = illustration._loop_scene.cache_info()  # noqa: SLF001
-    assert info.misses <= illustration.LOOP_STEPS and info.hits >= 120 - info.misses
+    assert info.misses == illustration.loop_frames(2.2) == 22  # one pose per frame tick
+    assert info.hits >= 120 - info.misses
     assert len(seen) == info.misses  # the same scene objects come back every cycle
+
+
+def _play(view: IllustrationView, clock: FakeClock, frames: int) -> None:
+    for _ in range(frames):
+        clock.advance(0.1)
+        view.step()
+        view.repaint()
+
+
+def test_a_loop_draws_each_frame_once_and_then_copies_it(view, clock, monkeypatch) -> None:
+    """The session's CPU budget: a 60 s loop paints its figure 22 times, not 600."""
+    from hamstring_gui.ui.widgets import illustration, loop_pictures
+
+    painted: list[object] = []
+    paint = illustration.paint_scene
+
+    def counting(painter, rect, scene, *args, **kwargs) -> None:
+        if any(s.role is not Role.FLOOR for s in scene.shapes):
+            painted.append(scene)
+        paint(painter, rect, scene, *args, **kwargs)
+
+    monkeypatch.setattr(illustration, "paint_scene", counting)
+    view.show_phase("jogging-in-place", None, PhaseKind.MOVE, 60)
+    _play(view, clock, 22 * 4)
+    assert 20 <= len(painted) <= 23  # each frame once (and the first, whole picture)
+    pictures = view._pictures  # noqa: SLF001
+    assert 0 < pictures.kept_bytes <= loop_pictures.BUDGET
+    view.show_phase("leg-swings", Side.LEFT, PhaseKind.MOVE, 30)
+    assert pictures.kept_bytes == 0  # another loop: the last one's pictures go
+
+
+def test_a_copied_loop_frame_is_the_painted_frame_pixel_for_pixel(view, clock) -> None:
+    view.show_phase("jogging-in-place", None, PhaseKind.MOVE, 60)
+    _play(view, clock, 30)
+    pictures = view._pictures  # noqa: SLF001
+    frame = view._loop_frame()[0]  # noqa: SLF001
+    picture = pictures.get(frame)
+    assert picture is not None and picture.pixmap is not None
+    copied = view.grab().toImage()
+    pictures.clear()
+    pictures.budget = 0  # nothing kept: the frame is painted
+    painted = view.grab().toImage()
+    assert pictures.get(frame) == (picture.extent, None)  # painted, not kept
+    assert copied == painted
+
+
+def test_frames_past_the_pictures_budget_are_painted(view, clock) -> None:
+    view._pictures.budget = 200 * 1024  # noqa: SLF001 - room for a few frames at 400 x 300
+    view.show_phase("jogging-in-place", None, PhaseKind.MOVE, 60)
+    _play(view, clock, 44)
+    pictures = view._pictures  # noqa: SLF001
+    kept = [pictures.get(i) for i in range(22)]
+    assert 0 < pictures.kept_bytes <= 200 * 1024
+    assert any(p is not None and p.pixmap is not None for p in kept)
+    assert any(p is not None and p.pixmap is None for p in kept)  # the rest are painted
 
 
 # --- the 3D renderer -------------------------------------------------------------
@@ -371,3 +427,18 @@ def test_the_not_like_this_inset_is_drawn_crossed_out() -> None:
     image = render("chair-stretch", Side.RIGHT, 600)
     inset = image.copy(0, 0, image.width() // 2, image.height() // 3)
     assert count(inset, LIGHT.colour(Role.CUE), tolerance=30) > 20
+
+
+def test_new_colours_draw_a_loop_anew(view, clock) -> None:
+    from PySide6.QtGui import QPalette
+
+    view.show_phase("jogging-in-place", None, PhaseKind.MOVE, 60)
+    _play(view, clock, 5)
+    pictures = view._pictures  # noqa: SLF001
+    assert pictures.kept_bytes > 0
+    palette = QPalette(view.palette())
+    palette.setColor(QPalette.ColorRole.Window, QColor("#123456"))
+    view.setPalette(palette)
+    assert pictures.kept_bytes == 0
+    _play(view, clock, 1)
+    assert view.grab().toImage().pixelColor(2, 2).name() == "#123456"
