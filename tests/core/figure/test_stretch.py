@@ -23,6 +23,7 @@ from hamstring_gui.core.figure.scene import Scene
 from hamstring_gui.core.figure.shapes import Kind
 from hamstring_gui.core.figure.vec import angle, dist, sub
 from hamstring_gui.core.plan import PhaseKind
+from tests.helpers.geometry import inside
 
 CATALOG = load_catalog()
 IDS_3D = [i for i in CATALOG if is_3d(i)]
@@ -82,7 +83,7 @@ def test_the_highlighted_leg_is_the_one_the_phase_names_and_carries_the_badge(st
         assert label.text == side[0].upper()
         # Anchored on the working thigh: inside the outline drawn for that leg.
         thigh = next(s for s in scene.shapes if s.part == f"{side}-leg" and s.kind is Kind.FILL)
-        assert _inside(label.points[0], thigh.points) or _near(label.points[0], scene, side)
+        assert inside(label.points[0], thigh.points) or _near(label.points[0], scene, side)
 
 
 BADGE_PHASES = (
@@ -139,16 +140,7 @@ def _on_bone(
 
 def _near(point: tuple[float, float], scene: Scene, side: str) -> bool:
     legs = [s for s in scene.shapes if s.part == f"{side}-leg"]
-    return any(_inside(point, s.points) for s in legs)
-
-
-def _inside(point: tuple[float, float], polygon: tuple[tuple[float, float], ...]) -> bool:
-    x, y = point
-    inside = False
-    for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
-            inside = not inside
-    return inside
+    return any(inside(point, s.points) for s in legs)
 
 
 @pytest.mark.parametrize("stretch_id", [i for i in IDS_3D if CATALOG[i].sides is Sides.EACH])

@@ -22,6 +22,7 @@ from hamstring_gui.core.figure.scene import body_capsules
 from hamstring_gui.core.figure.shapes import Kind
 from hamstring_gui.core.figure.vec import dist, lerp
 from hamstring_gui.core.plan import PhaseKind
+from tests.helpers.geometry import inside
 
 
 def _gap(body: Body, first: str, second: str) -> float:
@@ -168,7 +169,7 @@ def test_the_swinging_leg_stands_beside_a_chair_with_the_hand_seen_resting_on_it
     scene = figure.scene(PhaseKind.HOLD, 1.0, "right")
     trunk = [s.points for s in scene.shapes if s.part == "trunk" and s.kind is Kind.FILL]
     (hand_u, hand_v), _ = figure.camera.project(figure.named("tall").body["l_hand"])
-    assert not any(_inside((hand_u, hand_v), outline) for outline in trunk)  # seen
+    assert not any(inside((hand_u, hand_v), outline) for outline in trunk)  # seen
     forward, back_swing = figure.named("forward").body, figure.named("back").body
     assert forward["r_ankle"][0] - back_swing["r_ankle"][0] > 60  # forward and back
     assert abs(figure.camera.yaw) <= 10  # a clean profile from the swinging leg's side
@@ -184,15 +185,6 @@ def test_the_swinging_leg_stands_beside_a_chair_with_the_hand_seen_resting_on_it
         for s in (forward, back_swing)
     ]
     assert abs(reach[0] + reach[1]) < 5  # as far forward as back: the arc centred on the hip
-
-
-def _inside(point: tuple[float, float], polygon: tuple[tuple[float, float], ...]) -> bool:
-    x, y = point
-    inside = False
-    for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
-            inside = not inside
-    return inside
 
 
 def test_the_roller_stays_under_the_thigh_between_knee_and_buttock() -> None:
