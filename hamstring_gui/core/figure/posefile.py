@@ -35,6 +35,7 @@ _TOP = {
     "pose",
     "ghost",
     "highlight",
+    "badge",
 }
 _POSE = {
     "like",
@@ -101,6 +102,7 @@ class PoseFile(NamedTuple):
     poses: Mapping[str, KeyPose]
     ghost: bool = False
     highlight: bool = True
+    badge: str | None = None
 
 
 class _Reader:
@@ -326,6 +328,9 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
     for key, flag in flags.items():
         if not isinstance(flag, bool):
             raise DataError(file, f"{key} must be true or false, got {flag!r}")
+    badge = data.get("badge")
+    if badge not in (None, "thigh", "shin"):
+        raise DataError(file, f"badge must be thigh or shin, got {badge!r}")
     return PoseFile(
         camera,
         named("start"),
@@ -338,6 +343,7 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
         poses,
         flags["ghost"],
         flags["highlight"],
+        badge,
     )
 
 

@@ -170,19 +170,28 @@ def _names(side: str | None, prefix: str = "") -> dict[str, str]:
 
 
 @cache
-def _floor(camera: Camera) -> tuple[Shape, ...]:
-    """The ground as ``camera`` sees it (the same in every frame)."""
+def _floor(camera: Camera, centre: tuple[float, float] = (0.0, 0.0)) -> tuple[Shape, ...]:
+    """The ground as ``camera`` sees it round ``centre`` (x, z): the same in every frame."""
     if camera.pitch < 2.0:
         line = ((-400.0, -1.5), (400.0, -1.5))
         return (Shape(Kind.LINE, line, 3.0, Role.FLOOR, "floor", BEHIND),)
-    # Seen from above the floor is a plane: a soft oval round the figure, which
-    # stands near the origin in every pose file, reads as ground without a horizon.
+    # Seen from above the floor is a plane: a soft oval round the figure (centred
+    # under the held body, so a seated figure's long legs do not push it off the
+    # picture), reads as ground without a horizon.
+    x, z = centre
     ring = [
-        (FLOOR_RADIUS * 1.3 * math.cos(a), 0.0, FLOOR_RADIUS * math.sin(a))
+        (x + FLOOR_RADIUS * 1.3 * math.cos(a), 0.0, z + FLOOR_RADIUS * math.sin(a))
         for a in (2 * math.pi * i / 48 for i in range(48))
     ]
     outline = tuple(camera.project(p)[0] for p in ring)
     return (Shape(Kind.FILL, outline, 0.0, Role.FLOOR, "floor", BEHIND),)
+
+
+def floor_centre(body: Body) -> tuple[float, float]:
+    """The middle (x, z) of ``body``'s extent on the ground, rounded to 1 cm."""
+    xs = [p[0] for p in body.points.values()]
+    zs = [p[2] for p in body.points.values()]
+    return round((min(xs) + max(xs)) / 2), round((min(zs) + max(zs)) / 2)
 
 
 def compose(
@@ -198,13 +207,15 @@ def compose(
     corner: str = "top-right",
     ghost: Body | None = None,
     badge_on: str | None = None,
+    floor_at: tuple[float, float] = (0.0, 0.0),
 ) -> Scene:
     """The picture of ``moment`` for the working ``side`` (``left``, ``right`` or None).
 
     ``ghost`` is a pose (the start) drawn faint and flat behind everything, so
     a small hinge still shows how far the body moved. ``badge_on`` (``thigh``
     or ``shin``) keeps the badge on one bone through a stretch's motion; None
-    chooses for this moment alone.
+    chooses for this moment alone. ``floor_at`` centres the ground (see
+    :func:`floor_centre`).
     """
     body = moment.body
     work: set[str] = set()
@@ -218,7 +229,8 @@ def compose(
         prims += figure_primitives(
             moment.partner, dict.fromkeys(_PARTS, Role.PARTNER), _names(side, "partner-")
         )
-    shapes = [*_floor(camera), *ghost_shapes(ghost, camera, side), *project(prims, camera)]
+    floor = _floor(camera, floor_at)
+    shapes = [*floor, *ghost_shapes(ghost, camera, side), *project(prims, camera)]
     for extra in project(list(extras), camera):
         shapes.append(extra._replace(depth=FRONT))
     if highlight and not both_legs and side is not None:

@@ -32,6 +32,7 @@ from hamstring_gui.core.figure.scene import (
     badge_bone,
     body_capsules,
     compose,
+    floor_centre,
     union,
 )
 from hamstring_gui.core.figure.shapes import Band
@@ -64,6 +65,7 @@ class StretchFigure:
         push: Callable[[], Band | None] | None = None,
         ghost: bool = False,
         highlight: bool = True,
+        badge: str | None = None,
     ) -> None:
         self.stretch_id = stretch_id
         self.start, self.stretched, self.deeper, self.loop = keys
@@ -77,6 +79,7 @@ class StretchFigure:
         self._push = push
         self.ghost = ghost
         self.highlight = highlight
+        self._badge = badge
         self._insets: dict[str | None, tuple[Scene | None, str]] = {}
 
     # --- motion -------------------------------------------------------------
@@ -172,7 +175,14 @@ class StretchFigure:
             for cue in self.cues:
                 if cue.kind == "not-like-this":
                     moment = self.named(cue.pose)
-                    scene = compose(moment, self.props, self.camera, side, highlight=False)
+                    scene = compose(
+                        moment,
+                        self.props,
+                        self.camera,
+                        side,
+                        highlight=False,
+                        floor_at=self._floor_at,
+                    )
                     self._insets[side] = scene, cue.corner
         return self._insets[side]
 
@@ -203,11 +213,23 @@ class StretchFigure:
             corner=corner,
             ghost=ghost,
             badge_on=self._badge_on,
+            floor_at=self._floor_at,
         )
 
     @cached_property
+    def _floor_at(self) -> tuple[float, float]:
+        """Where the ground's oval is centred: under the held body, in every frame."""
+        return floor_centre(self.moment(PhaseKind.HOLD, 1.0).body)
+
+    @cached_property
     def _badge_on(self) -> str:
-        """The bone the badge sits on, from the held pose (see :func:`badge_bone`)."""
+        """The bone the badge sits on: the pose file's choice, else from the held pose.
+
+        See :func:`badge_bone`; a file names the bone where the clearest spot is
+        still over the contact its steps are about, seen from its camera.
+        """
+        if self._badge is not None:
+            return self._badge
         return badge_bone(self.moment(PhaseKind.HOLD, 1.0), self.props, self.camera)
 
     def bounds(self, side: str | None) -> Bounds:
@@ -317,4 +339,5 @@ def from_pose_file(stretch_id: str, data: PoseFile, both_legs: bool) -> StretchF
         named=lambda name: between(name, name, 0.0),
         ghost=data.ghost,
         highlight=data.highlight,
+        badge=data.badge,
     )

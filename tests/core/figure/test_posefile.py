@@ -56,6 +56,7 @@ def test_a_hand_on_the_floor_can_lie_flat() -> None:
         (BASE + "[[prop]]\nkind = 'piano'\n", "needs a kind"),
         (BASE.replace("heel_at = 0", "heel_at = -50"), "out of reach"),
         ('camera = "sideways"\n' + BASE, "camera must be"),
+        ('badge = "foot"\n' + BASE, "badge must be thigh or shin"),
         (BASE + '[[cue]]\nkind = "path"\npoint = "chest"\nahead = "yes"\n', "true or false"),
     ],
 )
@@ -88,3 +89,8 @@ def test_heel_at_finds_the_floor_in_a_deep_hip_hinge(tilt) -> None:
     body = solve(pose)
     assert abs(body["r_heel"][1] - sk.RADII["foot"][0]) < 0.05
     assert body["r_ankle"][0] >= body["r_hip"][0] - 1  # the leg forward of (or under) the hip
+
+
+def test_a_file_can_name_the_bone_the_badge_sits_on() -> None:
+    assert parse_pose_file(BASE, "poses/x.toml").badge is None
+    assert parse_pose_file('badge = "shin"\n' + BASE, "poses/x.toml").badge == "shin"

@@ -18,6 +18,7 @@ from hamstring_gui.core.figure.scene import (
     body_capsules,
     compose,
     distance_2d,
+    floor_centre,
     touch_points,
 )
 from hamstring_gui.core.figure.shapes import Kind
@@ -56,6 +57,29 @@ def test_a_side_view_stands_on_a_line_and_a_raised_view_on_an_oval() -> None:
     (line,) = [s for s in compose(MOMENT, (), VIEWS["side"], None).shapes if s.role is Role.FLOOR]
     (oval,) = [s for s in compose(MOMENT, (), VIEWS["above"], None).shapes if s.role is Role.FLOOR]
     assert line.kind is Kind.LINE and oval.kind is Kind.FILL
+
+
+def test_the_ground_oval_is_centred_where_it_is_told() -> None:
+    camera = VIEWS["above"]
+    at_origin, moved = (
+        next(
+            s for s in compose(MOMENT, (), camera, None, floor_at=at).shapes if s.role is Role.FLOOR
+        )
+        for at in ((0.0, 0.0), (40.0, -10.0))
+    )
+    (du, dv), _ = camera.project((40.0, 0.0, -10.0))
+    for (u0, v0), (u1, v1) in zip(at_origin.points, moved.points, strict=True):
+        assert (u1 - u0, v1 - v0) == pytest.approx((du, dv))
+
+
+def test_a_seated_figure_with_long_legs_has_its_ground_under_its_middle() -> None:
+    # Review: the oval was centred on the pelvis and cut off at the picture's edge.
+    figure = load_figure("seated-floor-one-leg")
+    body = figure.moment(PhaseKind.HOLD, 1.0).body
+    centre = floor_centre(body)
+    xs = [p[0] for p in body.points.values()]
+    assert centre[0] == pytest.approx((min(xs) + max(xs)) / 2, abs=0.5)
+    assert centre[0] > body["r_hip"][0] + 20  # the legs reach well ahead of the hips
 
 
 def test_every_bone_of_the_figure_is_a_capsule_the_checks_can_name() -> None:

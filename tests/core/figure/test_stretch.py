@@ -19,7 +19,7 @@ from hamstring_gui.core.figure.library import (
 from hamstring_gui.core.figure.pose import joint_angles, leg_angles, spine_angles
 from hamstring_gui.core.figure.props import solids
 from hamstring_gui.core.figure.roles import Role
-from hamstring_gui.core.figure.scene import Scene
+from hamstring_gui.core.figure.scene import BADGE_CLEAR, Scene, distance_2d
 from hamstring_gui.core.figure.shapes import Kind
 from hamstring_gui.core.figure.vec import angle, dist, sub
 from hamstring_gui.core.plan import PhaseKind
@@ -316,3 +316,19 @@ def test_the_towel_press_ends_against_a_stop_bar_only_while_pressing() -> None:
             assert not bars and not pushes, kind
     partner = load_figure("partner-resistance").scene(PhaseKind.CONTRACT, 1.0, "left")
     assert not [s for s in partner.shapes if s.part == "stop"]
+
+
+def test_the_one_leg_stretch_shows_the_bent_knee_out_and_leaves_the_tucked_foot_clear() -> None:
+    # Review: seen from the straight leg's side the tucked foot hid behind the
+    # thigh and the straight leg pointed at the viewer. From the front right and
+    # above, the bent knee stands up and out on its roll beside the straight leg,
+    # and the badge moves to the straight shin, off the tucked shin and foot.
+    figure = load_figure("seated-floor-one-leg")
+    assert 20 <= figure.camera.yaw <= 50 and figure.camera.pitch >= 25
+    body = figure.moment(PhaseKind.HOLD, 1.0).body
+    seen = {p: figure.camera.project(body[p])[0] for p in ("l_knee", "r_knee", "l_ankle", "r_hip")}
+    assert seen["l_knee"][1] > seen["r_knee"][1] + 20  # the bent knee stands up
+    assert seen["l_knee"][0] > seen["r_hip"][0] + 30  # out to the side, not over the hips
+    scene = figure.scene(PhaseKind.HOLD, 1.0, "right")
+    (badge,) = [s.points[0] for s in scene.shapes if s.kind is Kind.TEXT]
+    assert distance_2d(badge, seen["l_ankle"]) >= BADGE_CLEAR
