@@ -169,29 +169,51 @@ def _names(side: str | None, prefix: str = "") -> dict[str, str]:
     }
 
 
+Oval = tuple[float, float, float, float]
+"""The ground's oval: centre ``x``, ``z`` and half-axes along ``x`` and ``z`` (cm)."""
+
+DEFAULT_OVAL: Oval = (0.0, 0.0, FLOOR_RADIUS * 1.3, FLOOR_RADIUS)
+FLOOR_SPARE = 20.0  # cm of ground shown round the body and its props
+FLOOR_LEAST = (60.0, 45.0)  # cm: the smallest half-axes (a standing figure's patch)
+
+
 @cache
-def _floor(camera: Camera, centre: tuple[float, float] = (0.0, 0.0)) -> tuple[Shape, ...]:
-    """The ground as ``camera`` sees it round ``centre`` (x, z): the same in every frame."""
+def _floor(camera: Camera, oval: Oval = DEFAULT_OVAL) -> tuple[Shape, ...]:
+    """The ground as ``camera`` sees it: the same in every frame."""
     if camera.pitch < 2.0:
         line = ((-400.0, -1.5), (400.0, -1.5))
         return (Shape(Kind.LINE, line, 3.0, Role.FLOOR, "floor", BEHIND),)
-    # Seen from above the floor is a plane: a soft oval round the figure (centred
-    # under the held body, so a seated figure's long legs do not push it off the
-    # picture), reads as ground without a horizon.
-    x, z = centre
+    # Seen from above the floor is a plane: a soft oval round the figure and its
+    # props (see :func:`floor_oval`) reads as ground without a horizon.
+    x, z, ax, az = oval
     ring = [
-        (x + FLOOR_RADIUS * 1.3 * math.cos(a), 0.0, z + FLOOR_RADIUS * math.sin(a))
+        (x + ax * math.cos(a), 0.0, z + az * math.sin(a))
         for a in (2 * math.pi * i / 48 for i in range(48))
     ]
     outline = tuple(camera.project(p)[0] for p in ring)
     return (Shape(Kind.FILL, outline, 0.0, Role.FLOOR, "floor", BEHIND),)
 
 
-def floor_centre(body: Body) -> tuple[float, float]:
-    """The middle (x, z) of ``body``'s extent on the ground, rounded to 1 cm."""
-    xs = [p[0] for p in body.points.values()]
-    zs = [p[2] for p in body.points.values()]
-    return round((min(xs) + max(xs)) / 2), round((min(zs) + max(zs)) / 2)
+def floor_oval(body: Body, props: Sequence[Prop]) -> Oval:
+    """The ground's oval round ``body`` and ``props`` with :data:`FLOOR_SPARE` to spare.
+
+    Review: one oval of fixed size round the origin was cut off at the picture's
+    edge when a seated figure's legs or a chair took the scene off centre.
+    """
+    points = list(body.points.values())
+    for prop in props:
+        if prop.kind == "mat":
+            half, z = prop.num("width", 60) / 2, prop.num("z", 0.0)
+            points += [(prop.num("x0", -85), 0.0, z - half), (prop.num("x1", 75), 0.0, z + half)]
+        for solid in solids(prop):
+            points += [solid.a, solid.b] if isinstance(solid, Cylinder) else [solid.low, solid.high]
+    xs, zs = [p[0] for p in points], [p[2] for p in points]
+    return (
+        round((min(xs) + max(xs)) / 2),
+        round((min(zs) + max(zs)) / 2),
+        max(FLOOR_LEAST[0], round((max(xs) - min(xs)) / 2 + FLOOR_SPARE)),
+        max(FLOOR_LEAST[1], round((max(zs) - min(zs)) / 2 + FLOOR_SPARE)),
+    )
 
 
 def compose(
@@ -207,15 +229,15 @@ def compose(
     corner: str = "top-right",
     ghost: Body | None = None,
     badge_on: str | None = None,
-    floor_at: tuple[float, float] = (0.0, 0.0),
+    floor: Oval = DEFAULT_OVAL,
 ) -> Scene:
     """The picture of ``moment`` for the working ``side`` (``left``, ``right`` or None).
 
     ``ghost`` is a pose (the start) drawn faint and flat behind everything, so
     a small hinge still shows how far the body moved. ``badge_on`` (``thigh``
     or ``shin``) keeps the badge on one bone through a stretch's motion; None
-    chooses for this moment alone. ``floor_at`` centres the ground (see
-    :func:`floor_centre`).
+    chooses for this moment alone. ``floor`` is the ground's oval (see
+    :func:`floor_oval`).
     """
     body = moment.body
     work: set[str] = set()
@@ -229,8 +251,7 @@ def compose(
         prims += figure_primitives(
             moment.partner, dict.fromkeys(_PARTS, Role.PARTNER), _names(side, "partner-")
         )
-    floor = _floor(camera, floor_at)
-    shapes = [*floor, *ghost_shapes(ghost, camera, side), *project(prims, camera)]
+    shapes = [*_floor(camera, floor), *ghost_shapes(ghost, camera, side), *project(prims, camera)]
     for extra in project(list(extras), camera):
         shapes.append(extra._replace(depth=FRONT))
     if highlight and not both_legs and side is not None:

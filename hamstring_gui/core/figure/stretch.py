@@ -28,11 +28,12 @@ from hamstring_gui.core.figure.posefile import KeyPose, PoseFile
 from hamstring_gui.core.figure.props import Prop
 from hamstring_gui.core.figure.scene import (
     Moment,
+    Oval,
     Scene,
     badge_bone,
     body_capsules,
     compose,
-    floor_centre,
+    floor_oval,
     union,
 )
 from hamstring_gui.core.figure.shapes import Band
@@ -181,7 +182,7 @@ class StretchFigure:
                         self.camera,
                         side,
                         highlight=False,
-                        floor_at=self._floor_at,
+                        floor=self._floor,
                     )
                     self._insets[side] = scene, cue.corner
         return self._insets[side]
@@ -213,13 +214,13 @@ class StretchFigure:
             corner=corner,
             ghost=ghost,
             badge_on=self._badge_on,
-            floor_at=self._floor_at,
+            floor=self._floor,
         )
 
     @cached_property
-    def _floor_at(self) -> tuple[float, float]:
-        """Where the ground's oval is centred: under the held body, in every frame."""
-        return floor_centre(self.moment(PhaseKind.HOLD, 1.0).body)
+    def _floor(self) -> Oval:
+        """The ground's oval, round the held body and the props, in every frame."""
+        return floor_oval(self.moment(PhaseKind.HOLD, 1.0).body, self.props)
 
     @cached_property
     def _badge_on(self) -> str:

@@ -18,7 +18,7 @@ from hamstring_gui.core.figure.scene import (
     body_capsules,
     compose,
     distance_2d,
-    floor_centre,
+    floor_oval,
     touch_points,
 )
 from hamstring_gui.core.figure.shapes import Kind
@@ -59,27 +59,34 @@ def test_a_side_view_stands_on_a_line_and_a_raised_view_on_an_oval() -> None:
     assert line.kind is Kind.LINE and oval.kind is Kind.FILL
 
 
-def test_the_ground_oval_is_centred_where_it_is_told() -> None:
+def test_the_ground_oval_is_drawn_where_it_is_told() -> None:
     camera = VIEWS["above"]
     at_origin, moved = (
         next(
-            s for s in compose(MOMENT, (), camera, None, floor_at=at).shapes if s.role is Role.FLOOR
+            s for s in compose(MOMENT, (), camera, None, floor=oval).shapes if s.role is Role.FLOOR
         )
-        for at in ((0.0, 0.0), (40.0, -10.0))
+        for oval in ((0.0, 0.0, 80.0, 50.0), (40.0, -10.0, 80.0, 50.0))
     )
     (du, dv), _ = camera.project((40.0, 0.0, -10.0))
     for (u0, v0), (u1, v1) in zip(at_origin.points, moved.points, strict=True):
         assert (u1 - u0, v1 - v0) == pytest.approx((du, dv))
 
 
-def test_a_seated_figure_with_long_legs_has_its_ground_under_its_middle() -> None:
-    # Review: the oval was centred on the pelvis and cut off at the picture's edge.
-    figure = load_figure("seated-floor-one-leg")
+@pytest.mark.parametrize("stretch_id", ["seated-floor-one-leg", "chair-stretch", "ake-self-test"])
+def test_the_ground_oval_holds_the_body_and_props_and_fits_the_picture(stretch_id) -> None:
+    # Review: one oval round the origin was cut off at the picture's edge when a
+    # seated figure's legs or a chair took the scene off centre.
+    figure = load_figure(stretch_id)
     body = figure.moment(PhaseKind.HOLD, 1.0).body
-    centre = floor_centre(body)
-    xs = [p[0] for p in body.points.values()]
-    assert centre[0] == pytest.approx((min(xs) + max(xs)) / 2, abs=0.5)
-    assert centre[0] > body["r_hip"][0] + 20  # the legs reach well ahead of the hips
+    x, z, ax, az = floor_oval(body, figure.props)
+    for p in body.points.values():
+        assert ((p[0] - x) / ax) ** 2 + ((p[2] - z) / az) ** 2 < 1.0
+    for side in ("left", "right"):
+        left, bottom, right, top = figure.bounds(side)
+        scene = figure.scene(PhaseKind.HOLD, 1.0, side)
+        (oval,) = [s for s in scene.shapes if s.role is Role.FLOOR]
+        if oval.kind is Kind.FILL:
+            assert all(left <= u <= right for u, _ in oval.points), side
 
 
 def test_every_bone_of_the_figure_is_a_capsule_the_checks_can_name() -> None:

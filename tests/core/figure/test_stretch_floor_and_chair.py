@@ -210,6 +210,7 @@ def test_the_roller_stays_under_the_thigh_between_knee_and_buttock() -> None:
 
 
 GHOSTED = {
+    "chair-stretch",
     "chair-stretch-elevated",
     "hamstring-anchor",
     "seated-floor-one-leg",
@@ -217,7 +218,7 @@ GHOSTED = {
 }
 
 
-@pytest.mark.parametrize("stretch_id", sorted(GHOSTED) + ["chair-stretch", "towel-stretch"])
+@pytest.mark.parametrize("stretch_id", sorted(GHOSTED) + ["towel-stretch"])
 def test_a_small_hinge_shows_the_start_faint_behind_the_hold_only(stretch_id: str) -> None:
     figure = load_figure(stretch_id)
     assert figure.ghost is (stretch_id in GHOSTED)
