@@ -34,14 +34,16 @@ from hamstring_gui.core.figure.vec import V3, lerp
 FRONT = 1e6  # depth of cues and the badge: always on top
 BEHIND = -1e6  # depth of the floor
 FLOOR_RADIUS = 95.0  # cm: the ground drawn round the figure in raised views
-# Where the L/R badge sits, from hip to knee of the working leg: mid-thigh, a
-# little towards the knee. At the stage's scale the badge is ~12 cm across the
-# radius, so nearer the hip it would cover the pelvis and read as on the buttock.
-BADGE_ALONG = 0.6
-BADGE_BAND = (0.36, 0.64)
+# Where the L/R badge sits, from hip to knee of the working leg: mid-thigh. At
+# the stage's scale the badge is ~12 cm across the radius, so nearer the hip it
+# would cover the pelvis and read as on the buttock, and nearer the knee it
+# covers the knee, whose angle several stretches are about (review of main7).
+BADGE_ALONG = 0.5
+BADGE_BAND = (0.36, 0.6)
 """The stretch of the thigh (hip 0, knee 1) the badge may move along."""
-SHIN_BAND = (0.3, 0.6)
-"""The stretch of the shin (knee 0, ankle 1) the badge falls back to when the thigh is held."""
+SHIN_BAND = (0.42, 0.64)
+"""The stretch of the shin (knee 0, ankle 1) the badge falls back to when the thigh is held:
+its middle, clear of the knee and the heel."""
 BADGE_CLEAR = 16.0
 """cm on screen: a hand, foot or towel loop this far from the badge's centre shows."""
 BADGE_ENOUGH = 14.0

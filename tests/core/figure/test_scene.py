@@ -122,7 +122,7 @@ def test_the_badge_moves_off_a_hand_resting_on_the_thigh() -> None:
         Trunk((0.0, 50.0, 0.0)),
         dict.fromkeys(("r", "l"), Leg(flex=90.0, knee=90.0)),
         ARMS_UP.arms,
-        {"r_arm": Reach("r_thigh_top", (2.5, 0.0, 0.0), 1.0, (-0.4, -0.6, 0.7), None)},
+        {"r_arm": Reach("r_thigh_top", (-1.5, 0.0, 0.0), 1.0, (-0.4, -0.6, 0.7), None)},
     )
     moment = Moment(solve(seated))
     camera = VIEWS["side"]
