@@ -326,7 +326,7 @@ def test_the_seated_stretch_sits_on_a_flat_folded_towel() -> None:
         assert towel.distance(figure.named(name).body["pelvis"]) < 9.5 + 2  # sat on
 
 
-def _lean(body: Body) -> float:
+def _chest_lean(body: Body) -> float:
     """Degrees the trunk (pelvis to chest) leans forward of upright."""
     pelvis, chest = body["pelvis"], body["chest"]
     return math.degrees(math.atan2(chest[0] - pelvis[0], chest[1] - pelvis[1]))
@@ -336,8 +336,8 @@ def test_the_one_leg_stretch_hinges_forward_with_the_straight_leg_near() -> None
     """Review of main6: seen from the front the hinge hid, and the working leg was the far one."""
     figure = load_figure("seated-floor-one-leg")
     tall, hinged = figure.named("tall").body, figure.named("hinged").body
-    assert _lean(tall) < 0 < _lean(hinged)  # from leaning back to forward of upright
-    assert _lean(hinged) - _lean(tall) > 12
+    assert _chest_lean(tall) < 0 < _chest_lean(hinged)  # from leaning back to forward of upright
+    assert _chest_lean(hinged) - _chest_lean(tall) > 12
     assert sum(spine_angles(hinged).values()) < 15  # from the hips: the back stays long
     for side in ("left", "right"):
         scene = figure.scene(PhaseKind.HOLD, 1.0, side)
