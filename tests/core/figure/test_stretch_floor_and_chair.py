@@ -403,3 +403,13 @@ def test_the_roller_beside_the_spine_shows_and_its_inset_centres_it_under_the_sp
     (lu, _), _ = inset.project(square["l_knee"])
     assert abs(ru - pu) < 3  # on screen the roller lies on the spine's line
     assert min(ku, lu) + 8 < ru < max(ku, lu) - 8  # well between the knees
+    drawn = figure.scene(figure.still_kind, 1.0, None).inset  # and the inset is drawn so
+    assert drawn is not None
+
+    def across(part: str) -> float:
+        points = [p for shape in drawn.shapes if shape.part == part for p in shape.points]
+        return sum(u for u, _ in points) / len(points)
+
+    assert abs(across("roller") - across("trunk")) < 3
+    legs = sorted(across(f"{side}-leg") for side in ("left", "right"))
+    assert legs[0] + 8 < across("roller") < legs[1] - 8
