@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from hamstring_gui.core.figure.camera import Camera
 from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.shapes import Band
 from hamstring_gui.core.figure.vec import V3, add, angle, cross, dist, lerp, norm, rotate, sub
@@ -44,6 +45,7 @@ class Cue(NamedTuple):
     ahead: bool = False  # a small arc widened past its end only: it starts where the move does
     turn: float = 0.0  # an arc moved round its pivot by this many degrees (clear of the body)
     stop: bool = False  # a push ending against a bar: pressed into something held firm
+    camera: Camera | None = None  # the inset seen from its own view (None: the picture's)
 
 
 def shows_in(cue: Cue, kind: str) -> bool:

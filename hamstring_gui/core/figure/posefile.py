@@ -276,13 +276,7 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
             raise DataError(file, f"{key} = {value!r} names no pose")
         return value
 
-    camera_spec = data.get("camera", "side")
-    if isinstance(camera_spec, str) and camera_spec in VIEWS:
-        camera = VIEWS[camera_spec]
-    elif isinstance(camera_spec, list) and len(camera_spec) == 2:
-        camera = Camera(float(camera_spec[0]), float(camera_spec[1]))
-    else:
-        raise DataError(file, f"camera must be one of {sorted(VIEWS)} or [yaw, pitch]")
+    camera = _camera(data.get("camera", "side"), file, "camera")
     loop = data.get("loop", [])
     if not isinstance(loop, list) or any(name not in poses for name in loop):
         raise DataError(file, "loop must list pose names")
@@ -321,6 +315,7 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
                 _flag(r, cue, "ahead", where),
                 r.number(cue, "turn", where, 0.0),
                 _flag(r, cue, "stop", where),
+                _camera(cue["camera"], file, f"{where} camera") if "camera" in cue else None,
             )
         )
     stretched = named("stretched")
@@ -345,6 +340,15 @@ def parse_pose_file(text: str, file: str) -> PoseFile:
         flags["highlight"],
         badge,
     )
+
+
+def _camera(spec: object, file: str, key: str) -> Camera:
+    """A named view or ``[yaw, pitch]``."""
+    if isinstance(spec, str) and spec in VIEWS:
+        return VIEWS[spec]
+    if isinstance(spec, list) and len(spec) == 2:
+        return Camera(float(spec[0]), float(spec[1]))
+    raise DataError(file, f"{key} must be one of {sorted(VIEWS)} or [yaw, pitch]")
 
 
 def _flag(r: _Reader, table: Mapping[str, Any], key: str, where: str) -> bool:

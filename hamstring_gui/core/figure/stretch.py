@@ -179,7 +179,7 @@ class StretchFigure:
                     scene = compose(
                         moment,
                         self.props,
-                        self.camera,
+                        cue.camera or self.camera,  # a fault may show best from elsewhere
                         side,
                         highlight=False,
                         floor=self._floor,

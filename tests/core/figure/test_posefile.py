@@ -94,3 +94,13 @@ def test_heel_at_finds_the_floor_in_a_deep_hip_hinge(tilt) -> None:
 def test_a_file_can_name_the_bone_the_badge_sits_on() -> None:
     assert parse_pose_file(BASE, "poses/x.toml").badge is None
     assert parse_pose_file('badge = "shin"\n' + BASE, "poses/x.toml").badge == "shin"
+
+
+def test_a_not_like_this_inset_can_have_its_own_camera() -> None:
+    text = BASE + '[[cue]]\nkind = "not-like-this"\npose = "a"\n'
+    (plain,) = parse_pose_file(text, "x.toml").cues
+    assert plain.camera is None  # the picture's own view
+    (cue,) = parse_pose_file(text + "camera = [90, 28]\n", "x.toml").cues
+    assert cue.camera is not None and (cue.camera.yaw, cue.camera.pitch) == (90.0, 28.0)
+    with pytest.raises(DataError, match="cue #1 camera must be"):
+        parse_pose_file(text + 'camera = "sideways"\n', "x.toml")
