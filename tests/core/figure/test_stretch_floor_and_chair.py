@@ -13,7 +13,7 @@ import pytest
 
 from hamstring_gui.core.figure import checks, limits
 from hamstring_gui.core.figure import skeleton as sk
-from hamstring_gui.core.figure.collide import Box, Cylinder, capsule_gap
+from hamstring_gui.core.figure.collide import Box, Cylinder, capsule_gap, point_segment
 from hamstring_gui.core.figure.library import load_figure
 from hamstring_gui.core.figure.pose import Body, arm_angles, leg_angles, spine_angles
 from hamstring_gui.core.figure.props import solids
