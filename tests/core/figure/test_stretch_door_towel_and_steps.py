@@ -58,3 +58,46 @@ def test_the_doorway_shows_its_opening_with_the_floor_leg_through_it_and_the_hip
     body_length = abs(u(body["head"]) - u(floor_heel))
     assert opening[1] - opening[0] >= body_length / 3
     assert opening[0] < u(floor_heel) < opening[1]
+
+
+def _unit(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    d = math.dist(a, b)
+    return (b[0] - a[0]) / d, (b[1] - a[1]) / d
+
+
+def test_the_towel_press_shows_the_leg_pressing_into_the_towel_and_the_hands_holding_it() -> None:
+    # Review: the only cue for "press but don't move" was a T-ended arrow, which
+    # read as "push the leg down". The press (with its stop bar) now has the
+    # hands' pull back along the towel against it: the two meet, nothing moves.
+    figure = load_figure("pnf-towel")
+    scene = figure.scene(PhaseKind.CONTRACT, 1.0, "right")
+    body = figure.moment(PhaseKind.CONTRACT, 1.0).body
+
+    def seen(point: str) -> tuple[float, float]:
+        return figure.camera.project(body[point])[0]
+
+    hands = tuple((a + b) / 2 for a, b in zip(seen("r_hand"), seen("l_hand"), strict=True))
+    ball = seen("r_ball")
+    towel = _unit(hands, ball)  # on screen, from the hands to the foot
+    pushes = [s for s in scene.shapes if s.part == "push"]
+    (bar,) = [s for s in scene.shapes if s.part == "stop"]
+    press, hold = sorted(pushes, key=lambda s: math.dist(s.points[0], seen("r_heel")))
+    press_way, hold_way = (
+        _unit(press.points[0], press.points[-1]),
+        _unit(hold.points[0], hold.points[-1]),
+    )
+    # The leg presses away into the towel and ends against the bar.
+    assert math.dist(press.points[0], seen("r_heel")) < 12
+    assert press_way[0] * towel[0] + press_way[1] * towel[1] > 0.3
+    assert math.dist(bar.points[0], press.points[-1]) < 14
+    # The hands hold the towel back: an arrow along it, beside it, towards the hands.
+    assert hold_way[0] * towel[0] + hold_way[1] * towel[1] < -0.9
+    tail = hold.points[0]
+    along = (tail[0] - hands[0]) * towel[0] + (tail[1] - hands[1]) * towel[1]
+    beside = abs((tail[0] - hands[0]) * towel[1] - (tail[1] - hands[1]) * towel[0])
+    assert 0 < along < math.dist(hands, ball) and beside < 15
+    # The two arrows work against each other.
+    assert press_way[0] * hold_way[0] + press_way[1] * hold_way[1] < 0
+    # The towel stretch's held picture (same lying position) shows no press at all.
+    towel_stretch = load_figure("towel-stretch").scene(PhaseKind.HOLD, 1.0, "right")
+    assert not [s for s in towel_stretch.shapes if s.part in ("push", "stop")]
