@@ -101,3 +101,19 @@ def test_the_towel_press_shows_the_leg_pressing_into_the_towel_and_the_hands_hol
     # The towel stretch's held picture (same lying position) shows no press at all.
     towel_stretch = load_figure("towel-stretch").scene(PhaseKind.HOLD, 1.0, "right")
     assert not [s for s in towel_stretch.shapes if s.part in ("push", "stop")]
+
+
+def test_the_walking_lunge_is_shallow_with_the_front_shin_upright() -> None:
+    # Review: the back knee came within a hand's width of the floor, deeper than
+    # the steps' "bend both knees to lower a little".
+    figure = load_figure("walking-lunges")
+    standing = figure.named("stand").body
+    for pose, front, back in (("right", "r", "l"), ("left", "l", "r")):
+        body = figure.named(pose).body
+        assert standing["pelvis"][1] - body["pelvis"][1] <= 12  # lowered a little
+        assert body[f"{back}_knee"][1] >= 35  # the back knee well off the floor
+        assert body[f"{back}_heel"][1] > body[f"{back}_toe"][1] + 8  # the back heel lifts
+        knee, ankle = body[f"{front}_knee"], body[f"{front}_ankle"]
+        shin = math.degrees(math.atan2(abs(knee[0] - ankle[0]), knee[1] - ankle[1]))
+        assert shin <= 10  # the front knee over the foot
+        assert body[f"{front}_ankle"][0] - body[f"{back}_ankle"][0] >= 50  # a real step
