@@ -12,7 +12,9 @@ import math
 
 from hamstring_gui.core.figure.collide import Box
 from hamstring_gui.core.figure.library import load_figure
+from hamstring_gui.core.figure.pose import arm_angles, leg_angles
 from hamstring_gui.core.figure.props import solids
+from hamstring_gui.core.figure.shapes import Kind
 from hamstring_gui.core.plan import PhaseKind
 
 
@@ -117,3 +119,28 @@ def test_the_walking_lunge_is_shallow_with_the_front_shin_upright() -> None:
         shin = math.degrees(math.atan2(abs(knee[0] - ankle[0]), knee[1] - ankle[1]))
         assert shin <= 10  # the front knee over the foot
         assert body[f"{front}_ankle"][0] - body[f"{back}_ankle"][0] >= 50  # a real step
+
+
+def test_walking_in_place_jogs_on_the_spot_with_bent_arms_and_an_up_and_down_arrow() -> None:
+    # Review: a forward kick arrow said "step forward", not "on the spot", and the
+    # march looked very like standing knee raises (thigh level, hands on hips).
+    figure = load_figure("jogging-in-place")
+    for pose, up, down in (("right", "r", "l"), ("left", "l", "r")):
+        body = figure.named(pose).body
+        lifted = leg_angles(body, up)
+        assert lifted.flex <= 50 and lifted.knee >= 80  # the heel kicks back, not knee high
+        hip, knee, ankle = body[f"{up}_hip"], body[f"{up}_knee"], body[f"{up}_ankle"]
+        assert ankle[0] < knee[0] - 20 and abs(ankle[0] - hip[0]) <= 12  # under the hip
+        assert ankle[1] > 25  # off the floor
+        assert body[f"{down}_heel"][1] > body[f"{down}_toe"][1] + 3  # light, on the ball
+        back, front = arm_angles(body, up), arm_angles(body, down)
+        assert back.flex < -20 < 20 < front.flex  # the arms swing, opposite to the legs
+        assert 75 <= back.elbow <= 110 and 75 <= front.elbow <= 110  # bent about 90 degrees
+    raises = leg_angles(load_figure("standing-knee-raises").named("right").body, "r")
+    assert raises.flex - leg_angles(figure.named("right").body, "r").flex >= 30
+    # The still picture's arrow runs up and down (a head at each end), not forward.
+    scene = figure.scene(PhaseKind.HOLD, 1.0, None)
+    arrows = [s for s in scene.shapes if s.kind is Kind.ARROW]
+    assert len(arrows) == 2 and arrows[0].points[::-1] == arrows[1].points
+    (u0, v0), (u1, v1) = arrows[0].points[0], arrows[0].points[-1]
+    assert abs(v1 - v0) >= 20 and abs(u1 - u0) <= 0.3 * abs(v1 - v0)
