@@ -8,7 +8,8 @@ import pytest
 
 from hamstring_gui.core.catalog import Sides, load_catalog
 from hamstring_gui.core.figure import checks, limits
-from hamstring_gui.core.figure.collide import Cylinder
+from hamstring_gui.core.figure import skeleton as sk
+from hamstring_gui.core.figure.collide import Cylinder, point_segment
 from hamstring_gui.core.figure.library import (
     is_3d,
     load_figure,
@@ -257,6 +258,36 @@ def test_the_crossed_feet_stay_crossed_and_the_camera_shows_them() -> None:
     plain = spine_angles(load_figure("standing-toe-touch").moment(PhaseKind.HOLD, 1.0).body)
     assert plain["lumbar"] + plain["thoracic"] >= angles["lumbar"] + angles["thoracic"] + 15
     assert angles["r_knee"] < angles["l_knee"] and angles["r_knee"] < 25
+
+
+def test_the_standing_hamstring_shows_the_straight_leg_near_and_the_hands_on_the_bent_thigh() -> (
+    None
+):
+    # Review: the stretched leg was the far one, drawn pale, and the only
+    # right-side picture facing left. Now a raised front three-quarter from the
+    # straight leg's side: that leg near and full orange, the figure facing
+    # right; the back knee turns out with its foot, so the hands on the bent
+    # thigh are seen clear of the straight one (the caution: never on the
+    # straight knee). The feet stay where they were put while the trunk bows.
+    figure = load_figure("standing-hamstring")
+    screen_right, _, _ = figure.camera.axes()
+    assert screen_right[0] > 0.5 and 10 <= figure.camera.pitch <= 25  # facing right
+    for kind, progress in ((PhaseKind.PREPARE, 0.0), (PhaseKind.HOLD, 1.0)):
+        assert figure.scene(kind, progress, "right").parts(Role.WORK) == {"right-leg"}
+    start, held = figure.named(figure.start).body, figure.named(figure.stretched).body
+    for point in ("r_heel", "l_heel", "l_toe"):
+        assert dist(start[point], held[point]) < 2.5, point  # no sliding foot
+    assert leg_angles(held, "r").knee < 5 and leg_angles(held, "l").knee > 20
+
+    def seen(point: str) -> tuple[float, float, float]:
+        (u, v), _ = figure.camera.project(held[point])
+        return (u, v, 0.0)
+
+    reach = sk.RADII["thigh"][0] + sk.RADII["hand"][0]
+    for hand in ("r_hand", "l_hand"):
+        assert point_segment(held[hand], held["l_hip"], held["l_knee"]) < reach + 5  # on it
+        # On screen, apart from the straight thigh (outline and hand do not touch).
+        assert point_segment(seen(hand), seen("r_hip"), seen("r_knee")) > reach + 4, hand
 
 
 def test_the_rest_figure_stands_calm_with_nothing_highlighted() -> None:
