@@ -87,8 +87,7 @@ def test_every_stretch_renders_a_picture_with_the_working_leg_in_the_accent(
     assert count(image) > (40 if size == 64 else 800)
     if size == 1024:
         # Shaded solids: the accent's gradient stays near its colour (its lighter
-        # far shade where the working leg is the far one, as in standing-hamstring,
-        # seen from the bent leg's side so the hands on that thigh show).
+        # far shade where the working leg is the far one).
         accent = sum(
             count(image, LIGHT.colour(role), tolerance=30) for role in (Role.WORK, Role.WORK_FAR)
         )
