@@ -41,7 +41,7 @@ FLOOR_RADIUS = 95.0  # cm: the ground drawn round the figure in raised views
 BADGE_ALONG = 0.5
 BADGE_BAND = (0.36, 0.6)
 """The stretch of the thigh (hip 0, knee 1) the badge may move along."""
-SHIN_BAND = (0.42, 0.64)
+SHIN_BAND = (0.4, 0.64)
 """The stretch of the shin (knee 0, ankle 1) the badge falls back to when the thigh is held:
 its middle, clear of the knee and the heel."""
 BADGE_CLEAR = 16.0
@@ -334,8 +334,12 @@ def _clearances(
 
     if bone == "shin":
         low, high = SHIN_BAND
-        spots = [lerp(knee, ankle, low + (high - low) * i / 6) for i in range(7)]
-        return [(clearance(p), -i / 6, p) for i, p in enumerate(spots)]
+        along = [low + (high - low) * i / 6 for i in range(7)]
+        # The middle of the shin is preferred: the badge (~11 cm across the
+        # radius) nearer the knee covers the knee whose angle lying stretches show.
+        return [
+            (clearance(lerp(knee, ankle, a)), -abs(a - 0.5), lerp(knee, ankle, a)) for a in along
+        ]
     low, high = BADGE_BAND
     along = [BADGE_ALONG] + [low + (high - low) * i / 12 for i in range(13)]
     return [

@@ -145,3 +145,18 @@ def test_the_badge_never_covers_a_hand_or_the_towel_holding_the_thigh(stretch_id
         badge = camera.project(badge_point(moment, figure.props, camera))[0]
         held = [camera.project(p)[0] for p in touch_points(moment, figure.props)]
         assert min(distance_2d(badge, h) for h in held) >= BADGE_CLEAR * 0.9, progress
+
+
+@pytest.mark.parametrize(
+    "stretch_id", ["ake-self-test", "lying-90-knee", "supine-extended-leg", "supine-hand-towel"]
+)
+def test_the_badge_leaves_the_knee_of_a_lying_stretch_in_sight(stretch_id) -> None:
+    # Review of main7/main8: the badge sat on the knee whose angle these show.
+    # The badge is ~11.7 cm across the radius at the stage's scale (4.2 % of a
+    # 512 px picture framing 280 cm); the knee's end is 5.5 cm round.
+    figure = load_figure(stretch_id)
+    moment = figure.moment(PhaseKind.HOLD, 1.0)
+    scene = figure.scene(PhaseKind.HOLD, 1.0, "right")
+    (badge,) = [s.points[0] for s in scene.shapes if s.kind is Kind.TEXT]
+    knee = figure.camera.project(moment.body["r_knee"])[0]
+    assert distance_2d(badge, knee) > 11.7 + 5.5
