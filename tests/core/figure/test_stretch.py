@@ -24,7 +24,7 @@ from hamstring_gui.core.figure.scene import BADGE_CLEAR, Scene, distance_2d
 from hamstring_gui.core.figure.shapes import Kind
 from hamstring_gui.core.figure.vec import angle, dist, sub
 from hamstring_gui.core.plan import PhaseKind
-from tests.helpers.geometry import inside
+from tests.helpers.geometry import inside, segment_distance
 
 CATALOG = load_catalog()
 IDS_3D = [i for i in CATALOG if is_3d(i)]
@@ -339,8 +339,9 @@ def test_the_towel_press_ends_against_a_stop_bar_only_while_pressing() -> None:
 
     The press into the towel held firm ends against a bar: nothing moves. A
     second arrow (the hands holding the towel back) has no bar; see
-    test_stretch_door_towel_and_steps for its direction. The partner's hands
-    block the partner stretch's arrow already, so it has none.
+    test_stretch_door_towel_and_steps for its direction. Review of main8: the
+    partner stretch's arrow, its tip under the partner's forearm, read as "move
+    the leg": it ends on a bar too, in the open below the partner's hands.
     """
     figure = load_figure("pnf-towel")
     assert figure.still_kind is PhaseKind.CONTRACT  # the still picture shows the press
@@ -353,8 +354,18 @@ def test_the_towel_press_ends_against_a_stop_bar_only_while_pressing() -> None:
             assert min(math.dist(bars[0].points[0], p.points[-1]) for p in pushes) < 14
         else:
             assert not bars and not pushes, kind
-    partner = load_figure("partner-resistance").scene(PhaseKind.CONTRACT, 1.0, "left")
-    assert not [s for s in partner.shapes if s.part == "stop"]
+    partner = load_figure("partner-resistance")
+    scene = partner.scene(PhaseKind.CONTRACT, 1.0, "right")
+    (bar,) = [s for s in scene.shapes if s.part == "stop"]
+    (push,) = [s for s in scene.shapes if s.part == "push"]
+    assert math.dist(bar.points[0], push.points[-1]) < 14
+    body = partner.moment(PhaseKind.CONTRACT, 1.0)
+    assert body.partner is not None
+    for side in ("r", "l"):  # the tip and bar in the open, off the partner's forearms
+        elbow, hand = (
+            partner.camera.project(body.partner[f"{side}_{p}"])[0] for p in ("elbow", "hand")
+        )
+        assert segment_distance(push.points[-1], elbow, hand) > 6, side
 
 
 def test_the_one_leg_stretch_shows_the_bent_knee_out_and_leaves_the_tucked_foot_clear() -> None:
