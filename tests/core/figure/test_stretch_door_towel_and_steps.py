@@ -106,14 +106,15 @@ def test_the_towel_press_shows_the_leg_pressing_into_the_towel_and_the_hands_hol
 
 
 def test_the_walking_lunge_is_shallow_with_the_front_shin_upright() -> None:
-    # Review: the back knee came within a hand's width of the floor, deeper than
-    # the steps' "bend both knees to lower a little".
+    # Review of main7: the back knee came within a hand's width of the floor,
+    # deeper than the steps' "bend both knees to lower a little"; review of main8:
+    # a 9 cm drop read as an ordinary walking step. A clear, shallow lunge.
     figure = load_figure("walking-lunges")
     standing = figure.named("stand").body
     for pose, front, back in (("right", "r", "l"), ("left", "l", "r")):
         body = figure.named(pose).body
-        assert standing["pelvis"][1] - body["pelvis"][1] <= 12  # lowered a little
-        assert body[f"{back}_knee"][1] >= 35  # the back knee well off the floor
+        assert 12 <= standing["pelvis"][1] - body["pelvis"][1] <= 20  # lowered a little
+        assert 28 <= body[f"{back}_knee"][1] <= 40  # the back knee well off the floor
         assert body[f"{back}_heel"][1] > body[f"{back}_toe"][1] + 8  # the back heel lifts
         knee, ankle = body[f"{front}_knee"], body[f"{front}_ankle"]
         shin = math.degrees(math.atan2(abs(knee[0] - ankle[0]), knee[1] - ankle[1]))
@@ -121,26 +122,26 @@ def test_the_walking_lunge_is_shallow_with_the_front_shin_upright() -> None:
         assert body[f"{front}_ankle"][0] - body[f"{back}_ankle"][0] >= 50  # a real step
 
 
-def test_walking_in_place_jogs_on_the_spot_with_bent_arms_and_an_up_and_down_arrow() -> None:
-    # Review: a forward kick arrow said "step forward", not "on the spot", and the
-    # march looked very like standing knee raises (thigh level, hands on hips).
+def test_walking_in_place_marches_on_the_spot_with_swinging_arms_and_a_two_way_arrow() -> None:
+    # Review of main7: a forward arrow said "step forward", not "on the spot".
+    # Review of main8: a jog with the heel kicked up was the harder version the
+    # steps offer only as an extra; the picture is the brisk march: the knee
+    # lifts a little, the shin hangs under it, the arms swing bent, opposite.
     figure = load_figure("jogging-in-place")
     for pose, up, down in (("right", "r", "l"), ("left", "l", "r")):
         body = figure.named(pose).body
         lifted = leg_angles(body, up)
-        assert lifted.flex <= 50 and lifted.knee >= 80  # the heel kicks back, not knee high
-        hip, knee, ankle = body[f"{up}_hip"], body[f"{up}_knee"], body[f"{up}_ankle"]
-        assert ankle[0] < knee[0] - 20 and abs(ankle[0] - hip[0]) <= 12  # under the hip
-        assert ankle[1] > 25  # off the floor
-        assert body[f"{down}_heel"][1] > body[f"{down}_toe"][1] + 3  # light, on the ball
+        assert 40 <= lifted.flex <= 65  # a little, not to hip height
+        knee, ankle = body[f"{up}_knee"], body[f"{up}_ankle"]
+        assert abs(ankle[0] - knee[0]) <= 12 and ankle[1] > 15  # the shin hangs, foot up
         back, front = arm_angles(body, up), arm_angles(body, down)
-        assert back.flex < -20 < 20 < front.flex  # the arms swing, opposite to the legs
-        assert 75 <= back.elbow <= 110 and 75 <= front.elbow <= 110  # bent about 90 degrees
+        assert back.flex < -15 < 20 < front.flex  # the arms swing, opposite to the legs
+        assert back.elbow >= 40 and front.elbow >= 60  # bent
     raises = leg_angles(load_figure("standing-knee-raises").named("right").body, "r")
-    assert raises.flex - leg_angles(figure.named("right").body, "r").flex >= 30
-    # The still picture's arrow runs up and down (a head at each end), not forward.
-    scene = figure.scene(PhaseKind.HOLD, 1.0, None)
+    assert raises.flex - leg_angles(figure.named("right").body, "r").flex >= 20
+    # The still picture's arrow lifts and lowers (a head at each end).
+    scene = figure.scene(figure.still_kind, 1.0, None)
     arrows = [s for s in scene.shapes if s.kind is Kind.ARROW]
     assert len(arrows) == 2 and arrows[0].points[::-1] == arrows[1].points
-    (u0, v0), (u1, v1) = arrows[0].points[0], arrows[0].points[-1]
-    assert abs(v1 - v0) >= 20 and abs(u1 - u0) <= 0.3 * abs(v1 - v0)
+    rise = arrows[0].points[-1][1] - arrows[0].points[0][1]
+    assert abs(rise) >= 15  # it rises, not just forward
