@@ -170,7 +170,8 @@ def test_straight_back_stretches_cross_out_a_rounded_back(stretch_id) -> None:
 def test_the_chair_stretch_shows_a_forward_tilt_from_the_hips_with_an_arrow() -> None:
     figure = load_figure("chair-stretch")
     start, held = figure.named("tall").body, figure.named("hinged").body
-    assert leg_angles(held, "r").flex - leg_angles(start, "r").flex >= 10  # the hinge
+    # Review of main8: a 10 degree hinge was weak; the stiff adult's hip limit allows ~23.
+    assert leg_angles(held, "r").flex - leg_angles(start, "r").flex >= 20  # the hinge
     assert leg_angles(held, "r").knee < 10  # the working knee straight
     scene = figure.scene(PhaseKind.HOLD, 1.0, "left")
     assert any(s.kind is Kind.ARROW and s.part == "motion" for s in scene.shapes)
