@@ -373,13 +373,14 @@ def test_the_towel_press_ends_against_a_stop_bar_only_while_pressing() -> None:
 def test_the_one_leg_stretch_shows_the_bent_knee_out_and_leaves_the_tucked_foot_clear() -> None:
     # Review: seen from the straight leg's side the tucked foot hid behind the
     # thigh and the straight leg pointed at the viewer. From the front right and
-    # above, the bent knee stands up and out on its roll beside the straight leg,
-    # and the badge moves to the straight shin, off the tucked shin and foot.
+    # above, the bent knee lies out to the side on its cushion beyond the
+    # straight leg, and the badge moves to the straight shin, off the tucked shin
+    # and foot.
     figure = load_figure("seated-floor-one-leg")
     assert 20 <= figure.camera.yaw <= 50 and figure.camera.pitch >= 25
     body = figure.moment(PhaseKind.HOLD, 1.0).body
     seen = {p: figure.camera.project(body[p])[0] for p in ("l_knee", "r_knee", "l_ankle", "r_hip")}
-    assert seen["l_knee"][1] > seen["r_knee"][1] + 20  # the bent knee stands up
+    assert seen["l_knee"][1] > seen["r_knee"][1] + 20  # the far knee shows beyond the near leg
     assert seen["l_knee"][0] > seen["r_hip"][0] + 30  # out to the side, not over the hips
     scene = figure.scene(PhaseKind.HOLD, 1.0, "right")
     (badge,) = [s.points[0] for s in scene.shapes if s.kind is Kind.TEXT]

@@ -26,7 +26,7 @@ from hamstring_gui.core.figure.props import solids
 from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.scene import body_capsules
 from hamstring_gui.core.figure.shapes import Kind
-from hamstring_gui.core.figure.vec import dist, lerp
+from hamstring_gui.core.figure.vec import dist, dot, lerp, sub
 from hamstring_gui.core.plan import PhaseKind
 from tests.helpers.geometry import inside
 
@@ -325,13 +325,14 @@ def _flat_towel(figure_id: str) -> Box:
     block on a roller; a folded towel lies far wider and longer than it is thick.
     """
     figure = load_figure(figure_id)
-    (towel,) = [
+    boxes = [
         s
         for p in figure.props
         if p.kind == "cushion" and not p.values.get("roll", False)
         for s in solids(p)
     ]
-    assert isinstance(towel, Box)
+    # The one sat on (the pelvis is at x = 0); a knee's small cushion lies elsewhere.
+    (towel,) = [b for b in boxes if isinstance(b, Box) and b.low[0] < 0 < b.high[0]]
     thick = towel.high[1] - towel.low[1]
     assert thick <= 10
     assert towel.high[0] - towel.low[0] >= 4 * thick and towel.high[2] - towel.low[2] >= 4 * thick
@@ -343,29 +344,48 @@ def test_the_one_leg_stretch_rests_the_bent_knee_on_a_cushion_and_tucks_the_sole
 
     The folded towel lets a stiff adult's pelvis roll forward (as in the seated
     stretch), so the hinge shows (review of main6: start and hold looked the same);
-    on the bare floor the hold stays behind upright. Review: the knee floated
-    over its roll and the sitting towel read as a second roll: now the knee lies
-    on top of the roll (the thigh's 7.5 cm capsule on it), the bent leg stays
-    put while the trunk hinges, and the sitting towel is thin and flat.
+    on the bare floor the hold stays behind upright. Reviews: the knee floated
+    over its roll and the sitting towel read as a second roll; then the knee
+    stood up over a long roll that read as a foam roller, and the foot met the
+    straight leg near its knee. Now the knee is out to the side as far as a
+    stiff hip's outward turn allows and rests on a small square cushion, the
+    foot rests on the towel with its sole against the inner thigh from near the
+    groin to short of the knee, and the bent leg stays put while the trunk
+    hinges.
     """
     figure = load_figure("seated-floor-one-leg")
-    cushions = [s for p in figure.props if p.kind == "cushion" for s in solids(p)]
-    (roll,) = [s for s in cushions if isinstance(s, Cylinder)]
     towel = _flat_towel("seated-floor-one-leg")
+    cushions = [s for p in figure.props if p.kind == "cushion" for s in solids(p)]
+    assert not [s for s in cushions if isinstance(s, Cylinder)]  # no roll: it read as a roller
+    (pad,) = [s for s in cushions if s != towel]
+    assert isinstance(pad, Box)
+    assert pad.high[0] - pad.low[0] <= 25 and pad.high[2] - pad.low[2] <= 25  # small
     tall, hinged = figure.named("tall").body, figure.named("hinged").body
     for point in ("l_knee", "l_ankle", "l_toe"):
         assert dist(tall[point], hinged[point]) < 1.5, point  # the bent leg stays put
     for body in (tall, hinged):
         knee = body["l_knee"]
-        assert roll.distance(knee) < 7.5 + 0.5  # the knee rests on it, no gap
-        assert abs(knee[2] - roll.a[2]) < roll.radius / 2  # on top of it, not beside it
-        assert min(roll.a[0], roll.b[0]) + 5 < knee[0] < max(roll.a[0], roll.b[0]) - 5
-        assert roll.distance(body["pelvis"]) > 25  # the roll is not under the buttocks
+        assert pad.distance(knee) < 7.5 + 2  # the knee rests on it, no gap
+        assert pad.low[0] < knee[0] < pad.high[0] and pad.low[2] < knee[2] < pad.high[2]
+        assert pad.distance(body["pelvis"]) > 25  # the cushion is not under the buttocks
         assert towel.distance(body["pelvis"]) < 9.5 + 2  # the buttocks on the folded towel
+        assert towel.distance(body["l_heel"]) < sk.RADII["foot"][0] + 1  # the foot rests on it
+        # Out to the side as far as the hip allows: the thigh turned out to
+        # within 5 degrees of a stiff adult's limit and well out from the midline.
+        bent = leg_angles(body, "l")
+        assert bent.turn > limits.HIP_TURN[1] - 5 and bent.abduct > 40
         caps = dict(body_capsules(body))
         thigh, foot = caps["r_thigh"], caps["l_foot"]
         gap = capsule_gap(thigh.a, thigh.b, thigh.ra, foot.a, foot.b, foot.ra)
-        assert gap < 1.5  # the sole against the straight leg's inner thigh
+        assert -1.5 < gap < 1.5  # the sole against the straight leg's inner thigh
+        hip, along = body["r_hip"], sub(body["r_knee"], body["r_hip"])
+        share = {
+            p: dot(sub(body[p], hip), along) / dot(along, along)
+            for p in ("l_heel", "l_ball", "l_toe")
+        }
+        # From near the groin to short of the knee, its middle at mid-thigh.
+        assert share["l_heel"] < 0.45 and share["l_toe"] < 0.9
+        assert (share["l_heel"] + share["l_ball"]) / 2 < 0.6
         assert leg_angles(body, "r").knee <= 15  # the other leg straight, just soft
         hand = body["l_hand"]  # the far hand rests on the bent thigh, off the tucked foot
         assert point_segment(hand, body["l_hip"], knee) < 12
