@@ -35,7 +35,7 @@ FRONT = 1e6  # depth of cues and the badge: always on top
 BEHIND = -1e6  # depth of the floor
 FLOOR_RADIUS = 95.0  # cm: the ground drawn round the figure in raised views
 # Where the L/R badge sits, from hip to knee of the working leg: mid-thigh. At
-# the stage's scale the badge is ~12 cm across the radius, so nearer the hip it
+# the stage's scale the badge is ~9.5 cm across the radius, so nearer the hip it
 # would cover the pelvis and read as on the buttock, and nearer the knee it
 # covers the knee, whose angle several stretches are about (review of main7).
 BADGE_ALONG = 0.5
@@ -335,7 +335,7 @@ def _clearances(
     if bone == "shin":
         low, high = SHIN_BAND
         along = [low + (high - low) * i / 6 for i in range(7)]
-        # The middle of the shin is preferred: the badge (~11 cm across the
+        # The middle of the shin is preferred: the badge (~9.5 cm across the
         # radius) nearer the knee covers the knee whose angle lying stretches show.
         return [
             (clearance(lerp(knee, ankle, a)), -abs(a - 0.5), lerp(knee, ankle, a)) for a in along

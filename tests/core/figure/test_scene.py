@@ -152,11 +152,12 @@ def test_the_badge_never_covers_a_hand_or_the_towel_holding_the_thigh(stretch_id
 )
 def test_the_badge_leaves_the_knee_of_a_lying_stretch_in_sight(stretch_id) -> None:
     # Review of main7/main8: the badge sat on the knee whose angle these show.
-    # The badge is ~11.7 cm across the radius at the stage's scale (4.2 % of a
-    # 512 px picture framing 280 cm); the knee's end is 5.5 cm round.
+    # The badge is ~9.5 cm across the radius at the stage's scale (3.4 % of a
+    # 512 px picture framing 280 cm); the knee's end is 5.5 cm round; 3 cm of
+    # the shin shows between them.
     figure = load_figure(stretch_id)
     moment = figure.moment(PhaseKind.HOLD, 1.0)
     scene = figure.scene(PhaseKind.HOLD, 1.0, "right")
     (badge,) = [s.points[0] for s in scene.shapes if s.kind is Kind.TEXT]
     knee = figure.camera.project(moment.body["r_knee"])[0]
-    assert distance_2d(badge, knee) > 11.7 + 5.5
+    assert distance_2d(badge, knee) > 9.5 + 5.5 + 3
