@@ -69,7 +69,7 @@ DARK = FigurePalette(
         Role.STRAP: "#55c7bb",
         Role.PARTNER: "#6f8c7f",
         Role.BODY: "#b9c3cf",
-        Role.BODY_FAR: "#7b8693",
+        Role.BODY_FAR: "#8b96a3",
         Role.ARM: "#dde4ec",
         Role.WORK: "#ff9a52",
         Role.WORK_FAR: "#e67a36",

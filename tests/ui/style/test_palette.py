@@ -93,3 +93,13 @@ def test_a_far_working_leg_still_reads_as_the_orange_one(qapp, dark: bool) -> No
     if dark:  # light: a pale orange, outlined, on the pale window (the reviewer read it)
         window = fallback_palette(dark).color(QPalette.ColorRole.Window)
         assert contrast(far, window) >= 3.0
+
+
+def test_dark_far_limbs_show_on_the_dark_ground_and_stay_behind_the_near_ones(qapp) -> None:
+    # Review of main9: in dark the far-side grey limbs (the tucked leg of the
+    # seated one-leg stretch) were faint on the floor's oval.
+    far, near = DARK.colour(Role.BODY_FAR), DARK.colour(Role.BODY)
+    window = fallback_palette(True).color(QPalette.ColorRole.Window)
+    assert contrast(far, DARK.colour(Role.FLOOR)) >= 2.5
+    assert contrast(far, window) >= 4.5
+    assert far.lightnessF() < near.lightnessF()  # nearer is lighter in dark: depth reads
