@@ -74,6 +74,12 @@ def _chair_sideways(prop: Prop) -> list[Solid]:
     ]
 
 
+def mat_box(prop: Prop) -> Box:
+    """A mat's thin box on the floor (a mat is no solid: the body lies on it)."""
+    half, z = prop.num("width", 60) / 2, prop.num("z", 0.0)
+    return Box((prop.num("x0", -85), -1.2, z - half), (prop.num("x1", 75), 0.0, z + half))
+
+
 def solids(prop: Prop) -> list[Solid]:
     """The solid parts of ``prop`` (none for a mat, towel or strap)."""
     k, n = prop.kind, prop.num
@@ -167,10 +173,7 @@ def primitives(prop: Prop, body: Body) -> list[Primitive]:
     """What ``prop`` looks like with the figure ``body`` (straps follow the hands)."""
     k = prop.kind
     if k == "mat":
-        half = prop.num("width", 60) / 2
-        z = prop.num("z", 0.0)
-        box = Box((prop.num("x0", -85), -1.2, z - half), (prop.num("x1", 75), 0.0, z + half))
-        return [Block(box, Role.PROP_FILL, "mat")]
+        return [Block(mat_box(prop), Role.PROP_FILL, "mat")]
     if k in ("towel", "strap"):
         loop = towel_loop(prop, body)
         side = str(prop.values.get("around", "r_ball"))[0]

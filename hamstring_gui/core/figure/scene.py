@@ -18,7 +18,7 @@ from hamstring_gui.core.figure import skeleton as sk
 from hamstring_gui.core.figure.camera import Camera
 from hamstring_gui.core.figure.collide import Cylinder
 from hamstring_gui.core.figure.pose import Body
-from hamstring_gui.core.figure.props import Prop, primitives, solids, towel_loop
+from hamstring_gui.core.figure.props import Prop, mat_box, primitives, solids, towel_loop
 from hamstring_gui.core.figure.roles import Role
 from hamstring_gui.core.figure.shapes import (
     Ball,
@@ -205,8 +205,7 @@ def floor_oval(body: Body, props: Sequence[Prop]) -> Oval:
     points = list(body.points.values())
     for prop in props:
         if prop.kind == "mat":
-            half, z = prop.num("width", 60) / 2, prop.num("z", 0.0)
-            points += [(prop.num("x0", -85), 0.0, z - half), (prop.num("x1", 75), 0.0, z + half)]
+            points += [mat_box(prop).low, mat_box(prop).high]
         for solid in solids(prop):
             points += [solid.a, solid.b] if isinstance(solid, Cylinder) else [solid.low, solid.high]
     xs, zs = [p[0] for p in points], [p[2] for p in points]
@@ -334,12 +333,11 @@ def _clearances(
 
     if bone == "shin":
         low, high = SHIN_BAND
-        along = [low + (high - low) * i / 6 for i in range(7)]
         # The middle of the shin is preferred: the badge (~9.5 cm across the
         # radius) nearer the knee covers the knee whose angle lying stretches show.
-        return [
-            (clearance(lerp(knee, ankle, a)), -abs(a - 0.5), lerp(knee, ankle, a)) for a in along
-        ]
+        shin = [low + (high - low) * i / 6 for i in range(7)]
+        spots = [(a, lerp(knee, ankle, a)) for a in shin]
+        return [(clearance(p), -abs(a - 0.5), p) for a, p in spots]
     low, high = BADGE_BAND
     along = [BADGE_ALONG] + [low + (high - low) * i / 12 for i in range(13)]
     return [
